@@ -1,0 +1,40 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { executeProviderNode } from '../shared/execute';
+import { buildProperties } from '../shared/properties';
+import { dailyResources } from './resources';
+import { dailyTransport } from './transport';
+
+export class Daily implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Daily',
+		name: 'daily',
+		icon: 'file:../../icons/daily.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage Daily video rooms, meeting tokens, recordings, live streams, transcripts, meetings and webhooks',
+		defaults: {
+			name: 'Daily',
+		},
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'dailyApi',
+				required: true,
+			},
+		],
+		properties: buildProperties(dailyResources),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeProviderNode(this, { transport: dailyTransport, resources: dailyResources });
+	}
+}

@@ -1,0 +1,167 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { Pagination } from '../shared/descriptor';
+import { collection, type FieldSpec } from '../shared/fields';
+
+/** Daily room names: letters, digits, '_' and '-', at most 128 characters. */
+export const ROOM_NAME_PATTERN = {
+	regex: /^[A-Za-z0-9_-]{1,128}$/,
+	message: "may contain only letters, digits, '_' and '-', at most 128 characters",
+};
+
+export function roomNameField(description = 'The name of the room'): FieldSpec {
+	return {
+		displayName: 'Room Name',
+		name: 'roomName',
+		type: 'string',
+		default: '',
+		required: true,
+		description,
+		pattern: ROOM_NAME_PATTERN,
+		placeholder: 'e.g. weekly-standup',
+	};
+}
+
+export function idField(name: string, displayName: string, description: string): FieldSpec {
+	return { displayName, name, type: 'string', default: '', required: true, description };
+}
+
+/** Daily's cursor pagination: newest first, `starting_after` the last id of the previous page. */
+export function dailyCursor(idFieldName = 'id'): Pagination {
+	return { style: 'cursor', idField: idFieldName, cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 };
+}
+
+export const enc = encodeURIComponent;
+
+/** Copies the defined entries of an object (drops undefined, keeps false and 0). */
+export function defined(object: IDataObject | undefined): IDataObject {
+	const out: IDataObject = {};
+	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
+	return out;
+}
+
+const RECORDING_MODES: Array<[string, string]> = [
+	['cloud', 'Cloud'],
+	['cloud-audio-only', 'Cloud Audio Only'],
+	['local', 'Local'],
+	['raw-tracks', 'Raw Tracks'],
+	['<not set>', 'Not Set'],
+];
+
+const LANGUAGES: Array<[string, string]> = [
+	['da', 'Danish'], ['de', 'German'], ['en', 'English'], ['es', 'Spanish'], ['fi', 'Finnish'],
+	['fr', 'French'], ['it', 'Italian'], ['jp', 'Japanese'], ['ka', 'Georgian'], ['nl', 'Dutch'],
+	['no', 'Norwegian'], ['pl', 'Polish'], ['pt', 'Portuguese'], ['pt-BR', 'Portuguese (Brazil)'],
+	['ru', 'Russian'], ['sv', 'Swedish'], ['tr', 'Turkish'], ['user', "User's Browser Language"],
+];
+
+const REGIONS: Array<[string, string]> = [
+	['af-south-1', 'Cape Town (af-south-1)'], ['ap-northeast-2', 'Seoul (ap-northeast-2)'],
+	['ap-south-1', 'Mumbai (ap-south-1)'], ['ap-southeast-1', 'Singapore (ap-southeast-1)'],
+	['ap-southeast-2', 'Sydney (ap-southeast-2)'], ['eu-central-1', 'Frankfurt (eu-central-1)'],
+	['eu-west-2', 'London (eu-west-2)'], ['sa-east-1', 'São Paulo (sa-east-1)'],
+	['us-east-1', 'N. Virginia (us-east-1)'], ['us-west-2', 'Oregon (us-west-2)'],
+];
+
+const bool = (name: string, displayName: string, description: string): FieldSpec => ({
+	displayName, name, type: 'boolean', default: false, description,
+});
+
+/** Every documented room property (reference/providers.md §1.2, Daily's RoomProperties model). */
+export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
+	{ displayName: 'Not Before', name: 'nbf', type: 'unixTime', default: '', description: 'Users cannot join before this time' },
+	{ displayName: 'Expires At', name: 'exp', type: 'unixTime', default: '', future: true, description: 'Users cannot join after this time; must be in the future' },
+	{ displayName: 'Max Participants', name: 'max_participants', type: 'number', default: 0, integer: true, min: 1, description: 'How many people may be in the room at once (default 200)' },
+	bool('enable_people_ui', 'Enable People UI', 'Whether Daily Prebuilt shows the People panel'),
+	bool('enable_pip_ui', 'Enable Picture in Picture UI', 'Whether Daily Prebuilt offers Picture in Picture'),
+	bool('enable_emoji_reactions', 'Enable Emoji Reactions', 'Whether Daily Prebuilt shows the Reactions button'),
+	bool('enable_hand_raising', 'Enable Hand Raising', 'Whether participants can raise a hand in Daily Prebuilt'),
+	bool('enable_prejoin_ui', 'Enable Prejoin UI', 'Whether participants see a camera and mic check before joining'),
+	bool('enable_live_captions_ui', 'Enable Live Captions UI', 'Whether Daily Prebuilt shows a closed captions button'),
+	bool('enable_network_ui', 'Enable Network UI', 'Whether Daily Prebuilt shows the network panel'),
+	bool('enable_noise_cancellation_ui', 'Enable Noise Cancellation UI', 'Whether Daily Prebuilt shows noise cancellation controls'),
+	bool('enable_breakout_rooms', 'Enable Breakout Rooms', 'Whether owners can create breakout rooms in Daily Prebuilt (beta)'),
+	bool('enable_knocking', 'Enable Knocking', 'Whether participants without a token can ask to be let into a private room'),
+	bool('enable_screenshare', 'Enable Screenshare', 'Whether participants can share their screen (default true)'),
+	bool('enable_video_processing_ui', 'Enable Video Processing UI', 'Whether Daily Prebuilt shows background blur controls'),
+	bool('enable_chat', 'Enable Chat', 'Whether Daily Prebuilt has text chat'),
+	bool('enable_shared_chat_history', 'Enable Shared Chat History', 'Whether participants who join late see earlier chat messages'),
+	bool('start_video_off', 'Start Video Off', 'Whether cameras are off when participants join'),
+	bool('start_audio_off', 'Start Audio Off', 'Whether microphones are off when participants join'),
+	bool('owner_only_broadcast', 'Owner Only Broadcast', 'Whether only meeting owners can send audio, video and screens'),
+	{ displayName: 'Enable Recording', name: 'enable_recording', type: 'options', default: '', options: RECORDING_MODES, description: 'Which kind of recording is allowed in the room' },
+	bool('eject_at_room_exp', 'Eject at Room Expiry', 'Whether everyone is removed when the room expires'),
+	{ displayName: 'Eject After Elapsed (Seconds)', name: 'eject_after_elapsed', type: 'number', default: 0, integer: true, min: 1, description: 'Remove each participant this many seconds after they join' },
+	bool('enable_advanced_chat', 'Enable Advanced Chat', 'Whether chat has emoji reactions, an emoji picker and GIFs'),
+	bool('enable_hidden_participants', 'Enable Hidden Participants', 'Whether non-owners join hidden, for large broadcasts'),
+	bool('enable_mesh_sfu', 'Enable Mesh SFU', 'Whether the call uses several SFUs, for very large calls'),
+	{ displayName: 'SFU Switchover', name: 'sfu_switchover', type: 'number', default: 0, min: 0, description: 'Participant count above which the call switches from peer-to-peer to SFU (default 0.5)' },
+	bool('enable_adaptive_simulcast', 'Enable Adaptive Simulcast', 'Whether 1:1 calls adapt their bitrate to the network'),
+	bool('enable_multiparty_adaptive_simulcast', 'Enable Multiparty Adaptive Simulcast', 'Whether group calls adapt their bitrate to the network'),
+	bool('enforce_unique_user_ids', 'Enforce Unique User IDs', 'Whether a second participant with the same user ID ejects the first'),
+	bool('experimental_optimize_large_calls', 'Optimize Large Calls', 'Whether Daily Prebuilt is tuned for calls of up to 1,000 participants'),
+	{ displayName: 'Language', name: 'lang', type: 'options', default: '', options: LANGUAGES, description: 'Language of the Daily Prebuilt UI' },
+	{ displayName: 'Meeting Join Hook', name: 'meeting_join_hook', type: 'string', default: '', url: true, maxLength: 255, description: 'A URL that receives a request when someone joins (prefer a webhook)' },
+	{ displayName: 'Geo Region', name: 'geo', type: 'options', default: '', options: REGIONS, description: 'The region of the call server' },
+	{ displayName: 'RTMP Geo Region', name: 'rtmp_geo', type: 'options', default: '', options: [['us-west-2', 'Oregon (us-west-2)'], ['eu-central-1', 'Frankfurt (eu-central-1)'], ['ap-south-1', 'Mumbai (ap-south-1)']], description: 'The region where RTMP streams start' },
+	bool('disable_rtmp_geo_fallback', 'Disable RTMP Geo Fallback', 'Whether streaming fails instead of falling back to another region'),
+	{ displayName: 'Recordings Bucket (JSON)', name: 'recordings_bucket', type: 'json', default: '', description: 'Your own S3 bucket for recordings: {"bucket_name", "bucket_region", "assume_role_arn", "allow_api_access", "allow_streaming_from_bucket"}' },
+	bool('enable_terse_logging', 'Enable Terse Logging', 'Whether fewer log messages are sent, for calls over 200 people'),
+	{ displayName: 'Auto Transcription Settings (JSON)', name: 'auto_transcription_settings', type: 'json', default: '', description: 'Options used when transcription starts automatically, e.g. {"language": "de"}' },
+	bool('enable_transcription_storage', 'Enable Transcription Storage', 'Whether transcriptions are saved as WebVTT'),
+	{ displayName: 'Transcription Bucket (JSON)', name: 'transcription_bucket', type: 'json', default: '', description: 'Your own S3 bucket for transcripts' },
+	{ displayName: 'Recordings Template', name: 'recordings_template', type: 'string', default: '', maxLength: 1024, description: 'File name template; must contain {epoch_time}, e.g. {room_name}/{epoch_time}.mp4' },
+	{ displayName: 'Streaming Endpoints (JSON)', name: 'streaming_endpoints', type: 'json', default: '', description: 'Predefined RTMP or HLS endpoints: an array of {name, type, rtmp_config | hls_config}' },
+	{ displayName: 'Permissions (JSON)', name: 'permissions', type: 'json', default: '', description: 'Default participant permissions: {"hasPresence", "canSend", "canAdmin"}' },
+	bool('enable_dialout', 'Enable Dial-Out', 'Whether the room can dial out to phones and SIP addresses'),
+	{ displayName: 'SIP (JSON)', name: 'sip', type: 'json', default: '', description: 'SIP dial-in settings, e.g. {"display_name", "video", "sip_mode", "num_endpoints"}' },
+	{ displayName: 'Dial-In (JSON)', name: 'dialin', type: 'json', default: '', description: 'PSTN dial-in settings' },
+];
+
+export const roomProperties = () => collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property');
+
+/** Every documented meeting token property. */
+export const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
+	{ displayName: 'Room Name', name: 'room_name', type: 'string', default: '', pattern: ROOM_NAME_PATTERN, description: 'The room this token is valid for; without it the token is valid for every room of the domain' },
+	bool('eject_at_token_exp', 'Eject at Token Expiry', 'Whether the user is removed when the token expires'),
+	{ displayName: 'Eject After Elapsed (Seconds)', name: 'eject_after_elapsed', type: 'number', default: 0, integer: true, min: 1, description: 'Remove the user this many seconds after they join' },
+	{ displayName: 'Not Before', name: 'nbf', type: 'unixTime', default: '', description: 'The token cannot be used before this time' },
+	{ displayName: 'Expires At', name: 'exp', type: 'unixTime', default: '', future: true, description: 'The token cannot be used after this time; must be in the future' },
+	bool('is_owner', 'Is Owner', 'Whether the user has meeting owner privileges'),
+	{ displayName: 'User Name', name: 'user_name', type: 'string', default: '', description: "The user's name in the meeting" },
+	{ displayName: 'User ID', name: 'user_id', type: 'string', default: '', maxLength: 36, description: 'Your ID for the user, at most 36 characters' },
+	bool('enable_screenshare', 'Enable Screenshare', 'Whether the user can share a screen'),
+	bool('start_video_off', 'Start Video Off', "Whether the user's camera is off on joining"),
+	bool('start_audio_off', 'Start Audio Off', "Whether the user's microphone is off on joining"),
+	{ displayName: 'Enable Recording', name: 'enable_recording', type: 'options', default: '', options: RECORDING_MODES, description: 'Which kind of recording the user may start' },
+	bool('enable_prejoin_ui', 'Enable Prejoin UI', 'Whether the user sees a camera and mic check before joining'),
+	bool('enable_live_captions_ui', 'Enable Live Captions UI', 'Whether the user sees a closed captions button'),
+	bool('enable_recording_ui', 'Enable Recording UI', 'Whether the user sees the Recording button'),
+	bool('enable_terse_logging', 'Enable Terse Logging', 'Whether fewer log messages are sent'),
+	bool('knocking', 'Knocking', 'Whether the user must knock even with this token'),
+	bool('start_cloud_recording', 'Start Cloud Recording', 'Whether cloud recording starts when the user joins'),
+	{ displayName: 'Start Cloud Recording Options (JSON)', name: 'start_cloud_recording_opts', type: 'json', default: '', description: 'Options for the recording started on join' },
+	bool('auto_start_transcription', 'Auto Start Transcription', 'Whether transcription starts when an owner joins'),
+	bool('close_tab_on_exit', 'Close Tab on Exit', 'Whether the browser tab closes when the user leaves'),
+	{ displayName: 'Redirect on Meeting Exit', name: 'redirect_on_meeting_exit', type: 'string', default: '', url: true, description: 'A URL the browser opens when the user leaves' },
+	{ displayName: 'Language', name: 'lang', type: 'options', default: '', options: LANGUAGES, description: 'Language of the Daily Prebuilt UI for this user' },
+	{ displayName: 'Permissions (JSON)', name: 'permissions', type: 'json', default: '', description: 'Participant permissions: {"hasPresence", "canSend", "canAdmin"}' },
+];
+
+export const tokenProperties = () => collection('properties', 'Token Properties', TOKEN_PROPERTY_FIELDS, 'Add Property');
+
+/** Options shared by recording and live streaming starts. */
+export const STREAM_OPTION_FIELDS: FieldSpec[] = [
+	{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'A UUID to run several recordings or streams at once; used again to update or stop it' },
+	{ displayName: 'Layout (JSON)', name: 'layout', type: 'json', default: '', description: 'Layout, e.g. {"preset": "default", "max_cam_streams": 4} or {"preset": "single-participant", "session_id": "..."}' },
+	{ displayName: 'Width', name: 'width', type: 'number', default: 0, integer: true, min: 1, description: 'Output width in pixels' },
+	{ displayName: 'Height', name: 'height', type: 'number', default: 0, integer: true, min: 1, description: 'Output height in pixels' },
+	{ displayName: 'FPS', name: 'fps', type: 'number', default: 0, integer: true, min: 1, max: 30, description: 'Frames per second' },
+	{ displayName: 'Video Bitrate (Kbps)', name: 'videoBitrate', type: 'number', default: 0, integer: true, min: 1, description: 'Video bitrate in kilobits per second' },
+	{ displayName: 'Audio Bitrate (Kbps)', name: 'audioBitrate', type: 'number', default: 0, integer: true, min: 1, description: 'Audio bitrate in kilobits per second' },
+	{ displayName: 'Min Idle Timeout (Seconds)', name: 'minIdleTimeOut', type: 'number', default: 0, integer: true, min: 0, description: 'Stop after this many seconds with nobody sending media' },
+	{ displayName: 'Max Duration (Seconds)', name: 'maxDuration', type: 'number', default: 0, integer: true, min: 1, description: 'Stop after this many seconds' },
+	{ displayName: 'Background Color', name: 'backgroundColor', type: 'color', default: '', description: 'Background color, e.g. #000000' },
+];
+
+export const instanceIdOptions = () =>
+	collection('options', 'Options', [STREAM_OPTION_FIELDS[0]], 'Add Option');

@@ -1,0 +1,31 @@
+import type { ResourceDescriptor } from '../../shared/descriptor';
+import { batchProcessor } from './batchProcessor';
+import { dialOut } from './dialOut';
+import { domain } from './domain';
+import { liveStream } from './liveStream';
+import { logs } from './logs';
+import { meeting } from './meeting';
+import { meetingToken } from './meetingToken';
+import { presence } from './presence';
+import { recording } from './recording';
+import { room } from './room';
+import { transcript } from './transcript';
+import { transcription } from './transcription';
+import { webhook } from './webhook';
+
+/** Every Daily resource; the first one is the node's default. */
+export const dailyResources: ResourceDescriptor[] = [
+	room,
+	meetingToken,
+	recording,
+	liveStream,
+	transcription,
+	transcript,
+	meeting,
+	presence,
+	domain,
+	logs,
+	webhook,
+	dialOut,
+	batchProcessor,
+];

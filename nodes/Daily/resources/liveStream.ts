@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params, stringList } from '../../shared/fields';
+import { defined, enc, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
+
+const rtmpUrls = {
+	name: 'rtmpUrl',
+	displayName: 'RTMP URLs',
+	type: 'stringList' as const,
+	description: 'Comma-separated RTMP(S) URLs with stream keys, e.g. rtmps://a.rtmp.youtube.com/live2/KEY',
+	zod: stringList.pipe(z.array(z.string().regex(/^rtmps?:\/\//i, 'each URL must start with rtmp:// or rtmps://'))),
+};
+
+const endpoints = {
+	name: 'endpoints',
+	displayName: 'Endpoint Names',
+	type: 'stringList' as const,
+	description: 'Comma-separated names of streaming endpoints predefined on the room or domain',
+};
+
+const start = params([roomNameField('The room whose meeting to stream')], [
+	collection('options', 'Options', [rtmpUrls, endpoints, ...STREAM_OPTION_FIELDS], 'Add Option'),
+]);
+
+const update = params([roomNameField()], [
+	collection('options', 'Options', [STREAM_OPTION_FIELDS[0], STREAM_OPTION_FIELDS[1], endpoints], 'Add Option'),
+]);
+
+function withEndpoints(options: Record<string, unknown> | undefined) {
+	const body = defined(options as never);
+	if (Array.isArray(body.endpoints)) body.endpoints = (body.endpoints as string[]).map((endpoint) => ({ endpoint }));
+	return body;
+}
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'liveStream', operation: 'start', name: 'Start', action: 'Start a live stream',
+		description: 'Restream the meeting of a room to RTMP endpoints (YouTube, Twitch, any RTMP server); give RTMP URLs or predefined endpoint names',
+		properties: start.properties,
+		schema: start.schema.refine((p) => p.options?.rtmpUrl?.length || p.options?.endpoints?.length, {
+			message: 'give at least one RTMP URL or endpoint name',
+			path: ['options', 'rtmpUrl'],
+		}),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/start`, body: withEndpoints(p.options), rateClass: 'start' }),
+	},
+	{
+		resource: 'liveStream', operation: 'update', name: 'Update', action: 'Update a live stream',
+		description: 'Change the layout or endpoints of a running live stream',
+		...update,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options) }),
+	},
+	{
+		resource: 'liveStream', operation: 'stop', name: 'Stop', action: 'Stop a live stream',
+		description: 'Stop the live stream of a room',
+		...params([roomNameField()], [instanceIdOptions()]),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options) }),
+	},
+];
+
+export const liveStream: ResourceDescriptor = { value: 'liveStream', name: 'Live Stream', operations };

@@ -1,0 +1,35 @@
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params } from '../../shared/fields';
+import { dailyCursor, defined } from '../fields';
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'logs', operation: 'get', name: 'Get', action: 'Get call logs and metrics',
+		description: 'Get the client logs and, with Include Metrics, the network metrics of a meeting session or participant session',
+		...params([], [collection('filters', 'Filters', [
+			{ displayName: 'Meeting Session ID', name: 'mtgSessionId', type: 'string', default: '', description: 'Logs of this meeting session' },
+			{ displayName: 'Participant Session ID', name: 'userSessionId', type: 'string', default: '', description: 'Logs of this participant session' },
+			{ displayName: 'Include Logs', name: 'includeLogs', type: 'boolean', default: false, description: 'Whether log lines are returned (default true)' },
+			{ displayName: 'Include Metrics', name: 'includeMetrics', type: 'boolean', default: false, description: 'Whether network metrics are returned' },
+			{ displayName: 'Log Level', name: 'logLevel', type: 'options', default: '', options: [['ERROR', 'Error'], ['INFO', 'Info']], description: 'Lowest level of log line to return' },
+			{ displayName: 'Order', name: 'order', type: 'options', default: '', options: [['ASC', 'Oldest First'], ['DESC', 'Newest First']], description: 'Sort order' },
+			{ displayName: 'Start Time', name: 'startTime', type: 'unixTime', default: '', description: 'Only entries after this time' },
+			{ displayName: 'End Time', name: 'endTime', type: 'unixTime', default: '', description: 'Only entries before this time' },
+			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, integer: true, min: 1, description: 'Max number of results to return' },
+			{ displayName: 'Offset', name: 'offset', type: 'number', default: 0, integer: true, min: 0, description: 'Number of entries to skip' },
+		], 'Add Filter')]),
+		request: (p) => ({ method: 'GET', path: '/logs', qs: defined(p.filters) }),
+	},
+	{
+		resource: 'logs', operation: 'getApiLogs', name: 'Get API Logs', action: 'Get the REST API request log',
+		description: 'List the REST API requests made for the domain, newest first',
+		...params([], [collection('filters', 'Filters', [
+			{ displayName: 'Source', name: 'source', type: 'string', default: '', description: 'Only requests from this source, e.g. api or dashboard' },
+			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Only requests to this path' },
+		], 'Add Filter')]),
+		request: (p) => ({ method: 'GET', path: '/logs/api', qs: defined(p.filters) }),
+		paginate: dailyCursor(),
+	},
+];
+
+export const logs: ResourceDescriptor = { value: 'logs', name: 'Log', operations };

@@ -1,0 +1,67 @@
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params } from '../../shared/fields';
+import { dailyCursor, defined, enc, idField, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
+
+const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording');
+
+const start = params([roomNameField('The room whose meeting to record')], [
+	collection('options', 'Options', [
+		{ displayName: 'Type', name: 'type', type: 'options', default: '', options: [['cloud', 'Cloud'], ['cloud-audio-only', 'Cloud Audio Only'], ['raw-tracks', 'Raw Tracks']], description: 'The kind of recording' },
+		...STREAM_OPTION_FIELDS,
+	], 'Add Option'),
+]);
+
+const update = params([roomNameField()], [
+	collection('options', 'Options', [STREAM_OPTION_FIELDS[0], STREAM_OPTION_FIELDS[1]], 'Add Option'),
+]);
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'recording', operation: 'start', name: 'Start', action: 'Start recording a room',
+		description: 'Start a cloud recording of the meeting running in a room; Daily answers {"status": "sent"} without a recording ID',
+		...start,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/start`, body: defined(p.options), rateClass: 'start' }),
+	},
+	{
+		resource: 'recording', operation: 'update', name: 'Update', action: 'Update a running recording',
+		description: 'Change the layout of a running recording',
+		...update,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/update`, body: defined(p.options) }),
+	},
+	{
+		resource: 'recording', operation: 'stop', name: 'Stop', action: 'Stop recording a room',
+		description: 'Stop the recording of a room (the one with the given instance ID, if several run)',
+		...params([roomNameField()], [instanceIdOptions()]),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/stop`, body: defined(p.options) }),
+	},
+	{
+		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',
+		description: 'List recordings, newest first, optionally only those of one room',
+		...params([], [collection('filters', 'Filters', [{ ...roomNameField('Only recordings of this room'), required: false, name: 'room_name' }], 'Add Filter')]),
+		request: (p) => ({ method: 'GET', path: '/recordings', qs: defined(p.filters), rateClass: 'slow' }),
+		paginate: dailyCursor(),
+	},
+	{
+		resource: 'recording', operation: 'get', name: 'Get', action: 'Get a recording',
+		description: 'Get a recording with its status, duration and tracks',
+		...params([recordingId]),
+		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),
+	},
+	{
+		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
+		description: 'Delete a recording for good',
+		...params([recordingId]),
+		request: (p) => ({ method: 'DELETE', path: `/recordings/${enc(p.recordingId)}` }),
+		output: (body, p) => ({ deleted: true, id: p.recordingId, ...(body && typeof body === 'object' ? body : {}) }),
+	},
+	{
+		resource: 'recording', operation: 'getAccessLink', name: 'Get Access Link', action: 'Get a recording download link',
+		description: 'Get a temporary download link for a recording; the answer has download_link and expires (unix time)',
+		...params([recordingId], [collection('options', 'Options', [
+			{ displayName: 'Valid For (Seconds)', name: 'valid_for_secs', type: 'number', default: 0, integer: true, min: 1, max: 43200, description: 'How long the link works (default 3600, at most 43200)' },
+		], 'Add Option')]),
+		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/access-link`, qs: defined(p.options) }),
+	},
+];
+
+export const recording: ResourceDescriptor = { value: 'recording', name: 'Recording', operations };

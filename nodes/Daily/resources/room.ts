@@ -1,0 +1,246 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, jsonValue, params } from '../../shared/fields';
+import { dailyCursor, defined, enc, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
+
+const privacy = {
+	displayName: 'Privacy',
+	name: 'privacy',
+	type: 'options' as const,
+	default: '',
+	options: [['public', 'Public'], ['private', 'Private']] as Array<[string, string]>,
+	description: 'Public rooms can be joined by anyone with the link; private rooms need a meeting token or knocking',
+};
+
+const create = params(
+	[
+		{ ...roomNameField('Name of the new room; leave empty to let Daily choose one'), required: false },
+		privacy,
+	],
+	[
+		roomProperties(),
+		collection('options', 'Options', [
+			{
+				displayName: 'Return Existing Room If Name Is Taken',
+				name: 'returnExisting',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return the existing room instead of failing when a room with this name already exists',
+			},
+		], 'Add Option'),
+	],
+);
+
+async function createRoom(
+	ctx: OperationContext,
+	p: { roomName?: string; privacy?: string; properties?: IDataObject; options?: { returnExisting?: boolean } },
+) {
+	const body = defined({ name: p.roomName, privacy: p.privacy, properties: p.properties });
+	const spec: RequestSpec = { method: 'POST', path: '/rooms', body, acceptStatus: [400] };
+	const created = await ctx.send(spec);
+	if (created.statusCode !== 400) return created.body as IDataObject;
+	const info = String((created.body as IDataObject | undefined)?.info ?? '');
+	// Daily answers a taken name with 400 "already exists". A create retried after a lost answer
+	// meets its own room this way: return that room rather than fail or make a second one.
+	if (p.roomName && /already exists/i.test(info) && (p.options?.returnExisting || created.attempts > 1)) {
+		const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${enc(p.roomName)}` });
+		return { ...(room as IDataObject), existing: true };
+	}
+	return ctx.fail(spec, created);
+}
+
+const byName = params([roomNameField()]);
+const update = params([roomNameField(), privacy], [roomProperties()]);
+
+const roomsInput = z
+	.array(
+		z.object({
+			name: z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message).optional(),
+			privacy: z.enum(['public', 'private']).optional(),
+			properties: z.record(z.unknown()).optional(),
+		}).strict(),
+	)
+	.min(1, 'must list at least one room');
+
+const createMany = params([
+	{
+		displayName: 'Rooms (JSON)',
+		name: 'rooms',
+		type: 'json',
+		required: true,
+		default: '[{"name": "room-1", "privacy": "private"}]',
+		description: 'An array of rooms to create in one call, each {"name", "privacy", "properties"}',
+		zod: jsonValue.pipe(roomsInput),
+	},
+]);
+
+const deleteMany = params([
+	{
+		displayName: 'Room Names',
+		name: 'roomNames',
+		type: 'stringList',
+		default: '',
+		required: true,
+		description: 'Comma-separated names of the rooms to delete',
+		zod: z
+			.union([z.string(), z.array(z.string())])
+			.transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+			.pipe(z.array(z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message)).min(1, 'must name at least one room')),
+	},
+]);
+
+const presence = params([roomNameField()], [
+	collection('filters', 'Filters', [
+		{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'Only this user' },
+		{ displayName: 'User Name', name: 'userName', type: 'string', default: '', description: 'Only participants with this name' },
+		{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, integer: true, min: 1, description: 'Max number of results to return' },
+	], 'Add Filter'),
+]);
+
+const appMessage = params([
+	roomNameField(),
+	{
+		displayName: 'Message (JSON)',
+		name: 'data',
+		type: 'json',
+		default: '{}',
+		required: true,
+		description: 'The JSON message to deliver to participants, at most 4 KB',
+		zod: jsonValue.refine((v) => Buffer.byteLength(JSON.stringify(v ?? null)) <= 4096, 'must be at most 4 KB as JSON'),
+	},
+	{
+		displayName: 'Recipient',
+		name: 'recipient',
+		type: 'string',
+		default: '*',
+		description: 'A participant session ID, or * for everyone',
+	},
+]);
+
+const idList = (max: number) =>
+	z
+		.union([z.string(), z.array(z.string())])
+		.transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
+		.pipe(z.array(z.string()).max(max, `must list at most ${max} IDs`));
+
+const eject = params([roomNameField()], [
+	collection('targets', 'Participants', [
+		{ displayName: 'Session IDs', name: 'ids', type: 'stringList', default: '', description: 'Comma-separated session IDs to eject (at most 100)', zod: idList(100) },
+		{ displayName: 'User IDs', name: 'user_ids', type: 'stringList', default: '', description: 'Comma-separated user IDs to eject (at most 100)', zod: idList(100) },
+		{ displayName: 'Ban', name: 'ban', type: 'boolean', default: false, description: 'Whether the ejected users may not join again' },
+	], 'Add Participants'),
+]);
+
+const permissions = params([
+	roomNameField(),
+	{ displayName: 'Session IDs', name: 'sessionIds', type: 'stringList', default: '', required: true, description: 'Comma-separated session IDs of the participants to update', zod: idList(1000).pipe(z.array(z.string()).min(1, 'must list at least one session ID')) },
+], [
+	collection('permissions', 'Permissions', [
+		{ displayName: 'Has Presence', name: 'hasPresence', type: 'boolean', default: false, description: 'Whether the participants are visible to others' },
+		{ displayName: 'Can Send', name: 'canSend', type: 'multiOptions', default: [], options: [['video', 'Video'], ['audio', 'Audio'], ['screenVideo', 'Screen Video'], ['screenAudio', 'Screen Audio'], ['customVideo', 'Custom Video'], ['customAudio', 'Custom Audio']], description: 'Which media the participants may send' },
+		{ displayName: 'Can Admin', name: 'canAdmin', type: 'multiOptions', default: [], options: [['participants', 'Participants'], ['streaming', 'Streaming'], ['transcription', 'Transcription']], description: 'What the participants may administer' },
+	], 'Add Permission'),
+]);
+
+const setSessionData = params([
+	roomNameField(),
+	{ displayName: 'Data (JSON)', name: 'data', type: 'json', default: '', required: true, description: 'The session data to store' },
+	{ displayName: 'Merge Strategy', name: 'mergeStrategy', type: 'options', options: [['replace', 'Replace'], ['shallow-merge', 'Shallow Merge']], default: 'replace', description: 'Whether the data replaces what is stored or is merged into it key by key' },
+	{ displayName: 'Keys to Delete', name: 'keysToDelete', type: 'stringList', default: '', description: 'Comma-separated keys to remove (with Shallow Merge)' },
+]);
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
+		description: 'Create a room; returns the room with its URL. A taken name fails unless "Return Existing Room" is set',
+		...create,
+		run: createRoom,
+	},
+	{
+		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room',
+		description: 'Get a room by name, with its URL and non-default properties',
+		...byName,
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}` }),
+	},
+	{
+		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
+		description: 'List the rooms of the domain, newest first',
+		...params([]),
+		request: () => ({ method: 'GET', path: '/rooms' }),
+		paginate: dailyCursor(),
+	},
+	{
+		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
+		description: 'Change the privacy or properties of a room',
+		...update,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }) }),
+	},
+	{
+		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
+		description: 'Delete a room by name',
+		...byName,
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomName)}`, rateClass: 'slow' }),
+		output: (body, p) => ({ deleted: true, name: p.roomName, ...(body && typeof body === 'object' ? body : {}) }),
+	},
+	{
+		resource: 'room', operation: 'createMany', name: 'Create Many', action: 'Create many rooms',
+		description: 'Create several rooms in one call; returns one item per room',
+		...createMany,
+		request: (p) => ({ method: 'POST', path: '/batch/rooms', body: { rooms: p.rooms }, rateClass: 'batch' }),
+		output: (body) => (Array.isArray(body?.data) ? body.data : body),
+	},
+	{
+		resource: 'room', operation: 'deleteMany', name: 'Delete Many', action: 'Delete many rooms',
+		description: 'Delete several rooms by name in one call; returns how many were deleted',
+		...deleteMany,
+		request: (p) => ({ method: 'DELETE', path: '/batch/rooms', body: { room_names: p.roomNames }, rateClass: 'batch' }),
+	},
+	{
+		resource: 'room', operation: 'getPresence', name: 'Get Presence', action: 'Get who is in a room',
+		description: 'List the participants in a room right now, one item each',
+		...presence,
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/presence`, qs: defined(p.filters) }),
+		output: (body) => (Array.isArray(body?.data) ? body.data : []),
+	},
+	{
+		resource: 'room', operation: 'sendAppMessage', name: 'Send App Message', action: 'Send an app message to a room',
+		description: 'Send a JSON message to the participants of a running meeting',
+		...appMessage,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/send-app-message`, body: { data: p.data, recipient: p.recipient ?? '*' } }),
+	},
+	{
+		resource: 'room', operation: 'eject', name: 'Eject Participants', action: 'Eject participants from a room',
+		description: 'Remove participants from a meeting by session ID or user ID, optionally banning them',
+		...eject,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets) }),
+	},
+	{
+		resource: 'room', operation: 'updatePermissions', name: 'Update Participant Permissions', action: 'Update participant permissions',
+		description: 'Change what participants of a running meeting may send, see and administer',
+		...permissions,
+		request: (p) => ({
+			method: 'POST',
+			path: `/rooms/${enc(p.roomName)}/update-permissions`,
+			body: { data: Object.fromEntries(p.sessionIds.map((id: string) => [id, defined(p.permissions)])) },
+		}),
+	},
+	{
+		resource: 'room', operation: 'getSessionData', name: 'Get Session Data', action: 'Get the session data of a room',
+		description: 'Get the data stored for the running meeting of a room',
+		...byName,
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/get-session-data` }),
+	},
+	{
+		resource: 'room', operation: 'setSessionData', name: 'Set Session Data', action: 'Set the session data of a room',
+		description: 'Store data for the running meeting of a room, replacing or merging',
+		...setSessionData,
+		request: (p) => ({
+			method: 'POST',
+			path: `/rooms/${enc(p.roomName)}/set-session-data`,
+			body: defined({ data: p.data, mergeStrategy: p.mergeStrategy, keysToDelete: p.keysToDelete }),
+		}),
+	},
+];
+
+export const room: ResourceDescriptor = { value: 'room', name: 'Room', operations };

@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params } from '../../shared/fields';
+import { cuesToText, parseWebVtt } from '../../shared/webvtt';
+import { dailyCursor, defined, enc, idField } from '../fields';
+
+const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript');
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'transcript', operation: 'getAll', name: 'Get Many', action: 'Get many transcripts',
+		description: 'List stored transcripts, newest first, optionally of one room or meeting session',
+		...params([], [collection('filters', 'Filters', [
+			{ displayName: 'Room ID', name: 'roomId', type: 'string', default: '', description: 'Only transcripts of this room (its ID, not its name)' },
+			{ displayName: 'Meeting Session ID', name: 'mtgSessionId', type: 'string', default: '', description: 'Only transcripts of this meeting session' },
+		], 'Add Filter')]),
+		request: (p) => ({ method: 'GET', path: '/transcript', qs: defined(p.filters) }),
+		paginate: dailyCursor('transcriptId'),
+	},
+	{
+		resource: 'transcript', operation: 'get', name: 'Get', action: 'Get a transcript',
+		description: 'Get the status and details of a transcript',
+		...params([transcriptId]),
+		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}` }),
+	},
+	{
+		resource: 'transcript', operation: 'delete', name: 'Delete', action: 'Delete a transcript',
+		description: 'Delete a stored transcript',
+		...params([transcriptId]),
+		request: (p) => ({ method: 'DELETE', path: `/transcript/${enc(p.transcriptId)}` }),
+		output: (body, p) => ({ deleted: true, transcriptId: p.transcriptId, ...(body && typeof body === 'object' ? body : {}) }),
+	},
+	{
+		resource: 'transcript', operation: 'getAccessLink', name: 'Get Access Link', action: 'Get a transcript download link',
+		description: 'Get a temporary link to the WebVTT file of a transcript',
+		...params([transcriptId]),
+		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` }),
+	},
+	{
+		resource: 'transcript', operation: 'getText', name: 'Get Text', action: 'Get the text of a transcript',
+		description: 'Download a transcript and return it as plain "Speaker: text" lines an AI agent can read, with the timed cues',
+		...params([transcriptId]),
+		run: async (ctx, p) => {
+			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` });
+			const link = (body as IDataObject)?.link;
+			if (typeof link !== 'string' || link === '') {
+				return { transcriptId: p.transcriptId, text: '', cues: [], ready: false };
+			}
+			const cues = parseWebVtt((await ctx.download(link)).toString('utf8'));
+			return { transcriptId: p.transcriptId, text: cuesToText(cues), cues: cues as unknown as IDataObject[], ready: true };
+		},
+	},
+];
+
+export const transcript: ResourceDescriptor = { value: 'transcript', name: 'Transcript', operations };

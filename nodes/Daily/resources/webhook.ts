@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, type FieldSpec, params } from '../../shared/fields';
+import { DAILY_EVENT_TYPES } from '../events';
+import { defined, enc, idField } from '../fields';
+
+const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook');
+
+const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 text');
+
+const settings: FieldSpec[] = [
+	{ displayName: 'HMAC Secret', name: 'hmac', type: 'string', default: '', typeOptions: { password: true }, description: 'Base64 secret to sign deliveries with; Daily makes one when left empty', zod: base64 },
+	{ displayName: 'Basic Auth', name: 'basicAuth', type: 'string', default: '', typeOptions: { password: true }, description: 'Sent as the Basic credentials of the Authorization header with each delivery' },
+	{ displayName: 'Retry Type', name: 'retryType', type: 'options', default: '', options: [['circuit-breaker', 'Circuit Breaker'], ['exponential', 'Exponential']], description: 'Circuit breaker stops deliveries after 3 failures; exponential retries each event up to 5 times' },
+];
+
+const url: FieldSpec = { displayName: 'URL', name: 'url', type: 'string', default: '', required: true, url: true, description: 'Where Daily sends events; it must answer Daily\'s test request with 200' };
+const eventTypes: FieldSpec = { displayName: 'Event Types', name: 'eventTypes', type: 'multiOptions', default: [], required: true, options: DAILY_EVENT_TYPES, description: 'Which events are sent', zod: z.array(z.enum(DAILY_EVENT_TYPES.map(([v]) => v) as [string, ...string[]], { errorMap: () => ({ message: `each value must be one of ${DAILY_EVENT_TYPES.map(([v]) => `'${v}'`).join(', ')}` }) })).min(1, 'choose at least one event type') };
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
+		description: 'Register a URL for events; Daily allows one webhook per domain and sends a test request first',
+		...params([url, eventTypes], [collection('options', 'Options', settings, 'Add Option')]),
+		request: (p) => ({ method: 'POST', path: '/webhooks', body: defined({ url: p.url, eventTypes: p.eventTypes, ...p.options }) }),
+	},
+	{
+		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
+		description: 'List the webhooks of the domain',
+		...params([]),
+		request: () => ({ method: 'GET', path: '/webhooks' }),
+	},
+	{
+		resource: 'webhook', operation: 'get', name: 'Get', action: 'Get a webhook',
+		description: 'Get a webhook with its state (ACTIVE or FAILED) and failure count',
+		...params([webhookId]),
+		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
+	},
+	{
+		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
+		description: 'Change a webhook; this also re-activates a FAILED webhook',
+		...params([webhookId], [collection('updateFields', 'Update Fields', [
+			{ ...url, required: false },
+			{ ...eventTypes, required: false },
+			...settings,
+		], 'Add Field')]),
+		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields) }),
+	},
+	{
+		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
+		description: 'Delete a webhook',
+		...params([webhookId]),
+		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
+		output: (body, p) => ({ deleted: true, uuid: p.webhookId, ...(body && typeof body === 'object' ? body : {}) }),
+	},
+];
+
+export const webhook: ResourceDescriptor = { value: 'webhook', name: 'Webhook', operations };

@@ -1,0 +1,90 @@
+import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { ZodType, ZodTypeDef } from 'zod';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** One HTTP call, relative to the credential's base URL. */
+export interface RequestSpec {
+	method: HttpMethod;
+	path: string;
+	qs?: IDataObject;
+	body?: unknown;
+	/** The provider's rate-limit class (see the provider's transport); default when omitted. */
+	rateClass?: string;
+	/** Return the answer as bytes (exports, downloads) instead of parsed JSON. */
+	binary?: boolean;
+	/** Error statuses the operation handles itself: answered as a result, not thrown. */
+	acceptStatus?: number[];
+}
+
+export interface HttpResult {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+	/** How many times the call was sent; > 1 means a retry happened. */
+	attempts: number;
+}
+
+/** Where a list lives in a page, and how the next page is asked for. */
+export type Pagination =
+	| {
+			style: 'cursor';
+			/** Field of a list entry that the next page starts after. */
+			idField: string;
+			/** Query parameter that carries the cursor. */
+			cursorParam: string;
+			/** Path of the list in the page body; undefined for a bare array. */
+			itemsPath?: string;
+			maxPageSize: number;
+	  }
+	| {
+			style: 'offset';
+			itemsPath?: string;
+			maxPageSize: number;
+	  };
+
+/** What an operation's own code may use: the provider call and the item it runs for. */
+export interface OperationContext {
+	itemIndex: number;
+	send(spec: RequestSpec): Promise<HttpResult>;
+	/** Throws the provider error for an answer the operation accepted but cannot use. */
+	fail(spec: RequestSpec, result: HttpResult): never;
+	/** Fetches a URL the provider handed out (a signed download link): no auth header, bytes back. */
+	download(url: string): Promise<Buffer>;
+	credentials: IDataObject;
+	/** Turns bytes into n8n binary data on the output item. */
+	prepareBinary(data: Buffer, fileName: string, mimeType?: string): Promise<INodeExecutionData['binary']>;
+}
+
+/** An operation's result: one object, a list of objects, or full items (for binary output). */
+export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
+
+export interface OperationDescriptor<P = any> {
+	resource: string;
+	operation: string;
+	/** Option name in the Operation list. */
+	name: string;
+	/** Action text, e.g. "Create a room". */
+	action: string;
+	/** Written for a person and an AI agent alike. */
+	description: string;
+	/** Parameters; the kernel adds displayOptions for resource and operation. */
+	properties: INodeProperties[];
+	/** Validates and normalises the parameters before anything is sent. */
+	schema: ZodType<P, ZodTypeDef, unknown>;
+	/** The call this operation makes; omit when `run` does the work. */
+	request?: (params: P) => RequestSpec;
+	/** Lists: the kernel adds Return All and Limit and walks the pages. */
+	paginate?: Pagination;
+	/** Turns a successful answer into output; default: the body as one item, `{ success: true }` for an empty body. */
+	output?: (body: any, params: P) => OperationResult;
+	/** Operations that are more than one call (or no call at all). */
+	run?: (ctx: OperationContext, params: P) => Promise<OperationResult>;
+}
+
+export interface ResourceDescriptor {
+	value: string;
+	name: string;
+	description?: string;
+	operations: OperationDescriptor[];
+}

@@ -1,0 +1,102 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import type { RequestSpec } from './descriptor';
+import type { ProviderTransport } from './provider';
+
+const RETRYABLE_NETWORK_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/** The network error code of a failed call (n8n wraps axios errors, so look through causes). */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current: any = error;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && RETRYABLE_NETWORK_CODES.has(current.code)) {
+			return current.code;
+		}
+		if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
+			return 'ECONNRESET';
+		}
+		current = current.cause;
+	}
+	return undefined;
+}
+
+/** Replaces every secret (and its base64 form) in a text. */
+export function redact(text: string, secrets: string[]): string {
+	let out = text;
+	for (const secret of secrets) {
+		if (!secret || secret.length < 4) continue;
+		for (const form of [secret, Buffer.from(secret).toString('base64')]) {
+			out = out.split(form).join('[redacted]');
+		}
+	}
+	return out;
+}
+
+/** Parses an error body that came as bytes or text; leaves objects as they are. */
+function asObject(body: unknown): unknown {
+	let value = body;
+	if (Buffer.isBuffer(value)) value = value.toString('utf8');
+	if (value instanceof ArrayBuffer) value = Buffer.from(value).toString('utf8');
+	if (typeof value === 'string') {
+		try {
+			return JSON.parse(value);
+		} catch {
+			return value === '' ? {} : { message: value.slice(0, 500) };
+		}
+	}
+	return value ?? {};
+}
+
+function describeCall(spec: RequestSpec): string {
+	return `${spec.method} ${spec.path}`;
+}
+
+/** A provider's error answer as a NodeApiError carrying the provider's own message. */
+export function apiError(
+	node: INode,
+	transport: ProviderTransport,
+	spec: RequestSpec,
+	statusCode: number,
+	body: unknown,
+	secrets: string[],
+	attempts: number,
+): NodeApiError {
+	const parsed = asObject(body);
+	const { message, type } = transport.describeError(statusCode, parsed);
+	const safeBody = JSON.parse(redact(JSON.stringify(parsed), secrets)) as JsonObject;
+	const retried = attempts > 1 ? ` (gave up after ${attempts} tries)` : '';
+	return new NodeApiError(node, safeBody, {
+		message: redact(`${transport.displayName} API error ${statusCode}${type ? ` (${type})` : ''}: ${message}`, secrets),
+		description: redact(`${describeCall(spec)} answered ${statusCode}${retried}.`, secrets),
+		httpCode: String(statusCode),
+	});
+}
+
+/** A call that got no answer at all, without the request (which carries the auth header). */
+export function networkError(
+	node: INode,
+	transport: ProviderTransport,
+	spec: RequestSpec,
+	error: unknown,
+	secrets: string[],
+	attempts: number,
+): NodeApiError {
+	const code = networkErrorCode(error) ?? 'request failed';
+	const reason = error instanceof Error ? error.message : String(error);
+	return new NodeApiError(node, { code } as JsonObject, {
+		message: redact(`${transport.displayName} API unreachable (${code}): ${reason}`, secrets),
+		description: redact(
+			`${describeCall(spec)} got no answer${attempts > 1 ? ` after ${attempts} tries` : ''}.`,
+			secrets,
+		),
+	});
+}

@@ -1,0 +1,173 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type {
+	OperationContext,
+	OperationDescriptor,
+	OperationResult,
+	RequestSpec,
+	ResourceDescriptor,
+} from './descriptor';
+import { apiError, redact } from './errors';
+import { download, send } from './http';
+import { paginate } from './paginate';
+import { mapInOrder } from './pool';
+import { findOperation, operationProperties } from './properties';
+import type { ProviderTransport } from './provider';
+import { validateParameters } from './validate';
+
+export interface ProviderNode {
+	transport: ProviderTransport;
+	resources: ResourceDescriptor[];
+	/** Items in flight at once; the rate limiter still paces the calls. */
+	concurrency?: number;
+}
+
+const EMPTY = Symbol('empty');
+
+/** Drops what the user left empty, so optional fields are absent and required ones say "is required". */
+function withoutEmpty(value: unknown): unknown {
+	if (value === null || value === undefined || value === '') return EMPTY;
+	if (Array.isArray(value)) return value;
+	if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+		const out: IDataObject = {};
+		for (const [key, inner] of Object.entries(value as IDataObject)) {
+			const cleaned = withoutEmpty(inner);
+			if (cleaned !== EMPTY) out[key] = cleaned as IDataObject[string];
+		}
+		return out;
+	}
+	return value;
+}
+
+/** Reads the operation's parameters for one item as a plain object keyed by parameter name. */
+export function readParameters(
+	ctx: IExecuteFunctions,
+	properties: INodeProperties[],
+	itemIndex: number,
+): IDataObject {
+	const raw: IDataObject = {};
+	for (const property of properties) {
+		if (property.type === 'notice') continue;
+		const value = ctx.getNodeParameter(property.name, itemIndex, null) as unknown;
+		const cleaned = withoutEmpty(value);
+		if (cleaned !== EMPTY) raw[property.name] = cleaned as IDataObject[string];
+	}
+	return raw;
+}
+
+function isItemList(result: OperationResult): result is INodeExecutionData[] {
+	return (
+		Array.isArray(result) &&
+		result.length > 0 &&
+		result.every((r) => r && typeof r === 'object' && typeof (r as INodeExecutionData).json === 'object')
+	);
+}
+
+/** The default output: entries of a bare array, the object itself, or `{ success: true }` for no body. */
+export function defaultOutput(body: unknown): OperationResult {
+	if (body === undefined || body === null || body === '') return { success: true };
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (typeof body === 'object') return body as IDataObject;
+	return { result: body as string };
+}
+
+function toItems(result: OperationResult, itemIndex: number): INodeExecutionData[] {
+	const pairedItem = { item: itemIndex };
+	if (isItemList(result)) return result.map((item) => ({ ...item, pairedItem }));
+	const list = Array.isArray(result) ? result : [result];
+	return list.map((json) => ({ json: json as IDataObject, pairedItem }));
+}
+
+async function runOperation(
+	ctx: IExecuteFunctions,
+	node: ProviderNode,
+	credentials: IDataObject,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
+	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
+	const op: OperationDescriptor | undefined = findOperation(node.resources, resource, operation);
+	if (!op) {
+		throw new NodeOperationError(
+			ctx.getNode(),
+			`Unknown operation "${operation}" for resource "${resource}"`,
+			{ itemIndex },
+		);
+	}
+	const properties = operationProperties(op);
+	const raw = readParameters(ctx, properties, itemIndex);
+	const params = validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex);
+	const call = async (spec: RequestSpec) =>
+		await send(ctx, node.transport, credentials, spec);
+
+	if (op.paginate) {
+		if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
+		const returnAll = raw.returnAll === true;
+		const limit = Number(raw.limit ?? 50);
+		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
+			throw new NodeOperationError(ctx.getNode(), 'Invalid parameter Limit (limit): must be a whole number of at least 1', { itemIndex });
+		}
+		const items: INodeExecutionData[] = [];
+		for await (const entry of paginate(call, op.request(params), op.paginate, returnAll ? undefined : limit)) {
+			items.push({ json: entry, pairedItem: { item: itemIndex } });
+		}
+		return items;
+	}
+	if (op.run) {
+		const opCtx: OperationContext = {
+			itemIndex,
+			credentials,
+			send: call,
+			fail: (spec, result) => {
+				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, node.transport.secrets(credentials), result.attempts);
+			},
+			download: async (url) => await download(ctx, url),
+			prepareBinary: async (data, fileName, mimeType) => ({
+				data: await ctx.helpers.prepareBinaryData(data, fileName, mimeType),
+			}),
+		};
+		return toItems(await op.run(opCtx, params), itemIndex);
+	}
+	if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
+	const { body } = await call(op.request(params));
+	return toItems(op.output ? op.output(body, params) : defaultOutput(body), itemIndex);
+}
+
+/**
+ * The one executor every action node uses: validates each item's parameters, sends its calls,
+ * keeps output order equal to input order, pairs items, and honours Continue On Fail.
+ */
+export async function executeProviderNode(
+	ctx: IExecuteFunctions,
+	node: ProviderNode,
+): Promise<INodeExecutionData[][]> {
+	const items = ctx.getInputData();
+	const credentials = (await ctx.getCredentials(node.transport.credentialType)) as IDataObject;
+	const secrets = node.transport.secrets(credentials);
+	const results = await mapInOrder(items, node.concurrency ?? 4, async (_item, itemIndex) => {
+		try {
+			return await runOperation(ctx, node, credentials, itemIndex);
+		} catch (error) {
+			if (ctx.continueOnFail()) {
+				const message = redact((error as Error).message ?? String(error), secrets);
+				const description = (error as { description?: string }).description;
+				return [
+					{
+						json: { error: message, ...(description ? { description: redact(description, secrets) } : {}) },
+						pairedItem: { item: itemIndex },
+					},
+				];
+			}
+			if (error && typeof error === 'object' && 'context' in error) {
+				(error as { context: IDataObject }).context.itemIndex = itemIndex;
+			}
+			throw error;
+		}
+	});
+	return [results.flat()];
+}

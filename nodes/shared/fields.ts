@@ -1,0 +1,223 @@
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { z, type ZodTypeAny } from 'zod';
+import { isoTime, TIME_HINT, unixSeconds } from './time';
+
+/**
+ * One parameter, declared once: the kernel derives both the n8n property (what the editor shows)
+ * and the zod schema (what is accepted) from it, so the two never drift apart.
+ */
+export interface FieldSpec {
+	name: string;
+	displayName: string;
+	description: string;
+	type:
+		| 'string'
+		| 'number'
+		| 'boolean'
+		| 'options'
+		| 'multiOptions'
+		| 'json'
+		| 'unixTime'
+		| 'isoTime'
+		| 'stringList'
+		| 'color';
+	required?: boolean;
+	/** options / multiOptions: [value, label] pairs. */
+	options?: Array<[string, string]>;
+	min?: number;
+	max?: number;
+	integer?: boolean;
+	/** unixTime: refuse a time that is not in the future. */
+	future?: boolean;
+	/** string: a pattern and the sentence that explains it. */
+	pattern?: { regex: RegExp; message: string };
+	maxLength?: number;
+	/** string: must be an http(s) URL. */
+	url?: boolean;
+	placeholder?: string;
+	default?: string | number | boolean | string[];
+	/** Replaces the derived zod type when a field needs something special. */
+	zod?: ZodTypeAny;
+	/** Passed to the n8n property as it is (password fields, rows of a text area). */
+	typeOptions?: INodeProperties['typeOptions'];
+}
+
+function defaultFor(spec: FieldSpec): INodeProperties['default'] {
+	if (spec.default !== undefined) return spec.default;
+	switch (spec.type) {
+		case 'number':
+			return 0;
+		case 'boolean':
+			return false;
+		case 'options':
+			return spec.required ? (spec.options?.[0]?.[0] ?? '') : '';
+		case 'multiOptions':
+			return [];
+		case 'json':
+			return '{}';
+		default:
+			return '';
+	}
+}
+
+const N8N_TYPE: Record<FieldSpec['type'], INodeProperties['type']> = {
+	string: 'string',
+	number: 'number',
+	boolean: 'boolean',
+	options: 'options',
+	multiOptions: 'multiOptions',
+	json: 'json',
+	unixTime: 'string',
+	isoTime: 'string',
+	stringList: 'string',
+	color: 'color',
+};
+
+/** The n8n property for a field. */
+export function fieldProperty(spec: FieldSpec): INodeProperties {
+	const property: INodeProperties = {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: N8N_TYPE[spec.type],
+		default: defaultFor(spec),
+		description: spec.description,
+	};
+	if (spec.required) property.required = true;
+	if (spec.placeholder) property.placeholder = spec.placeholder;
+	else if (spec.type === 'unixTime' || spec.type === 'isoTime') property.placeholder = 'e.g. in 2 hours, or 2026-12-01T10:00:00Z';
+	else if (spec.type === 'stringList') property.placeholder = 'e.g. first, second';
+	if (spec.options) {
+		const options: INodePropertyOptions[] = spec.options.map(([value, name]) => ({ name, value }));
+		property.options = options;
+	}
+	const typeOptions: INodeProperties['typeOptions'] = { ...spec.typeOptions };
+	if (spec.min !== undefined) typeOptions.minValue = spec.min;
+	if (spec.max !== undefined) typeOptions.maxValue = spec.max;
+	if (spec.type === 'number' && spec.integer) typeOptions.numberPrecision = 0;
+	if (Object.keys(typeOptions).length) property.typeOptions = typeOptions;
+	return property;
+}
+
+function allowed(options: Array<[string, string]>): string {
+	return options.map(([value]) => `'${value}'`).join(', ');
+}
+
+/** Parses a JSON parameter that may arrive as text (typed) or as a value (from an expression). */
+export const jsonValue = z.unknown().transform((value, ctx) => {
+	if (typeof value !== 'string') return value;
+	try {
+		return JSON.parse(value) as unknown;
+	} catch {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
+		return z.NEVER;
+	}
+});
+
+/** A comma-separated text or an array, as a list of non-empty strings. */
+export const stringList = z
+	.union([z.string(), z.array(z.union([z.string(), z.number()]))])
+	.transform((value) =>
+		(Array.isArray(value) ? value.map(String) : value.split(','))
+			.map((s) => s.trim())
+			.filter((s) => s !== ''),
+	);
+
+/** The zod type for a field (required or optional as declared). */
+export function fieldSchema(spec: FieldSpec): ZodTypeAny {
+	let schema: ZodTypeAny;
+	if (spec.zod) {
+		schema = spec.zod;
+	} else {
+		switch (spec.type) {
+			case 'number': {
+				let n = z.number({ invalid_type_error: 'must be a number' });
+				if (spec.integer) n = n.int('must be a whole number');
+				if (spec.min !== undefined) n = n.min(spec.min, `must be at least ${spec.min}`);
+				if (spec.max !== undefined) n = n.max(spec.max, `must be at most ${spec.max}`);
+				// Expressions may yield numbers as text.
+				schema = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), n);
+				break;
+			}
+			case 'boolean':
+				schema = z.boolean({ invalid_type_error: 'must be true or false' });
+				break;
+			case 'options': {
+				const values = (spec.options ?? []).map(([v]) => v) as [string, ...string[]];
+				schema = z.enum(values, {
+					errorMap: () => ({ message: `must be one of ${allowed(spec.options ?? [])}` }),
+				});
+				break;
+			}
+			case 'multiOptions': {
+				const values = (spec.options ?? []).map(([v]) => v) as [string, ...string[]];
+				schema = z.array(
+					z.enum(values, {
+						errorMap: () => ({ message: `each value must be one of ${allowed(spec.options ?? [])}` }),
+					}),
+				);
+				break;
+			}
+			case 'json':
+				schema = jsonValue;
+				break;
+			case 'unixTime':
+				schema = unixSeconds({ future: spec.future });
+				break;
+			case 'isoTime':
+				schema = isoTime();
+				break;
+			case 'stringList':
+				schema = stringList;
+				break;
+			case 'color':
+				schema = z.string().regex(/^#([0-9a-fA-F]{6}|[0-9a-fA-F]{8})$/, 'must be a hex color such as #000000');
+				break;
+			default: {
+				let s = z.string({ invalid_type_error: 'must be text' });
+				if (spec.maxLength !== undefined) s = s.max(spec.maxLength, `must be at most ${spec.maxLength} characters`);
+				if (spec.pattern) s = s.regex(spec.pattern.regex, spec.pattern.message);
+				if (spec.url) s = s.url('must be an http(s) URL').regex(/^https?:\/\//i, 'must be an http(s) URL');
+				schema = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), s);
+			}
+		}
+	}
+	return spec.required ? schema : schema.optional();
+}
+
+/** zod object for a set of top-level fields; unknown keys are refused. */
+export function fieldsSchema(specs: FieldSpec[]) {
+	return z.object(Object.fromEntries(specs.map((s) => [s.name, fieldSchema(s)])));
+}
+
+/** An n8n collection of optional fields, and the strict zod object that validates it. */
+export function collection(
+	name: string,
+	displayName: string,
+	specs: FieldSpec[],
+	placeholder = 'Add Field',
+): { property: INodeProperties; schema: ZodTypeAny } {
+	const property: INodeProperties = {
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		options: [...specs].sort((a, b) => a.displayName.localeCompare(b.displayName)).map(fieldProperty),
+	};
+	const shape = Object.fromEntries(specs.map((s) => [s.name, fieldSchema({ ...s, required: false })]));
+	return { property, schema: z.object(shape).strict().optional() };
+}
+
+/** Properties and schema of an operation from its fields and collections. */
+export function params(
+	fields: FieldSpec[],
+	collections: Array<{ property: INodeProperties; schema: ZodTypeAny }> = [],
+	extra: INodeProperties[] = [],
+) {
+	const properties = [...fields.map(fieldProperty), ...collections.map((c) => c.property), ...extra];
+	const shape: Record<string, ZodTypeAny> = Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)]));
+	for (const c of collections) shape[c.property.name] = c.schema;
+	return { properties, schema: z.object(shape) };
+}
+
+export { TIME_HINT };

@@ -1,0 +1,147 @@
+import { createHash } from 'crypto';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
+import type { HttpResult, RequestSpec } from './descriptor';
+import { apiError, networkError, networkErrorCode } from './errors';
+import type { ProviderTransport } from './provider';
+import { acquire } from './rateLimit';
+
+export type RequestingFunctions =
+	| IExecuteFunctions
+	| IHookFunctions
+	| ILoadOptionsFunctions
+	| IWebhookFunctions;
+
+export interface RetryPolicy {
+	/** Retries after the first try. */
+	maxRetries: number;
+	baseDelayMs: number;
+	maxDelayMs: number;
+	/** Longest Retry-After the kernel waits for; a longer one is answered with an error at once. */
+	maxRetryAfterMs: number;
+	timeoutMs: number;
+}
+
+export const defaultRetryPolicy: RetryPolicy = {
+	maxRetries: 5,
+	baseDelayMs: 500,
+	maxDelayMs: 30_000,
+	maxRetryAfterMs: 120_000,
+	timeoutMs: 30_000,
+};
+
+/** Retry-After as milliseconds: seconds or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
+	const text = Array.isArray(value) ? value[0] : value;
+	if (typeof text !== 'string' && typeof text !== 'number') return undefined;
+	const seconds = Number(text);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(String(text));
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/** Exponential backoff with full jitter: a random wait in [0, min(max, base * 2^attempt)]. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
+	const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+	return Math.round(random() * ceiling);
+}
+
+function isRetryableStatus(status: number): boolean {
+	return status === 429 || status >= 500;
+}
+
+/** A short, non-reversible key for the credential's buckets; the key itself is never stored. */
+export function credentialKey(transport: ProviderTransport, credentials: IDataObject): string {
+	const hash = createHash('sha256');
+	hash.update(transport.baseUrl(credentials));
+	for (const secret of transport.secrets(credentials)) hash.update(`\u0000${secret}`);
+	return `${transport.credentialType}:${hash.digest('hex').slice(0, 16)}`;
+}
+
+function header(headers: HttpResult['headers'], name: string): unknown {
+	const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+	return key ? headers[key] : undefined;
+}
+
+/**
+ * Sends one provider call through n8n's authenticated helper, with rate limiting and retries.
+ * Answers 2xx as a result; any other answer (after retries) as a NodeApiError with the provider's message.
+ */
+export async function send(
+	ctx: RequestingFunctions,
+	transport: ProviderTransport,
+	credentials: IDataObject,
+	spec: RequestSpec,
+	policy: RetryPolicy = defaultRetryPolicy,
+): Promise<HttpResult> {
+	const secrets = transport.secrets(credentials);
+	const key = credentialKey(transport, credentials);
+	const options: IHttpRequestOptions = {
+		method: spec.method,
+		url: `${transport.baseUrl(credentials)}${spec.path}`,
+		qs: spec.qs,
+		body: spec.body as IHttpRequestOptions['body'],
+		json: !spec.binary,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout: policy.timeoutMs,
+		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
+	};
+	for (let attempt = 0; ; attempt++) {
+		await acquire(key, transport.rateClasses, spec.rateClass);
+		let statusCode: number;
+		let headers: HttpResult['headers'];
+		let body: unknown;
+		try {
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
+				ctx,
+				transport.credentialType,
+				{ ...options },
+			)) as { statusCode: number; headers: HttpResult['headers']; body: unknown };
+			({ statusCode, headers, body } = response);
+		} catch (error) {
+			const code = networkErrorCode(error);
+			if (code && attempt < policy.maxRetries) {
+				await sleep(backoffDelay(attempt, policy));
+				continue;
+			}
+			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1);
+		}
+		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
+			return { statusCode, headers, body, attempts: attempt + 1 };
+		}
+		if (isRetryableStatus(statusCode) && attempt < policy.maxRetries) {
+			const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
+			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
+				await sleep(retryAfter ?? backoffDelay(attempt, policy));
+				continue;
+			}
+		}
+		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1);
+	}
+}
+
+/** Fetches a signed link a provider handed out; sent without credentials, as the link is its own auth. */
+export async function download(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Buffer> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const data = (await ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', timeout: policy.timeoutMs })) as ArrayBuffer | Buffer;
+			return Buffer.from(data as ArrayBuffer);
+		} catch (error) {
+			if (networkErrorCode(error) && attempt < policy.maxRetries) {
+				await sleep(backoffDelay(attempt, policy));
+				continue;
+			}
+			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
+			// The link itself is a credential: name only its host.
+			throw new NodeOperationError(ctx.getNode(), `Download from ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
+		}
+	}
+}

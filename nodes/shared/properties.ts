@@ -1,0 +1,99 @@
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationDescriptor, ResourceDescriptor } from './descriptor';
+
+/** The standard "Return All" and "Limit" pair of a Get Many operation. */
+export function paginationProperties(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { returnAll: [false] } },
+		},
+	];
+}
+
+/** Every parameter an operation reads, including the kernel's pagination pair. */
+export function operationProperties(op: OperationDescriptor): INodeProperties[] {
+	return op.paginate ? [...op.properties, ...paginationProperties()] : op.properties;
+}
+
+function byName<T extends { name: string }>(a: T, b: T): number {
+	return a.name.localeCompare(b.name);
+}
+
+/**
+ * The node's whole parameter list from its resource descriptors: the Resource selector,
+ * one Operation selector per resource, then each operation's parameters shown only for it.
+ */
+export function buildProperties(resources: ResourceDescriptor[]): INodeProperties[] {
+	const sorted = [...resources].sort(byName);
+	const defaultResource = resources[0].value;
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
+			default: defaultResource,
+		},
+	];
+	for (const resource of sorted) {
+		const ops = [...resource.operations].sort(byName);
+		const defaultOperation = resource.operations[0].operation;
+		properties.push({
+			displayName: 'Operation',
+			name: 'operation',
+			type: 'options',
+			noDataExpression: true,
+			displayOptions: { show: { resource: [resource.value] } },
+			options: ops.map((op) => ({
+				name: op.name,
+				value: op.operation,
+				action: op.action,
+				description: op.description,
+			})),
+			default: defaultOperation,
+		});
+	}
+	for (const resource of sorted) {
+		for (const op of resource.operations) {
+			for (const property of operationProperties(op)) {
+				properties.push({
+					...property,
+					displayOptions: {
+						...property.displayOptions,
+						show: {
+							resource: [resource.value],
+							operation: [op.operation],
+							...property.displayOptions?.show,
+						},
+					},
+				});
+			}
+		}
+	}
+	return properties;
+}
+
+/** Looks up the descriptor for a resource and operation value. */
+export function findOperation(
+	resources: ResourceDescriptor[],
+	resource: string,
+	operation: string,
+): OperationDescriptor | undefined {
+	return resources
+		.find((r) => r.value === resource)
+		?.operations.find((op) => op.operation === operation);
+}
