@@ -18,8 +18,9 @@ const RETRYABLE_NETWORK_CODES = new Set([
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: any = error;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && RETRYABLE_NETWORK_CODES.has(current.code)) {
-			return current.code;
+		// n8n's NodeApiError keeps a transport error's code as its httpCode.
+		for (const code of [current.code, current.httpCode]) {
+			if (typeof code === 'string' && RETRYABLE_NETWORK_CODES.has(code)) return code;
 		}
 		if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
 			return 'ECONNRESET';
@@ -92,7 +93,7 @@ export function networkError(
 ): NodeApiError {
 	const code = networkErrorCode(error) ?? 'request failed';
 	const reason = error instanceof Error ? error.message : String(error);
-	return new NodeApiError(node, { code } as JsonObject, {
+	return new NodeApiError(node, { networkError: code } as JsonObject, {
 		message: redact(`${transport.displayName} API unreachable (${code}): ${reason}`, secrets),
 		description: redact(
 			`${describeCall(spec)} got no answer${attempts > 1 ? ` after ${attempts} tries` : ''}.`,

@@ -21,7 +21,7 @@ export function fieldLabel(properties: INodeProperties[], path: Array<string | n
 			? children.flatMap((c) => [c, ...(c.values ?? [])])
 			: (children as Described[] | undefined);
 	}
-	const dotted = path.filter((s) => typeof s === 'string').join('.');
+	const dotted = path.map((s, i) => (typeof s === 'number' ? `[${s}]` : `${i ? '.' : ''}${s}`)).join('');
 	return `${names.join(' → ')} (${dotted || 'parameters'})`;
 }
 

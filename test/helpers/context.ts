@@ -1,0 +1,108 @@
+import type {
+	ICredentialType,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+	INodeExecutionData,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+// n8n's own request implementation (axios underneath), so nock sees what n8n would really send.
+import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
+
+/** Resolves `={{$credentials.x}}` templates of a generic `authenticate` block. */
+function resolveTemplate(template: string, credentials: IDataObject): string {
+	return template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key) => String(credentials[key] ?? ''));
+}
+
+/** Applies a credential type's generic authentication the way n8n's credentials helper does. */
+export function authenticate(
+	credentialType: ICredentialType,
+	credentials: IDataObject,
+	options: IHttpRequestOptions,
+): IHttpRequestOptions {
+	const auth = credentialType.authenticate;
+	if (!auth || typeof auth === 'function' || auth.type !== 'generic') return options;
+	const out: IHttpRequestOptions = { ...options, headers: { ...options.headers }, qs: { ...options.qs } };
+	for (const [key, value] of Object.entries(auth.properties.headers ?? {})) {
+		out.headers![key] = resolveTemplate(String(value), credentials);
+	}
+	for (const [key, value] of Object.entries(auth.properties.qs ?? {})) {
+		out.qs![key] = resolveTemplate(String(value), credentials);
+	}
+	if (auth.properties.auth) {
+		const a = auth.properties.auth as { username: string; password: string };
+		out.auth = { username: resolveTemplate(a.username, credentials), password: resolveTemplate(a.password, credentials) };
+	}
+	return out;
+}
+
+export interface ContextOptions {
+	/** Parameters for every item, or one set per item. */
+	parameters: IDataObject | IDataObject[];
+	items?: INodeExecutionData[];
+	credentials: IDataObject;
+	credentialType: ICredentialType;
+	continueOnFail?: boolean;
+	nodeType?: string;
+}
+
+export interface TestContext extends IExecuteFunctions {
+	requests: IHttpRequestOptions[];
+}
+
+/** A stand-in for n8n's execute context that routes requests through n8n-core's real HTTP helper. */
+export function createContext(options: ContextOptions): TestContext {
+	const items = options.items ?? [{ json: {} }];
+	const node: INode = {
+		id: 'test-node',
+		name: 'Test Node',
+		type: options.nodeType ?? 'n8n-nodes-video-conferencing.test',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: Array.isArray(options.parameters) ? options.parameters[0] : options.parameters,
+	};
+	const requests: IHttpRequestOptions[] = [];
+	const paramsFor = (i: number) =>
+		Array.isArray(options.parameters) ? options.parameters[i] : options.parameters;
+
+	const helpers = {
+		async httpRequestWithAuthentication(this: unknown, credentialTypeName: string, request: IHttpRequestOptions) {
+			if (credentialTypeName !== options.credentialType.name) {
+				throw new Error(`unexpected credential type ${credentialTypeName}`);
+			}
+			requests.push(request);
+			try {
+				return await httpRequest(authenticate(options.credentialType, options.credentials, { ...request }));
+			} catch (error) {
+				// n8n wraps transport failures the same way (request-helper-functions.ts).
+				throw new NodeApiError(node, error as never);
+			}
+		},
+		async httpRequest(request: IHttpRequestOptions) {
+			requests.push(request);
+			return await httpRequest({ ...request });
+		},
+		async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string) {
+			return { data: data.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(data.length) };
+		},
+	};
+
+	const ctx = {
+		requests,
+		getInputData: () => items,
+		getNode: () => node,
+		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {
+			const value = paramsFor(itemIndex)?.[name];
+			if (value === undefined) {
+				if (arguments.length >= 3) return fallback;
+				throw new Error(`Could not get parameter "${name}"`);
+			}
+			return value;
+		},
+		getCredentials: async () => options.credentials,
+		continueOnFail: () => options.continueOnFail ?? false,
+		helpers,
+	};
+	return ctx as unknown as TestContext;
+}

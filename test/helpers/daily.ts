@@ -1,0 +1,29 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { DailyApi } from '../../credentials/DailyApi.credentials';
+import { Daily } from '../../nodes/Daily/Daily.node';
+import { createContext, type TestContext } from './context';
+
+export const DAILY_URL = 'https://api.daily.co';
+export const DAILY_KEY = 'dk_test_0123456789abcdef';
+
+export interface RunResult {
+	output: INodeExecutionData[];
+	ctx: TestContext;
+}
+
+/** Runs the Daily node once over the given items with these parameters. */
+export async function runDaily(
+	parameters: IDataObject | IDataObject[],
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {},
+): Promise<RunResult> {
+	const ctx = createContext({
+		parameters,
+		items: options.items ?? (Array.isArray(parameters) ? parameters.map(() => ({ json: {} })) : undefined),
+		credentials: { apiKey: options.apiKey ?? DAILY_KEY, baseUrl: options.baseUrl ?? 'https://api.daily.co/v1' },
+		credentialType: new DailyApi(),
+		continueOnFail: options.continueOnFail,
+		nodeType: 'n8n-nodes-video-conferencing.daily',
+	});
+	const [output] = await new Daily().execute.call(ctx);
+	return { output, ctx };
+}
