@@ -60,7 +60,7 @@ export function createContext(options: ContextOptions): TestContext {
 		type: options.nodeType ?? 'n8n-nodes-video-conferencing.test',
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: Array.isArray(options.parameters) ? options.parameters[0] : options.parameters,
+		parameters: (Array.isArray(options.parameters) ? options.parameters[0] : options.parameters) as INode["parameters"],
 	};
 	const requests: IHttpRequestOptions[] = [];
 	const paramsFor = (i: number) =>

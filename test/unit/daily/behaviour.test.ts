@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
@@ -172,7 +172,7 @@ describe('concurrency', () => {
 });
 
 describe('validation before any request', () => {
-	const cases: Array<[string, Record<string, unknown>, RegExp]> = [
+	const cases: Array<[string, IDataObject, RegExp]> = [
 		['a room name with invalid characters', { resource: 'room', operation: 'get', roomName: 'my room!' }, /Room Name \(roomName\): may contain only letters, digits/],
 		['a room name over 128 characters', { resource: 'room', operation: 'create', roomName: 'a'.repeat(129) }, /Room Name \(roomName\)/],
 		['an expiry in the past', { resource: 'room', operation: 'create', roomName: 'ok', properties: { exp: '2020-01-01T00:00:00Z' } }, /Room Properties → Expires At \(properties\.exp\): must be in the future/],

@@ -337,7 +337,7 @@ describe('Daily operations: request shape', () => {
 				seenBody = body;
 				return true;
 			})
-			.query(c.query ?? {})
+			.query((c.query ?? {}) as Record<string, string>)
 			.reply(function (this: { req: { headers: Record<string, string> } }) {
 				seenAuth = this.req.headers.authorization;
 				return [c.status ?? 200, c.reply ?? {}];

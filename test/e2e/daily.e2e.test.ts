@@ -1,0 +1,98 @@
+import { startDailySimulator, type DailySimulator } from '../simulators/daily';
+import { createRuntime, nodeOutput, type N8nRuntime } from './n8n';
+
+/** The Daily node inside a real n8n 1.123, against the Daily simulator on loopback. */
+const API_KEY = 'e2e_daily_key_5f3c9a1b7d';
+const CREDENTIAL = { id: 'dailySimCred0001', name: 'Daily Simulator' };
+
+let n8n: N8nRuntime;
+let daily: DailySimulator;
+
+function node(name: string, parameters: object, position: [number, number], extra: object = {}) {
+	return {
+		id: `${name.replace(/\W/g, '')}-id`,
+		name,
+		type: 'n8n-nodes-video-conferencing.daily',
+		typeVersion: 1,
+		position,
+		parameters,
+		credentials: { dailyApi: CREDENTIAL },
+		...extra,
+	};
+}
+
+function workflow(id: string, name: string, nodes: any[]) {
+	const trigger = { id: 'trigger-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const all = [trigger, ...nodes];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < all.length - 1; i++) {
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+beforeAll(async () => {
+	daily = await startDailySimulator({ apiKey: API_KEY });
+	daily.seedRooms(150);
+	n8n = createRuntime();
+	await n8n.importCredentials([{ ...CREDENTIAL, type: 'dailyApi', data: { apiKey: API_KEY, baseUrl: daily.url } }]);
+}, 25 * 60_000);
+
+afterAll(async () => {
+	await daily?.close();
+	n8n?.cleanup();
+});
+
+it('creates a room and a token, lists every room across pages, and deletes the room', async () => {
+	await n8n.importWorkflow(
+		workflow('DailyE2eHappy001', 'Daily e2e: room lifecycle', [
+			node('Create Room', { resource: 'room', operation: 'create', roomName: 'e2e-room', privacy: 'private', properties: { exp: 'in 1 hour', enable_chat: true } }, [200, 0]),
+			node('Create Token', { resource: 'meetingToken', operation: 'create', properties: { room_name: '={{ $json.name }}', is_owner: true, user_name: 'E2E' } }, [400, 0]),
+			node('List Rooms', { resource: 'room', operation: 'getAll', returnAll: true }, [600, 0]),
+			node('Delete Room', { resource: 'room', operation: 'delete', roomName: "={{ $('Create Room').first().json.name }}" }, [800, 0], { executeOnce: true }),
+		]),
+	);
+	const { result, run } = await n8n.execute('DailyE2eHappy001');
+	expect(result.code).toBe(0);
+
+	const [room] = nodeOutput(run, 'Create Room');
+	expect(room).toMatchObject({ name: 'e2e-room', privacy: 'private', config: { enable_chat: true } });
+	expect(room.config.exp).toBeGreaterThan(Date.now() / 1000);
+	const [token] = nodeOutput(run, 'Create Token');
+	expect(typeof token.token).toBe('string');
+	expect(nodeOutput(run, 'List Rooms')).toHaveLength(151);
+	expect(nodeOutput(run, 'Delete Room')).toEqual([{ deleted: true, name: 'e2e-room' }]);
+
+	expect(daily.rooms.find((r) => r.name === 'e2e-room')).toBeUndefined();
+	// 151 rooms newest first: a full page of 100, then the rest after the 100th room's id.
+	const listCalls = daily.requests.filter((r) => r.method === 'GET' && r.path === '/v1/rooms');
+	expect(listCalls.map((r) => new URLSearchParams(r.query).get('limit'))).toEqual(['100', '100']);
+	expect(new URLSearchParams(listCalls[1].query).get('starting_after')).toBe(nodeOutput(run, 'List Rooms')[99].id);
+	expect(`${result.stdout}${result.stderr}`).not.toContain(API_KEY);
+}, 240_000);
+
+it('surfaces the provider error as an n8n execution error, without the API key', async () => {
+	await n8n.importWorkflow(
+		workflow('DailyE2eError001', 'Daily e2e: missing room', [
+			node('Get Room', { resource: 'room', operation: 'get', roomName: 'does-not-exist' }, [200, 0]),
+		]),
+	);
+	const { result } = await n8n.execute('DailyE2eError001');
+	const output = `${result.stdout}${result.stderr}`;
+	expect(result.code).not.toBe(0);
+	expect(output).toContain('Daily API error 404 (not-found): room does-not-exist not found');
+	expect(output).not.toContain(API_KEY);
+}, 240_000);
+
+it('refuses bad input inside n8n before any request reaches the provider', async () => {
+	const before = daily.requests.length;
+	await n8n.importWorkflow(
+		workflow('DailyE2eInput001', 'Daily e2e: bad room name', [
+			node('Create Room', { resource: 'room', operation: 'create', roomName: 'not a valid name!' }, [200, 0]),
+		]),
+	);
+	const { result } = await n8n.execute('DailyE2eInput001');
+	expect(result.code).not.toBe(0);
+	expect(`${result.stdout}${result.stderr}`).toContain('Invalid parameter Room Name (roomName)');
+	expect(daily.requests.length).toBe(before);
+}, 240_000);

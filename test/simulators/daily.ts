@@ -1,0 +1,170 @@
+import { createHmac, randomUUID } from 'crypto';
+import { listen, Router, type SimRequest, type SimResponse, type SimServer } from './http';
+
+/**
+ * An in-memory Daily REST API v1, as reference/providers.md §1 records the real one:
+ * Bearer auth, `{error, info}` errors, 200 creates, 400 for a taken room name,
+ * newest-first `starting_after` pagination with `{total_count, data}`, a bare array from GET /webhooks.
+ */
+export interface DailySimulatorOptions {
+	apiKey: string;
+	domainName?: string;
+	port?: number;
+}
+
+interface Room {
+	id: string;
+	name: string;
+	api_created: boolean;
+	privacy: 'public' | 'private';
+	url: string;
+	created_at: string;
+	config: Record<string, unknown>;
+}
+
+export interface DailySimulator extends SimServer {
+	rooms: Room[];
+	requests: Array<{ method: string; path: string; query: string; body: unknown }>;
+	seedRooms(count: number, prefix?: string): void;
+}
+
+const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const PAGE_MAX = 100;
+
+const error = (status: number, type: string, info?: string): SimResponse => ({
+	status,
+	body: info === undefined ? { error: type } : { error: type, info },
+});
+
+function signToken(payload: Record<string, unknown>, key: string): string {
+	const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
+	const head = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
+	return `${head}.${createHmac('sha256', key).update(head).digest('base64url')}`;
+}
+
+/** Daily's cursor pages over a newest-first list. */
+function page<T extends Record<string, unknown>>(all: T[], query: URLSearchParams, idField = 'id') {
+	const limit = Math.min(Number(query.get('limit') ?? PAGE_MAX) || PAGE_MAX, PAGE_MAX);
+	let start = 0;
+	const after = query.get('starting_after');
+	if (after) start = all.findIndex((e) => e[idField] === after) + 1;
+	return { total_count: all.length, data: all.slice(start, start + limit) };
+}
+
+export async function startDailySimulator(options: DailySimulatorOptions): Promise<DailySimulator> {
+	const domain = options.domainName ?? 'sim';
+	const domainId = randomUUID();
+	const rooms: Room[] = []; // newest first
+	const tokens = new Map<string, Record<string, unknown>>();
+	const requests: DailySimulator['requests'] = [];
+	let domainConfig: Record<string, unknown> = { max_webhook_count: 1 };
+
+	const makeRoom = (name: string, privacy: Room['privacy'], properties: Record<string, unknown>): Room => ({
+		id: randomUUID(),
+		name,
+		api_created: true,
+		privacy,
+		url: `https://${domain}.daily.co/${name}`,
+		created_at: new Date().toISOString(),
+		config: properties,
+	});
+
+	const findRoom = (name: string) => rooms.find((r) => r.name === name);
+	const notFound = (name: string) => error(404, 'not-found', `room ${name} not found`);
+
+	function validateRoomBody(body: any): SimResponse | undefined {
+		if (body?.name !== undefined && !ROOM_NAME.test(String(body.name))) {
+			return error(400, 'invalid-request-error', 'name must only contain letters, numbers, dashes and underscores');
+		}
+		if (body?.privacy !== undefined && !['public', 'private'].includes(body.privacy)) {
+			return error(400, 'invalid-request-error', 'privacy must be public or private');
+		}
+		const exp = body?.properties?.exp;
+		if (exp !== undefined && exp <= Date.now() / 1000) {
+			return error(400, 'invalid-request-error', 'exp must be in the future');
+		}
+		return undefined;
+	}
+
+	const router = new Router()
+		.on('GET', '/', () => ({ status: 200, body: { domain_name: domain, domain_id: domainId, config: domainConfig } }))
+		.on('POST', '/', (req) => {
+			domainConfig = { ...domainConfig, ...(req.body?.properties ?? {}) };
+			return { status: 200, body: { domain_name: domain, domain_id: domainId, config: domainConfig } };
+		})
+		.on('GET', '/rooms', (req) => ({ status: 200, body: page(rooms as never[], req.query) }))
+		.on('POST', '/rooms', (req) => {
+			const invalid = validateRoomBody(req.body);
+			if (invalid) return invalid;
+			const name = req.body?.name ?? randomUUID().replace(/-/g, '').slice(0, 20);
+			if (findRoom(name)) return error(400, 'invalid-request-error', `a room named ${name} already exists`);
+			const room = makeRoom(name, req.body?.privacy ?? 'public', req.body?.properties ?? {});
+			rooms.unshift(room);
+			return { status: 200, body: room };
+		})
+		.on('GET', '/rooms/:name', (_req, { name }) => {
+			const room = findRoom(name);
+			return room ? { status: 200, body: room } : notFound(name);
+		})
+		.on('POST', '/rooms/:name', (req, { name }) => {
+			const room = findRoom(name);
+			if (!room) return notFound(name);
+			const invalid = validateRoomBody(req.body);
+			if (invalid) return invalid;
+			if (req.body?.privacy) room.privacy = req.body.privacy;
+			room.config = { ...room.config, ...(req.body?.properties ?? {}) };
+			return { status: 200, body: room };
+		})
+		.on('DELETE', '/rooms/:name', (_req, { name }) => {
+			const index = rooms.findIndex((r) => r.name === name);
+			if (index < 0) return notFound(name);
+			rooms.splice(index, 1);
+			return { status: 200, body: { deleted: true, name } };
+		})
+		.on('GET', '/rooms/:name/presence', (_req, { name }) =>
+			findRoom(name) ? { status: 200, body: { total_count: 0, data: [] } } : notFound(name),
+		)
+		.on('POST', '/meeting-tokens', (req) => {
+			const properties = req.body?.properties ?? {};
+			if (properties.exp !== undefined && properties.exp <= Date.now() / 1000) {
+				return error(400, 'invalid-request-error', 'exp must be in the future');
+			}
+			if (properties.room_name !== undefined && !findRoom(properties.room_name)) {
+				return notFound(properties.room_name);
+			}
+			const token = signToken({ r: properties.room_name, d: domainId, iat: Math.floor(Date.now() / 1000), ...properties }, options.apiKey);
+			tokens.set(token, properties);
+			return { status: 200, body: { token } };
+		})
+		.on('GET', '/meeting-tokens/:token', (_req, { token }) => {
+			const properties = tokens.get(token);
+			return properties ? { status: 200, body: properties } : error(400, 'invalid-request-error', 'token is invalid');
+		})
+		.on('GET', '/presence', () => ({ status: 200, body: {} }))
+		.on('GET', '/webhooks', () => ({ status: 200, body: [] }));
+
+	async function handle(req: SimRequest): Promise<SimResponse> {
+		requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body });
+		const path = req.path.replace(/^\/v1/, '') || '/';
+		const auth = req.headers.authorization;
+		if (!auth || !/^Bearer \S+$/.test(auth)) {
+			return error(400, 'authorization-header-error', 'Missing or malformed Authorization header');
+		}
+		if (auth !== `Bearer ${options.apiKey}`) return error(401, 'authentication-error');
+		if (req.body === Symbol.for('invalid-json')) return error(400, 'json-parsing-error', 'invalid JSON body');
+		const route = router.match(req.method, path);
+		if (!route) return error(404, 'not-found', `no route ${req.method} ${path}`);
+		return await route.handler(req, route.params);
+	}
+
+	const server = await listen(handle, options.port);
+	return {
+		...server,
+		url: `${server.url}/v1`,
+		rooms,
+		requests,
+		seedRooms(count: number, prefix = 'seed') {
+			for (let i = 0; i < count; i++) rooms.unshift(makeRoom(`${prefix}-${i}`, 'public', {}));
+		},
+	};
+}

@@ -1,0 +1,111 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+
+/** What a simulator route sees of a request. */
+export interface SimRequest {
+	method: string;
+	path: string;
+	query: URLSearchParams;
+	headers: IncomingMessage['headers'];
+	rawBody: string;
+	body: any;
+}
+
+export interface SimResponse {
+	status: number;
+	body?: unknown;
+	headers?: Record<string, string>;
+}
+
+export type Handler = (req: SimRequest, params: Record<string, string>) => SimResponse | Promise<SimResponse>;
+
+interface Route {
+	method: string;
+	pattern: RegExp;
+	keys: string[];
+	handler: Handler;
+}
+
+/** A tiny router: `/rooms/:name` style paths, JSON in and out. */
+export class Router {
+	private routes: Route[] = [];
+
+	on(method: string, path: string, handler: Handler): this {
+		const keys: string[] = [];
+		const pattern = new RegExp(
+			`^${path.replace(/:(\w+)/g, (_, key) => {
+				keys.push(key);
+				return '([^/]+)';
+			})}/?$`,
+		);
+		this.routes.push({ method, pattern, keys, handler });
+		return this;
+	}
+
+	match(method: string, path: string): { handler: Handler; params: Record<string, string> } | undefined {
+		for (const route of this.routes) {
+			if (route.method !== method) continue;
+			const m = route.pattern.exec(path);
+			if (m) {
+				const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
+				return { handler: route.handler, params };
+			}
+		}
+		return undefined;
+	}
+}
+
+export interface SimServer {
+	url: string;
+	port: number;
+	server: Server;
+	close(): Promise<void>;
+}
+
+async function readBody(req: IncomingMessage): Promise<string> {
+	const chunks: Buffer[] = [];
+	for await (const chunk of req) chunks.push(chunk as Buffer);
+	return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Starts an HTTP server on a free loopback port that answers through `handle`. */
+export async function listen(
+	handle: (req: SimRequest) => Promise<SimResponse | undefined>,
+	port = 0,
+): Promise<SimServer> {
+	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
+		void (async () => {
+			const url = new URL(req.url ?? '/', 'http://localhost');
+			const rawBody = await readBody(req);
+			let body: unknown;
+			try {
+				body = rawBody ? JSON.parse(rawBody) : undefined;
+			} catch {
+				body = Symbol.for('invalid-json');
+			}
+			const result = await handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, body });
+			if (!result) return; // the handler dropped the connection
+			const text = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+			res.writeHead(result.status, {
+				...(result.body !== undefined && typeof result.body !== 'string' ? { 'content-type': 'application/json' } : {}),
+				...result.headers,
+			});
+			res.end(text);
+		})().catch((error) => {
+			res.writeHead(500, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ error: 'simulator-error', info: String(error) }));
+		});
+	});
+	await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+	const actual = (server.address() as AddressInfo).port;
+	return {
+		url: `http://127.0.0.1:${actual}`,
+		port: actual,
+		server,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections?.();
+				server.close(() => resolve());
+			}),
+	};
+}
