@@ -4,7 +4,7 @@ module.exports = {
 	env: { es6: true, node: true },
 	parser: '@typescript-eslint/parser',
 	parserOptions: {
-		project: ['./tsconfig.json'],
+		project: ['./tsconfig.eslint.json'],
 		sourceType: 'module',
 		extraFileExtensions: ['.json'],
 	},

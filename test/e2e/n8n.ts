@@ -1,13 +1,22 @@
 import { execFileSync, spawn } from 'child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { dirname, join } from 'path';
 
 /**
  * A real n8n for end-to-end tests: a pinned version cached outside the clone, this package packed and
  * installed the way n8n installs a community package, SQLite in a throwaway user folder.
  */
-export const ROOT = resolve(__dirname, '../..');
+/** The package root: the nearest folder up from here with this package's package.json (also from a compiled copy). */
+function findRoot(from: string): string {
+	for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+		const file = join(dir, 'package.json');
+		if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-video-conferencing') return dir;
+	}
+	throw new Error(`package root not found above ${from}`);
+}
+
+export const ROOT = findRoot(__dirname);
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
 export interface CliResult {
@@ -73,12 +82,9 @@ export function nodeOutput(run: RunData | undefined, node: string): any[] {
 	return run?.data.resultData.runData[node]?.[0]?.data?.main[0]?.map((i) => i.json) ?? [];
 }
 
-export function createRuntime(): N8nRuntime {
-	const n8nHome = installN8n();
-	const bin = join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n');
-	const userFolder = mkdtempSync(join(tmpdir(), 'vc-n8n-'));
-	installPackage(userFolder);
-	const env: NodeJS.ProcessEnv = {
+/** The environment n8n runs with here: loopback only, SQLite in `userFolder`, no telemetry. */
+export function n8nEnv(userFolder: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+	return {
 		PATH: process.env.PATH,
 		HOME: process.env.HOME,
 		N8N_USER_FOLDER: userFolder,
@@ -91,36 +97,52 @@ export function createRuntime(): N8nRuntime {
 		N8N_HOST: '127.0.0.1',
 		N8N_LISTEN_ADDRESS: '127.0.0.1',
 		DB_TYPE: 'sqlite',
+		DB_SQLITE_POOL_SIZE: '2',
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+		...extra,
 	};
+}
 
-	const cli = (args: string[], timeoutMs = 180_000) =>
-		new Promise<CliResult>((resolvePromise) => {
-			const child = spawn(process.execPath, [bin, ...args], { env, cwd: userFolder });
-			let stdout = '';
-			let stderr = '';
-			child.stdout.on('data', (d) => (stdout += d));
-			child.stderr.on('data', (d) => (stderr += d));
-			const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-			child.on('close', (code) => {
-				clearTimeout(timer);
-				resolvePromise({ code: code ?? -1, stdout, stderr });
-			});
+/** Runs an n8n CLI command to completion. */
+export function runCli(bin: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+	return new Promise<CliResult>((resolvePromise) => {
+		const child = spawn(process.execPath, [bin, ...args], { env, cwd: env.N8N_USER_FOLDER });
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (d) => (stdout += d));
+		child.stderr.on('data', (d) => (stderr += d));
+		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+		child.on('close', (code) => {
+			clearTimeout(timer);
+			resolvePromise({ code: code ?? -1, stdout, stderr });
 		});
+	});
+}
 
-	const importFile = async (kind: 'credentials' | 'workflow', data: object) => {
-		const file = join(userFolder, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
-		writeFileSync(file, JSON.stringify(data));
-		const result = await cli([`import:${kind}`, `--input=${file}`]);
-		rmSync(file, { force: true });
-		if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
-	};
+/** Writes data to a file and imports it with `n8n import:<kind>`. */
+export async function importInto(bin: string, env: NodeJS.ProcessEnv, kind: 'credentials' | 'workflow', data: object): Promise<void> {
+	const file = join(env.N8N_USER_FOLDER as string, `${kind}-${Date.now()}-${Math.random().toString(36).slice(2)}.json`);
+	writeFileSync(file, JSON.stringify(data));
+	const result = await runCli(bin, env, [`import:${kind}`, `--input=${file}`]);
+	rmSync(file, { force: true });
+	if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+}
 
+export const n8nBin = (n8nHome: string) => join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n');
+
+export function createRuntime(): N8nRuntime {
+	const bin = n8nBin(installN8n());
+	const userFolder = mkdtempSync(join(tmpdir(), 'vc-n8n-'));
+	installPackage(userFolder);
+	const env = n8nEnv(userFolder);
+	const cli = (args: string[], timeoutMs?: number) => runCli(bin, env, args, timeoutMs);
 	return {
 		userFolder,
 		env,
 		cli,
-		importCredentials: (credentials) => importFile('credentials', credentials),
-		importWorkflow: (workflow) => importFile('workflow', [workflow]),
+		importCredentials: (credentials) => importInto(bin, env, 'credentials', credentials),
+		importWorkflow: (workflow) => importInto(bin, env, 'workflow', [workflow]),
 		async execute(workflowId) {
 			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
 			return { result, run: parseRunOutput(result.stdout) };
