@@ -15,6 +15,15 @@ export interface RequestSpec {
 	binary?: boolean;
 	/** Error statuses the operation handles itself: answered as a result, not thrown. */
 	acceptStatus?: number[];
+	/** Extra headers, e.g. the content type of a multipart body built with `multipart()`. */
+	headers?: Record<string, string>;
+}
+
+/** A file read from an input item's binary property. */
+export interface BinaryInput {
+	data: Buffer;
+	fileName: string;
+	mimeType: string;
 }
 
 export interface HttpResult {
@@ -51,6 +60,10 @@ export interface OperationContext {
 	fail(spec: RequestSpec, result: HttpResult): never;
 	/** Fetches a URL the provider handed out (a signed download link): no auth header, bytes back. */
 	download(url: string): Promise<Buffer>;
+	/** Sends bytes to a URL the provider handed out (a signed upload link), without the credential. */
+	upload(url: string, method: 'PUT' | 'POST', data: Buffer, headers?: Record<string, string>): Promise<unknown>;
+	/** The file in a binary property of the current input item; fails naming the property when absent. */
+	readBinary(propertyName: string): Promise<BinaryInput>;
 	credentials: IDataObject;
 	/** Turns bytes into n8n binary data on the output item. */
 	prepareBinary(data: Buffer, fileName: string, mimeType?: string): Promise<INodeExecutionData['binary']>;
@@ -78,6 +91,8 @@ export interface OperationDescriptor<P = any> {
 	paginate?: Pagination;
 	/** Turns a successful answer into output; default: the body as one item, `{ success: true }` for an empty body. */
 	output?: (body: any, params: P) => OperationResult;
+	/** Answer bytes become the item's binary data in this property (exports); the request is sent with `binary`. */
+	binaryOutput?: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
 	/** Operations that are more than one call (or no call at all). */
 	run?: (ctx: OperationContext, params: P) => Promise<OperationResult>;
 }

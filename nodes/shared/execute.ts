@@ -13,7 +13,7 @@ import type {
 	ResourceDescriptor,
 } from './descriptor';
 import { apiError, redact } from './errors';
-import { download, send } from './http';
+import { download, send, upload } from './http';
 import { paginate } from './paginate';
 import { mapInOrder } from './pool';
 import { findOperation, operationProperties } from './properties';
@@ -127,6 +127,12 @@ async function runOperation(
 				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, node.transport.secrets(credentials), result.attempts);
 			},
 			download: async (url) => await download(ctx, url),
+			upload: async (url, method, data, headers) => await upload(ctx, url, method, data, headers),
+			readBinary: async (propertyName) => {
+				const meta = ctx.helpers.assertBinaryData(itemIndex, propertyName);
+				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
+				return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType ?? 'application/octet-stream' };
+			},
 			prepareBinary: async (data, fileName, mimeType) => ({
 				data: await ctx.helpers.prepareBinaryData(data, fileName, mimeType),
 			}),
@@ -134,6 +140,15 @@ async function runOperation(
 		return toItems(await op.run(opCtx, params), itemIndex);
 	}
 	if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
+	if (op.binaryOutput) {
+		const propertyName = String(raw.binaryPropertyName ?? 'data');
+		const { body, headers } = await call({ ...op.request(params), binary: true });
+		const data = Buffer.from(body as ArrayBuffer);
+		const fileName = op.binaryOutput.fileName(params, headers);
+		const mimeType = op.binaryOutput.mimeType ?? String(headers['content-type'] ?? 'application/octet-stream').split(';')[0];
+		const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
+		return [{ json: { fileName, mimeType, fileSize: data.length }, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } }];
+	}
 	const { body } = await call(op.request(params));
 	return toItems(op.output ? op.output(body, params) : defaultOutput(body), itemIndex);
 }

@@ -89,6 +89,7 @@ export async function send(
 		qs: spec.qs,
 		body: spec.body as IHttpRequestOptions['body'],
 		json: !spec.binary,
+		...(spec.headers ? { headers: spec.headers } : {}),
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: policy.timeoutMs,
@@ -114,6 +115,7 @@ export async function send(
 			}
 			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1);
 		}
+		if (statusCode >= 200 && statusCode < 300) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1 };
 		}
@@ -125,6 +127,24 @@ export async function send(
 			}
 		}
 		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1);
+	}
+}
+
+/** Sends bytes to a signed upload link a provider handed out; without credentials, as the link is its own auth. */
+export async function upload(
+	ctx: RequestingFunctions,
+	url: string,
+	method: 'PUT' | 'POST',
+	data: Buffer,
+	headers: Record<string, string> = {},
+	policy: RetryPolicy = defaultRetryPolicy,
+): Promise<unknown> {
+	try {
+		return await ctx.helpers.httpRequest({ method, url, body: data, headers, timeout: policy.timeoutMs });
+	} catch (error) {
+		const status = (error as { httpCode?: string }).httpCode;
+		// The link itself is a credential: name only its host.
+		throw new NodeOperationError(ctx.getNode(), `Upload to ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
 	}
 }
 

@@ -23,9 +23,23 @@ export function paginationProperties(): INodeProperties[] {
 	];
 }
 
-/** Every parameter an operation reads, including the kernel's pagination pair. */
+/** The output binary property of an operation that returns a file. */
+export function binaryPropertyProperty(): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+	};
+}
+
+/** Every parameter an operation reads, including the kernel's pagination pair and output file field. */
 export function operationProperties(op: OperationDescriptor): INodeProperties[] {
-	return op.paginate ? [...op.properties, ...paginationProperties()] : op.properties;
+	if (op.paginate) return [...op.properties, ...paginationProperties()];
+	if (op.binaryOutput) return [...op.properties, binaryPropertyProperty()];
+	return op.properties;
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {

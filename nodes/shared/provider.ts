@@ -17,6 +17,11 @@ export interface ProviderTransport {
 	describeError(statusCode: number, body: unknown): { message: string; type?: string };
 	/** Token buckets; `default` applies to every call, a named class in addition. */
 	rateClasses: Record<string, RateClass> & { default: RateClass };
+	/**
+	 * A provider that answers some failures with a 2xx status (MiroTalk's C2C and BRO reply 200
+	 * `{"data":"404 not found"}`): return the status to treat the answer as, or undefined if it is a success.
+	 */
+	failureIn2xx?(body: unknown): number | undefined;
 	/** Values that must never appear in an error or output. */
 	secrets(credentials: IDataObject): string[];
 }

@@ -6,7 +6,7 @@ import type {
 	INode,
 	INodeExecutionData,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 // n8n's own request implementation (axios underneath), so nock sees what n8n would really send.
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
@@ -85,6 +85,15 @@ export function createContext(options: ContextOptions): TestContext {
 		},
 		async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string) {
 			return { data: data.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(data.length) };
+		},
+		assertBinaryData(itemIndex: number, propertyName: string) {
+			const binary = items[itemIndex]?.binary?.[propertyName];
+			// n8n's own wording (NodeOperationError "No binary data property ... exists on item!").
+			if (!binary) throw new NodeOperationError(node, `This operation expects the node's input data to contain a binary file '${propertyName}', but none was found [item ${itemIndex}]`);
+			return binary;
+		},
+		async getBinaryDataBuffer(itemIndex: number, propertyName: string) {
+			return Buffer.from(items[itemIndex].binary![propertyName].data, 'base64');
 		},
 	};
 

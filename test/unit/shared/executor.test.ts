@@ -1,0 +1,105 @@
+import nock from 'nock';
+import type { ICredentialType, IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { ResourceDescriptor } from '../../../nodes/shared/descriptor';
+import { executeProviderNode } from '../../../nodes/shared/execute';
+import { params } from '../../../nodes/shared/fields';
+import { multipart } from '../../../nodes/shared/multipart';
+import type { ProviderTransport } from '../../../nodes/shared/provider';
+import { createContext } from '../../helpers/context';
+
+/** A made-up provider, to test the executor's generic paths on their own. */
+const credentialType: ICredentialType = {
+	name: 'fakeApi',
+	displayName: 'Fake',
+	properties: [],
+	authenticate: { type: 'generic', properties: { headers: { 'x-key': '={{$credentials.key}}' } } },
+};
+const transport: ProviderTransport = {
+	displayName: 'Fake',
+	credentialType: 'fakeApi',
+	baseUrl: () => 'https://fake.example.com/api',
+	describeError: (status, body) => ({ message: String((body as IDataObject)?.error ?? status) }),
+	failureIn2xx: (body) => ((body as IDataObject)?.data === '404 not found' ? 404 : undefined),
+	rateClasses: { default: { capacity: 100, perSecond: 100 } },
+	secrets: (c) => [String(c.key)],
+};
+const none = params([]);
+const file = params([{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'Binary field' }]);
+const resources: ResourceDescriptor[] = [
+	{
+		value: 'thing',
+		name: 'Thing',
+		operations: [
+			{ resource: 'thing', operation: 'get', name: 'Get', action: 'Get a thing', description: 'One', ...none, request: () => ({ method: 'GET', path: '/thing' }) },
+			{
+				resource: 'thing', operation: 'export', name: 'Export', action: 'Export things', description: 'A file', ...none,
+				request: () => ({ method: 'GET', path: '/thing/export', qs: { format: 'txt' } }),
+				binaryOutput: { fileName: () => 'things.txt', mimeType: 'text/plain' },
+			},
+			{
+				resource: 'thing', operation: 'import', name: 'Import', action: 'Import things', description: 'Upload', ...file,
+				run: async (ctx, p) => {
+					const input = await ctx.readBinary(p.binaryPropertyName);
+					const form = multipart({ file: input, note: 'hi' });
+					const { body } = await ctx.send({ method: 'POST', path: '/thing/import', body: form.body, headers: { 'Content-Type': form.contentType } });
+					return body as IDataObject;
+				},
+			},
+		],
+	},
+];
+
+function run(parameters: IDataObject, items?: any[]) {
+	const ctx = createContext({ parameters, items, credentials: { key: 'secret-key-123' }, credentialType });
+	return executeProviderNode(ctx, { transport, resources });
+}
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+describe('executor', () => {
+	it('treats a 2xx answer the transport calls a failure as an error', async () => {
+		nock('https://fake.example.com').get('/api/thing').reply(200, { data: '404 not found' });
+		const error = await run({ resource: 'thing', operation: 'get' }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Fake API error 404: 404');
+	});
+
+	it('returns an export as binary data in the chosen output field', async () => {
+		nock('https://fake.example.com').get('/api/thing/export').query({ format: 'txt' }).reply(200, 'line 1\nline 2', { 'content-type': 'text/plain' });
+		const [[item]] = await run({ resource: 'thing', operation: 'export', binaryPropertyName: 'file' });
+		expect(item.json).toEqual({ fileName: 'things.txt', mimeType: 'text/plain', fileSize: 13 });
+		expect(Buffer.from(item.binary!.file.data, 'base64').toString()).toBe('line 1\nline 2');
+	});
+
+	it('uploads an input binary field as multipart form data', async () => {
+		let received = '';
+		let contentType = '';
+		nock('https://fake.example.com')
+			.post('/api/thing/import', (body) => ((received = typeof body === 'string' ? body : Buffer.from(body).toString()), true))
+			.reply(function () {
+				contentType = String(this.req.headers['content-type']);
+				return [200, { imported: 2 }];
+			});
+		const items = [{ json: {}, binary: { data: { data: Buffer.from('a,b\n1,2\n').toString('base64'), fileName: 'polls.csv', mimeType: 'text/csv' } } }];
+		const [[item]] = await run({ resource: 'thing', operation: 'import', binaryPropertyName: 'data' }, items);
+		expect(item.json).toEqual({ imported: 2 });
+		const boundary = /boundary=(\S+)/.exec(contentType)![1];
+		expect(received).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="polls.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n\r\n`);
+		expect(received).toContain('name="note"\r\n\r\nhi\r\n');
+		expect(received.endsWith(`--${boundary}--\r\n`)).toBe(true);
+	});
+
+	it('names the missing binary field before any request', async () => {
+		const error = await run({ resource: 'thing', operation: 'import', binaryPropertyName: 'csv' }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain("'csv'");
+	});
+
+	it('an unknown operation is a clear error', async () => {
+		const error = await run({ resource: 'thing', operation: 'fly' }).catch((e) => e);
+		expect(error.message).toBe('Unknown operation "fly" for resource "thing"');
+	});
+});
