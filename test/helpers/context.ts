@@ -10,9 +10,19 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 // n8n's own request implementation (axios underneath), so nock sees what n8n would really send.
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
-/** Resolves `={{$credentials.x}}` templates of a generic `authenticate` block. */
+/**
+ * Resolves a credential expression such as `=Bearer {{$credentials.apiKey}}` or
+ * `={{ $credentials.a ? "x" : "y" }}` with plain JavaScript, plus n8n's `.base64Encode()` string extension.
+ * The e2e suite checks the same expressions in a real n8n.
+ */
 function resolveTemplate(template: string, credentials: IDataObject): string {
-	return template.replace(/^=/, '').replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key) => String(credentials[key] ?? ''));
+	const base64Encode = (s: string) => Buffer.from(s, 'utf8').toString('base64');
+	return template.replace(/^=/, '').replace(/\{\{([\s\S]+?)\}\}/g, (_, expression: string) => {
+		const js = expression.replace(/\(([^()]*)\)\.base64Encode\(\)/g, '__b64($1)');
+		// The expression comes from this package's own credential files.
+		const evaluate = new Function('$credentials', '__b64', `return (${js});`);
+		return String(evaluate(credentials, base64Encode));
+	});
 }
 
 /** Applies a credential type's generic authentication the way n8n's credentials helper does. */
@@ -53,7 +63,7 @@ export interface TestContext extends IExecuteFunctions {
 
 /** A stand-in for n8n's execute context that routes requests through n8n-core's real HTTP helper. */
 export function createContext(options: ContextOptions): TestContext {
-	const items = options.items ?? [{ json: {} }];
+	const items: INodeExecutionData[] = options.items ?? [{ json: {} }];
 	const node: INode = {
 		id: 'test-node',
 		name: 'Test Node',

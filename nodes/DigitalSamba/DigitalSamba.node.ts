@@ -1,0 +1,40 @@
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { executeProviderNode } from '../shared/execute';
+import { buildProperties } from '../shared/properties';
+import { digitalSambaResources } from './resources';
+import { digitalSambaTransport } from './transport';
+
+export class DigitalSamba implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Digital Samba',
+		name: 'digitalSamba',
+		icon: 'file:../../icons/digitalSamba.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Manage Digital Samba rooms, tokens, chat, Q&A, polls, quizzes, recordings, transcripts, sessions, libraries and webhooks',
+		defaults: {
+			name: 'Digital Samba',
+		},
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'digitalSambaApi',
+				required: true,
+			},
+		],
+		properties: buildProperties(digitalSambaResources),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeProviderNode(this, { transport: digitalSambaTransport, resources: digitalSambaResources });
+	}
+}

@@ -1,0 +1,46 @@
+import type { ResourceDescriptor } from '../../shared/descriptor';
+import { chat } from './chat';
+import { defaultRoomSettings } from './defaultRoomSettings';
+import { event } from './event';
+import { library } from './library';
+import { live } from './live';
+import { participant } from './participant';
+import { phone } from './phone';
+import { poll } from './poll';
+import { question } from './question';
+import { quiz } from './quiz';
+import { recording } from './recording';
+import { restreamer } from './restreamer';
+import { role } from './role';
+import { room } from './room';
+import { roomToken } from './roomToken';
+import { session } from './session';
+import { statistics } from './statistics';
+import { summary } from './summary';
+import { transcript } from './transcript';
+import { webhook } from './webhook';
+
+/** Every Digital Samba resource, in the order of the API reference; the first one with operations is the default. */
+export const digitalSambaResources: ResourceDescriptor[] = [
+	defaultRoomSettings,
+	room,
+	roomToken,
+	chat,
+	question,
+	poll,
+	quiz,
+	transcript,
+	summary,
+	recording,
+	session,
+	participant,
+	phone,
+	restreamer,
+	role,
+	library,
+	live,
+	statistics,
+	webhook,
+	event,
+	// Resources are filled in one file each; an empty one is not offered yet.
+].filter((r) => r.operations.length > 0);

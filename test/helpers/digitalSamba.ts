@@ -1,0 +1,25 @@
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
+import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
+import { createContext, type TestContext } from './context';
+
+export const DS_URL = 'https://api.digitalsamba.com';
+export const DS_KEY = 'ds_dev_key_0123456789abcdef';
+export const DS_TEAM = '0d6b1f52-2a7c-4b3e-9a41-5b2f0c9e7d11';
+
+/** Runs the Digital Samba node once over the given items with these parameters. */
+export async function runDigitalSamba(
+	parameters: IDataObject | IDataObject[],
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; teamId?: string } = {},
+): Promise<{ output: INodeExecutionData[]; ctx: TestContext }> {
+	const ctx = createContext({
+		parameters,
+		items: options.items ?? (Array.isArray(parameters) ? parameters.map(() => ({ json: {} })) : undefined),
+		credentials: { developerKey: DS_KEY, teamId: options.teamId ?? '', baseUrl: 'https://api.digitalsamba.com/api/v1' },
+		credentialType: new DigitalSambaApi(),
+		continueOnFail: options.continueOnFail,
+		nodeType: 'n8n-nodes-video-conferencing.digitalSamba',
+	});
+	const [output] = await new DigitalSamba().execute.call(ctx);
+	return { output, ctx };
+}
