@@ -47,6 +47,25 @@ export function authenticate(
 	return out;
 }
 
+/** n8n's `httpRequestWithAuthentication` for one credential: generic auth applied, n8n-core's request, n8n's error wrapping. */
+export function authenticatedRequest(
+	credentialType: ICredentialType,
+	credentials: IDataObject,
+	node: INode,
+	requests: IHttpRequestOptions[],
+) {
+	return async function (this: unknown, credentialTypeName: string, request: IHttpRequestOptions) {
+		if (credentialTypeName !== credentialType.name) throw new Error(`unexpected credential type ${credentialTypeName}`);
+		requests.push(request);
+		try {
+			return await httpRequest(authenticate(credentialType, credentials, { ...request }));
+		} catch (error) {
+			// n8n wraps transport failures the same way (request-helper-functions.ts).
+			throw new NodeApiError(node, error as never);
+		}
+	};
+}
+
 export interface ContextOptions {
 	/** Parameters for every item, or one set per item. */
 	parameters: IDataObject | IDataObject[];
@@ -77,18 +96,7 @@ export function createContext(options: ContextOptions): TestContext {
 		Array.isArray(options.parameters) ? options.parameters[i] : options.parameters;
 
 	const helpers = {
-		async httpRequestWithAuthentication(this: unknown, credentialTypeName: string, request: IHttpRequestOptions) {
-			if (credentialTypeName !== options.credentialType.name) {
-				throw new Error(`unexpected credential type ${credentialTypeName}`);
-			}
-			requests.push(request);
-			try {
-				return await httpRequest(authenticate(options.credentialType, options.credentials, { ...request }));
-			} catch (error) {
-				// n8n wraps transport failures the same way (request-helper-functions.ts).
-				throw new NodeApiError(node, error as never);
-			}
-		},
+		httpRequestWithAuthentication: authenticatedRequest(options.credentialType, options.credentials, node, requests),
 		async httpRequest(request: IHttpRequestOptions) {
 			requests.push(request);
 			return await httpRequest({ ...request });

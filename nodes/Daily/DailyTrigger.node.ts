@@ -1,0 +1,241 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { send } from '../shared/http';
+import {
+	generateSecret,
+	headerValue,
+	hmacSha256,
+	jsonObject,
+	rawBody,
+	ReplayGuard,
+	respond,
+	safeEqual,
+	startRun,
+	withinWindow,
+} from '../shared/webhook';
+import { DAILY_EVENT_TYPES } from './events';
+import { dailyTransport } from './transport';
+
+interface DailyWebhook {
+	uuid: string;
+	url: string;
+	hmac?: string;
+	state?: string;
+	eventTypes?: string[];
+}
+
+interface StaticData {
+	webhookId?: string;
+	hmac?: string;
+}
+
+const replays = new ReplayGuard();
+
+async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject, acceptStatus?: number[]) {
+	const credentials = (await ctx.getCredentials('dailyApi')) as IDataObject;
+	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus });
+}
+
+function sameEvents(a: string[] | undefined, b: string[]): boolean {
+	return !!a && a.length === b.length && b.every((e) => a.includes(e));
+}
+
+/** Daily's webhook signature: base64(HMAC-SHA256(base64-decoded secret, timestamp + "." + raw body)). */
+export function dailySignature(secret: string, timestamp: string, body: Buffer): string {
+	return hmacSha256(Buffer.from(secret, 'base64'), Buffer.concat([Buffer.from(`${timestamp}.`), body])).toString('base64');
+}
+
+export class DailyTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Daily Trigger',
+		name: 'dailyTrigger',
+		icon: 'file:../../icons/daily.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{$parameter["events"].join(", ")}}',
+		description: 'Starts the workflow when Daily sends a webhook event (meetings, participants, recordings, transcripts …)',
+		defaults: {
+			name: 'Daily Trigger',
+		},
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'dailyApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName:
+					'Daily allows one webhook per domain. Activating this workflow registers this node\'s URL with Daily; deactivating removes it.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: DAILY_EVENT_TYPES.map(([value, name]) => ({ name, value })),
+				description: 'The events that start the workflow',
+			},
+			{
+				displayName: 'Room Name',
+				name: 'roomName',
+				type: 'string',
+				default: '',
+				description: 'Only events of this room; leave empty for every room of the domain',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Replace Existing Webhook',
+						name: 'replaceExisting',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether to delete the domain\'s webhook for another URL when activating (Daily allows only one); otherwise activation fails and says which one exists',
+					},
+					{
+						displayName: 'Replay Window (Seconds)',
+						name: 'replayWindow',
+						type: 'number',
+						typeOptions: { minValue: 10 },
+						default: 300,
+						description: 'Deliveries whose signed timestamp is further from now than this are refused',
+					},
+				],
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = this.getNodeParameter('events') as string[];
+				if (!data.webhookId || !data.hmac) return false;
+				const { statusCode, body } = await call(this, 'GET', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
+				const hook = body as DailyWebhook;
+				if (statusCode === 404 || hook.url !== url) {
+					delete data.webhookId;
+					delete data.hmac;
+					return false;
+				}
+				// A changed event list or a webhook Daily put in FAILED state is updated in place;
+				// the update makes Daily re-send its test request and re-activate the webhook.
+				if (hook.state === 'FAILED' || !sameEvents(hook.eventTypes, events)) {
+					await call(this, 'POST', `/webhooks/${encodeURIComponent(data.webhookId)}`, { url, eventTypes: events });
+				}
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = this.getNodeParameter('events') as string[];
+				const { replaceExisting = false } = this.getNodeParameter('options', {}) as { replaceExisting?: boolean };
+				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
+
+				const { body } = await call(this, 'GET', '/webhooks');
+				const existing = (Array.isArray(body) ? body : []) as DailyWebhook[];
+				const hmac = generateSecret(32);
+				const mine = existing.find((hook) => hook.url === url);
+				if (mine) {
+					// This node's own URL (unique per node): a webhook it made before its static data was lost.
+					await call(this, 'POST', `/webhooks/${encodeURIComponent(mine.uuid)}`, { url, eventTypes: events, hmac });
+					Object.assign(data, { webhookId: mine.uuid, hmac });
+					return true;
+				}
+				for (const other of existing) {
+					if (!replaceExisting) {
+						throw new NodeOperationError(
+							this.getNode(),
+							`Daily allows one webhook per domain, and this domain already has one for ${other.url} (uuid ${other.uuid})`,
+							{
+								description:
+									'Delete that webhook (Daily node → Webhook → Delete), or turn on "Replace Existing Webhook" in this trigger\'s options to replace it on activation.',
+							},
+						);
+					}
+					await call(this, 'DELETE', `/webhooks/${encodeURIComponent(other.uuid)}`, undefined, [404]);
+				}
+				// Daily sends a test request to the URL before it answers; webhook() answers it while we wait.
+				const created = await call(this, 'POST', '/webhooks', { url, eventTypes: events, hmac, retryType: 'circuit-breaker' });
+				Object.assign(data, { webhookId: (created.body as DailyWebhook).uuid, hmac });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				if (data.webhookId) {
+					// 404: already gone (deleted by hand); anything else is an error and is reported.
+					await call(this, 'DELETE', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
+				}
+				delete data.webhookId;
+				delete data.hmac;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const raw = rawBody(this);
+		const event = jsonObject(raw);
+		// Daily's test request while it registers or updates the webhook: answer 200, start nothing.
+		if (event && event.test === 'test' && Object.keys(event).length === 1) return respond(this, 200, 'ok');
+
+		const headers = this.getHeaderData() as IDataObject;
+		const signature = headerValue(headers, 'x-webhook-signature');
+		const timestamp = headerValue(headers, 'x-webhook-timestamp');
+		const { hmac } = this.getWorkflowStaticData('node') as StaticData;
+		if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
+		const { replayWindow = 300 } = this.getNodeParameter('options', {}) as { replayWindow?: number };
+		if (!/^\d+(\.\d+)?$/.test(timestamp) || !withinWindow(Number(timestamp), replayWindow)) {
+			return respond(this, 401, 'timestamp outside the replay window');
+		}
+		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
+		if (!replays.firstSeen(`${this.getNode().id}:${timestamp}:${signature}`, replayWindow * 1000)) {
+			return respond(this, 401, 'replayed delivery');
+		}
+		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
+
+		const events = this.getNodeParameter('events') as string[];
+		const payload = (event.payload ?? {}) as IDataObject;
+		const room = (payload.room ?? payload.room_name) as string | undefined;
+		const roomFilter = this.getNodeParameter('roomName', '') as string;
+		if (!events.includes(event.type) || (roomFilter && room !== roomFilter)) return respond(this, 200, 'ignored');
+
+		const seconds = Number(event.event_ts);
+		return startRun(this, {
+			...event,
+			eventType: event.type,
+			room: room ?? null,
+			occurredAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null,
+		});
+	}
+}

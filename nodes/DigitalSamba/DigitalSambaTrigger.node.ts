@@ -1,0 +1,254 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	INodePropertyOptions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import type { RequestSpec } from '../shared/descriptor';
+import { type RequestingFunctions, send } from '../shared/http';
+import { itemsOf } from '../shared/paginate';
+import {
+	generateSecret,
+	headerValue,
+	hmacSha256,
+	jsonObject,
+	rawBody,
+	ReplayGuard,
+	respond,
+	safeEqual,
+	startRun,
+	withinWindow,
+} from '../shared/webhook';
+import { DIGITAL_SAMBA_EVENTS } from './events';
+import { digitalSambaTransport } from './transport';
+
+interface Hook {
+	id: string;
+	endpoint: string;
+	events?: string[];
+	authorization_header?: string | null;
+}
+
+interface StaticData {
+	webhookId?: string;
+	secret?: string;
+}
+
+const replays = new ReplayGuard();
+
+async function call(ctx: RequestingFunctions, spec: RequestSpec) {
+	const credentials = (await (ctx as IHookFunctions).getCredentials('digitalSambaApi')) as IDataObject;
+	return await send(ctx, digitalSambaTransport, credentials, spec);
+}
+
+function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
+	const source = ctx.getNodeParameter('eventSource', 'documented') as string;
+	return ctx.getNodeParameter(source === 'live' ? 'liveEvents' : 'events', []) as string[];
+}
+
+/** Every webhook of the team (GET /webhooks pages by limit/offset). */
+async function listHooks(ctx: IHookFunctions): Promise<Hook[]> {
+	const hooks: Hook[] = [];
+	for (let offset = 0; offset < 10_000; offset += 100) {
+		const { body } = await call(ctx, { method: 'GET', path: '/webhooks', qs: { limit: 100, offset } });
+		const page = itemsOf(body, 'data') as unknown as Hook[];
+		hooks.push(...page);
+		if (page.length < 100) break;
+	}
+	return hooks;
+}
+
+/** An `X-Signature` (the seed documents describe one): HMAC-SHA256 of the raw body, hex or base64, optional "sha256=". */
+function signatureMatches(header: string, secret: string, body: Buffer): boolean {
+	const given = header.replace(/^sha256=/i, '').trim();
+	const digest = hmacSha256(secret, body);
+	const hex = safeEqual(given.toLowerCase(), digest.toString('hex'));
+	const base64 = safeEqual(given, digest.toString('base64'));
+	return hex || base64;
+}
+
+export class DigitalSambaTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Digital Samba Trigger',
+		name: 'digitalSambaTrigger',
+		icon: 'file:../../icons/digitalSamba.svg',
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{($parameter["events"] || []).join(", ")}}',
+		description: 'Starts the workflow when Digital Samba sends a webhook event (sessions, participants, recordings, Q&A, library …)',
+		defaults: {
+			name: 'Digital Samba Trigger',
+		},
+		inputs: [],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'digitalSambaApi',
+				required: true,
+			},
+		],
+		webhooks: [
+			{
+				name: 'default',
+				httpMethod: 'POST',
+				responseMode: 'onReceived',
+				path: 'webhook',
+			},
+		],
+		properties: [
+			{
+				displayName: 'Event List',
+				name: 'eventSource',
+				type: 'options',
+				default: 'documented',
+				options: [
+					{ name: 'Documented Events', value: 'documented', description: 'The 39 events Digital Samba documents' },
+					{ name: 'Load From Account', value: 'live', description: 'The list GET /events returns for your team now' },
+				],
+				description: 'Where the list of events to choose from comes from',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				options: DIGITAL_SAMBA_EVENTS.map(([value, name]) => ({ name, value })),
+				displayOptions: { show: { eventSource: ['documented'] } },
+				description: 'The events that start the workflow',
+			},
+			{
+				displayName: 'Event Names or IDs',
+				name: 'liveEvents',
+				type: 'multiOptions',
+				required: true,
+				default: [],
+				typeOptions: { loadOptionsMethod: 'getEvents' },
+				displayOptions: { show: { eventSource: ['live'] } },
+				description:
+					'The events that start the workflow. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [
+					{
+						displayName: 'Replay Window (Seconds)',
+						name: 'replayWindow',
+						type: 'number',
+						typeOptions: { minValue: 0 },
+						default: 300,
+						description: 'Deliveries whose timestamp is further from now than this are refused; 0 turns the check off',
+					},
+					{
+						displayName: 'Webhook Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'Name of the webhook in Digital Samba (3–100 characters); defaults to "n8n: " and the workflow name',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		loadOptions: {
+			async getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+				const { body } = await call(this, { method: 'GET', path: '/events' });
+				return (Array.isArray(body) ? (body as string[]) : []).map((name) => ({ name, value: name }));
+			},
+		},
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				if (!data.webhookId || !data.secret) return false;
+				const { statusCode, body } = await call(this, { method: 'GET', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404] });
+				if (statusCode === 404 || (body as Hook).endpoint !== this.getNodeWebhookUrl('default')) {
+					delete data.webhookId;
+					delete data.secret;
+					return false;
+				}
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const endpoint = this.getNodeWebhookUrl('default') as string;
+				const events = chosenEvents(this);
+				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
+				const { name } = this.getNodeParameter('options', {}) as { name?: string };
+				const secret = generateSecret(32, 'hex');
+				const body = {
+					endpoint,
+					events,
+					name: (name || `n8n: ${this.getWorkflow().name ?? 'workflow'}`).slice(0, 100).padEnd(3, '.'),
+					authorization_header: `Bearer ${secret}`,
+				};
+				// A webhook for this node's own URL (static data lost) is adopted, not duplicated.
+				const existing = (await listHooks(this)).find((hook) => hook.endpoint === endpoint);
+				const { body: hook } = existing
+					? await call(this, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body })
+					: await call(this, { method: 'POST', path: '/webhooks', body });
+				Object.assign(data, { webhookId: (hook as Hook).id ?? existing?.id, secret });
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				if (data.webhookId) {
+					// 404: already gone; any other failure is reported, never swallowed.
+					await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404] });
+				}
+				delete data.webhookId;
+				delete data.secret;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const raw = rawBody(this);
+		const headers = this.getHeaderData() as IDataObject;
+		const { secret } = this.getWorkflowStaticData('node') as StaticData;
+		const authorization = headerValue(headers, 'authorization');
+		if (!secret || !authorization) return respond(this, 401, 'missing authorization');
+		// The docs show "Bearer <secret>"; the official example compares the bare value: accept both.
+		if (!safeEqual(authorization.replace(/^Bearer\s+/i, ''), secret)) return respond(this, 401, 'invalid authorization');
+		const signature = headerValue(headers, 'x-signature');
+		if (signature !== undefined && !signatureMatches(signature, secret, raw)) return respond(this, 401, 'invalid signature');
+
+		const event = jsonObject(raw);
+		const eventType = (event?.eventType ?? event?.event) as string | undefined;
+		if (!event || typeof eventType !== 'string') return respond(this, 400, 'body is not a Digital Samba event');
+
+		const { replayWindow = 300 } = this.getNodeParameter('options', {}) as { replayWindow?: number };
+		const timestamp = event.timestamp;
+		const seconds = typeof timestamp === 'number' ? timestamp : Date.parse(String(timestamp)) / 1000;
+		if (replayWindow > 0) {
+			if (!withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
+			const digest = hmacSha256(secret, raw).toString('hex');
+			if (!replays.firstSeen(`${this.getNode().id}:${digest}`, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
+		}
+		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');
+
+		const data = (event.data ?? {}) as IDataObject;
+		return startRun(this, {
+			...event,
+			eventType,
+			room: (event.roomId ?? data.room_id ?? data.roomId ?? null) as string | null,
+			occurredAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null,
+		});
+	}
+}

@@ -1,0 +1,90 @@
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'crypto';
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/**
+ * Constant-time equality of two strings of any length: both are hashed first, so neither the
+ * content nor the length of the expected value leaks through timing.
+ */
+export function safeEqual(actual: string, expected: string): boolean {
+	const a = createHash('sha256').update(actual, 'utf8').digest();
+	const b = createHash('sha256').update(expected, 'utf8').digest();
+	return timingSafeEqual(a, b);
+}
+
+export function hmacSha256(key: Buffer | string, data: Buffer | string): Buffer {
+	return createHmac('sha256', key).update(data).digest();
+}
+
+/** A random secret for a webhook: `bytes` random bytes as base64 or hex. */
+export function generateSecret(bytes = 32, encoding: 'base64' | 'hex' = 'base64'): string {
+	return randomBytes(bytes).toString(encoding);
+}
+
+/** Whether a unix-seconds timestamp lies within `windowSeconds` of now (either side, for clock skew). */
+export function withinWindow(timestampSeconds: number, windowSeconds: number, nowMs = Date.now()): boolean {
+	if (!Number.isFinite(timestampSeconds)) return false;
+	return Math.abs(nowMs / 1000 - timestampSeconds) <= windowSeconds;
+}
+
+/**
+ * Remembers deliveries already accepted within the replay window, so the exact same signed request
+ * cannot start a second run. Bounded; per process (each n8n webhook process keeps its own).
+ */
+export class ReplayGuard {
+	private seen = new Map<string, number>();
+
+	constructor(private readonly maxEntries = 10_000) {}
+
+	/** True the first time a key is seen within `windowMs`; false for a replay. */
+	firstSeen(key: string, windowMs: number, nowMs = Date.now()): boolean {
+		for (const [k, at] of this.seen) {
+			if (at > nowMs - windowMs && this.seen.size <= this.maxEntries) break;
+			this.seen.delete(k);
+		}
+		if (this.seen.has(key)) return false;
+		this.seen.set(key, nowMs);
+		return true;
+	}
+}
+
+/** One header's value as text (first of several); undefined when absent. */
+export function headerValue(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** The exact bytes of the request body, as n8n's raw-body reader kept them. */
+export function rawBody(ctx: IWebhookFunctions): Buffer {
+	const request = ctx.getRequestObject() as unknown as { rawBody?: Buffer | string; body?: unknown };
+	if (Buffer.isBuffer(request.rawBody)) return request.rawBody;
+	if (typeof request.rawBody === 'string') return Buffer.from(request.rawBody, 'utf8');
+	// Without a raw body (never seen in n8n), fall back to the parsed body re-serialised.
+	return Buffer.from(request.body === undefined ? '' : JSON.stringify(request.body), 'utf8');
+}
+
+/** The body as a JSON object, or undefined when it is not one. */
+export function jsonObject(raw: Buffer): IDataObject | undefined {
+	try {
+		const parsed = JSON.parse(raw.toString('utf8')) as unknown;
+		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Answers a delivery without starting a run: 401 for anything unauthenticated, 400 for a malformed body,
+ * 200 for genuine deliveries this trigger ignores (filtered events, provider pings). The reason is
+ * sent back, never a secret.
+ */
+export function respond(ctx: IWebhookFunctions, status: number, message: string): IWebhookResponseData {
+	const res = ctx.getResponseObject();
+	res.status(status).json(status >= 400 ? { error: message } : { status: message });
+	return { noWebhookResponse: true };
+}
+
+/** Starts one run with one item. */
+export function startRun(ctx: IWebhookFunctions, json: IDataObject): IWebhookResponseData {
+	return { workflowData: [ctx.helpers.returnJsonArray([json])] };
+}

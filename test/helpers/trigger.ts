@@ -1,0 +1,113 @@
+import type { ICredentialType, IDataObject, IHookFunctions, IHttpRequestOptions, INode, IWebhookFunctions } from 'n8n-workflow';
+import { authenticatedRequest } from './context';
+
+export interface TriggerEnv {
+	parameters: IDataObject;
+	staticData: IDataObject;
+	credentials: IDataObject;
+	credentialType: ICredentialType;
+	webhookUrl: string;
+	node?: Partial<INode>;
+}
+
+function makeNode(env: TriggerEnv): INode {
+	return {
+		id: 'trigger-node',
+		name: 'Trigger',
+		type: 'n8n-nodes-video-conferencing.trigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: env.parameters as INode['parameters'],
+		webhookId: 'b1e6a7c2-3f4d-4e5a-9b8c-7d6e5f4a3b2c',
+		...env.node,
+	};
+}
+
+function parameterReader(env: TriggerEnv) {
+	return function getNodeParameter(name: string, fallback?: unknown) {
+		const value = env.parameters[name];
+		if (value === undefined) {
+			if (arguments.length >= 2) return fallback;
+			throw new Error(`Could not get parameter "${name}"`);
+		}
+		return value;
+	};
+}
+
+/** A stand-in for n8n's hook context (checkExists/create/delete), with real HTTP through n8n-core. */
+export function hookContext(env: TriggerEnv): IHookFunctions & { requests: IHttpRequestOptions[] } {
+	const node = makeNode(env);
+	const requests: IHttpRequestOptions[] = [];
+	return {
+		requests,
+		getNode: () => node,
+		getNodeParameter: parameterReader(env),
+		getWorkflowStaticData: () => env.staticData,
+		getNodeWebhookUrl: () => env.webhookUrl,
+		getCredentials: async () => env.credentials,
+		helpers: { httpRequestWithAuthentication: authenticatedRequest(env.credentialType, env.credentials, node, requests) },
+	} as unknown as IHookFunctions & { requests: IHttpRequestOptions[] };
+}
+
+export interface Delivery {
+	body: string | Buffer;
+	headers?: Record<string, string>;
+	query?: IDataObject;
+	path?: string;
+}
+
+export interface WebhookOutcome {
+	status?: number;
+	json?: unknown;
+	/** The items of the run the delivery started, if it started one. */
+	run?: IDataObject[];
+	noWebhookResponse?: boolean;
+}
+
+/** Calls a trigger's webhook() with one delivery, as n8n would, and reports what it answered and started. */
+export async function deliver(
+	trigger: { webhook(this: IWebhookFunctions): Promise<any> },
+	env: Omit<TriggerEnv, 'credentials' | 'credentialType'> & Partial<Pick<TriggerEnv, 'credentials' | 'credentialType'>>,
+	delivery: Delivery,
+): Promise<WebhookOutcome> {
+	const node = makeNode(env as TriggerEnv);
+	const raw = Buffer.isBuffer(delivery.body) ? delivery.body : Buffer.from(delivery.body);
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(raw.toString());
+	} catch {
+		parsed = {};
+	}
+	const headers = Object.fromEntries(Object.entries(delivery.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	const outcome: WebhookOutcome = {};
+	const res = {
+		status(code: number) {
+			outcome.status = code;
+			return res;
+		},
+		json(body: unknown) {
+			outcome.json = body;
+			return res;
+		},
+		end() {
+			return res;
+		},
+	};
+	const ctx = {
+		getNode: () => node,
+		getNodeParameter: parameterReader(env as TriggerEnv),
+		getWorkflowStaticData: () => env.staticData,
+		getNodeWebhookUrl: () => env.webhookUrl,
+		getHeaderData: () => headers,
+		getBodyData: () => parsed,
+		getQueryData: () => delivery.query ?? {},
+		getRequestObject: () => ({ rawBody: raw, body: parsed, headers, query: delivery.query ?? {}, path: delivery.path ?? new URL(env.webhookUrl).pathname }),
+		getResponseObject: () => res,
+		getCredentials: async () => env.credentials,
+		helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
+	} as unknown as IWebhookFunctions;
+	const result = await trigger.webhook.call(ctx);
+	outcome.noWebhookResponse = result.noWebhookResponse;
+	outcome.run = result.workflowData ? result.workflowData[0].map((i: { json: IDataObject }) => i.json) : undefined;
+	return outcome;
+}

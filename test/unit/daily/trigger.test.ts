@@ -1,0 +1,164 @@
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { DailyApi } from '../../../credentials/DailyApi.credentials';
+import { dailySignature, DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
+import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { DAILY_KEY, DAILY_URL } from '../../helpers/daily';
+import { deliver, hookContext, type TriggerEnv } from '../../helpers/trigger';
+
+const trigger = new DailyTrigger();
+const URL_ = 'https://n8n.example.com/webhook/b1e6a7c2/webhook';
+const SECRET = Buffer.from('0123456789abcdef0123456789abcdef').toString('base64');
+
+function env(overrides: Partial<TriggerEnv> = {}): TriggerEnv {
+	return {
+		parameters: { events: ['participant.joined', 'meeting.ended'], roomName: '', options: {} },
+		staticData: {},
+		credentials: { apiKey: DAILY_KEY, baseUrl: 'https://api.daily.co/v1' },
+		credentialType: new DailyApi(),
+		webhookUrl: URL_,
+		...overrides,
+	};
+}
+
+const hooks = trigger.webhookMethods.default;
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => {
+	nock.cleanAll();
+	resetRateLimits();
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('Daily Trigger lifecycle', () => {
+	it('creates the webhook with the events and a generated base64 secret, and keeps id and secret', async () => {
+		let body: IDataObject = {};
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [])
+			.post('/v1/webhooks', (b) => ((body = b), true)).reply(200, { uuid: 'w-1', url: URL_, state: 'ACTIVE' });
+		const e = env();
+		expect(await hooks.create.call(hookContext(e))).toBe(true);
+		expect(body).toMatchObject({ url: URL_, eventTypes: ['participant.joined', 'meeting.ended'], retryType: 'circuit-breaker' });
+		expect(Buffer.from(String(body.hmac), 'base64')).toHaveLength(32);
+		expect(e.staticData).toEqual({ webhookId: 'w-1', hmac: body.hmac });
+	});
+
+	it('refuses to activate when the domain already has a webhook for another URL, saying which and how to proceed', async () => {
+		nock(DAILY_URL).get('/v1/webhooks').reply(200, [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }]);
+		const error = await hooks.create.call(hookContext(env())).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain('one webhook per domain');
+		expect(error.message).toContain('https://elsewhere.example.com/hook');
+		expect(error.description).toContain('Replace Existing Webhook');
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('replaces the other webhook when asked to', async () => {
+		const deleted = nock(DAILY_URL).delete('/v1/webhooks/other').reply(200, { uuid: 'other' });
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }])
+			.post('/v1/webhooks').reply(200, { uuid: 'w-2', url: URL_ });
+		const e = env({ parameters: { events: ['meeting.ended'], options: { replaceExisting: true } } });
+		await hooks.create.call(hookContext(e));
+		expect(deleted.isDone()).toBe(true);
+		expect(e.staticData.webhookId).toBe('w-2');
+	});
+
+	it('adopts a webhook for its own URL (static data lost) instead of creating a duplicate', async () => {
+		let update: IDataObject = {};
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [{ uuid: 'w-old', url: URL_, hmac: 'old' }])
+			.post('/v1/webhooks/w-old', (b) => ((update = b), true)).reply(200, { uuid: 'w-old', url: URL_ });
+		const e = env();
+		await hooks.create.call(hookContext(e));
+		expect(e.staticData.webhookId).toBe('w-old');
+		expect(update.hmac).toBe(e.staticData.hmac);
+		expect(update.eventTypes).toEqual(['participant.joined', 'meeting.ended']);
+	});
+
+	it('checkExists: true for its own active webhook, without any change', async () => {
+		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, { uuid: 'w-1', url: URL_, state: 'ACTIVE', eventTypes: ['meeting.ended', 'participant.joined'] });
+		expect(await hooks.checkExists.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } })))).toBe(true);
+	});
+
+	it('checkExists: re-activates a webhook Daily put in FAILED state', async () => {
+		const reactivated = nock(DAILY_URL).post('/v1/webhooks/w-1').reply(200, { uuid: 'w-1', state: 'ACTIVE' });
+		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, { uuid: 'w-1', url: URL_, state: 'FAILED', eventTypes: ['participant.joined', 'meeting.ended'] });
+		expect(await hooks.checkExists.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } })))).toBe(true);
+		expect(reactivated.isDone()).toBe(true);
+	});
+
+	it('checkExists: false, and static data cleared, when the webhook is gone', async () => {
+		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(404, { error: 'not-found', info: 'webhook not found' });
+		const e = env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
+		expect(await hooks.checkExists.call(hookContext(e))).toBe(false);
+		expect(e.staticData).toEqual({});
+	});
+
+	it('delete removes only its own webhook and treats a 404 as already gone', async () => {
+		nock(DAILY_URL).delete('/v1/webhooks/w-1').reply(404, { error: 'not-found' });
+		const e = env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
+		expect(await hooks.delete.call(hookContext(e))).toBe(true);
+		expect(e.staticData).toEqual({});
+		// Nothing stored: nothing is deleted.
+		expect(await hooks.delete.call(hookContext(env()))).toBe(true);
+	});
+
+	it('delete reports any other failure instead of swallowing it', async () => {
+		nock(DAILY_URL).delete('/v1/webhooks/w-1').reply(400, { error: 'invalid-request-error', info: 'nope' });
+		const error = await hooks.delete.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } }))).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toContain('nope');
+	});
+});
+
+describe('Daily Trigger verification', () => {
+	const event = { version: '1.0.0', type: 'participant.joined', id: 'ev-1', payload: { room: 'standup', session_id: 's1', user_name: 'Ann', joined_at: 1708972279.96 }, event_ts: 1708972280.1 };
+	const signed = (body: string, secret = SECRET, ts = String(Math.floor(Date.now() / 1000))) => ({
+		body,
+		headers: { 'X-Webhook-Signature': dailySignature(secret, ts, Buffer.from(body)), 'X-Webhook-Timestamp': ts, 'Content-Type': 'application/json' },
+	});
+	const stored = () => env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
+
+	it('starts a run for a genuine event, with normalised fields added', async () => {
+		const outcome = await deliver(trigger, stored(), signed(JSON.stringify(event)));
+		expect(outcome.run).toEqual([{ ...event, eventType: 'participant.joined', room: 'standup', occurredAt: '2024-02-26T18:31:20.100Z' }]);
+	});
+
+	it('answers Daily\'s test request with 200 and starts nothing, even before a secret is stored', async () => {
+		const outcome = await deliver(trigger, env(), { body: '{"test":"test"}' });
+		expect(outcome).toMatchObject({ status: 200, run: undefined });
+	});
+
+	it.each([
+		['a forged signature', () => signed(JSON.stringify(event), Buffer.from('another-secret-another-secret-12').toString('base64'))],
+		['a missing signature header', () => ({ body: JSON.stringify(event), headers: { 'X-Webhook-Timestamp': String(Math.floor(Date.now() / 1000)) } })],
+		['a missing timestamp header', () => ({ body: JSON.stringify(event), headers: { 'X-Webhook-Signature': 'abc' } })],
+		['a signature of the wrong length', () => ({ ...signed(JSON.stringify(event)), headers: { ...signed(JSON.stringify(event)).headers, 'X-Webhook-Signature': 'c2hvcnQ=' } })],
+		['a stale timestamp', () => signed(JSON.stringify(event), SECRET, String(Math.floor(Date.now() / 1000) - 3600))],
+		['a timestamp from the future', () => signed(JSON.stringify(event), SECRET, String(Math.floor(Date.now() / 1000) + 3600))],
+		['a body changed after signing', () => ({ ...signed(JSON.stringify(event)), body: JSON.stringify({ ...event, type: 'meeting.ended' }) })],
+	])('refuses %s with 401 and starts nothing', async (_name, make) => {
+		const outcome = await deliver(trigger, stored(), make());
+		expect(outcome).toMatchObject({ status: 401, run: undefined, noWebhookResponse: true });
+		expect(JSON.stringify(outcome.json)).not.toContain(SECRET);
+	});
+
+	it('refuses the replay of an accepted delivery', async () => {
+		const delivery = signed(JSON.stringify({ ...event, id: 'ev-replay' }));
+		expect((await deliver(trigger, stored(), delivery)).run).toHaveLength(1);
+		expect(await deliver(trigger, stored(), delivery)).toMatchObject({ status: 401, run: undefined });
+	});
+
+	it('answers 400 for a signed body that is not a Daily event', async () => {
+		expect(await deliver(trigger, stored(), signed('not json'))).toMatchObject({ status: 400, run: undefined });
+	});
+
+	it('ignores events and rooms the user did not choose, with 200', async () => {
+		const other = { ...event, id: 'ev-2', type: 'recording.started' };
+		expect(await deliver(trigger, stored(), signed(JSON.stringify(other)))).toMatchObject({ status: 200, run: undefined });
+		const roomFiltered = env({ parameters: { events: ['participant.joined'], roomName: 'retro', options: {} }, staticData: { hmac: SECRET } });
+		expect(await deliver(trigger, roomFiltered, signed(JSON.stringify({ ...event, id: 'ev-3' })))).toMatchObject({ status: 200, run: undefined });
+	});
+});

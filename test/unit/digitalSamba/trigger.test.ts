@@ -1,0 +1,158 @@
+import { createHmac } from 'crypto';
+import nock from 'nock';
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
+import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
+import { DIGITAL_SAMBA_EVENTS } from '../../../nodes/DigitalSamba/events';
+import { defaultRetryPolicy } from '../../../nodes/shared/http';
+import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { DS_KEY, DS_URL } from '../../helpers/digitalSamba';
+import { deliver, hookContext, type TriggerEnv } from '../../helpers/trigger';
+
+const trigger = new DigitalSambaTrigger();
+const hooks = trigger.webhookMethods.default;
+const ENDPOINT = 'https://n8n.example.com/webhook/b1e6a7c2/webhook';
+const SECRET = 'a3f1c9e07b5d4c2a8e6f1b3d5c7a9e0f1b2c3d4e5f60718293a4b5c6d7e8f901';
+
+function env(overrides: Partial<TriggerEnv> = {}): TriggerEnv {
+	return {
+		parameters: { eventSource: 'documented', events: ['participant_joined', 'recording_ready'], options: {} },
+		staticData: {},
+		credentials: { developerKey: DS_KEY, teamId: '', baseUrl: 'https://api.digitalsamba.com/api/v1' },
+		credentialType: new DigitalSambaApi(),
+		webhookUrl: ENDPOINT,
+		...overrides,
+	};
+}
+
+function withWorkflow<T extends object>(ctx: T): T {
+	return Object.assign(ctx, { getWorkflow: () => ({ id: 'wf-1', name: 'Onboarding', active: false }) });
+}
+
+const saved = { ...defaultRetryPolicy };
+beforeAll(() => {
+	nock.disableNetConnect();
+	Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
+});
+afterAll(() => Object.assign(defaultRetryPolicy, saved));
+afterEach(() => {
+	nock.cleanAll();
+	resetRateLimits();
+});
+afterAll(() => nock.enableNetConnect());
+
+describe('Digital Samba events', () => {
+	it('lists the 39 documented snake_case names', () => {
+		expect(DIGITAL_SAMBA_EVENTS).toHaveLength(39);
+		expect(DIGITAL_SAMBA_EVENTS.every(([v]) => /^[a-z_]+$/.test(v))).toBe(true);
+		expect(new Set(DIGITAL_SAMBA_EVENTS.map(([v]) => v)).size).toBe(39);
+	});
+
+	it('can load the live list from GET /events', async () => {
+		nock(DS_URL).get('/api/v1/events').reply(200, ['session_started', 'new_event']);
+		const options = await trigger.methods.loadOptions.getEvents.call(hookContext(env()) as never);
+		expect(options).toEqual([{ name: 'session_started', value: 'session_started' }, { name: 'new_event', value: 'new_event' }]);
+	});
+});
+
+describe('Digital Samba Trigger lifecycle', () => {
+	it('registers the endpoint with the events, a name and a Bearer authorization header', async () => {
+		let body: IDataObject = {};
+		nock(DS_URL)
+			.get('/api/v1/webhooks').query({ limit: 100, offset: 0 }).reply(200, { data: [{ id: 'other', endpoint: 'https://elsewhere.example.com' }], total_count: 1 })
+			.post('/api/v1/webhooks', (b) => ((body = b), true)).reply(200, { id: 'wh-1', endpoint: ENDPOINT });
+		const e = env();
+		expect(await hooks.create.call(withWorkflow(hookContext(e)))).toBe(true);
+		expect(body).toMatchObject({ endpoint: ENDPOINT, events: ['participant_joined', 'recording_ready'], name: 'n8n: Onboarding' });
+		expect(body.authorization_header).toBe(`Bearer ${e.staticData.secret}`);
+		expect(String(e.staticData.secret)).toMatch(/^[0-9a-f]{64}$/);
+		expect(e.staticData.webhookId).toBe('wh-1');
+	});
+
+	it('adopts an existing webhook for the same endpoint instead of creating a duplicate', async () => {
+		let patched: IDataObject = {};
+		nock(DS_URL)
+			.get('/api/v1/webhooks').query(true).reply(200, { data: [{ id: 'wh-old', endpoint: ENDPOINT }], total_count: 1 })
+			.patch('/api/v1/webhooks/wh-old', (b) => ((patched = b), true)).reply(200, { id: 'wh-old', endpoint: ENDPOINT });
+		const e = env();
+		await hooks.create.call(withWorkflow(hookContext(e)));
+		expect(e.staticData.webhookId).toBe('wh-old');
+		expect(patched.authorization_header).toBe(`Bearer ${e.staticData.secret}`);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('checkExists: true only for its own webhook; false and cleared when it is gone', async () => {
+		nock(DS_URL).get('/api/v1/webhooks/wh-1').reply(200, { id: 'wh-1', endpoint: ENDPOINT });
+		expect(await hooks.checkExists.call(hookContext(env({ staticData: { webhookId: 'wh-1', secret: SECRET } })))).toBe(true);
+		nock(DS_URL).get('/api/v1/webhooks/wh-1').reply(404, { message: 'Not Found', error: 'not-found' });
+		const e = env({ staticData: { webhookId: 'wh-1', secret: SECRET } });
+		expect(await hooks.checkExists.call(hookContext(e))).toBe(false);
+		expect(e.staticData).toEqual({});
+	});
+
+	it('delete removes its webhook (204), accepts a 404, and reports other failures', async () => {
+		nock(DS_URL).delete('/api/v1/webhooks/wh-1').reply(204);
+		const e = env({ staticData: { webhookId: 'wh-1', secret: SECRET } });
+		expect(await hooks.delete.call(hookContext(e))).toBe(true);
+		expect(e.staticData).toEqual({});
+		nock(DS_URL).delete('/api/v1/webhooks/wh-2').reply(404, { message: 'Not Found', error: 'not-found' });
+		expect(await hooks.delete.call(hookContext(env({ staticData: { webhookId: 'wh-2', secret: SECRET } })))).toBe(true);
+		nock(DS_URL).delete('/api/v1/webhooks/wh-3').times(6).reply(500, { message: 'Server Error' });
+		const failing = env({ staticData: { webhookId: 'wh-3', secret: SECRET } });
+		const error = await hooks.delete.call(hookContext(failing)).catch((err) => err);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Digital Samba API error 500: Server Error');
+	});
+});
+
+describe('Digital Samba Trigger verification', () => {
+	const now = () => Math.floor(Date.now() / 1000);
+	const event = (extra: IDataObject = {}) => ({
+		eventType: 'participant_joined', sessionId: 's-1', roomId: 'r-1', timestamp: now(),
+		data: { participantId: 'p-1', name: 'John Smith', role: 'moderator' }, ...extra,
+	});
+	const stored = () => env({ staticData: { webhookId: 'wh-1', secret: SECRET } });
+	const post = (body: object | string, headers: Record<string, string> = { Authorization: `Bearer ${SECRET}` }) => ({
+		body: typeof body === 'string' ? body : JSON.stringify(body),
+		headers,
+	});
+
+	it('starts a run for a genuine delivery, with or without "Bearer "', async () => {
+		const first = event({ sessionId: 's-a' });
+		const outcome = await deliver(trigger, stored(), post(first));
+		expect(outcome.run).toEqual([{ ...first, room: 'r-1', occurredAt: new Date(first.timestamp * 1000).toISOString() }]);
+		expect((await deliver(trigger, stored(), post(event({ sessionId: 's-b' }), { Authorization: SECRET }))).run).toHaveLength(1);
+	});
+
+	it('checks an X-Signature header when one is present (hex or base64)', async () => {
+		const body = JSON.stringify(event({ sessionId: 's-sig' }));
+		const hex = createHmac('sha256', SECRET).update(body).digest('hex');
+		expect((await deliver(trigger, stored(), post(body, { Authorization: `Bearer ${SECRET}`, 'X-Signature': hex }))).run).toHaveLength(1);
+		const base64 = createHmac('sha256', SECRET).update(JSON.stringify(event({ sessionId: 's-sig2' }))).digest('base64');
+		expect((await deliver(trigger, stored(), post(JSON.stringify(event({ sessionId: 's-sig2' })), { Authorization: `Bearer ${SECRET}`, 'X-Signature': `sha256=${base64}` }))).run).toHaveLength(1);
+		expect(await deliver(trigger, stored(), post(event({ sessionId: 's-sig3' }), { Authorization: `Bearer ${SECRET}`, 'X-Signature': hex }))).toMatchObject({ status: 401, run: undefined });
+	});
+
+	it.each([
+		['no Authorization header', () => post(event(), {})],
+		['a wrong secret of equal length', () => post(event(), { Authorization: `Bearer ${'0'.repeat(SECRET.length)}` })],
+		['a shorter secret', () => post(event(), { Authorization: 'Bearer abc' })],
+		['a stale timestamp', () => post(event({ timestamp: now() - 3600 }))],
+	])('refuses %s with 401 and starts nothing', async (_name, make) => {
+		const outcome = await deliver(trigger, stored(), make());
+		expect(outcome).toMatchObject({ status: 401, run: undefined });
+		expect(JSON.stringify(outcome.json)).not.toContain(SECRET);
+	});
+
+	it('refuses a replayed delivery and a malformed body', async () => {
+		const delivery = post(event({ sessionId: 's-replay' }));
+		expect((await deliver(trigger, stored(), delivery)).run).toHaveLength(1);
+		expect(await deliver(trigger, stored(), delivery)).toMatchObject({ status: 401, run: undefined });
+		expect(await deliver(trigger, stored(), post('{"broken'))).toMatchObject({ status: 400, run: undefined });
+	});
+
+	it('ignores events the user did not choose, with 200', async () => {
+		expect(await deliver(trigger, stored(), post(event({ eventType: 'room_locked' })))).toMatchObject({ status: 200, run: undefined });
+	});
+});

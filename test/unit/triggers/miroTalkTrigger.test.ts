@@ -1,0 +1,61 @@
+import type { IDataObject } from 'n8n-workflow';
+import { miroTalkTime, MiroTalkTrigger } from '../../../nodes/MiroTalk/MiroTalkTrigger.node';
+import { deliver } from '../../helpers/trigger';
+
+const trigger = new MiroTalkTrigger();
+const TOKEN = '6f0c2d9a8b7e4f1a3c5d7e9f0a1b2c3d4e5f6a7b8c9d0e1f';
+
+const env = (parameters: IDataObject = {}) => ({
+	parameters: { events: ['join', 'exit', 'disconnect'], token: TOKEN, options: {}, ...parameters },
+	staticData: {},
+	webhookUrl: 'https://n8n.example.com/webhook/b1e6a7c2-3f4d-4e5a-9b8c-7d6e5f4a3b2c/mirotalk',
+});
+
+const peer = { peer_uuid: 'u-1', peer_id: 'sock-1', peer_name: 'Ann', peer_token: 'jwt-secret-token', peer_presenter: true, os_name: 'Linux' };
+const sfuJoin = { event: 'join', data: { timestamp: '8/21/2026, 18:31:37:123', room_id: 'standup', session_id: 's-1', peer_info: peer } };
+const sfuExit = { event: 'exit', data: { timestamp: '8/21/2026, 18:40:00:000', room_id: 'standup', session_id: 's-1', peer } };
+const p2pJoin = { event: 'join', data: { timestamp: '8/21/2026, 18:31:37:123', room_id: 'standup', peer_token: 'p2p-token', channel: 'standup', peer_info: { peer_name: 'Bo' } } };
+
+describe('MiroTalk Trigger', () => {
+	it('starts a run for a join with the token, normalising time and removing peer_token', async () => {
+		const outcome = await deliver(trigger, env(), { body: JSON.stringify(sfuJoin), query: { token: TOKEN } });
+		const [item] = outcome.run!;
+		expect(item).toMatchObject({ event: 'join', eventType: 'join', room: 'standup', occurredAt: '2026-08-21T18:31:37.123Z' });
+		expect(JSON.stringify(item)).not.toContain('jwt-secret-token');
+		const { peer_token: _removed, ...rest } = peer;
+		expect((item.data as IDataObject).peer_info).toEqual(rest);
+	});
+
+	it('removes the P2P peer_token too, and keeps tokens only when asked', async () => {
+		const removed = await deliver(trigger, env(), { body: JSON.stringify(p2pJoin), query: { token: TOKEN } });
+		expect(JSON.stringify(removed.run)).not.toContain('p2p-token');
+		const kept = await deliver(trigger, env({ options: { keepPeerToken: true } }), { body: JSON.stringify(sfuExit), query: { token: TOKEN } });
+		expect(((kept.run![0].data as IDataObject).peer as IDataObject).peer_token).toBe('jwt-secret-token');
+	});
+
+	it('reads the server time in the configured zone', () => {
+		expect(miroTalkTime('8/21/2026, 18:31:37:123', 'Europe/Rome')).toBe('2026-08-21T16:31:37.123Z');
+		expect(miroTalkTime('not a time', 'UTC')).toBeNull();
+	});
+
+	it.each([
+		['no token', undefined],
+		['a wrong token of equal length', 'x'.repeat(TOKEN.length)],
+		['a short token', 'abc'],
+	])('refuses %s with 401', async (_name, token) => {
+		const outcome = await deliver(trigger, env(), { body: JSON.stringify(sfuJoin), query: token === undefined ? {} : { token } });
+		expect(outcome).toMatchObject({ status: 401, run: undefined });
+		expect(JSON.stringify(outcome.json)).not.toContain(TOKEN);
+	});
+
+	it('answers 400 for a body that is not a MiroTalk event, 200 for an event not chosen', async () => {
+		expect(await deliver(trigger, env(), { body: 'nope', query: { token: TOKEN } })).toMatchObject({ status: 400, run: undefined });
+		expect(await deliver(trigger, env(), { body: '{"event":"join"}', query: { token: TOKEN } })).toMatchObject({ status: 400, run: undefined });
+		expect(await deliver(trigger, env({ events: ['exit'] }), { body: JSON.stringify(sfuJoin), query: { token: TOKEN } })).toMatchObject({ status: 200, run: undefined });
+	});
+
+	it('without a token, the per-node URL alone admits deliveries', async () => {
+		const outcome = await deliver(trigger, env({ token: '' }), { body: JSON.stringify(sfuExit) });
+		expect(outcome.run).toHaveLength(1);
+	});
+});
