@@ -6,6 +6,8 @@ const common = {
 };
 
 module.exports = {
+	// The e2e suite runs n8n and simulators as child processes and servers; never let a stray handle hold CI.
+	forceExit: true,
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },

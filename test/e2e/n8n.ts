@@ -26,6 +26,7 @@ export interface CliResult {
 }
 
 export interface N8nRuntime {
+	bin: string;
 	userFolder: string;
 	env: NodeJS.ProcessEnv;
 	cli(args: string[], timeoutMs?: number): Promise<CliResult>;
@@ -138,6 +139,7 @@ export function createRuntime(): N8nRuntime {
 	const env = n8nEnv(userFolder);
 	const cli = (args: string[], timeoutMs?: number) => runCli(bin, env, args, timeoutMs);
 	return {
+		bin,
 		userFolder,
 		env,
 		cli,
@@ -149,4 +151,101 @@ export function createRuntime(): N8nRuntime {
 		},
 		cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
+}
+
+export interface N8nServer {
+	url: string;
+	/** A call to n8n's internal REST API as the instance owner. */
+	rest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+	activate(workflowId: string): Promise<void>;
+	deactivate(workflowId: string): Promise<void>;
+	/** Executions n8n recorded for a workflow. */
+	executions(workflowId: string): Promise<Array<{ id: string; status: string }>>;
+	logs(): string;
+	stop(): Promise<void>;
+}
+
+/** Starts `n8n start` on loopback, waits until it is healthy, and sets up the owner account. */
+export async function startServer(runtime: N8nRuntime, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nServer> {
+	const url = `http://127.0.0.1:${port}`;
+	const env = { ...runtime.env, N8N_PORT: String(port), WEBHOOK_URL: `${url}/`, N8N_SECURE_COOKIE: 'false', ...extraEnv };
+	const child = spawn(process.execPath, [runtime.bin, 'start'], { env, cwd: runtime.userFolder });
+	let output = '';
+	child.stdout.on('data', (d) => (output += d));
+	child.stderr.on('data', (d) => (output += d));
+	const exited = new Promise<void>((resolveExit) => child.on('exit', () => resolveExit()));
+
+	const deadline = Date.now() + 120_000;
+	for (;;) {
+		if (child.exitCode !== null) throw new Error(`n8n exited early:\n${output}`);
+		if (Date.now() > deadline) throw new Error(`n8n did not become healthy:\n${output}`);
+		const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+		if (ok) break;
+		await new Promise((r) => setTimeout(r, 500));
+	}
+
+	let cookie = '';
+	const rest = async (method: string, path: string, body?: unknown) => {
+		const response = await fetch(`${url}/rest${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', 'browser-id': 'e2e-browser', ...(cookie ? { cookie } : {}) },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const setCookie = response.headers.get('set-cookie');
+		if (setCookie) cookie = setCookie.split(';')[0];
+		const text = await response.text();
+		let parsed: unknown = text;
+		try {
+			parsed = JSON.parse(text);
+		} catch {
+			// keep text
+		}
+		return { status: response.status, body: parsed as any };
+	};
+	// /healthz answers before the REST routes exist: retry the owner setup while it is a 404.
+	let setup = { status: 404, body: undefined as unknown };
+	while (setup.status === 404 && Date.now() < deadline) {
+		setup = await rest('POST', '/owner/setup', { email: 'owner@example.com', firstName: 'E2E', lastName: 'Owner', password: 'E2e-Password-1234' });
+		if (setup.status === 404) await new Promise((r) => setTimeout(r, 500));
+	}
+	if (setup.status !== 200) throw new Error(`owner setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
+
+	return {
+		url,
+		rest,
+		async activate(workflowId) {
+			const { status, body } = await rest('GET', `/workflows/${workflowId}`);
+			if (status !== 200) throw new Error(`reading workflow ${workflowId} failed: ${status} ${JSON.stringify(body)}`);
+			const result = await rest('POST', `/workflows/${workflowId}/activate`, { versionId: body.data.versionId });
+			if (result.status !== 200) throw new Error(`activation failed: ${result.status} ${JSON.stringify(result.body)}`);
+		},
+		async deactivate(workflowId) {
+			const result = await rest('POST', `/workflows/${workflowId}/deactivate`);
+			if (result.status !== 200) throw new Error(`deactivation failed: ${result.status} ${JSON.stringify(result.body)}`);
+		},
+		async executions(workflowId) {
+			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+			const { body } = await rest('GET', `/executions?filter=${filter}&limit=250`);
+			return (body.data?.results ?? []) as Array<{ id: string; status: string }>;
+		},
+		logs: () => output,
+		async stop() {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+			await exited;
+			clearTimeout(killer);
+		},
+	};
+}
+
+/** A free TCP port on loopback. */
+export async function freePort(): Promise<number> {
+	const { createServer } = await import('net');
+	return await new Promise((resolvePort) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => resolvePort(port));
+		});
+	});
 }

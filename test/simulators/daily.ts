@@ -1,4 +1,4 @@
-import { createHmac, randomUUID } from 'crypto';
+import { createHmac, randomBytes, randomUUID } from 'crypto';
 import { listen, Router, type SimRequest, type SimResponse, type SimServer } from './http';
 
 /**
@@ -22,13 +22,55 @@ interface Room {
 	config: Record<string, unknown>;
 }
 
+export interface Webhook {
+	uuid: string;
+	url: string;
+	hmac: string;
+	basicAuth: string | null;
+	retryType: 'circuit-breaker' | 'exponential';
+	eventTypes: string[];
+	state: 'ACTIVE' | 'FAILED';
+	failedCount: number;
+	domainId: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
 export interface DailySimulator extends SimServer {
 	rooms: Room[];
+	webhooks: Webhook[];
+	/** Sends a signed event to the domain's webhook if it subscribes to the type; the HTTP status, or undefined. */
+	deliver(type: string, payload: Record<string, unknown>): Promise<number | undefined>;
+	/** Sends any bytes and headers to the webhook URL (for forged and malformed deliveries). */
+	deliverRaw(body: string, headers: Record<string, string>): Promise<number | undefined>;
+	/** The signature Daily puts in X-Webhook-Signature. */
+	sign(hmac: string, timestamp: string, body: string): string;
 	requests: Array<{ method: string; path: string; query: string; body: unknown }>;
 	seedRooms(count: number, prefix?: string): void;
 }
 
 const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
+const FAILURES_TO_TRIP = 3;
+
+function sign(hmac: string, timestamp: string, body: string): string {
+	return createHmac('sha256', Buffer.from(hmac, 'base64')).update(`${timestamp}.${body}`).digest('base64');
+}
+
+/** POSTs JSON to a URL with an 8 s timeout (Daily's limit for its test request); the status, or 0 on failure. */
+async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<number> {
+	try {
+		const response = await fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json', ...headers },
+			body,
+			signal: AbortSignal.timeout(8000),
+		});
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return 0;
+	}
+}
 const PAGE_MAX = 100;
 
 const error = (status: number, type: string, info?: string): SimResponse => ({
@@ -57,6 +99,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 	const rooms: Room[] = []; // newest first
 	const tokens = new Map<string, Record<string, unknown>>();
 	const requests: DailySimulator['requests'] = [];
+	const webhooks: Webhook[] = [];
 	let domainConfig: Record<string, unknown> = { max_webhook_count: 1 };
 
 	const makeRoom = (name: string, privacy: Room['privacy'], properties: Record<string, unknown>): Room => ({
@@ -141,7 +184,51 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 			return properties ? { status: 200, body: properties } : error(400, 'invalid-request-error', 'token is invalid');
 		})
 		.on('GET', '/presence', () => ({ status: 200, body: {} }))
-		.on('GET', '/webhooks', () => ({ status: 200, body: [] }));
+		.on('GET', '/webhooks', () => ({ status: 200, body: webhooks }))
+		.on('POST', '/webhooks', async (req) => {
+			const { url, eventTypes, hmac, basicAuth, retryType } = req.body ?? {};
+			if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return error(400, 'invalid-request-error', 'url is required');
+			if (webhooks.length >= Number(domainConfig.max_webhook_count ?? 1)) {
+				return error(400, 'invalid-request-error', 'This domain can only have 1 webhook; update or delete the existing one');
+			}
+			// Daily sends a test request first and refuses the webhook unless it is answered with 200.
+			if ((await post(url, '{"test":"test"}')) !== 200) return error(400, 'invalid-request-error', `the test request to ${url} did not get a 200`);
+			const now = new Date().toISOString();
+			const hook: Webhook = {
+				uuid: randomUUID(), url, hmac: hmac ?? randomBytes(32).toString('base64'), basicAuth: basicAuth ?? null,
+				retryType: retryType ?? 'circuit-breaker', eventTypes: eventTypes ?? [], state: 'ACTIVE', failedCount: 0,
+				domainId, createdAt: now, updatedAt: now,
+			};
+			webhooks.push(hook);
+			return { status: 200, body: hook };
+		})
+		.on('GET', '/webhooks/:uuid', (_req, { uuid }) => {
+			const hook = webhooks.find((h) => h.uuid === uuid);
+			return hook ? { status: 200, body: hook } : error(404, 'not-found', `webhook ${uuid} not found`);
+		})
+		.on('POST', '/webhooks/:uuid', async (req, { uuid }) => {
+			const hook = webhooks.find((h) => h.uuid === uuid);
+			if (!hook) return error(404, 'not-found', `webhook ${uuid} not found`);
+			const next = { ...hook, ...req.body };
+			if ((await post(next.url, '{"test":"test"}')) !== 200) return error(400, 'invalid-request-error', `the test request to ${next.url} did not get a 200`);
+			Object.assign(hook, req.body, { state: 'ACTIVE', failedCount: 0, updatedAt: new Date().toISOString() });
+			return { status: 200, body: hook };
+		})
+		.on('DELETE', '/webhooks/:uuid', (_req, { uuid }) => {
+			const index = webhooks.findIndex((h) => h.uuid === uuid);
+			if (index < 0) return error(404, 'not-found', `webhook ${uuid} not found`);
+			const [hook] = webhooks.splice(index, 1);
+			return { status: 200, body: { deleted: true, uuid: hook.uuid } };
+		});
+
+	/** Circuit breaker: three failed deliveries in a row put the webhook in FAILED and stop deliveries. */
+	async function send(hook: Webhook, body: string, headers: Record<string, string>): Promise<number | undefined> {
+		if (hook.state !== 'ACTIVE') return undefined;
+		const status = await post(hook.url, body, { ...headers, ...(hook.basicAuth ? { authorization: `Basic ${hook.basicAuth}` } : {}) });
+		hook.failedCount = status === 200 ? 0 : hook.failedCount + 1;
+		if (hook.retryType === 'circuit-breaker' && hook.failedCount >= FAILURES_TO_TRIP) hook.state = 'FAILED';
+		return status;
+	}
 
 	async function handle(req: SimRequest): Promise<SimResponse> {
 		requests.push({ method: req.method, path: req.path, query: req.query.toString(), body: req.body });
@@ -163,6 +250,20 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		url: `${server.url}/v1`,
 		rooms,
 		requests,
+		webhooks,
+		sign,
+		async deliver(type, payload) {
+			const hook = webhooks[0];
+			if (!hook || !hook.eventTypes.includes(type)) return undefined;
+			const now = Date.now() / 1000;
+			const body = JSON.stringify({ version: '1.0.0', type, id: randomUUID(), payload, event_ts: now });
+			const timestamp = String(Math.floor(now));
+			return await send(hook, body, { 'x-webhook-signature': sign(hook.hmac, timestamp, body), 'x-webhook-timestamp': timestamp });
+		},
+		async deliverRaw(body, headers) {
+			const hook = webhooks[0];
+			return hook ? await post(hook.url, body, headers) : undefined;
+		},
 		seedRooms(count: number, prefix = 'seed') {
 			for (let i = 0; i < count; i++) rooms.unshift(makeRoom(`${prefix}-${i}`, 'public', {}));
 		},

@@ -9,12 +9,16 @@ export interface SimRequest {
 	headers: IncomingMessage['headers'];
 	rawBody: string;
 	body: any;
+	/** The body as received, byte for byte (multipart uploads, binary files). */
+	rawBytes?: Buffer;
 }
 
 export interface SimResponse {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Destroy the socket instead of answering (a connection reset, for fault injection). */
+	destroy?: boolean;
 }
 
 export type Handler = (req: SimRequest, params: Record<string, string>) => SimResponse | Promise<SimResponse>;
@@ -62,10 +66,10 @@ export interface SimServer {
 	close(): Promise<void>;
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
 	const chunks: Buffer[] = [];
 	for await (const chunk of req) chunks.push(chunk as Buffer);
-	return Buffer.concat(chunks).toString('utf8');
+	return Buffer.concat(chunks);
 }
 
 /** Starts an HTTP server on a free loopback port that answers through `handle`. */
@@ -76,18 +80,24 @@ export async function listen(
 	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
 		void (async () => {
 			const url = new URL(req.url ?? '/', 'http://localhost');
-			const rawBody = await readBody(req);
+			const rawBytes = await readBody(req);
+			const rawBody = rawBytes.toString('utf8');
 			let body: unknown;
 			try {
 				body = rawBody ? JSON.parse(rawBody) : undefined;
 			} catch {
 				body = Symbol.for('invalid-json');
 			}
-			const result = await handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, body });
+			const result = await handle({ method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, rawBody, body, rawBytes });
 			if (!result) return; // the handler dropped the connection
-			const text = result.body === undefined ? '' : typeof result.body === 'string' ? result.body : JSON.stringify(result.body);
+			if (result.destroy) {
+				req.socket.destroy();
+				return;
+			}
+			const raw = Buffer.isBuffer(result.body);
+			const text = result.body === undefined ? '' : raw || typeof result.body === 'string' ? (result.body as string | Buffer) : JSON.stringify(result.body);
 			res.writeHead(result.status, {
-				...(result.body !== undefined && typeof result.body !== 'string' ? { 'content-type': 'application/json' } : {}),
+				...(result.body !== undefined && !raw && typeof result.body !== 'string' ? { 'content-type': 'application/json' } : {}),
 				...result.headers,
 			});
 			res.end(text);

@@ -20,7 +20,7 @@ import { summary } from './summary';
 import { transcript } from './transcript';
 import { webhook } from './webhook';
 
-/** Every Digital Samba resource, in the order of the API reference; the first one with operations is the default. */
+/** Every Digital Samba resource, in the order of the API reference; the first one is the default. */
 export const digitalSambaResources: ResourceDescriptor[] = [
 	defaultRoomSettings,
 	room,
@@ -42,5 +42,4 @@ export const digitalSambaResources: ResourceDescriptor[] = [
 	statistics,
 	webhook,
 	event,
-	// Resources are filled in one file each; an empty one is not offered yet.
-].filter((r) => r.operations.length > 0);
+];

@@ -1,5 +1,185 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params, type FieldSpec } from '../../shared/fields';
+import { multipart } from '../../shared/multipart';
+import { defined, enc, idField, listOptions } from '../fields';
+import { dsOffset } from '../transport';
+import { operationError } from './summary';
 
-const operations: OperationDescriptor[] = [];
+const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library');
+const folderId = idField('folderId', 'Folder ID', 'The ID (UUID) of the folder');
+const fileId = idField('fileId', 'File ID', 'The ID (UUID) of the file');
+
+const nonEmpty = z.string().min(1, 'must not be empty');
+const libraryFields: FieldSpec[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the library; must be unique in the team (a dated name is made up when left out)' },
+	{ displayName: 'External ID', name: 'external_id', type: 'string', default: '', description: 'Your own ID for the library, to match it with your system' },
+];
+const folderFields: FieldSpec[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the folder' },
+	{ displayName: 'Parent Folder ID', name: 'parent_id', type: 'string', default: '', description: 'The folder to put it in (its UUID); the library root when left out' },
+];
+const folderOfFile: FieldSpec = { displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The folder to put it in (its UUID); the library root when left out' };
+
+const libPath = (p: { libraryId: string }) => `/libraries/${enc(p.libraryId)}`;
+const folderPath = (p: { libraryId: string; folderId: string }) => `${libPath(p)}/folders/${enc(p.folderId)}`;
+// The spec names this path parameter `libraryFile`.
+const filePath = (p: { libraryId: string; fileId: string }) => `${libPath(p)}/files/${enc(p.fileId)}`;
+
+const op = (o: Omit<OperationDescriptor, 'resource'>): OperationDescriptor => ({ resource: 'library', ...o });
+
+const upload = params([
+	libraryId,
+	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'The name of the input binary field that holds the file to upload' },
+], [collection('additionalFields', 'Additional Fields', [
+	{ displayName: 'File Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the file in the library; the input file name when left out' },
+	folderOfFile,
+])]);
+
+const operations: OperationDescriptor[] = [
+	op({
+		operation: 'getAll', name: 'Get Many', action: 'Get many libraries',
+		description: 'List the content libraries of the team, one item each',
+		...params([], [listOptions()]),
+		request: (p) => ({ method: 'GET', path: '/libraries', qs: defined(p.options) }),
+		paginate: dsOffset,
+	}),
+	op({
+		operation: 'get', name: 'Get', action: 'Get a library', description: 'Get one content library',
+		...params([libraryId]),
+		request: (p) => ({ method: 'GET', path: libPath(p) }),
+	}),
+	op({
+		operation: 'create', name: 'Create', action: 'Create a library',
+		description: 'Create a content library for files, whiteboards and web apps that rooms can show',
+		...params([], [collection('additionalFields', 'Additional Fields', libraryFields)]),
+		request: (p) => ({ method: 'POST', path: '/libraries', body: defined(p.additionalFields) }),
+	}),
+	op({
+		operation: 'update', name: 'Update', action: 'Update a library', description: 'Rename a library or change its external ID',
+		...params([libraryId], [collection('updateFields', 'Update Fields', libraryFields)]),
+		request: (p) => ({ method: 'PATCH', path: libPath(p), body: defined(p.updateFields) }),
+	}),
+	op({
+		operation: 'delete', name: 'Delete', action: 'Delete a library', description: 'Delete a library with all its folders and files',
+		...params([libraryId]),
+		request: (p) => ({ method: 'DELETE', path: libPath(p) }),
+		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId }),
+	}),
+	op({
+		operation: 'getHierarchy', name: 'Get Hierarchy', action: 'Get the hierarchy of a library',
+		description: 'Get the folder tree of a library with the files in each folder',
+		...params([libraryId]),
+		request: (p) => ({ method: 'GET', path: `${libPath(p)}/hierarchy` }),
+	}),
+	op({
+		operation: 'getManyFolders', name: 'Get Many Folders', action: 'Get many folders of a library',
+		description: 'List the folders of a library, one item each',
+		...params([libraryId], [listOptions()]),
+		request: (p) => ({ method: 'GET', path: `${libPath(p)}/folders`, qs: defined(p.options) }),
+		paginate: dsOffset,
+	}),
+	op({
+		operation: 'getFolder', name: 'Get Folder', action: 'Get a library folder', description: 'Get one folder of a library',
+		...params([libraryId, folderId]),
+		request: (p) => ({ method: 'GET', path: folderPath(p) }),
+	}),
+	op({
+		operation: 'createFolder', name: 'Create Folder', action: 'Create a library folder',
+		description: 'Create a folder in a library, at its root or inside another folder',
+		...params([libraryId], [collection('additionalFields', 'Additional Fields', folderFields)]),
+		request: (p) => ({ method: 'POST', path: `${libPath(p)}/folders`, body: defined(p.additionalFields) }),
+	}),
+	op({
+		operation: 'updateFolder', name: 'Update Folder', action: 'Update a library folder', description: 'Rename a folder or move it into another folder',
+		...params([libraryId, folderId], [collection('updateFields', 'Update Fields', folderFields)]),
+		request: (p) => ({ method: 'PATCH', path: folderPath(p), body: defined(p.updateFields) }),
+	}),
+	op({
+		operation: 'deleteFolder', name: 'Delete Folder', action: 'Delete a library folder', description: 'Delete a folder of a library',
+		...params([libraryId, folderId]),
+		request: (p) => ({ method: 'DELETE', path: folderPath(p) }),
+		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, folderId: p.folderId }),
+	}),
+	op({
+		operation: 'getManyFiles', name: 'Get Many Files', action: 'Get many files of a library',
+		description: 'List the files of a library (name, type, size, folder), one item each',
+		...params([libraryId], [listOptions()]),
+		request: (p) => ({ method: 'GET', path: `${libPath(p)}/files`, qs: defined(p.options) }),
+		paginate: dsOffset,
+	}),
+	op({
+		operation: 'getFile', name: 'Get File', action: 'Get a library file', description: 'Get one file of a library with its processing status',
+		...params([libraryId, fileId]),
+		request: (p) => ({ method: 'GET', path: filePath(p) }),
+	}),
+	op({
+		operation: 'uploadFile', name: 'Upload File', action: 'Upload a file to a library',
+		description: 'Upload the file in an input binary field to a library (Digital Samba hands out a storage URL and token, then the file is sent there); documents are processed into pages afterwards',
+		...upload,
+		run: async (ctx, p) => {
+			const file = await ctx.readBinary(p.binaryPropertyName);
+			const name: string = p.additionalFields?.name ?? file.fileName;
+			const spec = {
+				method: 'POST' as const,
+				path: `${libPath(p)}/files`,
+				body: defined({ name, folder_id: p.additionalFields?.folder_id, file_size: file.data.length }),
+			};
+			const result = await ctx.send(spec);
+			const ticket = (result.body ?? {}) as IDataObject;
+			if (typeof ticket.external_storage_url !== 'string' || typeof ticket.token !== 'string') {
+				throw operationError(ctx, spec, result, 'Digital Samba answered without an upload URL and token; the file was not uploaded');
+			}
+			// The spec's example gives a bare host.
+			const url = /^https?:\/\//i.test(ticket.external_storage_url) ? ticket.external_storage_url : `https://${ticket.external_storage_url}`;
+			const form = multipart({ file: { data: file.data, fileName: name, mimeType: file.mimeType } });
+			await ctx.upload(url, 'POST', form.body, { 'Content-Type': form.contentType, Authorization: `Bearer ${ticket.token}` });
+			// The upload token is left out: it is a short-lived credential.
+			return defined({ id: ticket.file_id as string, name, file_name: ticket.file_name as string, folder_id: p.additionalFields?.folder_id, size: file.data.length, mimeType: file.mimeType, uploaded: true });
+		},
+	}),
+	op({
+		operation: 'updateFile', name: 'Update File', action: 'Update a library file', description: 'Rename a file or move it into another folder',
+		...params([libraryId, fileId], [collection('updateFields', 'Update Fields', [
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'New name of the file' },
+			folderOfFile,
+		])]),
+		request: (p) => ({ method: 'PATCH', path: filePath(p), body: defined(p.updateFields) }),
+	}),
+	op({
+		operation: 'deleteFile', name: 'Delete File', action: 'Delete a library file', description: 'Delete a file of a library',
+		...params([libraryId, fileId]),
+		request: (p) => ({ method: 'DELETE', path: filePath(p) }),
+		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, fileId: p.fileId }),
+	}),
+	op({
+		operation: 'getFileLinks', name: 'Get File Links', action: 'Get the links of a library file',
+		description: 'Get the page and thumbnail URLs of a processed file, as {pages: [{url, thumbnail_url}]}',
+		...params([libraryId, fileId]),
+		request: (p) => ({ method: 'GET', path: `${filePath(p)}/links` }),
+	}),
+	op({
+		operation: 'createWebapp', name: 'Create Webapp', action: 'Add a web app to a library',
+		description: 'Add embedded web content (YouTube, Vimeo, Miro, Google Docs and more) to a library by its URL',
+		...params([
+			libraryId,
+			{ displayName: 'URL', name: 'url', type: 'string', default: '', required: true, url: true, placeholder: 'e.g. https://www.youtube.com/watch?v=…', description: 'The web page to embed' },
+		], [collection('additionalFields', 'Additional Fields', [
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the web app in the library' },
+			folderOfFile,
+		])]),
+		request: (p) => ({ method: 'POST', path: `${libPath(p)}/webapps`, body: { url: p.url, ...defined(p.additionalFields) } }),
+	}),
+	op({
+		operation: 'createWhiteboard', name: 'Create Whiteboard', action: 'Add a whiteboard to a library',
+		description: 'Add a new collaborative whiteboard to a library; Digital Samba names it itself (Whiteboard 1, Whiteboard 2 …)',
+		...params([libraryId], [collection('additionalFields', 'Additional Fields', [
+			folderOfFile,
+			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether the whiteboard is private' },
+		])]),
+		request: (p) => ({ method: 'POST', path: `${libPath(p)}/whiteboards`, body: defined(p.additionalFields) }),
+	}),
+];
 
 export const library: ResourceDescriptor = { value: 'library', name: 'Library', operations };

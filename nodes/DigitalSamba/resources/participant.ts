@@ -1,5 +1,62 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { params, type FieldSpec } from '../../shared/fields';
+import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { dsOffset } from '../transport';
+import { DATE_FIELDS } from './statistics';
 
-const operations: OperationDescriptor[] = [];
+const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant');
+
+const live: FieldSpec = {
+	displayName: 'Live', name: 'live', type: 'boolean', default: false,
+	description: 'Whether to return only participants of live sessions (on) or of ended ones (off); leave the option out for both',
+};
+const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only participants of this room (its UUID)' };
+const sessionFilter: FieldSpec = { displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' };
+
+const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower'): OperationDescriptor => ({
+	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} a participant's hand`,
+	description: `${verb === 'raise' ? 'Raise' : 'Lower'} the virtual hand of a participant who is in a room now`,
+	...params([roomField('The ID (UUID) of the room'), participantId]),
+	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/${verb}-hand` }),
+	output: (_body, p) => ({ success: true, roomId: p.roomId, participantId: p.participantId }),
+});
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'participant', operation: 'getAll', name: 'Get Many', action: 'Get many participants',
+		description: 'List everyone who joined the team\'s sessions, newest first, optionally by date range, room, session or live state',
+		...params([], [listOptions([...DATE_FIELDS, live, roomFilter, sessionFilter])]),
+		request: (p) => ({ method: 'GET', path: '/participants', qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'participant', operation: 'get', name: 'Get', action: 'Get a participant',
+		description: 'Get one participant with their session, role, join and leave time, device and activity counts',
+		...params([participantId]),
+		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}` }),
+	},
+	{
+		resource: 'participant', operation: 'getStatistics', name: 'Get Statistics', action: 'Get participant statistics',
+		description: 'Get the usage figures of one participant: participation minutes, chat posts, questions and answers',
+		...params([participantId]),
+		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}/statistics` }),
+	},
+	{
+		resource: 'participant', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the participants of a room',
+		description: 'List everyone who joined sessions of one room, newest first',
+		...params([roomField('The ID (UUID) of the room')], [listOptions([...DATE_FIELDS, live, sessionFilter])]),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/participants`, qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'participant', operation: 'getManyForSession', name: 'Get Many for Session', action: 'Get the participants of a session',
+		description: 'List everyone who joined one session, newest first',
+		...params([sessionField()], [listOptions([...DATE_FIELDS, live])]),
+		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/participants`, qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	hand('raiseHand', 'raise'),
+	hand('lowerHand', 'lower'),
+];
 
 export const participant: ResourceDescriptor = { value: 'participant', name: 'Participant', operations };

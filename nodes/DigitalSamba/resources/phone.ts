@@ -1,5 +1,75 @@
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { jsonValue, params, stringList } from '../../shared/fields';
+import { enc, idField, roomField } from '../fields';
 
-const operations: OperationDescriptor[] = [];
+const room = roomField('The ID (UUID) of the room');
+const callId = idField('callId', 'Call ID', 'The call ID your phone system gave the call when it joined');
+
+/** One joined call as the spec has it: a call_id, and a name or a caller_number (or both). */
+const call = z
+	.object({
+		call_id: z.string({ required_error: 'is required', invalid_type_error: 'must be text' }).min(1, 'is required'),
+		name: z.string().optional(),
+		caller_number: z.string().optional(),
+		external_id: z.string().optional(),
+		muted: z.boolean({ invalid_type_error: 'must be true or false' }).optional(),
+	})
+	.strict()
+	.refine((c) => Boolean(c.name || c.caller_number), { message: 'give a name or a caller_number' });
+
+// A single call object is accepted too, so one input item can stand for one call.
+const calls = jsonValue.pipe(
+	z.preprocess((v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : v), z.array(call, { invalid_type_error: 'must be an array of calls' }).min(1, 'give at least one call')),
+);
+
+const callIds = stringList.pipe(z.array(z.string()).min(1, 'give at least one call ID'));
+
+const roomAction = (operation: string, name: string, action: string, description: string, path: string): OperationDescriptor => ({
+	resource: 'phone', operation, name, action, description,
+	...params([room]),
+	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/${path}` }),
+	output: (_body, p) => ({ success: true, roomId: p.roomId }),
+});
+
+// The path segment is the operation value in kebab case: raiseHand → raise-hand.
+const callAction = (operation: string, name: string, action: string, description: string): OperationDescriptor => ({
+	resource: 'phone', operation, name, action, description,
+	...params([room, callId]),
+	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/${operation.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }),
+	output: (_body, p) => ({ success: true, roomId: p.roomId, callId: p.callId }),
+});
+
+const operations: OperationDescriptor[] = [
+	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', 'phone/connect'),
+	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', 'phone/disconnect'),
+	{
+		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
+		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
+		...params([
+			room,
+			{
+				displayName: 'Calls (JSON)', name: 'calls', type: 'json', default: '[]', required: true, zod: calls,
+				description: 'An array of calls, e.g. [{"call_id": "c-1", "caller_number": "+4930123456", "muted": true}]; a single call object is accepted too',
+			},
+		]),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/joined`, body: p.calls }),
+		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.calls.map((c: { call_id: string }) => c.call_id) }),
+	},
+	{
+		resource: 'phone', operation: 'participantsLeft', name: 'Phone Participants Left', action: 'Report phone participants who left',
+		description: 'Tell the room that phone calls ended, by their call IDs',
+		...params([
+			room,
+			{ displayName: 'Call IDs', name: 'callIds', type: 'stringList', default: '', required: true, zod: callIds, description: 'The IDs of the calls that ended, comma-separated or as an array' },
+		]),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds }),
+		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
+	},
+	callAction('raiseHand', 'Raise Hand', "Raise a phone participant's hand", 'Raise the virtual hand of a phone caller in a room'),
+	callAction('lowerHand', 'Lower Hand', "Lower a phone participant's hand", 'Lower the virtual hand of a phone caller in a room'),
+	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room'),
+	callAction('unmute', 'Unmute', 'Unmute a phone participant', 'Unmute a phone caller in a room'),
+];
 
 export const phone: ResourceDescriptor = { value: 'phone', name: 'Phone', operations };

@@ -1,5 +1,180 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, type FieldSpec, params } from '../../shared/fields';
+import { multipart } from '../../shared/multipart';
+import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { dsOffset } from '../transport';
+import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
-const operations: OperationDescriptor[] = [];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Poll and quiz paths that the contract documents with a room UUID only. */
+export const roomUuid = () => roomField('The ID (UUID) of the room');
+
+/** Parameters of a CSV import: the room and the input binary field. */
+export const importParams = () => params([
+	roomUuid(),
+	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'The binary field of the input item that holds the CSV file' },
+]);
+
+/** POST the input file as the multipart field `file` (the field the contract names for CSV imports). */
+export const importCsv = (kind: string) => async (ctx: OperationContext, p: IDataObject) => {
+	const file = await ctx.readBinary(String(p.binaryPropertyName));
+	const form = multipart({ file });
+	const { body } = await ctx.send({
+		method: 'POST', path: `/rooms/${enc(String(p.roomId))}/${kind}/import`,
+		body: form.body, headers: { 'Content-Type': form.contentType },
+	});
+	return answered(() => ({ roomId: p.roomId, fileName: file.fileName }))(body, p);
+};
+
+/** GET …/template: the CSV to fill in for an import, as a file. */
+export const templateCall = (kind: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> => ({
+	request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/${kind}/template` }),
+	binaryOutput: { fileName: () => `${kind}-template.csv`, mimeType: 'text/csv' },
+});
+
+const optionText = z.string().min(1, 'each option needs a text').max(512, 'each option must be at most 512 characters');
+
+/** One option per line, or a JSON array of {text} / {id, text}, or an array from an expression. */
+const pollOptionsZod = z.preprocess(
+	(v) => {
+		if (typeof v !== 'string') return v;
+		const t = v.trim();
+		if (t.startsWith('[')) {
+			try {
+				return JSON.parse(t) as unknown;
+			} catch {
+				return v;
+			}
+		}
+		return t.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+	},
+	z.array(
+		z.preprocess(
+			(o) => (typeof o === 'string' ? { text: o } : o),
+			z.object({ id: z.string().regex(UUID, 'an option ID must be a UUID').optional(), text: optionText }).strict(),
+		),
+		{ invalid_type_error: 'must be one option per line, or a JSON array such as [{"text": "Next week"}]' },
+	),
+);
+
+const POLL_OPTIONS: FieldSpec = {
+	displayName: 'Options', name: 'pollOptions', type: 'string', default: '', typeOptions: { rows: 4 }, zod: pollOptionsZod,
+	description: 'The answer options, one per line; or a JSON array of option objects such as [{"text": "Next week"}], where options as Get returns them keep their identity. Required unless the type is Free.',
+};
+
+const QUESTION: FieldSpec = {
+	displayName: 'Question', name: 'question', type: 'string', default: '', required: true,
+	pattern: { regex: /^[\s\S]{5,}$/, message: 'must be at least 5 characters' },
+	description: 'The poll question, at least 5 characters',
+};
+
+const TYPE: FieldSpec = {
+	displayName: 'Type', name: 'type', type: 'options', default: 'single', required: true,
+	options: [['free', 'Free (Short Answer)'], ['multiple', 'Multiple Choice'], ['single', 'Single Choice']],
+	description: 'Single choice, multiple choice, or a short free-text answer',
+};
+
+const ANONYMOUS: FieldSpec = { displayName: 'Anonymous', name: 'anonymous', type: 'boolean', default: false, description: 'Whether votes are anonymous' };
+
+type PollParams = { type?: string; pollOptions?: unknown[]; updateFields?: { type?: string } };
+
+/** Choice polls need options; a free-text poll has none. */
+const needsOptions = (p: PollParams, ctx: z.RefinementCtx) => {
+	const type = p.type ?? p.updateFields?.type;
+	if (type !== 'free' && !p.pollOptions?.length) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['pollOptions'], message: 'is required unless the type is Free' });
+	}
+};
+
+const createBase = params([roomField(), QUESTION, TYPE, POLL_OPTIONS], [collection('additionalFields', 'Additional Fields', [ANONYMOUS], 'Add Field')]);
+const pollId = idField('pollId', 'Poll ID', 'The ID (UUID) of the poll');
+const updateBase = params([roomUuid(), pollId, POLL_OPTIONS], [collection('updateFields', 'Update Fields', [{ ...QUESTION, required: false }, { ...TYPE, default: '' }, ANONYMOUS], 'Add Field')]);
+
+const onePoll = params([roomUuid(), pollId]);
+const pollPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/polls/${enc(String(p.pollId))}`;
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'poll', operation: 'getAll', name: 'Get Many', action: 'Get many polls',
+		description: 'List the polls of a room, one item per poll with its question, type and status',
+		...params([roomField()], [listOptions()]),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls`, qs: { ...(p.options ?? {}) } }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'poll', operation: 'create', name: 'Create', action: 'Create a poll',
+		description: 'Create a poll in a room: a question with single or multiple choice options, or a free-text answer; moderators launch it in the room',
+		properties: createBase.properties,
+		schema: createBase.schema.superRefine(needsOptions),
+		request: (p) => ({
+			method: 'POST', path: `/rooms/${enc(p.roomId)}/polls`,
+			body: { question: p.question, type: p.type, ...(p.additionalFields ?? {}), options: p.pollOptions ?? [] },
+		}),
+	},
+	{
+		resource: 'poll', operation: 'get', name: 'Get', action: 'Get a poll',
+		description: 'Get a poll with its options',
+		...onePoll,
+		request: (p) => ({ method: 'GET', path: pollPath(p) }),
+	},
+	{
+		resource: 'poll', operation: 'update', name: 'Update', action: 'Update a poll',
+		description: 'Change a poll; the options given replace the current ones (give an option\'s ID to keep it)',
+		properties: updateBase.properties,
+		schema: updateBase.schema.superRefine(needsOptions),
+		request: (p) => ({
+			method: 'PATCH', path: pollPath(p),
+			body: { ...(p.updateFields ?? {}), options: p.pollOptions ?? [] },
+		}),
+	},
+	{
+		resource: 'poll', operation: 'delete', name: 'Delete', action: 'Delete a poll',
+		description: 'Delete a poll and its votes',
+		...onePoll,
+		request: (p) => ({ method: 'DELETE', path: pollPath(p) }),
+		output: (_body, p) => ({ deleted: true, id: p.pollId }),
+	},
+	{
+		resource: 'poll', operation: 'getResults', name: 'Get Results', action: 'Get the results of a poll',
+		description: 'Get the results of a poll, one item per time it ran, with votes per option; optionally of one session',
+		...params([roomField(), pollId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
+		request: (p) => ({ method: 'GET', path: `${pollPath(p)}/results`, qs: { ...(p.options ?? {}) } }),
+	},
+	{
+		resource: 'poll', operation: 'export', name: 'Export', action: 'Export polls',
+		description: 'Download the polls and results of a room, optionally of one session, as a text or JSON file in a binary field',
+		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('polls')),
+		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/polls/export`, 'polls'),
+	},
+	{
+		resource: 'poll', operation: 'import', name: 'Import', action: 'Import polls from a CSV file',
+		description: 'Create polls in a room from a CSV file in an input binary field (see Get Template for the columns)',
+		...importParams(),
+		run: importCsv('polls'),
+	},
+	{
+		resource: 'poll', operation: 'getTemplate', name: 'Get Template', action: 'Get the poll import template',
+		description: 'Download the CSV template for Import as a file in a binary field',
+		...params([roomUuid()]),
+		...templateCall('polls'),
+	},
+	{
+		resource: 'poll', operation: 'deleteAll', name: 'Delete All', action: 'Delete all polls of a room',
+		description: 'Delete every poll of a room with its votes',
+		...params([roomField()]),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls` }),
+		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
+	},
+	{
+		resource: 'poll', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the polls of a session',
+		description: 'Delete the polls (and votes) created by the participants of one session; polls of other sessions stay',
+		...params([sessionField()]),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/polls` }),
+		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
+	},
+];
 
 export const poll: ResourceDescriptor = { value: 'poll', name: 'Poll', operations };

@@ -1,5 +1,147 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+import type { HttpMethod, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, type FieldSpec, params } from '../../shared/fields';
+import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { dsOffset } from '../transport';
+import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
-const operations: OperationDescriptor[] = [];
+/** Who acts: an existing participant by ID, or a person by name and external ID. */
+const PARTICIPANT_FIELDS: FieldSpec[] = [
+	{ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' },
+	{ displayName: 'Participant Name', name: 'participantName', type: 'string', default: '', description: 'Name of the person who acts, when no Participant ID is given' },
+	{ displayName: 'Participant External ID', name: 'participantExternalId', type: 'string', default: '', description: 'Your own ID for the person who acts, when no Participant ID is given' },
+];
+
+interface Participant { participantId?: string; participantName?: string; participantExternalId?: string }
+
+function withParticipant(fields: FieldSpec[], extra: FieldSpec[] = []) {
+	const base = params([roomField(), ...fields, ...PARTICIPANT_FIELDS], extra.length ? [collection('additionalFields', 'Additional Fields', extra, 'Add Field')] : []);
+	return {
+		properties: base.properties,
+		schema: base.schema.superRefine((p: Participant, ctx) => {
+			if (p.participantId) return;
+			for (const name of ['participantName', 'participantExternalId'] as const) {
+				if (!p[name]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when Participant ID is empty' });
+			}
+		}),
+	};
+}
+
+/** The API's participant object: `{id}` or `{name, external_id}`. */
+const participant = (p: Participant) =>
+	p.participantId ? { id: p.participantId } : { name: p.participantName, external_id: p.participantExternalId };
+
+const questionId = idField('questionId', 'Question ID', 'The ID (UUID) of the question');
+const answerId = idField('answerId', 'Answer ID', 'The ID (UUID) of the answer');
+const questionText: FieldSpec = { displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' };
+const answerText: FieldSpec = { displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' };
+
+const questionPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/questions/${enc(String(p.questionId))}`;
+
+/** A call on one question that only names the participant who makes it. */
+function questionAction(
+	operation: string, name: string, action: string, description: string,
+	method: HttpMethod, suffix: string,
+): OperationDescriptor {
+	return {
+		resource: 'question', operation, name, action, description,
+		...withParticipant([questionId]),
+		request: (p) => ({ method, path: `${questionPath(p)}${suffix}`, body: { participant: participant(p) } }),
+		output: method === 'DELETE'
+			? (_body, p) => ({ deleted: true, questionId: p.questionId })
+			: answered((p) => ({ questionId: p.questionId })),
+	};
+}
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'question', operation: 'getAll', name: 'Get Many', action: 'Get many questions',
+		description: 'List the Q&A questions of a room with their answers, optionally of one session, one item per question',
+		...params([roomField()], [listOptions([sessionFilter('questions')])]),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/questions`, qs: { ...(p.options ?? {}) } }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'question', operation: 'export', name: 'Export', action: 'Export questions and answers',
+		description: 'Download the Q&A of a room, optionally of one session, as a text or JSON file in a binary field',
+		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('questions')),
+		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/questions/export`, 'questions'),
+	},
+	{
+		resource: 'question', operation: 'create', name: 'Create', action: 'Create a question',
+		description: 'Ask a question in the Q&A of a room on behalf of a participant (by ID, or by name and external ID)',
+		...withParticipant([questionText], [
+			{ displayName: 'Anonymous', name: 'anonymous', type: 'boolean', default: false, description: 'Whether the question is shown without the asker\'s name' },
+			{ displayName: 'Breakout Room ID', name: 'breakout_id', type: 'string', default: '', description: 'The breakout room (UUID) the question is asked in' },
+		]),
+		request: (p) => ({
+			method: 'POST', path: `/rooms/${enc(p.roomId)}/questions`,
+			body: { participant: participant(p), question: p.question, ...(p.additionalFields ?? {}) },
+		}),
+		output: answered((p) => ({ roomId: p.roomId, question: p.question })),
+	},
+	{
+		resource: 'question', operation: 'update', name: 'Update', action: 'Update a question',
+		description: 'Change the text of a question, on behalf of a participant allowed to',
+		...withParticipant([questionId, questionText]),
+		request: (p) => ({ method: 'PATCH', path: questionPath(p), body: { participant: participant(p), question: p.question } }),
+		output: answered((p) => ({ questionId: p.questionId })),
+	},
+	{
+		resource: 'question', operation: 'delete', name: 'Delete', action: 'Delete a question',
+		description: 'Delete a question and its answers, on behalf of a participant allowed to',
+		...withParticipant([questionId]),
+		request: (p) => ({ method: 'DELETE', path: questionPath(p), body: { participant: participant(p) } }),
+		output: (_body, p) => ({ deleted: true, id: p.questionId }),
+	},
+	{
+		resource: 'question', operation: 'createAnswer', name: 'Create Answer', action: 'Answer a question',
+		description: 'Post an answer to a question on behalf of a participant, publicly or privately to the asker',
+		...withParticipant([questionId, answerText], [
+			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether only the asker sees the answer' },
+		]),
+		request: (p) => ({
+			method: 'POST', path: `${questionPath(p)}/answers`,
+			body: { participant: participant(p), answer: p.answer, ...(p.additionalFields ?? {}) },
+		}),
+		output: answered((p) => ({ questionId: p.questionId, answer: p.answer })),
+	},
+	{
+		resource: 'question', operation: 'updateAnswer', name: 'Update Answer', action: 'Update an answer',
+		description: 'Change the text of an answer, on behalf of a participant allowed to',
+		...withParticipant([questionId, answerId, answerText]),
+		request: (p) => ({ method: 'PATCH', path: `${questionPath(p)}/answers/${enc(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
+		output: answered((p) => ({ questionId: p.questionId, answerId: p.answerId })),
+	},
+	{
+		resource: 'question', operation: 'deleteAnswer', name: 'Delete Answer', action: 'Delete an answer',
+		description: 'Delete an answer, on behalf of a participant allowed to',
+		...withParticipant([questionId, answerId]),
+		request: (p) => ({ method: 'DELETE', path: `${questionPath(p)}/answers/${enc(p.answerId)}`, body: { participant: participant(p) } }),
+		output: (_body, p) => ({ deleted: true, id: p.answerId, questionId: p.questionId }),
+	},
+	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', '/dismiss'),
+	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', '/reopen'),
+	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', '/vote'),
+	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', '/vote'),
+	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', '/live-answers/start'),
+	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', '/live-answers/stop'),
+	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', '/live-answers/cancel'),
+	{
+		resource: 'question', operation: 'deleteAll', name: 'Delete All', action: 'Delete all questions of a room',
+		description: 'Delete every Q&A question and answer of a room, across all its sessions',
+		...params([roomField()]),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions` }),
+		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
+	},
+	{
+		resource: 'question', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the questions of a session',
+		description: 'Delete the Q&A questions and answers of one session',
+		...params([sessionField()]),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/questions` }),
+		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
+	},
+];
 
 export const question: ResourceDescriptor = { value: 'question', name: 'Q&A', operations };

@@ -1,5 +1,119 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, type FieldSpec, jsonValue, params } from '../../shared/fields';
+import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { dsOffset } from '../transport';
+import { exportCall, exportParams, sessionFilter } from './chat';
+import { importCsv, importParams, roomUuid, templateCall } from './poll';
 
-const operations: OperationDescriptor[] = [];
+const text512 = (what: string) => z.string({ required_error: `${what} needs a text` }).min(1, `${what} needs a text`).max(512, `${what} must be at most 512 characters`);
+
+// `id` is kept so questions and choices read back from Get can be sent again unchanged.
+const quizChoice = z.object({ id: z.string().optional(), text: text512('each choice'), correct: z.boolean().optional() }).strict();
+const quizQuestion = z.object({
+	id: z.string().optional(),
+	text: text512('each question'),
+	multiple: z.boolean().optional(),
+	choices: z.array(quizChoice, { required_error: 'each question needs choices' }).min(1, 'each question needs at least one choice'),
+}).strict();
+
+const QUESTIONS: FieldSpec = {
+	displayName: 'Questions (JSON)', name: 'questions', type: 'json', required: true,
+	default: '[{"text": "Capital of Italy?", "multiple": false, "choices": [{"text": "Rome", "correct": true}, {"text": "Milan"}]}]',
+	description: 'The questions as a JSON array: each {"text", "multiple" (several correct choices), "choices": [{"text", "correct"}]}',
+	zod: jsonValue.pipe(z.array(quizQuestion, { invalid_type_error: 'must be a JSON array of questions' }).min(1, 'must hold at least one question')),
+};
+
+const TITLE: FieldSpec = { displayName: 'Title', name: 'title', type: 'string', default: '', required: true, maxLength: 512, description: 'The quiz title, at most 512 characters' };
+
+const QUIZ_FIELDS: FieldSpec[] = [
+	{ displayName: 'Time Limit (Minutes)', name: 'time_limit_minutes', type: 'number', default: 60, integer: true, min: 1, max: 1440, description: 'Time to finish the whole quiz, 1 to 1440 minutes' },
+	{ displayName: 'Timing Mode', name: 'timing_mode', type: 'options', default: 'quiz', options: [['question', 'Per Question'], ['quiz', 'Whole Quiz']], description: 'Whether the time limit applies to the whole quiz or to each question' },
+	{ displayName: 'Time Limit (Seconds)', name: 'time_limit_seconds', type: 'number', default: 60, integer: true, min: 1, description: 'The time limit in seconds, at least 1' },
+	{ displayName: 'Passing Score', name: 'passing_score', type: 'number', default: 50, min: 0, max: 100, description: 'Score in percent needed to pass, 0 to 100' },
+];
+
+const quizId = idField('quizId', 'Quiz ID', 'The ID (UUID) of the quiz');
+const oneQuiz = params([roomUuid(), quizId]);
+const quizPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/quizzes/${enc(String(p.quizId))}`;
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'quiz', operation: 'getAll', name: 'Get Many', action: 'Get many quizzes',
+		description: 'List the quizzes of a room, one item per quiz with its title, time limit and status',
+		...params([roomField()], [listOptions()]),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes`, qs: { ...(p.options ?? {}) } }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'quiz', operation: 'create', name: 'Create', action: 'Create a quiz',
+		description: 'Create a quiz in a room: a title, questions with choices marked correct, and time limits',
+		...params([roomField(), TITLE, QUESTIONS], [collection('additionalFields', 'Additional Fields', QUIZ_FIELDS, 'Add Field')]),
+		request: (p) => ({
+			method: 'POST', path: `/rooms/${enc(p.roomId)}/quizzes`,
+			body: { title: p.title, ...(p.additionalFields ?? {}), questions: p.questions },
+		}),
+	},
+	{
+		resource: 'quiz', operation: 'get', name: 'Get', action: 'Get a quiz',
+		description: 'Get a quiz with its questions and choices',
+		...oneQuiz,
+		request: (p) => ({ method: 'GET', path: quizPath(p) }),
+	},
+	{
+		resource: 'quiz', operation: 'update', name: 'Update', action: 'Update a quiz',
+		description: 'Change a quiz; the questions given replace the current ones (keep their IDs to keep them)',
+		...params([roomUuid(), quizId, QUESTIONS], [
+			collection('updateFields', 'Update Fields', [{ ...TITLE, required: false }, ...QUIZ_FIELDS], 'Add Field'),
+		]),
+		request: (p) => ({ method: 'PATCH', path: quizPath(p), body: { ...(p.updateFields ?? {}), questions: p.questions } }),
+	},
+	{
+		resource: 'quiz', operation: 'delete', name: 'Delete', action: 'Delete a quiz',
+		description: 'Delete a quiz and its answers',
+		...oneQuiz,
+		request: (p) => ({ method: 'DELETE', path: quizPath(p) }),
+		output: (_body, p) => ({ deleted: true, id: p.quizId }),
+	},
+	{
+		resource: 'quiz', operation: 'getResults', name: 'Get Results', action: 'Get the results of a quiz',
+		description: 'Get the results of a quiz, one item per time it ran, with answers per question; optionally of one session',
+		...params([roomField(), quizId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
+		request: (p) => ({ method: 'GET', path: `${quizPath(p)}/results`, qs: { ...(p.options ?? {}) } }),
+	},
+	{
+		resource: 'quiz', operation: 'export', name: 'Export', action: 'Export quiz results',
+		description: 'Download the quiz results of a room as a CSV, text, JSON or ZIP file in a binary field',
+		...exportParams('The ID (UUID) of the room', [['csv', 'CSV'], ['txt', 'Text'], ['json', 'JSON'], ['zip', 'ZIP']]),
+		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/export`, 'quizzes'),
+	},
+	{
+		resource: 'quiz', operation: 'import', name: 'Import', action: 'Import quizzes from a CSV file',
+		description: 'Create quizzes from a CSV file in an input binary field: one row per question, grouped by quiz_title (see Get Template)',
+		...importParams(),
+		run: importCsv('quizzes'),
+	},
+	{
+		resource: 'quiz', operation: 'getTemplate', name: 'Get Template', action: 'Get the quiz import template',
+		description: 'Download the CSV template for Import as a file in a binary field',
+		...params([roomUuid()]),
+		...templateCall('quizzes'),
+	},
+	{
+		resource: 'quiz', operation: 'deleteAll', name: 'Delete All', action: 'Delete all quizzes of a room',
+		description: 'Delete every quiz of a room with its answers',
+		...params([roomField()]),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes` }),
+		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
+	},
+	{
+		resource: 'quiz', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the quizzes of a session',
+		description: 'Delete the quizzes (and answers) created by the participants of one session; quizzes of other sessions stay',
+		...params([sessionField()]),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/quizzes` }),
+		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
+	},
+];
 
 export const quiz: ResourceDescriptor = { value: 'quiz', name: 'Quiz', operations };

@@ -1,5 +1,107 @@
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, jsonValue, params, type FieldSpec } from '../../shared/fields';
+import { defined, enc, idField, LIST_OPTION_FIELDS } from '../fields';
+import { dsOffset } from '../transport';
 
-const operations: OperationDescriptor[] = [];
+/** Every permission `GET /permissions` lists (reference/providers.md §2.6: general_chat, room_reactions, not chat or emoji_reactions). */
+export const PERMISSIONS = [
+	'access_qa', 'answer_privately_qa', 'answer_qa', 'ask_question_anonymously_qa', 'ask_question_qa', 'ask_remote_unmute',
+	'avatar_upload', 'ban_participants', 'broadcast', 'chat_reactions', 'clear_chat', 'clear_content', 'collaborate_in_notes',
+	'control_room_components', 'control_room_entry', 'delete_others_chat_messages', 'download_qa', 'edit_whiteboard',
+	'end_session', 'export_chat', 'general_chat', 'invite_participant', 'lock_content', 'manage_breakout', 'manage_broadcast',
+	'manage_content_library', 'manage_edit_whiteboard', 'manage_personal_content_library', 'manage_phone_users',
+	'manage_poll_templates', 'manage_polls', 'manage_private_whiteboard', 'manage_roles', 'manage_screenshare', 'moderate_qa',
+	'pin_panels', 'present_content_library', 'private_chat', 'push_content', 'raise_hand', 'recording', 'remote_muting',
+	'remove_chat', 'remove_participant', 'rename_participants', 'restreaming', 'room_reactions', 'screenshare',
+	'see_all_questions', 'see_content_badges', 'see_notes', 'see_participants_panel', 'see_questions_author',
+	'see_roles_in_participants_panel', 'self_rename', 'start_session', 'transcribe_session', 'upvote_qa',
+];
+
+const KNOWN = new Set(PERMISSIONS);
+
+/** `{name: true|false}` (manage_roles: the roles it may manage), or a list of names meaning "granted". */
+const permissionMap = jsonValue.pipe(
+	z
+		.union([z.array(z.string()).transform((names) => Object.fromEntries(names.map((n) => [n, true]))), z.record(z.unknown())], {
+			errorMap: () => ({ message: 'must be an object such as {"general_chat": true} or a list of permission names' }),
+		})
+		.superRefine((map, ctx) => {
+			const unknown = Object.keys(map).filter((name) => !KNOWN.has(name));
+			if (unknown.length) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown permission(s): ${unknown.join(', ')}; names are snake_case such as general_chat, room_reactions, screenshare (the Get Permissions operation lists them)` });
+			}
+			for (const [name, value] of Object.entries(map)) {
+				const ok = name === 'manage_roles' ? Array.isArray(value) && value.every((r) => typeof r === 'string') : typeof value === 'boolean';
+				if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: name === 'manage_roles' ? 'must be a list of role names' : 'must be true or false' });
+			}
+		}),
+);
+
+const roleId = idField('roleId', 'Role', 'The role: its ID (UUID) or its name');
+const ROLE_NAME = { regex: /^[A-Za-z0-9_-]{1,30}$/, message: "may contain only letters, digits, '-' and '_', at most 30 characters" };
+const displayNameZod = z.string().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters');
+
+const permissionsField = (required: boolean): FieldSpec => ({
+	displayName: 'Permissions (JSON)', name: 'permissions', type: 'json', default: '{}', required, zod: permissionMap,
+	description: 'What the role may do, e.g. {"general_chat": true, "screenshare": false, "manage_roles": ["attendee"]}, or a list of granted names such as ["general_chat", "raise_hand"]',
+});
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'role', operation: 'getAll', name: 'Get Many', action: 'Get many roles',
+		description: 'List the roles of the team (moderator, speaker, attendee and custom ones), one item each',
+		...params([], [collection('options', 'Options', [LIST_OPTION_FIELDS[0]], 'Add Option')]),
+		request: (p) => ({ method: 'GET', path: '/roles', qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'role', operation: 'get', name: 'Get', action: 'Get a role',
+		description: 'Get one role with all its permissions',
+		...params([roleId]),
+		request: (p) => ({ method: 'GET', path: `/roles/${enc(p.roleId)}` }),
+	},
+	{
+		resource: 'role', operation: 'create', name: 'Create', action: 'Create a role',
+		description: 'Create a custom role with a name, a display name and its permissions',
+		...params([
+			{ displayName: 'Name', name: 'roleName', type: 'string', default: '', required: true, pattern: ROLE_NAME, placeholder: 'e.g. guest_speaker', description: 'Unique name of the role: letters, digits, dashes and underscores, at most 30 characters' },
+			{ displayName: 'Display Name', name: 'roleDisplayName', type: 'string', default: '', required: true, zod: displayNameZod, description: 'The name people see, 3 to 100 characters' },
+			permissionsField(true),
+		], [collection('additionalFields', 'Additional Fields', [
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the role is for' },
+		])]),
+		request: (p) => ({
+			method: 'POST',
+			path: '/roles',
+			body: { name: p.roleName, display_name: p.roleDisplayName, permissions: p.permissions, ...defined(p.additionalFields) },
+		}),
+	},
+	{
+		resource: 'role', operation: 'update', name: 'Update', action: 'Update a role',
+		description: 'Change the permissions of a role, and optionally its name, display name or description',
+		...params([roleId, permissionsField(true)], [collection('updateFields', 'Update Fields', [
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', pattern: ROLE_NAME, description: 'New unique name: letters, digits, dashes and underscores, at most 30 characters' },
+			{ displayName: 'Display Name', name: 'display_name', type: 'string', default: '', zod: displayNameZod, description: 'New name people see, 3 to 100 characters' },
+			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description' },
+		])]),
+		request: (p) => ({ method: 'PATCH', path: `/roles/${enc(p.roleId)}`, body: { ...defined(p.updateFields), permissions: p.permissions } }),
+	},
+	{
+		resource: 'role', operation: 'delete', name: 'Delete', action: 'Delete a role',
+		description: 'Delete a custom role of the team, by its ID or name',
+		...params([roleId]),
+		request: (p) => ({ method: 'DELETE', path: `/roles/${enc(p.roleId)}` }),
+		output: (_body, p) => ({ deleted: true, roleId: p.roleId }),
+	},
+	{
+		resource: 'role', operation: 'getPermissions', name: 'Get Permissions', action: 'Get the available permissions',
+		description: 'List the permission names a role can grant, e.g. general_chat or room_reactions, one item each',
+		...params([]),
+		request: () => ({ method: 'GET', path: '/permissions' }),
+		// GET /permissions answers a bare array of strings.
+		output: (body) => (Array.isArray(body) ? body.map((name) => ({ name })) : []),
+	},
+];
 
 export const role: ResourceDescriptor = { value: 'role', name: 'Role and Permission', operations };

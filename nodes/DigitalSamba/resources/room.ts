@@ -1,5 +1,107 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, type FieldSpec, params, stringList } from '../../shared/fields';
+import { defined, enc, listOptions, roomField } from '../fields';
+import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
+import { dsOffset } from '../transport';
 
-const operations: OperationDescriptor[] = [];
+const DELETE_RESOURCES: FieldSpec = {
+	displayName: 'Delete Resources', name: 'delete_resources', type: 'boolean', default: false,
+	description: 'Whether to also delete everything the room\'s sessions produced: recordings, chat, transcripts, Q&A, poll and quiz results, shared files',
+};
+const DELETE_HISTORY: FieldSpec = {
+	displayName: 'Delete History', name: 'delete_history', type: 'boolean', default: false,
+	description: 'Whether to also anonymize the personal data of the room\'s past participants',
+};
+const DELETE_LIBRARY: FieldSpec = {
+	displayName: 'Delete Library', name: 'delete_library', type: 'boolean', default: false,
+	description: 'Whether to also delete the room\'s content library',
+};
+
+const deleteOptions = (fields: FieldSpec[]) => collection('options', 'Options', fields, 'Add Option');
+
+/** The flags set, or no body at all when none is. */
+const flagsBody = (options?: IDataObject) => {
+	const flags = defined(options);
+	return Object.keys(flags).length ? flags : undefined;
+};
+
+const getAll = params([], [
+	listOptions([
+		{ displayName: 'Tags', name: 'tag', type: 'stringList', default: '', description: 'Only rooms with these tags (comma-separated)' },
+	]),
+]);
+
+const create = params([
+	{
+		displayName: 'Privacy', name: 'privacy', type: 'options', default: 'public', required: true,
+		options: [['private', 'Private'], ['public', 'Public']],
+		description: 'Public rooms can be joined with the room link; private rooms need a link that carries a valid token',
+	},
+], [createRoomSettings()]);
+
+const byRoom = params([roomField()]);
+
+const deleteByTags = params([
+	{
+		displayName: 'Tags', name: 'tags', type: 'stringList', default: '', required: true,
+		description: 'Comma-separated tags; every room with any of them is deleted (rooms with a live session are skipped)',
+		zod: stringList.pipe(z.array(z.string()).min(1, 'must name at least one tag')),
+	},
+], [deleteOptions([DELETE_RESOURCES, DELETE_HISTORY, DELETE_LIBRARY])]);
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
+		description: 'List the team\'s rooms, newest first unless ordered otherwise, optionally only those with given tags',
+		...getAll,
+		request: (p) => {
+			const { tag, ...rest } = (p.options ?? {}) as IDataObject;
+			return { method: 'GET', path: '/rooms', qs: defined({ ...rest, tag: Array.isArray(tag) ? tag.join(',') : undefined }) };
+		},
+		paginate: dsOffset,
+	},
+	{
+		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room',
+		description: 'Get a room and all its settings by ID or friendly URL',
+		...byRoom,
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}` }),
+	},
+	{
+		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
+		description: 'Create a room with any of its 120+ settings; returns the room with its ID and friendly URL',
+		...create,
+		request: (p) => ({ method: 'POST', path: '/rooms', body: { privacy: p.privacy, ...defined(p.settings) } }),
+	},
+	{
+		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
+		description: 'Change settings of a room found by ID or friendly URL; returns the room after the change',
+		...params([roomField()], [nonEmpty(updateRoomSettings())]),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}`, body: defined(p.settings) }),
+	},
+	{
+		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
+		description: 'Delete a room, optionally with its content, participant history and library; a live session is ended first',
+		...params([roomField()], [deleteOptions([DELETE_RESOURCES, DELETE_HISTORY, DELETE_LIBRARY])]),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}`, body: flagsBody(p.options) }),
+		output: (_body, p) => ({ deleted: true, id: p.roomId }),
+	},
+	{
+		resource: 'room', operation: 'deleteByTags', name: 'Delete by Tags', action: 'Delete rooms by tags',
+		description: 'Queue the deletion of every room that has any of the given tags; runs in the background and skips live rooms',
+		...deleteByTags,
+		request: (p) => ({ method: 'DELETE', path: '/rooms', body: { tags: p.tags, ...defined(p.options) } }),
+		// 202 Accepted: the deletion is queued, not done yet.
+		output: (_body, p) => ({ success: true, queued: true, tags: p.tags }),
+	},
+	{
+		resource: 'room', operation: 'deleteResources', name: 'Delete Resources', action: 'Delete the resources of a room',
+		description: 'Delete everything the room\'s sessions produced (recordings, chat, transcripts, Q&A, poll and quiz results, files) but keep the room; fails while the room is live',
+		...params([roomField()], [deleteOptions([DELETE_HISTORY, DELETE_LIBRARY])]),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/resources`, body: flagsBody(p.options) }),
+		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
+	},
+];
 
 export const room: ResourceDescriptor = { value: 'room', name: 'Room', operations };

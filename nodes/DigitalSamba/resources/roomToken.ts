@@ -1,5 +1,88 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import type { IDataObject, INode } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
+import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, type FieldSpec, params } from '../../shared/fields';
+import { signHs256 } from '../../shared/jwt';
+import { TIME_HINT } from '../../shared/time';
+import { defined, enc, roomField } from '../fields';
 
-const operations: OperationDescriptor[] = [];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The token's claims, named as both the token endpoint and the JWT payload name them. */
+const TOKEN_FIELDS: FieldSpec[] = [
+	{ displayName: 'User Name', name: 'u', type: 'string', default: '', description: 'The participant\'s name; without it they are asked for one when joining' },
+	{ displayName: 'External User ID', name: 'ud', type: 'string', default: '', description: 'Your own ID for the user, reported back in participant data and webhooks' },
+	{ displayName: 'Role', name: 'role', type: 'string', default: '', description: 'Role ID or name, e.g. moderator; the room\'s default role when not set' },
+	{ displayName: 'Avatar URL', name: 'avatar', type: 'string', default: '', url: true, description: 'Image shown on the user\'s tile while the camera is off' },
+	{ displayName: 'Initials', name: 'initials', type: 'string', default: '', description: 'Initials shown on the user\'s tile, e.g. JD' },
+	{ displayName: 'Breakout Room ID', name: 'breakoutId', type: 'string', default: '', description: 'The breakout room the user joins' },
+	{ displayName: 'Not Before', name: 'nbf', type: 'unixTime', default: '', description: `The token is not valid before this time: ${TIME_HINT}` },
+	{ displayName: 'Expires At', name: 'exp', type: 'unixTime', default: '', future: true, description: `The token is not valid after this time: ${TIME_HINT}` },
+];
+
+const tokenFields = () => collection('additionalFields', 'Additional Fields', TOKEN_FIELDS, 'Add Field');
+
+const signed = params([
+	{
+		displayName: 'Room ID', name: 'roomId', type: 'string', default: '', required: true,
+		description: 'The ID (UUID) of the room; the token names the room by ID, so a friendly URL is not enough here',
+		pattern: { regex: UUID, message: 'must be the room\'s ID (a UUID such as a853d608-e6cf-48eb-a3c9-7d089bbc09b0)' },
+	},
+	{
+		displayName: 'Team Domain', name: 'teamDomain', type: 'string', default: '', required: true, placeholder: 'e.g. acme',
+		description: 'The team subdomain the join link uses: acme for acme.digitalsamba.com (Get Default Room Settings returns it as domain)',
+		// A pasted link or host name still yields the subdomain.
+		zod: z.preprocess(
+			(v) => (typeof v === 'string' ? v.trim().replace(/^https?:\/\//i, '').replace(/\.digitalsamba\.com(\/.*)?$/i, '') : v),
+			z.string().regex(/^[A-Za-z0-9_-]{1,63}$/, 'must be the team subdomain only, e.g. acme for acme.digitalsamba.com'),
+		),
+	},
+	{
+		displayName: 'Room Friendly URL', name: 'friendlyUrl', type: 'string', default: '',
+		description: 'The room\'s friendly URL, for a readable join link; the room ID is used when empty',
+	},
+], [tokenFields()]);
+
+/**
+ * OperationContext does not expose the node yet (a kernel change is requested); the error that
+ * ctx.fail builds carries it, so a NodeOperationError can still name the right node.
+ */
+function nodeOf(ctx: OperationContext): INode {
+	try {
+		ctx.fail({ method: 'GET', path: '/' }, { statusCode: 400, headers: {}, body: {}, attempts: 0 });
+	} catch (error) {
+		return (error as { node: INode }).node;
+	}
+}
+
+async function createSigned(ctx: OperationContext, p: { roomId: string; teamDomain: string; friendlyUrl?: string; additionalFields?: IDataObject }) {
+	const teamId = String(ctx.credentials.teamId ?? '').trim();
+	if (!teamId) {
+		throw new NodeOperationError(nodeOf(ctx), 'Set Team ID in the Digital Samba credential to sign room tokens', {
+			itemIndex: ctx.itemIndex,
+			description: 'The token names the team by its ID (the td claim). Find it in the Team section of the Digital Samba dashboard.',
+		});
+	}
+	const claims: IDataObject = { td: teamId, rd: p.roomId, iat: Math.floor(Date.now() / 1000), ...defined(p.additionalFields) };
+	const token = signHs256(claims, String(ctx.credentials.developerKey ?? ''));
+	const link = `https://${p.teamDomain}.digitalsamba.com/${enc(p.friendlyUrl ?? p.roomId)}?token=${token}`;
+	return { token, link, roomId: p.roomId, claims };
+}
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'roomToken', operation: 'create', name: 'Create', action: 'Create a room token',
+		description: 'Create a token through the API for one participant of a room; returns the token and a ready-to-use join link',
+		...params([roomField('The room the token is for: its ID (UUID) or its friendly URL')], [tokenFields()]),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields) }),
+	},
+	{
+		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',
+		description: 'Sign a room token locally (HS256 JWT with the developer key) without any request; needs the Team ID in the credential. Returns the token and the join link',
+		...signed,
+		run: createSigned,
+	},
+];
 
 export const roomToken: ResourceDescriptor = { value: 'roomToken', name: 'Room Token', operations };

@@ -1,5 +1,65 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params, type FieldSpec } from '../../shared/fields';
+import { defined, enc, listOptions, roomField, sessionField } from '../fields';
+import { dsOffset } from '../transport';
+import { DATE_FIELDS, METRICS_FIELD } from './statistics';
 
-const operations: OperationDescriptor[] = [];
+/** `live`: true for running sessions only, false for ended ones only. */
+const LIVE_FILTER: FieldSpec = {
+	displayName: 'Live', name: 'live', type: 'boolean', default: false,
+	description: 'Whether to return only live sessions (on) or only ended ones (off); leave the option out for both',
+};
+
+const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only sessions of this room (its UUID)' };
+
+const metrics = () => collection('options', 'Options', [METRICS_FIELD], 'Add Option');
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'session', operation: 'getAll', name: 'Get Many', action: 'Get many sessions',
+		description: 'List meeting sessions of the team, newest first, optionally by date range, room or live state',
+		...params([], [listOptions([...DATE_FIELDS, LIVE_FILTER, roomFilter])]),
+		request: (p) => ({ method: 'GET', path: '/sessions', qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'session', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the sessions of a room',
+		description: 'List the meeting sessions held in one room, newest first',
+		...params([roomField('The ID (UUID) of the room')], [listOptions([...DATE_FIELDS, LIVE_FILTER])]),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/sessions`, qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'session', operation: 'get', name: 'Get', action: 'Get a session',
+		description: 'Get one session with its room, start and end time, duration and usage figures',
+		...params([sessionField()], [metrics()]),
+		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}`, qs: defined(p.options) }),
+	},
+	{
+		resource: 'session', operation: 'getStatistics', name: 'Get Statistics', action: 'Get session statistics',
+		description: 'Get the usage figures of one session (participation, broadcast and screen-share minutes, participants by device …)',
+		...params([sessionField()], [metrics()]),
+		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/statistics`, qs: defined(p.options) }),
+	},
+	{
+		resource: 'session', operation: 'end', name: 'End', action: 'End a live session',
+		description: 'End a running session for everyone in it',
+		...params([sessionField('The ID (UUID) of the live session')]),
+		request: (p) => ({ method: 'POST', path: `/sessions/${enc(p.sessionId)}/end` }),
+		output: (_body, p) => ({ success: true, sessionId: p.sessionId }),
+	},
+	{
+		resource: 'session', operation: 'deleteResources', name: 'Delete Resources', action: 'Delete the content of a session',
+		description: 'Delete everything a session produced (recordings, chat, transcripts and summaries, poll and quiz results, shared files) but keep the session record; refused while the session is live',
+		...params([sessionField()], [collection('options', 'Options', [
+			{ displayName: 'Delete History', name: 'delete_history', type: 'boolean', default: false, description: 'Whether to also anonymise the personal data of the participants of this session' },
+		], 'Add Option')]),
+		request: (p) => {
+			const body = defined(p.options);
+			return { method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/resources`, ...(Object.keys(body).length ? { body } : {}) };
+		},
+		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
+	},
+];
 
 export const session: ResourceDescriptor = { value: 'session', name: 'Session', operations };

@@ -1,5 +1,70 @@
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, params, type FieldSpec } from '../../shared/fields';
+import { DIGITAL_SAMBA_EVENTS } from '../events';
+import { defined, enc, idField, listOptions } from '../fields';
+import { dsOffset } from '../transport';
 
-const operations: OperationDescriptor[] = [];
+const webhookId = idField('webhookId', 'Webhook ID', 'The ID (UUID) of the webhook');
+
+// POST /webhooks: endpoint is a URL of 3 to 100 characters; name 3 to 100 characters.
+const endpointZod = z
+	.string({ invalid_type_error: 'must be text' })
+	.min(3, 'must be at least 3 characters')
+	.max(100, 'must be at most 100 characters')
+	.url('must be an http(s) URL')
+	.regex(/^https?:\/\//i, 'must be an http(s) URL');
+const nameZod = z.string().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters');
+
+const endpoint: FieldSpec = {
+	displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '', zod: endpointZod,
+	placeholder: 'e.g. https://example.com/hooks/digital-samba', description: 'The URL that receives the events, at most 100 characters',
+};
+const events: FieldSpec = {
+	displayName: 'Events', name: 'events', type: 'multiOptions', default: [], options: DIGITAL_SAMBA_EVENTS,
+	description: 'The events that call the endpoint, e.g. session_started, recording_ready',
+};
+const optional: FieldSpec[] = [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nameZod, description: 'A name for the webhook, 3 to 100 characters' },
+	{ displayName: 'Authorization Header', name: 'authorization_header', type: 'string', default: '', typeOptions: { password: true }, description: 'A secret Digital Samba sends as the Authorization header of each call, so the endpoint can check it' },
+];
+
+const create = params([{ ...endpoint, required: true }, { ...events, required: true }], [collection('additionalFields', 'Additional Fields', optional)]);
+
+const operations: OperationDescriptor[] = [
+	{
+		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
+		description: 'List the webhooks of the team with their endpoints and names, one item each',
+		...params([], [listOptions()]),
+		request: (p) => ({ method: 'GET', path: '/webhooks', qs: defined(p.options) }),
+		paginate: dsOffset,
+	},
+	{
+		resource: 'webhook', operation: 'get', name: 'Get', action: 'Get a webhook',
+		description: 'Get one webhook with its endpoint and the events it receives',
+		...params([webhookId]),
+		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
+	},
+	{
+		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
+		description: 'Register a URL that Digital Samba calls when the chosen events happen, e.g. session_ended or recording_ready',
+		properties: create.properties,
+		schema: create.schema.refine((p) => p.events.length > 0, { path: ['events'], message: 'choose at least one event' }),
+		request: (p) => ({ method: 'POST', path: '/webhooks', body: { endpoint: p.endpoint, events: p.events, ...defined(p.additionalFields) } }),
+	},
+	{
+		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
+		description: 'Change the endpoint, events, name or authorization header of a webhook',
+		...params([webhookId], [collection('updateFields', 'Update Fields', [endpoint, events, ...optional])]),
+		request: (p) => ({ method: 'PATCH', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields) }),
+	},
+	{
+		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
+		description: 'Delete a webhook; Digital Samba stops calling its endpoint',
+		...params([webhookId]),
+		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
+		output: (_body, p) => ({ deleted: true, webhookId: p.webhookId }),
+	},
+];
 
 export const webhook: ResourceDescriptor = { value: 'webhook', name: 'Webhook', operations };

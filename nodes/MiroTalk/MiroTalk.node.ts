@@ -1,0 +1,81 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { executeProviderNode } from '../shared/execute';
+import { endpointFor, miroTalkProperties, resourcesFor } from './resources';
+import { isHttpUrl, miroTalkTransport, PRODUCT_LABEL, PRODUCTS, type Product } from './transport';
+
+export class MiroTalk implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MiroTalk',
+		name: 'miroTalk',
+		icon: 'file:../../icons/miroTalk.svg',
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Create meetings, join links and tokens, list active meetings and read stats on a self-hosted MiroTalk SFU, P2P, C2C or BRO server',
+		defaults: {
+			name: 'MiroTalk',
+		},
+		usableAsTool: true,
+		inputs: ['main'],
+		outputs: ['main'],
+		credentials: [
+			{
+				name: 'miroTalkApi',
+				required: true,
+			},
+		],
+		properties: [
+			{
+				displayName: 'Product',
+				name: 'product',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'MiroTalk BRO (Broadcast)', value: 'bro', description: 'Live broadcasting: join links only' },
+					{ name: 'MiroTalk C2C (Cam to Cam)', value: 'c2c', description: 'One-to-one calls: create meeting and join link' },
+					{ name: 'MiroTalk P2P (Peer to Peer)', value: 'p2p', description: 'Meetings, join links, tokens and stats' },
+					{ name: 'MiroTalk SFU (Selective Forwarding Unit)', value: 'sfu', description: 'Meetings (also end), join links, tokens and stats' },
+				],
+				default: 'sfu',
+				description: 'The MiroTalk product the server runs; it decides which operations exist and must match the credential',
+			},
+			...miroTalkProperties(),
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const product = this.getNodeParameter('product', 0) as Product;
+		if (!PRODUCTS.includes(product)) {
+			throw new NodeOperationError(this.getNode(), `Invalid parameter Product (product): must be one of ${PRODUCTS.map((p) => `'${p}'`).join(', ')}`);
+		}
+		const credentials = (await this.getCredentials('miroTalkApi')) as IDataObject;
+		if (credentials.product !== product) {
+			const theirs = PRODUCTS.includes(credentials.product as Product) ? PRODUCT_LABEL[credentials.product as Product] : String(credentials.product);
+			throw new NodeOperationError(
+				this.getNode(),
+				`Product mismatch: the node is set to ${PRODUCT_LABEL[product]} but its credential is for ${theirs}`,
+				{ description: 'Choose the same product in the node\'s Product parameter and in the MiroTalk credential; each product offers different operations.' },
+			);
+		}
+		if (!isHttpUrl(credentials.serverUrl)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Invalid credential field Server URL (serverUrl): must be an http(s) URL such as https://sfu.example.com',
+			);
+		}
+		const resource = this.getNodeParameter('resource', 0) as string;
+		const operation = this.getNodeParameter('operation', 0) as string;
+		return await executeProviderNode(this, {
+			transport: miroTalkTransport(product, endpointFor(product, resource, operation)),
+			resources: resourcesFor(product),
+		});
+	}
+}

@@ -1,0 +1,72 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { OperationDescriptor } from '../shared/descriptor';
+import type { FieldSpec } from '../shared/fields';
+import type { EndpointSwitch, Product } from './transport';
+
+/** A duration MiroTalk accepts for a direct join: `unlimited` or HH:MM:SS. */
+export const DURATION_PATTERN = {
+	regex: /^(unlimited|\d{2,}:[0-5]\d:[0-5]\d)$/,
+	message: 'must be unlimited or HH:MM:SS, such as 00:30:00',
+};
+
+/**
+ * A token lifetime as jsonwebtoken's `expiresIn` reads a text: a number and a unit (1h, 30m, 7d).
+ * A bare number would be read as milliseconds, so a unit is required.
+ */
+export const EXPIRY_PATTERN = {
+	regex: /^\d+(\.\d+)?\s*(ms|s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?|w|weeks?|y|yrs?|years?)$/i,
+	message: 'must be a number and a unit, such as 1h, 30m or 7d',
+};
+
+/** An operation and the products whose API has it. */
+export interface ProductOperation {
+	products: Product[];
+	/** The server switch that can turn the endpoint off (disabled-endpoint errors name it). */
+	endpoint?: EndpointSwitch;
+	descriptor: OperationDescriptor;
+}
+
+export interface ProductResource {
+	value: string;
+	name: string;
+	description: string;
+	operations: ProductOperation[];
+}
+
+export function roomField(required: boolean, description: string): FieldSpec {
+	return {
+		displayName: 'Room',
+		name: 'room',
+		type: 'string',
+		default: '',
+		required,
+		description,
+		placeholder: 'e.g. weekly-standup',
+	};
+}
+
+export const expiryField = (description: string): FieldSpec => ({
+	displayName: 'Expires In',
+	name: 'expire',
+	type: 'string',
+	default: '1h',
+	description,
+	pattern: EXPIRY_PATTERN,
+	placeholder: 'e.g. 1h',
+});
+
+/** The token fields shared by Token → Create and the token of a join link. */
+export const TOKEN_FIELDS: FieldSpec[] = [
+	{ displayName: 'Username', name: 'username', type: 'string', default: '', description: 'The username the token carries; the server checks it against HOST_USERS when host protection or user auth is on' },
+	{ displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The password of that user' },
+	{ displayName: 'Presenter', name: 'presenter', type: 'boolean', default: false, description: 'Whether the holder joins as a room presenter (moderator rights)' },
+];
+
+/** Copies the defined entries of an object (drops undefined, keeps false and 0). */
+export function defined(object: IDataObject | undefined): IDataObject {
+	const out: IDataObject = {};
+	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
+	return out;
+}
+
+export const enc = encodeURIComponent;

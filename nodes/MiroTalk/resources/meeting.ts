@@ -1,0 +1,136 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+import { collection, params } from '../../shared/fields';
+import { paginationProperties } from '../../shared/properties';
+import { enc, roomField, type ProductResource } from '../fields';
+
+/** The room a meeting URL opens: `/join/<room>` (SFU, P2P) or `/?room=<room>` (C2C). */
+export function roomFromUrl(url: unknown): string | undefined {
+	if (typeof url !== 'string') return undefined;
+	try {
+		const parsed = new URL(url);
+		const query = parsed.searchParams.get('room');
+		if (query) return query;
+		const match = /\/join\/([^/?#]+)/.exec(parsed.pathname);
+		return match ? decodeURIComponent(match[1]) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+const isObject = (value: unknown): value is IDataObject =>
+	value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A participant in SFU's short form. P2P keeps raw peer info (`peer_name`, `peer_video_status`,
+ * `peer_info.os_name` ...); SFU already answers `{name, presenter, video, audio, screen, hand, os, browser}`.
+ */
+function normalisePeer(peer: IDataObject, id?: string): IDataObject {
+	const info = isObject(peer.peer_info) ? peer.peer_info : {};
+	const pick = (...keys: string[]) => keys.map((k) => peer[k] ?? info[k]).find((v) => v !== undefined);
+	const out: IDataObject = {
+		...(id !== undefined ? { id } : {}),
+		name: pick('name', 'peer_name'),
+		presenter: pick('presenter', 'peer_presenter'),
+		video: pick('video', 'peer_video_status', 'peer_video'),
+		audio: pick('audio', 'peer_audio_status', 'peer_audio'),
+		screen: pick('screen', 'peer_screen_status', 'peer_screen'),
+		hand: pick('hand', 'peer_hand_status', 'peer_hand'),
+		os: pick('os', 'os_name'),
+		browser: pick('browser', 'browser_name'),
+	};
+	for (const key of Object.keys(out)) if (out[key] === undefined) delete out[key];
+	return out;
+}
+
+/** SFU's array of peers, or P2P's room map keyed by socket id (which also holds the room's `lock` and `password`: skipped). */
+function peerList(peers: unknown): IDataObject[] {
+	if (Array.isArray(peers)) return peers.filter(isObject).map((p) => normalisePeer(p));
+	if (isObject(peers)) {
+		return Object.entries(peers)
+			.filter((entry): entry is [string, IDataObject] => isObject(entry[1]))
+			.map(([id, p]) => normalisePeer(p, id));
+	}
+	return [];
+}
+
+/**
+ * One item per active meeting, `{roomId, peerCount, peers}`, from SFU's
+ * `{meetings:[{roomId, peers:[...]}]}` or P2P's object keyed by room id of peer maps.
+ */
+export function normaliseMeetings(body: unknown): IDataObject[] {
+	const root = (body ?? {}) as IDataObject;
+	const meetings = root.meetings !== undefined ? root.meetings : root;
+	const entries: Array<[string, unknown]> = Array.isArray(meetings)
+		? (meetings as IDataObject[]).map((m) => [String(m.roomId ?? m.room ?? m.id ?? ''), m.peers])
+		: meetings && typeof meetings === 'object'
+			? Object.entries(meetings as IDataObject)
+			: [];
+	return entries.map(([roomId, peers]) => {
+		const list = peerList(peers);
+		return { roomId, peerCount: list.length, peers: list };
+	});
+}
+
+const list = params([], [], paginationProperties());
+
+const end = params(
+	[roomField(true, 'The room whose meeting to end; every participant is disconnected')],
+	[
+		collection('options', 'Options', [
+			{ displayName: 'Redirect URL', name: 'redirect', type: 'string', default: '', url: true, description: 'Where participants are sent when the meeting ends; the server home page when empty', placeholder: 'e.g. https://example.com/meeting-ended' },
+		], 'Add Option'),
+	],
+);
+
+export const meeting: ProductResource = {
+	value: 'meeting',
+	name: 'Meeting',
+	description: 'Meeting rooms on the MiroTalk server',
+	operations: [
+		{
+			products: ['sfu', 'p2p', 'c2c'],
+			endpoint: 'meeting',
+			descriptor: {
+				resource: 'meeting', operation: 'create', name: 'Create', action: 'Create a meeting',
+				description: 'Create a meeting with a new random room and return its URL (meeting) and room name (room), ready to share or embed in an iframe',
+				...params([]),
+				request: () => ({ method: 'POST', path: '/meeting' }),
+				output: (body: IDataObject) => ({ meeting: body?.meeting, room: roomFromUrl(body?.meeting) }),
+			},
+		},
+		{
+			products: ['sfu', 'p2p'],
+			endpoint: 'meetings',
+			descriptor: {
+				resource: 'meeting', operation: 'getAll', name: 'Get Many', action: 'Get many active meetings',
+				description: 'List the meetings happening now, one item per room with its peer count and its participants (name, presenter, audio, video, screen, hand, OS, browser). Off by default on the server.',
+				properties: list.properties,
+				schema: list.schema.extend({
+					returnAll: z.boolean().optional(),
+					limit: z.number().int().min(1).optional(),
+				}),
+				request: () => ({ method: 'GET', path: '/meetings' }),
+				output: (body: unknown, p: { returnAll?: boolean; limit?: number }) => {
+					const all = normaliseMeetings(body);
+					return p.returnAll ? all : all.slice(0, p.limit ?? 50);
+				},
+			},
+		},
+		{
+			products: ['sfu'],
+			endpoint: 'meetingEnd',
+			descriptor: {
+				resource: 'meeting', operation: 'end', name: 'End', action: 'End a meeting',
+				description: 'End the meeting in a room: disconnect everyone and send them to a redirect URL or the home page. Off by default on the server.',
+				...end,
+				request: (p) => ({
+					method: 'DELETE',
+					path: `/meeting/${enc(p.room)}`,
+					// Without a redirect the server sends everyone to its home page.
+					...(p.options?.redirect ? { body: { redirect: p.options.redirect } } : {}),
+				}),
+			},
+		},
+	],
+};

@@ -1,0 +1,33 @@
+import type { IDataObject } from 'n8n-workflow';
+import { params } from '../../shared/fields';
+import type { ProductResource } from '../fields';
+
+/** SFU answers `totalUsers`, P2P `totalPeers`: both become `totalUsers`. */
+export function normaliseStats(body: unknown): IDataObject {
+	const b = (body ?? {}) as IDataObject;
+	const users = b.totalUsers ?? b.totalPeers;
+	return {
+		totalRooms: typeof b.totalRooms === 'number' ? b.totalRooms : Number(b.totalRooms ?? 0),
+		totalUsers: typeof users === 'number' ? users : Number(users ?? 0),
+		...(b.timestamp !== undefined ? { timestamp: b.timestamp } : {}),
+	};
+}
+
+export const stats: ProductResource = {
+	value: 'stats',
+	name: 'Stats',
+	description: 'Server-wide usage figures',
+	operations: [
+		{
+			products: ['sfu', 'p2p'],
+			endpoint: 'stats',
+			descriptor: {
+				resource: 'stats', operation: 'get', name: 'Get', action: 'Get server stats',
+				description: 'Get how many rooms are open (totalRooms) and how many people are in them (totalUsers; P2P calls them peers) right now, with the server timestamp',
+				...params([]),
+				request: () => ({ method: 'GET', path: '/stats' }),
+				output: normaliseStats,
+			},
+		},
+	],
+};

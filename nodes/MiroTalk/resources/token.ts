@@ -1,0 +1,29 @@
+import { params } from '../../shared/fields';
+import { expiryField, TOKEN_FIELDS, type ProductResource } from '../fields';
+
+const create = params([
+	...TOKEN_FIELDS.map((f) => (f.type === 'boolean' ? f : { ...f, required: true })),
+	expiryField('How long the token stays valid, e.g. 1h, 30m or 7d; the server default (JWT_EXP, 1h) when empty'),
+]);
+
+export const token: ProductResource = {
+	value: 'token',
+	name: 'Token',
+	description: 'Signed tokens that let a user into a protected host or room',
+	operations: [
+		{
+			products: ['sfu', 'p2p'],
+			endpoint: 'token',
+			descriptor: {
+				resource: 'token', operation: 'create', name: 'Create', action: 'Create a token',
+				description: 'Create a signed JWT (token) for a username and password, optionally as presenter, valid for the given time; add it to a join URL as token=... Off by default on the server.',
+				...create,
+				request: (p: { username: string; password: string; presenter?: boolean; expire?: string }) => ({
+					method: 'POST',
+					path: '/token',
+					body: { username: p.username, password: p.password, presenter: p.presenter ?? false, ...(p.expire ? { expire: p.expire } : {}) },
+				}),
+			},
+		},
+	],
+};

@@ -1,0 +1,144 @@
+import { startDailySimulator, type DailySimulator } from '../simulators/daily';
+import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
+
+/** Each trigger activated in a real n8n: registration, signed deliveries, forged ones, deactivation. */
+const DAILY_KEY = 'e2e_trigger_daily_key_7c1e';
+const MIROTALK_TOKEN = 'e2e-mirotalk-token-3f9a0c6e2b1d4a5f';
+
+let n8n: N8nRuntime;
+let server: N8nServer;
+let daily: DailySimulator;
+
+function triggerWorkflow(id: string, trigger: object) {
+	return {
+		id,
+		name: `e2e ${id}`,
+		active: false,
+		nodes: [
+			{ position: [0, 0], ...trigger, name: 'Trigger' },
+			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
+		],
+		connections: { Trigger: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
+	};
+}
+
+async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000) {
+	const deadline = Date.now() + timeoutMs;
+	let executions = await server.executions(workflowId);
+	while (executions.length < count && Date.now() < deadline) {
+		await new Promise((r) => setTimeout(r, 500));
+		executions = await server.executions(workflowId);
+	}
+	// A little longer, so that runs which should not happen would show up.
+	await new Promise((r) => setTimeout(r, 1500));
+	return await server.executions(workflowId);
+}
+
+beforeAll(async () => {
+	daily = await startDailySimulator({ apiKey: DAILY_KEY });
+	n8n = createRuntime();
+	await n8n.importCredentials([
+		{ id: 'dailyTrigCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } },
+	]);
+	await n8n.importWorkflow(
+		triggerWorkflow('DailyTrigE2e0001', {
+			id: 'daily-trigger-id',
+			type: 'n8n-nodes-video-conferencing.dailyTrigger',
+			typeVersion: 1,
+			webhookId: '6a0f3d1e-8c2b-4d5a-9e7f-1b2c3d4e5f60',
+			parameters: { events: ['participant.joined', 'meeting.ended'], roomName: '', options: {} },
+			credentials: { dailyApi: { id: 'dailyTrigCred001', name: 'Daily Simulator' } },
+		}),
+	);
+	await n8n.importWorkflow(
+		triggerWorkflow('MiroTrigE2e00001', {
+			id: 'mirotalk-trigger-id',
+			type: 'n8n-nodes-video-conferencing.miroTalkTrigger',
+			typeVersion: 1,
+			webhookId: '7b1e4f2a-9d3c-4e6b-8f0a-2c3d4e5f6a71',
+			parameters: { events: ['join', 'exit'], token: MIROTALK_TOKEN, options: {} },
+		}),
+	);
+	server = await startServer(n8n, await freePort());
+}, 25 * 60_000);
+
+afterAll(async () => {
+	await server?.stop();
+	await daily?.close();
+	n8n?.cleanup();
+});
+
+describe('Daily Trigger in n8n', () => {
+	const workflowId = 'DailyTrigE2e0001';
+
+	it('registers on activation (answering Daily\'s test request), runs once per genuine event and never for forged ones', async () => {
+		await server.activate(workflowId);
+		expect(daily.webhooks).toHaveLength(1);
+		const [hook] = daily.webhooks;
+		expect(hook.url).toBe(`${server.url}/webhook/6a0f3d1e-8c2b-4d5a-9e7f-1b2c3d4e5f60/webhook`);
+		expect(hook.eventTypes).toEqual(['participant.joined', 'meeting.ended']);
+
+		const genuine = [];
+		for (let i = 0; i < 5; i++) genuine.push(await daily.deliver('participant.joined', { room: 'standup', session_id: `s-${i}`, user_name: `User ${i}` }));
+		expect(genuine).toEqual([200, 200, 200, 200, 200]);
+
+		const now = String(Math.floor(Date.now() / 1000));
+		const body = JSON.stringify({ version: '1.0.0', type: 'meeting.ended', id: 'ev-once', payload: { room: 'standup' }, event_ts: Number(now) });
+		const valid = { 'x-webhook-signature': daily.sign(hook.hmac, now, body), 'x-webhook-timestamp': now };
+		const stale = String(Number(now) - 3600);
+		const forged = [
+			await daily.deliverRaw(body, valid), // genuine, once
+			await daily.deliverRaw(body, valid), // the same delivery replayed
+			await daily.deliverRaw(body, { ...valid, 'x-webhook-signature': daily.sign(Buffer.alloc(32, 7).toString('base64'), now, body) }),
+			await daily.deliverRaw(body, { 'x-webhook-signature': daily.sign(hook.hmac, stale, body), 'x-webhook-timestamp': stale }),
+			await daily.deliverRaw(body, {}),
+			await daily.deliverRaw(body.replace('standup', 'retro'), valid),
+		];
+		expect(forged).toEqual([200, 401, 401, 401, 401, 401]);
+		expect(await daily.deliver('recording.started', { room_name: 'standup' })).toBeUndefined();
+
+		const executions = await waitForExecutions(workflowId, 6);
+		expect(executions).toHaveLength(6);
+		expect(executions.every((e) => e.status === 'success')).toBe(true);
+	}, 120_000);
+
+	it('removes its webhook on deactivation and creates exactly one again on the next activation', async () => {
+		await server.deactivate(workflowId);
+		expect(daily.webhooks).toHaveLength(0);
+		await server.activate(workflowId);
+		expect(daily.webhooks).toHaveLength(1);
+		await server.deactivate(workflowId);
+		expect(daily.webhooks).toHaveLength(0);
+	}, 60_000);
+});
+
+describe('MiroTalk Trigger in n8n', () => {
+	const workflowId = 'MiroTrigE2e00001';
+	const url = () => `${server.url}/webhook/7b1e4f2a-9d3c-4e6b-8f0a-2c3d4e5f6a71/mirotalk`;
+	const post = (query: string, body: unknown) =>
+		fetch(`${url()}${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status);
+	const join = (i: number) => ({ event: 'join', data: { timestamp: '8/21/2026, 18:31:37:123', room_id: 'standup', session_id: `s-${i}`, peer_info: { peer_name: `P${i}`, peer_token: 'secret-peer-token' } } });
+
+	it('runs once per delivery with the token, never without it', async () => {
+		await server.activate(workflowId);
+		const statuses = [
+			await post(`?token=${MIROTALK_TOKEN}`, join(1)),
+			await post(`?token=${MIROTALK_TOKEN}`, join(2)),
+			await post(`?token=${MIROTALK_TOKEN}`, { event: 'disconnect', data: { room_id: 'standup' } }), // not chosen
+			await post('', join(3)),
+			await post(`?token=${'x'.repeat(MIROTALK_TOKEN.length)}`, join(4)),
+		];
+		expect(statuses).toEqual([200, 200, 200, 401, 401]);
+		const executions = await waitForExecutions(workflowId, 2);
+		expect(executions).toHaveLength(2);
+		await server.deactivate(workflowId);
+	}, 60_000);
+});
+
+it('keeps secrets out of n8n\'s log', () => {
+	const logs = server.logs();
+	expect(logs).not.toContain(DAILY_KEY);
+	expect(logs).not.toContain(MIROTALK_TOKEN);
+	for (const hook of daily.webhooks) expect(logs).not.toContain(hook.hmac);
+});

@@ -1,0 +1,517 @@
+import { randomBytes } from 'crypto';
+import { request as httpRequest } from 'http';
+import { request as httpsRequest } from 'https';
+import { listen, type SimRequest, type SimResponse, type SimServer } from './http';
+import type { Ctx, RouteHandler, SimEnvironment } from './digitalSamba/context';
+import { genericRoute } from './digitalSamba/generic';
+import {
+	DS_EVENTS,
+	DsModel,
+	type DsDelivery,
+	type DsEventType,
+	type DsParticipant,
+	type DsRecording,
+	type DsRoom,
+	type DsSession,
+	type DsState,
+	type ParticipantSeed,
+	type RecordingStatus,
+} from './digitalSamba/model';
+import { contentRoutes } from './digitalSamba/routes/content';
+import { createRoom, roomRoutes } from './digitalSamba/routes/rooms';
+import { sessionRoutes } from './digitalSamba/routes/sessions';
+import { teamRoutes } from './digitalSamba/routes/team';
+import { loadSpec, type LoadedSpec, type SpecOperation } from './digitalSamba/spec';
+import { DsHttpError, isoSeconds, NOT_FOUND, parseMultipart, seededRandom, validateAgainstSchema, Validator, verifyJwt } from './digitalSamba/util';
+
+/**
+ * An in-memory Digital Samba REST API under `/api/v1` on 127.0.0.1, as reference/providers.md §2 and the OpenAPI
+ * contract (reference/digitalsamba-openapi.yaml, 142 operations) describe it.
+ *
+ * - Auth on every `/api/v1` route: `Authorization: Bearer <developer key>` or `Basic base64(<team id>:<developer key>)`.
+ *   Anything else answers 401 `{"message":"Unauthenticated.","error":"unauthenticated"}`: Laravel's message with the
+ *   `error` code Digital Samba adds to its other errors (the spec documents no 401 body; this is the form chosen).
+ * - Errors `{message, error}`: 404 `{"message":"Not Found","error":"not-found"}`, 422 `{"message":"Cannot delete
+ *   resources of a live room."}`, validation 422 `{message, errors: {field: [messages]}}` (Laravel), 405 for a known
+ *   path with another method.
+ * - Pagination `limit` (1–100, default 100; outside that 422), `offset`, `order` (asc|desc, default desc) and
+ *   `after=<id>` (rooms: id or friendly_url), answered `{data, total_count}` (total_count a string where the spec's
+ *   example has one); bare arrays for /permissions, /events, bookmarks, library files, statistics totals, poll and
+ *   quiz results.
+ * - DELETE → 204 with no body (DELETE /rooms by tag → 202); action POSTs (start/stop, raise/lower hand, end,
+ *   archive) → 200 with an empty body.
+ * - `rateLimitPerMinute` (default 1000) per developer key in fixed one-minute windows → 429 `{"message":"Too Many
+ *   Attempts. You may try again in N seconds.","error":"rate-limit"}` with `retry-after: N`; every answer carries
+ *   `x-ratelimit-limit` and `x-ratelimit-remaining`.
+ * - Stateful: default room settings, rooms, room tokens, chat, Q&A, polls, quizzes, sessions, participants,
+ *   recordings, roles and permissions, libraries (folders, files with the two-step upload, webapps, whiteboards),
+ *   webhooks and events, live and statistics routes. Every other operation of the spec (transcripts, summaries
+ *   deletion by room, phone participants, restreamers, transcription start/stop) answers through a route generated
+ *   from the spec: the resources in its path must exist, the body is validated against the request schema, and the
+ *   answer is the documented success status and example.
+ * - Storage outside `/api/v1` (no developer key): `POST /storage/upload` (multipart field `file`, `Authorization:
+ *   Bearer <upload token>`) completes a library file; `GET /storage/library-files/…` and `GET /storage/recordings/…`
+ *   serve the links the API hands out.
+ * - Webhooks: `deliver(eventType, data, opts)` POSTs `{eventType, sessionId, roomId, timestamp, data}` to every
+ *   registered webhook subscribed to the event (and allowed by the room's `webhooks` list), with the registered
+ *   `authorization_header` as the `Authorization` header, verbatim. Only loopback endpoints unless
+ *   `allowExternalWebhooks`.
+ * - Faults for reliability tests, from a seeded PRNG (three draws per request, in arrival order, so a sequential run
+ *   repeats exactly): resets (socket destroyed, no answer), 5xx (500/502/503), 429 with `retry-after: 1`, slow answers.
+ */
+
+export interface DigitalSambaFaults {
+	/** Share of requests answered 500, 502 or 503. */
+	errorRate?: number;
+	/** Share of requests answered 429 with `retry-after: 1`. */
+	rateLimitRate?: number;
+	/** Share of requests whose socket is destroyed without an answer. */
+	resetRate?: number;
+	/** Share of requests answered only after `slowMs`. */
+	slowRate?: number;
+	slowMs?: number;
+	seed?: number;
+}
+
+export interface DigitalSambaSimulatorOptions {
+	developerKey: string;
+	teamId: string;
+	port?: number;
+	/** Default 1000, as the real API. */
+	rateLimitPerMinute?: number;
+	faults?: DigitalSambaFaults;
+	/** The team's subdomain in room links (`https://<domain>.digitalsamba.com/<friendly_url>`). Default `sim`. */
+	domain?: string;
+	/** Clock in ms (timestamps, token times, rate-limit windows). Default `Date.now`. */
+	now?: () => number;
+	/** The OpenAPI file; default: `$DS_OPENAPI_PATH` or `shared/reference/digitalsamba-openapi.yaml` found above this folder. */
+	specPath?: string;
+	/** Let `deliver` POST to non-loopback endpoints. Default false. */
+	allowExternalWebhooks?: boolean;
+}
+
+export interface DigitalSambaRequestRecord {
+	method: string;
+	/** The full path, e.g. `/api/v1/rooms`. */
+	path: string;
+	/** The query string without `?`. */
+	query: string;
+	/** Request headers, without `authorization`. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Parsed JSON body; the raw text when it is not JSON; undefined when empty. */
+	body: unknown;
+}
+
+export interface DeliveryOptions {
+	roomId?: string;
+	sessionId?: string;
+	/** Unix seconds; default now. */
+	timestamp?: number;
+}
+
+export interface RecordingSeed {
+	status?: RecordingStatus;
+	session_id?: string | null;
+	name?: string;
+	/** Seconds. */
+	duration?: number;
+	archived?: boolean;
+	bookmarks?: Array<{ bookmark: string; time: number }>;
+}
+
+export interface DigitalSambaSimulator extends SimServer {
+	/** `http://127.0.0.1:<port>/api/v1` */
+	url: string;
+	/** `http://127.0.0.1:<port>` */
+	origin: string;
+	state: DsState;
+	model: DsModel;
+	spec: LoadedSpec;
+	requests: DigitalSambaRequestRecord[];
+	/** `METHOD /path` keys of the operations with stateful handlers, and of those answered from the spec. */
+	statefulOperations: string[];
+	generatedOperations: string[];
+	/** Creates a room as POST /rooms would (body defaults to `{privacy: 'public'}`); throws on validation errors. */
+	seedRoom(body?: Record<string, unknown>): DsRoom;
+	/** Starts a live session in a room (id or friendly_url) with participants (a count or descriptions). */
+	startSession(room: string, options?: { participants?: number | ParticipantSeed[]; description?: string; start?: number }): {
+		session: DsSession;
+		participants: DsParticipant[];
+	};
+	addParticipant(session: string, seed?: ParticipantSeed): DsParticipant;
+	/** A participant leaves their session. */
+	leave(participant: string): void;
+	endSession(session: string): void;
+	/** Adds a recording to a room (default READY, in the room's latest session). */
+	seedRecording(room: string, seed?: RecordingSeed): DsRecording;
+	/** Records a participant's vote for poll options (results answer from these). */
+	votePoll(poll: string, optionIds: string | string[], participant: string): void;
+	/**
+	 * POSTs `{eventType, sessionId, roomId, timestamp, data}` to every webhook subscribed to the event; answers the
+	 * receivers' HTTP statuses in registration order (0 when the connection failed or the endpoint was refused).
+	 * Each attempt, with its headers, payload and any error, is kept in `state.deliveries`.
+	 */
+	deliver(eventType: DsEventType | string, data?: Record<string, unknown>, options?: DeliveryOptions): Promise<number[]>;
+	setFaults(faults?: DigitalSambaFaults): void;
+	resetRateLimit(): void;
+}
+
+const API_PREFIX = '/api/v1';
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+const stateful: Record<string, RouteHandler> = { ...roomRoutes, ...sessionRoutes, ...contentRoutes, ...teamRoutes };
+
+/** Operations whose spec `required` list is not what the real API enforces (the real API wins). */
+const REQUIRED_OVERRIDES: Record<string, string[]> = {
+	// docs.digitalsamba.com "Create a room": "The only required field is the privacy field".
+	'POST /rooms': ['privacy'],
+	// The spec marks privacy and private_group_chat_roles required on updates too; partial updates work.
+	'PATCH /rooms/{room}': [],
+	'PATCH /': [],
+	// docs.digitalsamba.com "Upload": name is required.
+	'POST /libraries/{library}/files': ['name'],
+	// A webapp is its URL.
+	'POST /libraries/{library}/webapps': ['url'],
+	// A poll needs its question (the spec only says "Must be at least 5 characters").
+	'POST /rooms/{room}/polls': ['question', 'options'],
+};
+
+interface CompiledRoute {
+	op: SpecOperation;
+	pattern: RegExp;
+	keys: string[];
+	params: number;
+	handler: RouteHandler;
+}
+
+function compile(op: SpecOperation, handler: RouteHandler): CompiledRoute {
+	const keys: string[] = [];
+	const source = op.path === '/' ? '' : op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, key: string) => (keys.push(key), '([^/]+)'));
+	return { op, pattern: new RegExp(`^${source}/?$`), keys, params: keys.length, handler };
+}
+
+const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
+
+export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorOptions): Promise<DigitalSambaSimulator> {
+	const spec = loadSpec(options.specPath);
+	const now = options.now ?? Date.now;
+	const model = new DsModel(spec, options.teamId, options.domain ?? 'sim', now);
+	const requests: DigitalSambaRequestRecord[] = [];
+	const env: SimEnvironment = { origin: '', developerKey: options.developerKey, teamId: options.teamId, storageSecret: randomBytes(32).toString('hex') };
+
+	for (const key of Object.keys(stateful)) if (!spec.byKey.has(key)) throw new Error(`Digital Samba simulator: ${key} is not in the spec`);
+	const routes = spec.operations
+		.map((op) => compile(op, stateful[op.key] ?? genericRoute(op)))
+		.sort((a, b) => a.params - b.params); // literal segments win: /rooms/live before /rooms/{room}
+
+	/* faults and rate limit */
+	let faults: DigitalSambaFaults | undefined;
+	let random = seededRandom(0);
+	const setFaults = (next?: DigitalSambaFaults) => {
+		faults = next;
+		random = seededRandom(next?.seed ?? 1);
+	};
+	setFaults(options.faults);
+	const limit = options.rateLimitPerMinute ?? 1000;
+	let windowStart = 0;
+	let windowCount = 0;
+	const timers = new Set<NodeJS.Timeout>();
+	let closed = false;
+	const sleep = (ms: number) =>
+		new Promise<void>((resolve) => {
+			const timer = setTimeout(() => {
+				timers.delete(timer);
+				resolve();
+			}, ms);
+			timers.add(timer);
+		});
+
+	function injectFault(): SimResponse | 'slow' | undefined {
+		if (!faults) return undefined;
+		const [r1, r2, r3] = [random(), random(), random()];
+		const reset = faults.resetRate ?? 0;
+		const error = faults.errorRate ?? 0;
+		const limited = faults.rateLimitRate ?? 0;
+		if (r1 < reset) return { status: 0, destroy: true };
+		if (r1 < reset + error) {
+			const status = [500, 502, 503][Math.floor(r3 * 3)];
+			const message = { 500: 'Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' }[status];
+			return json(status, { message, error: 'server-error' });
+		}
+		if (r1 < reset + error + limited) {
+			return json(429, { message: 'Too Many Attempts. You may try again in 1 seconds.', error: 'rate-limit' }, { 'retry-after': '1' });
+		}
+		if (r2 < (faults.slowRate ?? 0)) return 'slow';
+		return undefined;
+	}
+
+	function authorized(header: string | undefined): boolean {
+		if (!header) return false;
+		const [scheme, value] = header.trim().split(/\s+/, 2);
+		if (/^bearer$/i.test(scheme)) return value === options.developerKey;
+		if (/^basic$/i.test(scheme) && value) {
+			const decoded = Buffer.from(value, 'base64').toString('utf8');
+			const colon = decoded.indexOf(':');
+			return colon > 0 && decoded.slice(0, colon) === options.teamId && decoded.slice(colon + 1) === options.developerKey;
+		}
+		return false;
+	}
+
+	function rateLimit(): { response?: SimResponse; headers: Record<string, string> } {
+		const t = now();
+		if (t - windowStart >= 60_000 || t < windowStart) {
+			windowStart = t;
+			windowCount = 0;
+		}
+		if (windowCount >= limit) {
+			const wait = Math.max(1, Math.ceil((windowStart + 60_000 - t) / 1000));
+			const headers = { 'retry-after': String(wait), 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': '0' };
+			return { response: json(429, { message: `Too Many Attempts. You may try again in ${wait} seconds.`, error: 'rate-limit' }, headers), headers };
+		}
+		windowCount++;
+		return { headers: { 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(limit - windowCount) } };
+	}
+
+	function run(route: CompiledRoute, req: SimRequest, params: Record<string, string>): Promise<SimResponse> | SimResponse {
+		const isJson = route.op.bodyContentType === undefined || route.op.bodyContentType === 'application/json';
+		const parsed = req.body === Symbol.for('invalid-json') ? undefined : req.body;
+		const body = parsed === undefined || parsed === null ? (route.op.bodySchema?.type === 'array' ? undefined : {}) : parsed;
+		const ctx: Ctx = { req, params, query: req.query, body, op: route.op, model, env };
+		if (isJson && route.op.bodySchema && (req.method !== 'GET' || parsed !== undefined)) {
+			const v = new Validator();
+			validateAgainstSchema(v, route.op.bodySchema, body, REQUIRED_OVERRIDES[route.op.key]);
+			v.check();
+		}
+		return route.handler(ctx);
+	}
+
+	async function api(req: SimRequest): Promise<SimResponse> {
+		if (!authorized(req.headers.authorization)) return json(401, { message: 'Unauthenticated.', error: 'unauthenticated' });
+		const limited = rateLimit();
+		if (limited.response) return limited.response;
+		const path = req.path.slice(API_PREFIX.length) || '/';
+		let allowed: string[] = [];
+		for (const route of routes) {
+			const m = route.pattern.exec(path);
+			if (!m) continue;
+			if (route.op.method !== req.method) {
+				allowed.push(route.op.method);
+				continue;
+			}
+			const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
+			let response: SimResponse;
+			try {
+				response = await run(route, req, params);
+			} catch (error) {
+				if (!(error instanceof DsHttpError)) throw error;
+				response = error.response;
+			}
+			return { ...response, headers: { ...limited.headers, ...response.headers } };
+		}
+		allowed = [...new Set(allowed)];
+		if (allowed.length) {
+			const message = `The ${req.method} method is not supported for route ${req.path.replace(/^\//, '')}. Supported methods: ${allowed.join(', ')}.`;
+			return json(405, { message, error: 'method-not-allowed' }, { ...limited.headers, allow: allowed.join(', ') });
+		}
+		return json(404, { ...NOT_FOUND }, limited.headers);
+	}
+
+	function storage(req: SimRequest): SimResponse {
+		const nowSeconds = Math.floor(now() / 1000);
+		if (req.method === 'POST' && req.path === '/storage/upload') {
+			const token = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
+			const claims = token ? verifyJwt(token, env.storageSecret, nowSeconds) : undefined;
+			const file = claims && claims.action === 'upload' ? model.state.files.find((f) => f.id === claims.file_id) : undefined;
+			if (!file) return json(401, { message: 'Unauthenticated.', error: 'unauthenticated' });
+			const part = parseMultipart(req.headers['content-type'], req.rawBytes)?.find((p) => p.name === 'file');
+			if (!part) return json(422, { message: 'The file field is required.', errors: { file: ['The file field is required.'] } });
+			file.content = part.data;
+			file.contentType = part.contentType ?? 'application/octet-stream';
+			file.size = part.data.length;
+			file.status = 'completed';
+			return json(200, model.fileJson(file));
+		}
+		const expires = Number(req.query.get('expires') ?? 0);
+		if (req.method === 'GET' && req.query.get('h') && expires >= nowSeconds) {
+			const libraryFile = /^\/storage\/library-files\/([^/]+)\/([^/]+)\/[^/]+$/.exec(req.path);
+			if (libraryFile) {
+				const file = model.state.files.find((f) => f.library_id === libraryFile[1] && f.id === libraryFile[2] && f.content);
+				if (file) return { status: 200, body: file.content, headers: { 'content-type': file.contentType ?? 'application/octet-stream' } };
+			}
+			const recording = /^\/storage\/recordings\/([^/]+)\.mp4$/.exec(req.path);
+			if (recording && model.state.recordings.some((r) => r.id === recording[1] && r.status === 'READY')) {
+				return { status: 200, body: Buffer.from(`simulated recording ${recording[1]}`), headers: { 'content-type': 'video/mp4' } };
+			}
+			return json(404, { ...NOT_FOUND });
+		}
+		return json(403, { message: 'Forbidden', error: 'forbidden' });
+	}
+
+	async function handle(req: SimRequest): Promise<SimResponse | undefined> {
+		const { authorization: _authorization, ...headers } = req.headers;
+		void _authorization;
+		requests.push({
+			method: req.method,
+			path: req.path,
+			query: req.query.toString(),
+			headers,
+			body: req.body === Symbol.for('invalid-json') ? req.rawBody : req.body,
+		});
+		const fault = injectFault();
+		if (fault === 'slow') {
+			await sleep(faults?.slowMs ?? 2000);
+			if (closed) return { status: 0, destroy: true };
+		} else if (fault) return fault;
+		if (req.path.startsWith('/storage/')) return storage(req);
+		if (req.path !== API_PREFIX && !req.path.startsWith(`${API_PREFIX}/`)) return json(404, { ...NOT_FOUND });
+		return api(req);
+	}
+
+	const server = await listen(handle, options.port);
+	env.origin = server.url;
+
+	/* helpers */
+	const helperCtx = (key: string, body: unknown): Ctx => {
+		const op = spec.byKey.get(key)!;
+		return { req: {} as SimRequest, params: {}, query: new URLSearchParams(), body, op, model, env };
+	};
+	const unwrap = <T>(fn: () => T): T => {
+		try {
+			return fn();
+		} catch (error) {
+			if (error instanceof DsHttpError) throw new Error(`Digital Samba simulator: ${JSON.stringify(error.response.body)}`);
+			throw error;
+		}
+	};
+
+	async function post(endpoint: string, payload: unknown, headers: Record<string, string>): Promise<{ status: number; error?: string }> {
+		let url: URL;
+		try {
+			url = new URL(endpoint);
+		} catch {
+			return { status: 0, error: 'invalid endpoint URL' };
+		}
+		if (!options.allowExternalWebhooks && !LOOPBACK.has(url.hostname)) return { status: 0, error: 'non-loopback endpoint refused (allowExternalWebhooks is off)' };
+		const data = Buffer.from(JSON.stringify(payload));
+		const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+		return new Promise((resolve) => {
+			const request = send(url, { method: 'POST', headers: { ...headers, 'content-length': String(data.length) }, timeout: 10_000 }, (response) => {
+				response.resume();
+				response.on('end', () => resolve({ status: response.statusCode ?? 0 }));
+				response.on('error', (error) => resolve({ status: response.statusCode ?? 0, error: String(error) }));
+			});
+			request.on('timeout', () => request.destroy(new Error('timeout')));
+			request.on('error', (error) => resolve({ status: 0, error: String(error) }));
+			request.end(data);
+		});
+	}
+
+	const simulator: DigitalSambaSimulator = {
+		...server,
+		url: `${server.url}${API_PREFIX}`,
+		origin: server.url,
+		state: model.state,
+		model,
+		spec,
+		requests,
+		statefulOperations: spec.operations.filter((op) => stateful[op.key]).map((op) => op.key),
+		generatedOperations: spec.operations.filter((op) => !stateful[op.key]).map((op) => op.key),
+		close: async () => {
+			closed = true;
+			for (const timer of timers) clearTimeout(timer);
+			timers.clear();
+			await server.close();
+		},
+		seedRoom: (body = {}) =>
+			unwrap(() => {
+				const ctx = helperCtx('POST /rooms', { privacy: 'public', ...body });
+				const v = new Validator();
+				validateAgainstSchema(v, ctx.op.bodySchema, ctx.body, REQUIRED_OVERRIDES['POST /rooms']);
+				v.check();
+				return createRoom(ctx);
+			}),
+		startSession: (room, sessionOptions) => unwrap(() => model.startSession(model.room(room), sessionOptions)),
+		addParticipant: (session, seed) => unwrap(() => model.addParticipant(model.session(session), seed)),
+		leave: (participant) =>
+			unwrap(() => {
+				const p = model.participant(participant);
+				p.leave ??= Math.max(now(), p.join);
+				p.hand_raised = false;
+			}),
+		endSession: (session) => unwrap(() => model.endSession(model.session(session))),
+		seedRecording: (room, seed = {}) =>
+			unwrap(() => {
+				const r = model.room(room);
+				const sessions = model.state.sessions.filter((s) => s.room_id === r.id);
+				const sessionId = seed.session_id === undefined ? (sessions[sessions.length - 1]?.id ?? null) : seed.session_id;
+				const starter = model.state.participants.find((p) => p.session_id === sessionId);
+				const stamp = model.stamp();
+				const recording: DsRecording = {
+					...stamp,
+					room_id: r.id,
+					session_id: sessionId,
+					name: seed.name ?? `${r.friendly_url} ${isoSeconds(stamp.created)}`,
+					status: seed.status ?? 'READY',
+					archived: seed.archived ?? false,
+					duration: seed.duration ?? 600,
+					participant_id: starter?.id ?? null,
+					participant_name: starter?.name ?? null,
+					participant_external_id: starter?.external_id ?? null,
+					bookmarks: (seed.bookmarks ?? []).map((b) => ({
+						id: model.stamp().id,
+						bookmark: b.bookmark,
+						time: b.time,
+						session_id: sessionId,
+						participant_id: starter?.id ?? null,
+						created_at: isoSeconds(now()),
+					})),
+					updated: stamp.created,
+				};
+				model.state.recordings.push(recording);
+				return recording;
+			}),
+		votePoll: (pollId, optionIds, participantId) =>
+			unwrap(() => {
+				const poll = model.state.polls.find((p) => p.id === pollId);
+				if (!poll) throw new Error(`Digital Samba simulator: no poll ${pollId}`);
+				const participant = model.participant(participantId);
+				for (const optionId of Array.isArray(optionIds) ? optionIds : [optionIds]) {
+					if (!poll.options.some((o) => o.id === optionId)) throw new Error(`Digital Samba simulator: poll ${pollId} has no option ${optionId}`);
+					poll.votes.push({ session_id: participant.session_id, option_id: optionId, participant_id: participant.id, participant_name: participant.name, at: now() });
+				}
+			}),
+		async deliver(eventType, data = {}, deliveryOptions = {}) {
+			if (!(DS_EVENTS as readonly string[]).includes(eventType)) throw new Error(`Digital Samba simulator: unknown event ${eventType}`);
+			const payload = {
+				eventType,
+				sessionId: deliveryOptions.sessionId ?? null,
+				roomId: deliveryOptions.roomId ?? null,
+				timestamp: deliveryOptions.timestamp ?? Math.floor(now() / 1000),
+				data,
+			};
+			let hooks = model.state.webhooks.filter((w) => w.events.includes(eventType));
+			const room = deliveryOptions.roomId ? model.anyRoom(deliveryOptions.roomId) : undefined;
+			if (room?.webhookIds.length) hooks = hooks.filter((w) => room.webhookIds.includes(w.id));
+			return Promise.all(
+				hooks.map(async (hook) => {
+					const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'DigitalSamba-Webhook-Simulator/1.0' };
+					if (hook.authorization_header) headers.authorization = hook.authorization_header;
+					const outcome = await post(hook.endpoint, payload, headers);
+					const delivery: DsDelivery = { webhookId: hook.id, endpoint: hook.endpoint, eventType, payload, headers, ...outcome };
+					model.state.deliveries.push(delivery);
+					return outcome.status;
+				}),
+			);
+		},
+		setFaults,
+		resetRateLimit: () => {
+			windowStart = 0;
+			windowCount = 0;
+		},
+	};
+	return simulator;
+}
+
+export { DS_EVENTS, loadSpec };
+export { findSpecFile } from './digitalSamba/spec';
+export type { DsDelivery, DsEventType, DsParticipant, DsRecording, DsRoom, DsSession, DsState, ParticipantSeed, RecordingStatus };
