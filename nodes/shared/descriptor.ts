@@ -56,6 +56,8 @@ export type Pagination =
 export interface OperationContext {
 	itemIndex: number;
 	send(spec: RequestSpec): Promise<HttpResult>;
+	/** A NodeOperationError for this node and item, to throw from an operation's own code. */
+	error(message: string, description?: string): Error;
 	/** Throws the provider error for an answer the operation accepted but cannot use. */
 	fail(spec: RequestSpec, result: HttpResult): never;
 	/** Fetches a URL the provider handed out (a signed download link): no auth header, bytes back. */

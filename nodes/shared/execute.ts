@@ -123,6 +123,7 @@ async function runOperation(
 			itemIndex,
 			credentials,
 			send: call,
+			error: (message, description) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description }),
 			fail: (spec, result) => {
 				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, node.transport.secrets(credentials), result.attempts);
 			},

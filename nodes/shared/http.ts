@@ -142,7 +142,7 @@ export async function upload(
 	try {
 		return await ctx.helpers.httpRequest({ method, url, body: data, headers, timeout: policy.timeoutMs });
 	} catch (error) {
-		const status = (error as { httpCode?: string }).httpCode;
+		const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
 		// The link itself is a credential: name only its host.
 		throw new NodeOperationError(ctx.getNode(), `Upload to ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
 	}

@@ -5,7 +5,6 @@ import { collection, params, type FieldSpec } from '../../shared/fields';
 import { multipart } from '../../shared/multipart';
 import { defined, enc, idField, listOptions } from '../fields';
 import { dsOffset } from '../transport';
-import { operationError } from './summary';
 
 const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library');
 const folderId = idField('folderId', 'Folder ID', 'The ID (UUID) of the folder');
@@ -129,7 +128,7 @@ const operations: OperationDescriptor[] = [
 			const result = await ctx.send(spec);
 			const ticket = (result.body ?? {}) as IDataObject;
 			if (typeof ticket.external_storage_url !== 'string' || typeof ticket.token !== 'string') {
-				throw operationError(ctx, spec, result, 'Digital Samba answered without an upload URL and token; the file was not uploaded');
+				throw ctx.error('Digital Samba answered without an upload URL and token; the file was not uploaded');
 			}
 			// The spec's example gives a bare host.
 			const url = /^https?:\/\//i.test(ticket.external_storage_url) ? ticket.external_storage_url : `https://${ticket.external_storage_url}`;

@@ -3,7 +3,6 @@ import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descr
 import { collection, params, type FieldSpec } from '../../shared/fields';
 import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
-import { operationError } from './summary';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID (UUID) of the recording');
 const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only recordings of this room (its UUID)' };
@@ -72,7 +71,7 @@ const operations: OperationDescriptor[] = [
 			const result = await ctx.send(spec);
 			const link = (result.body as IDataObject | undefined)?.link;
 			if (typeof link !== 'string' || link === '') {
-				throw operationError(ctx, spec, result, `Recording ${p.recordingId} has no download link yet; only READY recordings can be downloaded`);
+				throw ctx.error(`Recording ${p.recordingId} has no download link yet; only READY recordings can be downloaded`);
 			}
 			const data = await ctx.download(link);
 			const fileName = fileNameOf(link, p.recordingId);

@@ -1,5 +1,4 @@
-import type { IDataObject, INode } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, params } from '../../shared/fields';
@@ -44,25 +43,13 @@ const signed = params([
 	},
 ], [tokenFields()]);
 
-/**
- * OperationContext does not expose the node yet (a kernel change is requested); the error that
- * ctx.fail builds carries it, so a NodeOperationError can still name the right node.
- */
-function nodeOf(ctx: OperationContext): INode {
-	try {
-		ctx.fail({ method: 'GET', path: '/' }, { statusCode: 400, headers: {}, body: {}, attempts: 0 });
-	} catch (error) {
-		return (error as { node: INode }).node;
-	}
-}
-
 async function createSigned(ctx: OperationContext, p: { roomId: string; teamDomain: string; friendlyUrl?: string; additionalFields?: IDataObject }) {
 	const teamId = String(ctx.credentials.teamId ?? '').trim();
 	if (!teamId) {
-		throw new NodeOperationError(nodeOf(ctx), 'Set Team ID in the Digital Samba credential to sign room tokens', {
-			itemIndex: ctx.itemIndex,
-			description: 'The token names the team by its ID (the td claim). Find it in the Team section of the Digital Samba dashboard.',
-		});
+		throw ctx.error(
+			'Set Team ID in the Digital Samba credential to sign room tokens',
+			'The token names the team by its ID (the td claim). Find it in the Team section of the Digital Samba dashboard.',
+		);
 	}
 	const claims: IDataObject = { td: teamId, rd: p.roomId, iat: Math.floor(Date.now() / 1000), ...defined(p.additionalFields) };
 	const token = signHs256(claims, String(ctx.credentials.developerKey ?? ''));

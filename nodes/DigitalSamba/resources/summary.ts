@@ -1,20 +1,8 @@
-import type { IDataObject, NodeApiError } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
-import type { HttpResult, OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
+import type { IDataObject } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, params } from '../../shared/fields';
 import { enc, roomField, sessionField } from '../fields';
-
-/**
- * A NodeOperationError for the running node. OperationContext offers no getNode(), so the node is
- * taken from the error `fail` builds for the last answer.
- */
-export function operationError(ctx: OperationContext, spec: RequestSpec, result: HttpResult, message: string): NodeOperationError {
-	try {
-		ctx.fail(spec, result);
-	} catch (error) {
-		return new NodeOperationError((error as NodeApiError).node, message, { itemIndex: ctx.itemIndex });
-	}
-}
 
 interface WaitOptions {
 	waitUntilReady?: boolean;
@@ -39,7 +27,7 @@ async function getSummary(ctx: OperationContext, p: { sessionId: string; options
 		if (!p.options?.waitUntilReady || body.status !== 'IN_PROGRESS') return body;
 		// Give up before a wait that would end past the timeout, not after it.
 		if (Date.now() - started + interval > timeout) {
-			throw operationError(ctx, spec, result, `The summary of session ${p.sessionId} was still IN_PROGRESS after ${Math.round((Date.now() - started) / 1000)} s (timeout ${timeout / 1000} s); try again later or raise Timeout`);
+			throw ctx.error(`The summary of session ${p.sessionId} was still IN_PROGRESS after ${Math.round((Date.now() - started) / 1000)} s (timeout ${timeout / 1000} s); try again later or raise Timeout`);
 		}
 		await sleep(interval);
 	}
