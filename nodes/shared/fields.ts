@@ -202,7 +202,11 @@ export function collection(
 		type: 'collection',
 		placeholder,
 		default: {},
-		options: [...specs].sort((a, b) => a.displayName.localeCompare(b.displayName)).map(fieldProperty),
+		// n8n flags a required field inside a collection as an issue even where the collection is hidden,
+		// which blocks the whole workflow: fields of a collection are optional by nature.
+		options: [...specs]
+			.sort((a, b) => a.displayName.localeCompare(b.displayName))
+			.map((spec) => fieldProperty({ ...spec, required: false })),
 	};
 	const shape = Object.fromEntries(specs.map((s) => [s.name, fieldSchema({ ...s, required: false })]));
 	return { property, schema: z.object(shape).strict().optional() };

@@ -1,13 +1,17 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
 
 /** Each trigger activated in a real n8n: registration, signed deliveries, forged ones, deactivation. */
 const DAILY_KEY = 'e2e_trigger_daily_key_7c1e';
 const MIROTALK_TOKEN = 'e2e-mirotalk-token-3f9a0c6e2b1d4a5f';
+const DS_KEY = 'e2e_trigger_ds_key_5d8a2c';
+const DS_TEAM = '9f1e2d3c-4b5a-4678-9abc-def012345678';
 
 let n8n: N8nRuntime;
 let server: N8nServer;
 let daily: DailySimulator;
+let ds: DigitalSambaSimulator;
 
 function triggerWorkflow(id: string, trigger: object) {
 	return {
@@ -37,10 +41,22 @@ async function waitForExecutions(workflowId: string, count: number, timeoutMs = 
 
 beforeAll(async () => {
 	daily = await startDailySimulator({ apiKey: DAILY_KEY });
+	ds = await startDigitalSambaSimulator({ developerKey: DS_KEY, teamId: DS_TEAM });
 	n8n = createRuntime();
 	await n8n.importCredentials([
 		{ id: 'dailyTrigCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } },
+		{ id: 'dsTrigCred000001', name: 'Digital Samba Simulator', type: 'digitalSambaApi', data: { developerKey: DS_KEY, teamId: '', baseUrl: ds.url } },
 	]);
+	await n8n.importWorkflow(
+		triggerWorkflow('DsTrigE2e0000001', {
+			id: 'ds-trigger-id',
+			type: 'n8n-nodes-video-conferencing.digitalSambaTrigger',
+			typeVersion: 1,
+			webhookId: '8c2f5a3b-0e4d-4f7c-9a1b-3d4e5f6a7b82',
+			parameters: { eventSource: 'documented', events: ['participant_joined', 'recording_ready'], options: {} },
+			credentials: { digitalSambaApi: { id: 'dsTrigCred000001', name: 'Digital Samba Simulator' } },
+		}),
+	);
 	await n8n.importWorkflow(
 		triggerWorkflow('DailyTrigE2e0001', {
 			id: 'daily-trigger-id',
@@ -66,6 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server?.stop();
 	await daily?.close();
+	await ds?.close();
 	n8n?.cleanup();
 });
 
@@ -111,6 +128,37 @@ describe('Daily Trigger in n8n', () => {
 		await server.deactivate(workflowId);
 		expect(daily.webhooks).toHaveLength(0);
 	}, 60_000);
+});
+
+describe('Digital Samba Trigger in n8n', () => {
+	const workflowId = 'DsTrigE2e0000001';
+	const live = () => ds.state.webhooks.filter((h) => !(h as { deleted?: boolean }).deleted);
+
+	it('registers with a Bearer secret, runs once per genuine delivery, never for forged ones, and cleans up', async () => {
+		await server.activate(workflowId);
+		expect(live()).toHaveLength(1);
+		const [hook] = live();
+		expect(hook.endpoint).toBe(`${server.url}/webhook/8c2f5a3b-0e4d-4f7c-9a1b-3d4e5f6a7b82/webhook`);
+		expect(hook.authorization_header).toMatch(/^Bearer [0-9a-f]{64}$/);
+
+		const genuine = [];
+		for (let i = 0; i < 4; i++) genuine.push(...(await ds.deliver('participant_joined', { participantId: `p-${i}`, name: `P${i}` })));
+		expect(genuine).toEqual([200, 200, 200, 200]);
+		const body = JSON.stringify({ eventType: 'participant_joined', roomId: 'r', sessionId: 's', timestamp: Math.floor(Date.now() / 1000), data: {} });
+		const forged = await Promise.all([
+			fetch(hook.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status),
+			fetch(hook.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'0'.repeat(64)}` }, body }).then((r) => r.status),
+		]);
+		expect(forged).toEqual([401, 401]);
+
+		const executions = await waitForExecutions(workflowId, 4);
+		expect(executions).toHaveLength(4);
+		await server.deactivate(workflowId);
+		expect(live()).toHaveLength(0);
+		const logs = server.logs();
+		expect(logs).not.toContain(DS_KEY);
+		expect(logs).not.toContain(String(hook.authorization_header).slice(7));
+	}, 120_000);
 });
 
 describe('MiroTalk Trigger in n8n', () => {

@@ -1,0 +1,69 @@
+import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
+import { createRuntime, nodeOutput, type N8nRuntime } from './n8n';
+
+/** The Digital Samba node inside a real n8n 1.123, against the Digital Samba simulator on loopback. */
+const KEY = 'e2e_ds_developer_key_9b2f41';
+const TEAM = '3c8e7a10-5b2d-4f6e-9a1c-0d2e4f6a8b9c';
+const CREDENTIAL = { id: 'dsSimCredential1', name: 'Digital Samba Simulator' };
+
+let n8n: N8nRuntime;
+let ds: DigitalSambaSimulator;
+
+const node = (name: string, parameters: object, x: number, extra: object = {}) => ({
+	id: `${name.replace(/\W/g, '')}-id`, name, type: 'n8n-nodes-video-conferencing.digitalSamba', typeVersion: 1,
+	position: [x, 0], parameters, credentials: { digitalSambaApi: CREDENTIAL }, ...extra,
+});
+
+function workflow(id: string, nodes: any[]) {
+	const all = [{ id: 'start-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name: `Digital Samba e2e ${id}`, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+beforeAll(async () => {
+	ds = await startDigitalSambaSimulator({ developerKey: KEY, teamId: TEAM });
+	for (let i = 0; i < 130; i++) ds.seedRoom({ friendly_url: `seed-room-${i}` });
+	n8n = createRuntime();
+	// A team ID makes the credential use HTTP Basic: this checks its auth expression in n8n itself.
+	await n8n.importCredentials([{ ...CREDENTIAL, type: 'digitalSambaApi', data: { developerKey: KEY, teamId: TEAM, baseUrl: ds.url } }]);
+}, 25 * 60_000);
+
+afterAll(async () => {
+	await ds?.close();
+	n8n?.cleanup();
+});
+
+it('creates a room and a token, lists every room across pages, and deletes the room', async () => {
+	await n8n.importWorkflow(
+		workflow('DsE2eLifecycle01', [
+			node('Create Room', { resource: 'room', operation: 'create', privacy: 'private', settings: { friendly_url: 'e2e-ds-room', description: 'Made by the e2e suite' } }, 200),
+			node('Create Token', { resource: 'roomToken', operation: 'create', roomId: '={{ $json.id }}', additionalFields: { u: 'E2E User' } }, 400),
+			node('List Rooms', { resource: 'room', operation: 'getAll', returnAll: true }, 600),
+			node('Delete Room', { resource: 'room', operation: 'delete', roomId: "={{ $('Create Room').first().json.id }}" }, 800, { executeOnce: true }),
+		]),
+	);
+	const { result, run } = await n8n.execute('DsE2eLifecycle01');
+	expect(result.code).toBe(0);
+	const [room] = nodeOutput(run, 'Create Room');
+	expect(room).toMatchObject({ friendly_url: 'e2e-ds-room', privacy: 'private' });
+	const [token] = nodeOutput(run, 'Create Token');
+	expect(typeof token.token).toBe('string');
+	expect(token.link).toContain('token=');
+	expect(nodeOutput(run, 'List Rooms')).toHaveLength(131);
+	expect(nodeOutput(run, 'Delete Room')).toEqual([{ deleted: true, id: room.id }]);
+	// The simulator keeps deleted rooms flagged, as history.
+	expect(ds.state.rooms.find((r) => r.id === room.id && !(r as { deleted?: boolean }).deleted)).toBeUndefined();
+	const listCalls = ds.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/rooms');
+	expect(listCalls).toHaveLength(2);
+	expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
+}, 240_000);
+
+it('surfaces a Digital Samba error as an n8n execution error, without the key', async () => {
+	await n8n.importWorkflow(workflow('DsE2eMissing0001', [node('Get Room', { resource: 'room', operation: 'get', roomId: 'no-such-room' }, 200)]));
+	const { result } = await n8n.execute('DsE2eMissing0001');
+	const output = `${result.stdout}${result.stderr}`;
+	expect(result.code).not.toBe(0);
+	expect(output).toContain('Digital Samba API error 404 (not-found): Not Found');
+	expect(output).not.toContain(KEY);
+}, 240_000);
