@@ -2,6 +2,8 @@ import { spawn } from 'child_process';
 import { existsSync, mkdirSync, rmSync } from 'fs';
 import { join } from 'path';
 import { startDailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
+import { startMiroTalkSimulator } from '../simulators/mirotalk';
 import { importInto, installN8n, installPackage, n8nBin, n8nEnv, ROOT } from '../e2e/n8n';
 
 /**
@@ -10,7 +12,12 @@ import { importInto, installN8n, installPackage, n8nBin, n8nEnv, ROOT } from '..
  */
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const DAILY_PORT = Number(process.env.DAILY_SIM_PORT ?? 4010);
+const DS_PORT = Number(process.env.DIGITAL_SAMBA_SIM_PORT ?? 4020);
+const MIROTALK_PORT = Number(process.env.MIROTALK_SIM_PORT ?? 4030);
 const SANDBOX_DAILY_KEY = 'sandbox-daily-key';
+const SANDBOX_DS_KEY = 'sandbox-digital-samba-key';
+const SANDBOX_DS_TEAM = '00000000-0000-4000-8000-000000000001';
+const SANDBOX_MIROTALK_KEY = 'sandbox-mirotalk-key';
 
 async function main(): Promise<void> {
 	const userFolder = join(ROOT, '.sandbox');
@@ -23,20 +30,33 @@ async function main(): Promise<void> {
 
 	const daily = await startDailySimulator({ apiKey: SANDBOX_DAILY_KEY, port: DAILY_PORT, domainName: 'sandbox' });
 	daily.seedRooms(3, 'sandbox-room');
+	const ds = await startDigitalSambaSimulator({ developerKey: SANDBOX_DS_KEY, teamId: SANDBOX_DS_TEAM, port: DS_PORT, domain: 'sandbox' });
+	for (let i = 0; i < 3; i++) ds.seedRoom({ friendly_url: `sandbox-room-${i}` });
+	// SFU with every endpoint on, so every MiroTalk operation can be tried.
+	const miroTalk = await startMiroTalkSimulator({
+		product: 'sfu',
+		apiKey: SANDBOX_MIROTALK_KEY,
+		port: MIROTALK_PORT,
+		allowed: { meetings: true, meetingEnd: true, token: true },
+	});
 	await importInto(bin, env, 'credentials', [
 		{ id: 'sandboxDaily0001', name: 'Daily (local simulator)', type: 'dailyApi', data: { apiKey: SANDBOX_DAILY_KEY, baseUrl: daily.url } },
+		{ id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)', type: 'digitalSambaApi', data: { developerKey: SANDBOX_DS_KEY, teamId: SANDBOX_DS_TEAM, baseUrl: ds.url } },
+		{ id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)', type: 'miroTalkApi', data: { serverUrl: `http://127.0.0.1:${MIROTALK_PORT}`, apiKey: SANDBOX_MIROTALK_KEY, product: 'sfu' } },
 	]);
+	const closeAll = () => Promise.all([daily.close(), ds.close(), miroTalk.close()]);
 
 	const n8n = spawn(process.execPath, [bin, 'start'], { env, cwd: userFolder, stdio: 'inherit' });
-	console.log(`\nDaily simulator: ${daily.url} (credential "Daily (local simulator)")`);
+	console.log(`\nSimulators: Daily ${daily.url}, Digital Samba ${ds.url}, MiroTalk SFU http://127.0.0.1:${MIROTALK_PORT}`);
+	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)"');
 	console.log(`n8n: open http://127.0.0.1:${N8N_PORT} (first visit asks you to create a local owner account)\n`);
 	const stop = () => {
 		n8n.kill('SIGTERM');
-		void daily.close().then(() => process.exit(0));
+		void closeAll().then(() => process.exit(0));
 	};
 	process.on('SIGINT', stop);
 	process.on('SIGTERM', stop);
-	n8n.on('exit', (code) => void daily.close().then(() => process.exit(code ?? 0)));
+	n8n.on('exit', (code) => void closeAll().then(() => process.exit(code ?? 0)));
 }
 
 main().catch((error) => {

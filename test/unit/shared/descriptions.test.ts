@@ -52,3 +52,17 @@ describe.each(nodes)('%s node parameters', (_name, description) => {
 		expect(NodeHelpers.getNodeParametersIssues(description.properties, node, description)).toBeNull();
 	});
 });
+
+describe.each(nodes)('%s node in the README', (_name, description) => {
+	const readme = require('fs').readFileSync(require('path').join(__dirname, '../../../README.md'), 'utf8') as string;
+	const resources = description.properties.find((p) => p.name === 'resource')!.options as Array<{ name: string; value: string }>;
+
+	it.each(resources.map((r) => [r.name, r.value]))('lists every %s operation', (resourceName, resourceValue) => {
+		const rows = readme.split('\n').filter((line) => line.startsWith(`| ${resourceName} |`));
+		const operations = description.properties
+			.filter((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resourceValue))
+			.flatMap((p) => p.options as Array<{ name: string }>);
+		expect(rows.length).toBeGreaterThan(0);
+		for (const op of operations) expect(rows.some((row) => row.includes(op.name))).toBe(true);
+	});
+});
