@@ -61,8 +61,10 @@ export function findSpecFile(start: string = __dirname): string {
 	}
 	let dir = resolve(start);
 	for (let depth = 0; depth < 64; depth++) {
-		const candidate = join(dir, SPEC_RELATIVE_PATH);
-		if (existsSync(candidate)) return candidate;
+		// The copy kept with the tests (so a clone runs anywhere), else the shared reference beside the repo.
+		for (const candidate of [join(dir, 'test', 'fixtures', 'digitalsamba-openapi.yaml'), join(dir, SPEC_RELATIVE_PATH)]) {
+			if (existsSync(candidate)) return candidate;
+		}
 		const parent = dirname(dir);
 		if (parent === dir) break;
 		dir = parent;
