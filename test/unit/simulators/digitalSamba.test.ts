@@ -803,10 +803,13 @@ describe('finding the spec', () => {
 		else process.env.DS_OPENAPI_PATH = saved;
 	});
 
-	it('walks up to shared/reference, honours DS_OPENAPI_PATH, and fails clearly otherwise', () => {
+	it('finds the copy kept with the tests, honours DS_OPENAPI_PATH, and fails clearly otherwise', () => {
 		delete process.env.DS_OPENAPI_PATH;
 		const found = findSpecFile();
-		expect(found).toMatch(/shared[\\/]reference[\\/]digitalsamba-openapi\.yaml$/);
+		expect(found).toMatch(/test[\\/]fixtures[\\/]digitalsamba-openapi\.yaml$/);
+		// Where the shared reference is beside the repository, the kept copy must not have drifted from it.
+		const shared = require('path').resolve(__dirname, '../../../../shared/reference/digitalsamba-openapi.yaml');
+		if (require('fs').existsSync(shared)) expect(require('fs').readFileSync(found, 'utf8')).toBe(require('fs').readFileSync(shared, 'utf8'));
 		process.env.DS_OPENAPI_PATH = found;
 		expect(findSpecFile('/')).toBe(found);
 		process.env.DS_OPENAPI_PATH = '/nonexistent/spec.yaml';
