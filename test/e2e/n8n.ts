@@ -157,6 +157,8 @@ export interface N8nServer {
 	url: string;
 	/** A call to n8n's internal REST API as the instance owner. */
 	rest<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+	/** A GET of any path as the signed-in owner (e.g. /types/nodes.json), parsed as JSON. */
+	getJson<T = any>(path: string): Promise<T>;
 	activate(workflowId: string): Promise<void>;
 	deactivate(workflowId: string): Promise<void>;
 	/** Executions n8n recorded for a workflow. */
@@ -213,6 +215,10 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 	return {
 		url,
 		rest,
+		async getJson(path) {
+			const response = await fetch(`${url}${path}`, { headers: { 'browser-id': 'e2e-browser', cookie } });
+			return (await response.json()) as never;
+		},
 		async activate(workflowId) {
 			const { status, body } = await rest('GET', `/workflows/${workflowId}`);
 			if (status !== 200) throw new Error(`reading workflow ${workflowId} failed: ${status} ${JSON.stringify(body)}`);

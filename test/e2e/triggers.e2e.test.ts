@@ -30,7 +30,8 @@ function triggerWorkflow(id: string, trigger: object) {
 async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000) {
 	const deadline = Date.now() + timeoutMs;
 	let executions = await server.executions(workflowId);
-	while (executions.length < count && Date.now() < deadline) {
+	const running = () => executions.some((e) => ['new', 'running', 'waiting'].includes(e.status));
+	while ((executions.length < count || running()) && Date.now() < deadline) {
 		await new Promise((r) => setTimeout(r, 500));
 		executions = await server.executions(workflowId);
 	}

@@ -1,5 +1,5 @@
 import { spawn } from 'child_process';
-import { existsSync, mkdirSync, rmSync } from 'fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import { startDailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
@@ -44,11 +44,26 @@ async function main(): Promise<void> {
 		{ id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)', type: 'digitalSambaApi', data: { developerKey: SANDBOX_DS_KEY, teamId: SANDBOX_DS_TEAM, baseUrl: ds.url } },
 		{ id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)', type: 'miroTalkApi', data: { serverUrl: `http://127.0.0.1:${MIROTALK_PORT}`, apiKey: SANDBOX_MIROTALK_KEY, product: 'sfu' } },
 	]);
+	// The example workflows, their credentials pointed at the simulators (same id each start: re-imports replace them).
+	const sandboxCredentials: Record<string, { id: string; name: string }> = {
+		dailyApi: { id: 'sandboxDaily0001', name: 'Daily (local simulator)' },
+		digitalSambaApi: { id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)' },
+		miroTalkApi: { id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)' },
+	};
+	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
+	for (const [index, file] of examples.entries()) {
+		const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8'));
+		for (const node of workflow.nodes) {
+			for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = sandboxCredentials[type];
+		}
+		await importInto(bin, env, 'workflow', [{ ...workflow, id: `sandboxExample${String(index).padStart(2, '0')}`, active: false }]);
+	}
 	const closeAll = () => Promise.all([daily.close(), ds.close(), miroTalk.close()]);
 
 	const n8n = spawn(process.execPath, [bin, 'start'], { env, cwd: userFolder, stdio: 'inherit' });
 	console.log(`\nSimulators: Daily ${daily.url}, Digital Samba ${ds.url}, MiroTalk SFU http://127.0.0.1:${MIROTALK_PORT}`);
 	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)"');
+	console.log(`Example workflows imported: ${examples.join(', ')}`);
 	console.log(`n8n: open http://127.0.0.1:${N8N_PORT} (first visit asks you to create a local owner account)\n`);
 	const stop = () => {
 		n8n.kill('SIGTERM');

@@ -43,6 +43,8 @@ export interface DailySimulator extends SimServer {
 	deliver(type: string, payload: Record<string, unknown>): Promise<number | undefined>;
 	/** Sends any bytes and headers to the webhook URL (for forged and malformed deliveries). */
 	deliverRaw(body: string, headers: Record<string, string>): Promise<number | undefined>;
+	/** Adds a finished cloud recording (GET /recordings/:id and its access link answer for it). */
+	seedRecording(roomName: string): { id: string; room_name: string };
 	/** The signature Daily puts in X-Webhook-Signature. */
 	sign(hmac: string, timestamp: string, body: string): string;
 	requests: Array<{ method: string; path: string; query: string; body: unknown }>;
@@ -100,6 +102,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 	const tokens = new Map<string, Record<string, unknown>>();
 	const requests: DailySimulator['requests'] = [];
 	const webhooks: Webhook[] = [];
+	const recordings: Array<{ id: string; room_name: string; start_ts: number; status: string; duration: number }> = [];
 	let domainConfig: Record<string, unknown> = { max_webhook_count: 1 };
 
 	const makeRoom = (name: string, privacy: Room['privacy'], properties: Record<string, unknown>): Room => ({
@@ -184,6 +187,15 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 			return properties ? { status: 200, body: properties } : error(400, 'invalid-request-error', 'token is invalid');
 		})
 		.on('GET', '/presence', () => ({ status: 200, body: {} }))
+		.on('GET', '/recordings/:id', (_req, { id }) => {
+			const recording = recordings.find((r) => r.id === id);
+			return recording ? { status: 200, body: recording } : error(404, 'not-found', `recording ${id} not found`);
+		})
+		.on('GET', '/recordings/:id/access-link', (req, { id }) => {
+			if (!recordings.some((r) => r.id === id)) return error(404, 'not-found', `recording ${id} not found`);
+			const validFor = Number(req.query.get('valid_for_secs') ?? 3600);
+			return { status: 200, body: { download_link: `https://recordings.example.com/${id}.mp4?sig=sim`, expires: Math.floor(Date.now() / 1000) + validFor } };
+		})
 		.on('GET', '/webhooks', () => ({ status: 200, body: webhooks }))
 		.on('POST', '/webhooks', async (req) => {
 			const { url, eventTypes, hmac, basicAuth, retryType } = req.body ?? {};
@@ -252,6 +264,11 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		requests,
 		webhooks,
 		sign,
+		seedRecording(roomName) {
+			const recording = { id: randomUUID(), room_name: roomName, start_ts: Math.floor(Date.now() / 1000) - 600, status: 'finished', duration: 540 };
+			recordings.push(recording);
+			return recording;
+		},
 		async deliver(type, payload) {
 			const hook = webhooks[0];
 			if (!hook || !hook.eventTypes.includes(type)) return undefined;

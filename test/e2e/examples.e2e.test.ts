@@ -1,0 +1,121 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+import { startDailySimulator, type DailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
+import { startMiroTalkSimulator, type MiroTalkSimulator } from '../simulators/mirotalk';
+import { createRuntime, freePort, nodeOutput, ROOT, startServer, type N8nRuntime } from './n8n';
+
+/** Every workflow in examples/ is imported into a real n8n and run against the simulators, so none can rot. */
+const EXAMPLES = join(ROOT, 'examples');
+const CREDENTIALS: Record<string, { id: string; name: string }> = {
+	dailyApi: { id: 'exampleDaily0001', name: 'Daily account' },
+	digitalSambaApi: { id: 'exampleDigSamba1', name: 'Digital Samba account' },
+	miroTalkApi: { id: 'exampleMiroTalk1', name: 'MiroTalk account' },
+};
+
+let n8n: N8nRuntime;
+let daily: DailySimulator;
+let ds: DigitalSambaSimulator;
+let miroTalk: MiroTalkSimulator;
+
+/** An example with its credential references pointed at the simulators' credentials, and an id. */
+function load(file: string, id: string) {
+	const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+	for (const node of workflow.nodes) {
+		for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = CREDENTIALS[type];
+	}
+	return { ...workflow, id, active: false };
+}
+
+beforeAll(async () => {
+	daily = await startDailySimulator({ apiKey: 'example-daily-key' });
+	ds = await startDigitalSambaSimulator({ developerKey: 'example-ds-key', teamId: '11111111-2222-4333-8444-555555555555' });
+	miroTalk = await startMiroTalkSimulator({ product: 'sfu', apiKey: 'example-mirotalk-key' });
+	n8n = createRuntime();
+	await n8n.importCredentials([
+		{ ...CREDENTIALS.dailyApi, type: 'dailyApi', data: { apiKey: 'example-daily-key', baseUrl: daily.url } },
+		{ ...CREDENTIALS.digitalSambaApi, type: 'digitalSambaApi', data: { developerKey: 'example-ds-key', teamId: '', baseUrl: ds.url } },
+		{ ...CREDENTIALS.miroTalkApi, type: 'miroTalkApi', data: { serverUrl: miroTalk.url.replace(/\/api\/v1$/, ''), apiKey: 'example-mirotalk-key', product: 'sfu' } },
+	]);
+}, 25 * 60_000);
+
+afterAll(async () => {
+	await Promise.all([daily?.close(), ds?.close(), miroTalk?.close()]);
+	n8n?.cleanup();
+});
+
+it('has the documented examples', () => {
+	expect(readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()).toEqual([
+		'daily-recording-ready.json',
+		'daily-tomorrows-meetings.json',
+		'digital-samba-classroom.json',
+		'mirotalk-join-links.json',
+	]);
+});
+
+it("Daily: tomorrow's meeting with host and guest links", async () => {
+	await n8n.importWorkflow(load('daily-tomorrows-meetings.json', 'ExampleDaily0001'));
+	const { result, run } = await n8n.execute('ExampleDaily0001');
+	expect(result.code).toBe(0);
+	const [links] = nodeOutput(run, 'Invite Links');
+	expect(links.room).toMatch(/^standup-\d{4}-\d{2}-\d{2}$/);
+	expect(links.hostLink).toMatch(new RegExp(`^https://sim\\.daily\\.co/${links.room}\\?t=.+\\..+\\..+$`));
+	expect(links.guestLink).not.toBe(links.hostLink);
+}, 240_000);
+
+it('Digital Samba: classroom with a quiz and a poll', async () => {
+	await n8n.importWorkflow(load('digital-samba-classroom.json', 'ExampleDigSamba1'));
+	const { result, run } = await n8n.execute('ExampleDigSamba1');
+	expect(result.code).toBe(0);
+	expect(nodeOutput(run, 'Create Classroom')[0].friendly_url).toMatch(/^class-\d+$/);
+	expect(nodeOutput(run, 'Create Quiz')[0]).toMatchObject({ title: 'Warm-up quiz' });
+	const [poll] = nodeOutput(run, 'Create Poll');
+	expect(poll).toMatchObject({ question: "How clear was today's lesson?" });
+	// Results of a poll nobody has answered yet: the node ran and asked for this poll's results.
+	expect(run?.data.resultData.runData['Poll Results']?.[0]?.error).toBeUndefined();
+	expect(ds.requests.some((r) => r.method === 'GET' && r.path.endsWith(`/polls/${poll.id}/results`))).toBe(true);
+}, 240_000);
+
+it('MiroTalk: a meeting and a join link for each person', async () => {
+	await n8n.importWorkflow(load('mirotalk-join-links.json', 'ExampleMiroTalk1'));
+	const { result, run } = await n8n.execute('ExampleMiroTalk1');
+	expect(result.code).toBe(0);
+	const [meeting] = nodeOutput(run, 'Create Meeting');
+	const links = nodeOutput(run, 'Join Link');
+	expect(links).toHaveLength(3);
+	for (const [i, name] of ['Ann', 'Bo', 'Chen'].entries()) {
+		const url = new URL(links[i].join);
+		expect(url.searchParams.get('room')).toBe(meeting.room);
+		expect(url.searchParams.get('name')).toBe(name);
+	}
+}, 240_000);
+
+it('Daily: when a recording is ready, get its download link (trigger example, activated in a running n8n)', async () => {
+	await n8n.importWorkflow(load('daily-recording-ready.json', 'ExampleDailyRec1'));
+	const server = await startServer(n8n, await freePort());
+	try {
+		await server.activate('ExampleDailyRec1');
+		const recording = daily.seedRecording('standup');
+		expect(await daily.deliver('recording.ready-to-download', { type: 'cloud', recording_id: recording.id, room_name: 'standup', status: 'finished' })).toBe(200);
+		let executions = await server.executions('ExampleDailyRec1');
+		const finished = () => executions.length > 0 && executions.every((e) => !['new', 'running', 'waiting'].includes(e.status));
+		for (let i = 0; i < 60 && !finished(); i++) {
+			await new Promise((r) => setTimeout(r, 500));
+			executions = await server.executions('ExampleDailyRec1');
+		}
+		expect(executions).toHaveLength(1);
+		expect(executions[0].status).toBe('success');
+		const linkCalls = daily.requests.filter((r) => r.path === `/v1/recordings/${recording.id}/access-link`);
+		expect(linkCalls).toHaveLength(1);
+		await server.deactivate('ExampleDailyRec1');
+		expect(daily.webhooks).toHaveLength(0);
+
+		// n8n offers each action node to AI agents as a tool: its ...Tool variant is registered; triggers are not tools.
+		const types = await server.getJson<Array<{ name: string }>>('/types/nodes.json');
+		const ours = types.map((t) => t.name).filter((name) => name.startsWith('n8n-nodes-video-conferencing.'));
+		for (const tool of ['dailyTool', 'digitalSambaTool', 'miroTalkTool']) expect(ours).toContain(`n8n-nodes-video-conferencing.${tool}`);
+		expect(ours.filter((name) => /Trigger/.test(name) && /Tool$/.test(name))).toEqual([]);
+	} finally {
+		await server.stop();
+	}
+}, 240_000);
