@@ -1,5 +1,5 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
-import { createRuntime, nodeOutput, type N8nRuntime } from './n8n';
+import { createRuntime, nodeOutput, type N8nRuntime, manualWorkflow } from './n8n';
 
 /** The Daily node inside a real n8n 1.123, against the Daily simulator on loopback. */
 const API_KEY = 'e2e_daily_key_5f3c9a1b7d';
@@ -21,16 +21,6 @@ function node(name: string, parameters: object, position: [number, number], extr
 	};
 }
 
-function workflow(id: string, name: string, nodes: any[]) {
-	const trigger = { id: 'trigger-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const all = [trigger, ...nodes];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < all.length - 1; i++) {
-		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
-}
-
 beforeAll(async () => {
 	daily = await startDailySimulator({ apiKey: API_KEY });
 	daily.seedRooms(150);
@@ -45,7 +35,7 @@ afterAll(async () => {
 
 it('creates a room and a token, lists every room across pages, and deletes the room', async () => {
 	await n8n.importWorkflow(
-		workflow('DailyE2eHappy001', 'Daily e2e: room lifecycle', [
+		manualWorkflow('DailyE2eHappy001', 'Daily e2e: room lifecycle', [
 			node('Create Room', { resource: 'room', operation: 'create', roomName: 'e2e-room', privacy: 'private', properties: { exp: 'in 1 hour', enable_chat: true } }, [200, 0]),
 			node('Create Token', { resource: 'meetingToken', operation: 'create', properties: { room_name: '={{ $json.name }}', is_owner: true, user_name: 'E2E' } }, [400, 0]),
 			node('List Rooms', { resource: 'room', operation: 'getAll', returnAll: true }, [600, 0]),
@@ -73,7 +63,7 @@ it('creates a room and a token, lists every room across pages, and deletes the r
 
 it('surfaces the provider error as an n8n execution error, without the API key', async () => {
 	await n8n.importWorkflow(
-		workflow('DailyE2eError001', 'Daily e2e: missing room', [
+		manualWorkflow('DailyE2eError001', 'Daily e2e: missing room', [
 			node('Get Room', { resource: 'room', operation: 'get', roomName: 'does-not-exist' }, [200, 0]),
 		]),
 	);
@@ -87,7 +77,7 @@ it('surfaces the provider error as an n8n execution error, without the API key',
 it('refuses bad input inside n8n before any request reaches the provider', async () => {
 	const before = daily.requests.length;
 	await n8n.importWorkflow(
-		workflow('DailyE2eInput001', 'Daily e2e: bad room name', [
+		manualWorkflow('DailyE2eInput001', 'Daily e2e: bad room name', [
 			node('Create Room', { resource: 'room', operation: 'create', roomName: 'not a valid name!' }, [200, 0]),
 		]),
 	);

@@ -1,5 +1,5 @@
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
-import { createRuntime, nodeOutput, type N8nRuntime } from './n8n';
+import { createRuntime, manualWorkflow, nodeOutput, type N8nRuntime } from './n8n';
 
 /** The Digital Samba node inside a real n8n 1.123, against the Digital Samba simulator on loopback. */
 const KEY = 'e2e_ds_developer_key_9b2f41';
@@ -13,13 +13,6 @@ const node = (name: string, parameters: object, x: number, extra: object = {}) =
 	id: `${name.replace(/\W/g, '')}-id`, name, type: 'n8n-nodes-video-conferencing.digitalSamba', typeVersion: 1,
 	position: [x, 0], parameters, credentials: { digitalSambaApi: CREDENTIAL }, ...extra,
 });
-
-function workflow(id: string, nodes: any[]) {
-	const all = [{ id: 'start-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} }, ...nodes];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	return { id, name: `Digital Samba e2e ${id}`, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
-}
 
 beforeAll(async () => {
 	ds = await startDigitalSambaSimulator({ developerKey: KEY, teamId: TEAM });
@@ -36,7 +29,7 @@ afterAll(async () => {
 
 it('creates a room and a token, lists every room across pages, and deletes the room', async () => {
 	await n8n.importWorkflow(
-		workflow('DsE2eLifecycle01', [
+		manualWorkflow('DsE2eLifecycle01', 'Digital Samba e2e: room lifecycle', [
 			node('Create Room', { resource: 'room', operation: 'create', privacy: 'private', settings: { friendly_url: 'e2e-ds-room', description: 'Made by the e2e suite' } }, 200),
 			node('Create Token', { resource: 'roomToken', operation: 'create', roomId: '={{ $json.id }}', additionalFields: { u: 'E2E User' } }, 400),
 			node('List Rooms', { resource: 'room', operation: 'getAll', returnAll: true }, 600),
@@ -60,7 +53,7 @@ it('creates a room and a token, lists every room across pages, and deletes the r
 }, 240_000);
 
 it('surfaces a Digital Samba error as an n8n execution error, without the key', async () => {
-	await n8n.importWorkflow(workflow('DsE2eMissing0001', [node('Get Room', { resource: 'room', operation: 'get', roomId: 'no-such-room' }, 200)]));
+	await n8n.importWorkflow(manualWorkflow('DsE2eMissing0001', 'Digital Samba e2e: missing room', [node('Get Room', { resource: 'room', operation: 'get', roomId: 'no-such-room' }, 200)]));
 	const { result } = await n8n.execute('DsE2eMissing0001');
 	const output = `${result.stdout}${result.stderr}`;
 	expect(result.code).not.toBe(0);

@@ -1,5 +1,5 @@
 import { startMiroTalkSimulator, type MiroTalkProduct, type MiroTalkSimulator } from '../simulators/mirotalk';
-import { createRuntime, nodeOutput, type CliResult, type N8nRuntime } from './n8n';
+import { createRuntime, nodeOutput, type CliResult, type N8nRuntime, manualWorkflow } from './n8n';
 
 /** The MiroTalk node inside a real n8n 1.123, against one MiroTalk simulator per product on loopback. */
 const KEYS: Record<MiroTalkProduct, string> = {
@@ -26,16 +26,6 @@ function node(name: string, product: MiroTalkProduct, parameters: object, positi
 		credentials: { miroTalkApi: credentialFor(product) },
 		...extra,
 	};
-}
-
-function workflow(id: string, name: string, nodes: any[]) {
-	const trigger = { id: 'trigger-id', name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const all = [trigger, ...nodes];
-	const connections: Record<string, unknown> = {};
-	for (let i = 0; i < all.length - 1; i++) {
-		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	}
-	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
 }
 
 function expectNoSecrets(result: CliResult) {
@@ -70,7 +60,7 @@ it('SFU: creates a meeting, a join link with a token, a token, reads stats, list
 	sfu.addPeer('standup', { name: 'Bob', video: false });
 	sfu.addPeer('retro', { name: 'Cy' });
 	await n8n.importWorkflow(
-		workflow('MiroTalkE2eSfu01', 'MiroTalk e2e: SFU', [
+		manualWorkflow('MiroTalkE2eSfu01', 'MiroTalk e2e: SFU', [
 			node('Create Meeting', 'sfu', { resource: 'meeting', operation: 'create' }, [200, 0]),
 			node('Join Link', 'sfu', {
 				resource: 'joinLink', operation: 'create', room: '={{ $json.room }}',
@@ -114,7 +104,7 @@ it('P2P: creates a meeting and a join link, reads stats with peers normalised, l
 	p2p.addPeer('daily', { name: 'Dee', os: 'Android', browser: 'Chrome' });
 	p2p.lockRoom('daily', 'locked-room-password');
 	await n8n.importWorkflow(
-		workflow('MiroTalkE2eP2p01', 'MiroTalk e2e: P2P', [
+		manualWorkflow('MiroTalkE2eP2p01', 'MiroTalk e2e: P2P', [
 			node('Create Meeting', 'p2p', { resource: 'meeting', operation: 'create' }, [200, 0]),
 			node('Join Link', 'p2p', { resource: 'joinLink', operation: 'create', room: '={{ $json.room }}', options: { name: 'Dee', video: true } }, [400, 0]),
 			node('Get Stats', 'p2p', { resource: 'stats', operation: 'get' }, [600, 0]),
@@ -136,7 +126,7 @@ it('P2P: creates a meeting and a join link, reads stats with peers normalised, l
 
 it('C2C: creates a meeting and a join link for its room', async () => {
 	await n8n.importWorkflow(
-		workflow('MiroTalkE2eC2c01', 'MiroTalk e2e: C2C', [
+		manualWorkflow('MiroTalkE2eC2c01', 'MiroTalk e2e: C2C', [
 			node('Create Meeting', 'c2c', { resource: 'meeting', operation: 'create' }, [200, 0]),
 			node('Join Link', 'c2c', { resource: 'joinLink', operation: 'create', room: '={{ $json.room }}', name: 'Eve Ng' }, [400, 0]),
 		]),
@@ -152,7 +142,7 @@ it('C2C: creates a meeting and a join link for its room', async () => {
 
 it('BRO: returns the broadcast, viewer and viewer-home links', async () => {
 	await n8n.importWorkflow(
-		workflow('MiroTalkE2eBro01', 'MiroTalk e2e: BRO', [
+		manualWorkflow('MiroTalkE2eBro01', 'MiroTalk e2e: BRO', [
 			node('Join Link', 'bro', { resource: 'joinLink', operation: 'create', room: 'town-hall' }, [200, 0]),
 		]),
 	);
@@ -173,7 +163,7 @@ it('a switched-off endpoint fails the execution with the server setting that ena
 	sims.p2p.disabled = ['token', 'meetings'];
 	try {
 		await n8n.importWorkflow(
-			workflow('MiroTalkE2eOff001', 'MiroTalk e2e: SFU meetings disabled', [
+			manualWorkflow('MiroTalkE2eOff001', 'MiroTalk e2e: SFU meetings disabled', [
 				node('Get Meetings', 'sfu', { resource: 'meeting', operation: 'getAll', returnAll: true }, [200, 0]),
 			]),
 		);
@@ -185,7 +175,7 @@ it('a switched-off endpoint fails the execution with the server setting that ena
 		expectNoSecrets(sfu.result);
 
 		await n8n.importWorkflow(
-			workflow('MiroTalkE2eOff002', 'MiroTalk e2e: P2P token disabled', [
+			manualWorkflow('MiroTalkE2eOff002', 'MiroTalk e2e: P2P token disabled', [
 				node('Create Token', 'p2p', { resource: 'token', operation: 'create', username: 'u', password: 'p' }, [200, 0]),
 			]),
 		);
@@ -203,7 +193,7 @@ it('a switched-off endpoint fails the execution with the server setting that ena
 
 it('a wrong key fails the execution saying the key was refused, without either key', async () => {
 	await n8n.importWorkflow(
-		workflow('MiroTalkE2eAuth01', 'MiroTalk e2e: wrong key', [
+		manualWorkflow('MiroTalkE2eAuth01', 'MiroTalk e2e: wrong key', [
 			{ ...node('Create Meeting', 'c2c', { resource: 'meeting', operation: 'create' }, [200, 0]), credentials: { miroTalkApi: WRONG_CREDENTIAL } },
 		]),
 	);

@@ -255,3 +255,12 @@ export async function freePort(): Promise<number> {
 		});
 	});
 }
+
+/** A workflow that runs `nodes` one after another from a Manual Trigger named "Start". */
+export function manualWorkflow(id: string, name: string, nodes: Array<{ name: string; [key: string]: unknown }>) {
+	const start = { id: `${id}-start`, name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
+	const all = [start, ...nodes];
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { id, name, active: false, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}

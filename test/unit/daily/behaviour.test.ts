@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
+import { failure } from '../../helpers/failure';
 
 const saved = { ...defaultRetryPolicy };
 
@@ -19,15 +20,6 @@ afterEach(() => {
 afterAll(() => nock.enableNetConnect());
 
 const room = (i: number) => ({ id: `id-${i}`, name: `room-${i}` });
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a failure');
-}
 
 describe('pagination', () => {
 	it('Return All walks the starting_after cursor across pages', async () => {

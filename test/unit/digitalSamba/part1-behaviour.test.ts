@@ -9,6 +9,7 @@ import { decodeJwt } from '../../../nodes/shared/jwt';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
 import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { failure } from '../../helpers/failure';
 
 const API = `${DS_URL}/api/v1`;
 const ROOM = 'a853d608-e6cf-48eb-a3c9-7d089bbc09b0';
@@ -20,15 +21,6 @@ afterEach(() => {
 	resetRateLimits();
 });
 afterAll(() => nock.enableNetConnect());
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a failure');
-}
 
 const text = (error: Error) => `${error.message}\n${(error as NodeOperationError).description ?? ''}`;
 

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecution
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DS_KEY, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { failure } from '../../helpers/failure';
 
 const API = `${DS_URL}/api/v1`;
 const saved = { ...defaultRetryPolicy };
@@ -15,15 +16,6 @@ afterEach(() => {
 	resetRateLimits();
 });
 afterAll(() => nock.enableNetConnect());
-
-async function failure(promise: Promise<unknown>): Promise<Error> {
-	try {
-		await promise;
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected a failure');
-}
 
 const text = (error: Error) => `${error.message}\n${(error as NodeOperationError).description ?? ''}`;
 

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow
 import { enableHint, miroTalkTransport, sfuSetting, type EndpointSwitch, type Product } from '../../../nodes/MiroTalk/transport';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { MIROTALK_KEY, MIROTALK_URL, runMiroTalk } from '../../helpers/miroTalk';
+import { failure as failed } from '../../helpers/failure';
 
 /**
  * How the MiroTalk node answers the servers' failures (reference/providers.md §3): a switched-off
@@ -18,14 +19,8 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-async function failure(parameters: IDataObject, options: Parameters<typeof runMiroTalk>[1] = {}): Promise<Error & { description?: string }> {
-	try {
-		await runMiroTalk(parameters, options);
-	} catch (error) {
-		return error as Error;
-	}
-	throw new Error('expected the node to fail');
-}
+const failure = (parameters: IDataObject, options: Parameters<typeof runMiroTalk>[1] = {}) =>
+	failed(runMiroTalk(parameters, options));
 
 describe('MiroTalk: disabled endpoints name the server setting', () => {
 	const sfu: Array<[string, string, IDataObject, 'get' | 'post' | 'delete', string, EndpointSwitch, string, boolean]> = [
