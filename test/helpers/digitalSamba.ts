@@ -10,12 +10,12 @@ export const DS_TEAM = '0d6b1f52-2a7c-4b3e-9a41-5b2f0c9e7d11';
 /** Runs the Digital Samba node once over the given items with these parameters. */
 export async function runDigitalSamba(
 	parameters: IDataObject | IDataObject[],
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; teamId?: string } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; teamId?: string; developerKey?: string; baseUrl?: string } = {},
 ): Promise<{ output: INodeExecutionData[]; ctx: TestContext }> {
 	const ctx = createContext({
 		parameters,
 		items: options.items ?? (Array.isArray(parameters) ? parameters.map(() => ({ json: {} })) : undefined),
-		credentials: { developerKey: DS_KEY, teamId: options.teamId ?? '', baseUrl: 'https://api.digitalsamba.com/api/v1' },
+		credentials: { developerKey: options.developerKey ?? DS_KEY, teamId: options.teamId ?? '', baseUrl: options.baseUrl ?? 'https://api.digitalsamba.com/api/v1' },
 		credentialType: new DigitalSambaApi(),
 		continueOnFail: options.continueOnFail,
 		nodeType: 'n8n-nodes-video-conferencing.digitalSamba',

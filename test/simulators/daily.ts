@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'crypto';
+import { type FaultCounts, type Faults, withFaults } from './faults';
 import { listen, Router, type SimRequest, type SimResponse, type SimServer } from './http';
 
 /**
@@ -10,6 +11,10 @@ export interface DailySimulatorOptions {
 	apiKey: string;
 	domainName?: string;
 	port?: number;
+	/** Injected faults (reliability tests); changeable later with setFaults. */
+	faults?: Faults;
+	/** Requests per second before 429 rate-limit-error (Daily's default class: 20/s). Off when omitted. */
+	rateLimitPerSecond?: number;
 }
 
 interface Room {
@@ -49,6 +54,8 @@ export interface DailySimulator extends SimServer {
 	sign(hmac: string, timestamp: string, body: string): string;
 	requests: Array<{ method: string; path: string; query: string; body: unknown }>;
 	seedRooms(count: number, prefix?: string): void;
+	setFaults(faults?: Faults): void;
+	faultCounts: FaultCounts;
 }
 
 const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -256,7 +263,23 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		return await route.handler(req, route.params);
 	}
 
-	const server = await listen(handle, options.port);
+	// Daily documents no rate-limit headers: a 429 carries only the error body.
+	let windowStart = Date.now();
+	let inWindow = 0;
+	const rateLimited = (): SimResponse | undefined => {
+		if (!options.rateLimitPerSecond) return undefined;
+		if (Date.now() - windowStart >= 1000) {
+			windowStart = Date.now();
+			inWindow = 0;
+		}
+		return ++inWindow > options.rateLimitPerSecond ? error(429, 'rate-limit-error', 'Too many requests') : undefined;
+	};
+	const faults = withFaults(
+		async (req) => rateLimited() ?? (await handle(req)),
+		{ serverError: (status) => error(status, 'server-error', 'Internal server error'), rateLimited: () => error(429, 'rate-limit-error', 'Too many requests') },
+		options.faults,
+	);
+	const server = await listen(faults.handle, options.port);
 	return {
 		...server,
 		url: `${server.url}/v1`,
@@ -264,6 +287,8 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		requests,
 		webhooks,
 		sign,
+		setFaults: faults.set,
+		faultCounts: faults.counts,
 		seedRecording(roomName) {
 			const recording = { id: randomUUID(), room_name: roomName, start_ts: Math.floor(Date.now() / 1000) - 600, status: 'finished', duration: 540 };
 			recordings.push(recording);

@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID } from 'crypto';
 import { listen, Router, type SimRequest, type SimResponse, type SimServer } from './http';
+import { type FaultCounts, type Faults, withFaults } from './faults';
 
 /**
  * An in-memory MiroTalk server of one product, as reference/providers.md §3 records the real code:
@@ -22,6 +23,8 @@ export interface MiroTalkSimulatorOptions {
 	/** The JWT_KEY tokens are signed and encrypted with. */
 	jwtKey?: string;
 	port?: number;
+	/** Injected faults (reliability tests); changeable later with setFaults. */
+	faults?: Faults;
 }
 
 /** A participant as SFU's /meetings lists it. */
@@ -50,6 +53,8 @@ export interface MiroTalkSimulator extends SimServer {
 	/** P2P deny-list, changeable while the server runs. */
 	disabled: MiroTalkSwitch[];
 	rooms: Map<string, Room>;
+	setFaults(faults?: Faults): void;
+	faultCounts: FaultCounts;
 	ended: Array<{ room: string; redirect?: string }>;
 	requests: Array<{ method: string; path: string; headers: SimRequest['headers']; body: unknown }>;
 	/** Puts a fake participant into a room (created when new); returns the peer's socket id. */
@@ -297,7 +302,7 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		api.on('GET', '/api/v1/config', () => json(200, { broadcastingMode: true, adminOnlyBroadcast: false }));
 	}
 
-	const server = await listen(async (req) => {
+	const faults = withFaults(async (req) => {
 		requests.push({ method: req.method, path: req.path, headers: req.headers, body: req.body });
 		const match = api.match(req.method, req.path);
 		if (match) {
@@ -310,7 +315,12 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		// C2C and BRO have a catch-all that answers 200; SFU and P2P (Express) answer a 404 page.
 		if (product === 'c2c' || product === 'bro') return json(200, { data: '404 not found' });
 		return { status: 404, body: `Cannot ${req.method} ${req.path}`, headers: { 'content-type': 'text/html' } };
-	}, options.port);
+	}, {
+		// MiroTalk has no rate limiter of its own; a proxy in front of it answers 429, an unhandled error 500.
+		serverError: (status) => json(status, { success: false, error: 'Failed to answer' }),
+		rateLimited: () => json(429, { error: 'Too Many Requests' }),
+	}, options.faults);
+	const server = await listen(faults.handle, options.port);
 
 	const sim: MiroTalkSimulator = {
 		...server,
@@ -326,6 +336,8 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		rooms,
 		ended,
 		requests,
+		setFaults: faults.set,
+		faultCounts: faults.counts,
 		addPeer(room, peer = {}) {
 			if (!rooms.has(room)) rooms.set(room, { peers: new Map() });
 			const id = randomBytes(10).toString('base64url');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import type { OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, params, stringList } from '../../shared/fields';
 import { defined, enc, listOptions, roomField } from '../fields';
 import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
@@ -72,7 +72,20 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
 		description: 'Create a room with any of its 120+ settings; returns the room with its ID and friendly URL',
 		...create,
-		request: (p) => ({ method: 'POST', path: '/rooms', body: { privacy: p.privacy, ...defined(p.settings) } }),
+		run: async (ctx, p) => {
+			const spec: RequestSpec = { method: 'POST', path: '/rooms', body: { privacy: p.privacy, ...defined(p.settings) }, acceptStatus: [422] };
+			const created = await ctx.send(spec);
+			if (created.statusCode !== 422) return created.body as IDataObject;
+			// A create retried after its answer was lost meets its own room as a taken friendly URL:
+			// return that room rather than fail (only a retried call can be sure the room is its own).
+			const taken = JSON.stringify((created.body as IDataObject)?.errors ?? {}).includes('friendly_url');
+			const friendlyUrl = (p.settings as IDataObject | undefined)?.friendly_url;
+			if (created.attempts > 1 && taken && typeof friendlyUrl === 'string') {
+				const { body } = await ctx.send({ method: 'GET', path: `/rooms/${enc(friendlyUrl)}` });
+				return { ...(body as IDataObject), existing: true };
+			}
+			return ctx.fail(spec, created);
+		},
 	},
 	{
 		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
