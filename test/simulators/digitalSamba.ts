@@ -23,6 +23,7 @@ import { sessionRoutes } from './digitalSamba/routes/sessions';
 import { teamRoutes } from './digitalSamba/routes/team';
 import { loadSpec, type LoadedSpec, type SpecOperation } from './digitalSamba/spec';
 import { DsHttpError, isoSeconds, NOT_FOUND, parseMultipart, seededRandom, validateAgainstSchema, Validator, verifyJwt } from './digitalSamba/util';
+import type { Faults } from './faults';
 
 /**
  * An in-memory Digital Samba REST API under `/api/v1` on 127.0.0.1, as reference/providers.md §2 and the OpenAPI
@@ -60,18 +61,8 @@ import { DsHttpError, isoSeconds, NOT_FOUND, parseMultipart, seededRandom, valid
  *   repeats exactly): resets (socket destroyed, no answer), 5xx (500/502/503), 429 with `retry-after: 1`, slow answers.
  */
 
-export interface DigitalSambaFaults {
-	/** Share of requests answered 500, 502 or 503. */
-	errorRate?: number;
-	/** Share of requests answered 429 with `retry-after: 1`. */
-	rateLimitRate?: number;
-	/** Share of requests whose socket is destroyed without an answer. */
-	resetRate?: number;
-	/** Share of requests answered only after `slowMs`. */
-	slowRate?: number;
-	slowMs?: number;
-	seed?: number;
-}
+/** The same fault shares as the other simulators (see faults.ts). */
+export type DigitalSambaFaults = Faults;
 
 export interface DigitalSambaSimulatorOptions {
 	developerKey: string;
