@@ -1,0 +1,65 @@
+import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
+import type { OperationContext, RequestSpec } from '../../../nodes/shared/descriptor';
+import { loadSpec } from '../../simulators/digitalSamba/spec';
+
+/**
+ * Every operation of Digital Samba's OpenAPI spec is reachable from the node: each descriptor is run with
+ * placeholder parameters, its calls are recorded, and every (method, path) of the spec must be among them.
+ */
+const ID = 'ID';
+
+/** Parameters that answer every name with a placeholder (arrays and objects where code needs them). */
+function placeholders(): any {
+	return new Proxy({}, {
+		get: (_target, key) => {
+			if (key === 'then' || typeof key === 'symbol') return undefined;
+			if (/^(tags|events|questions|pollOptions|participants|callIds|permissions|roomNames)$/.test(String(key))) return [];
+			if (/^(options|additionalFields|settings|updateFields|filters|target)$/.test(String(key))) return {};
+			if (/^(returnAll|waitUntilReady)$/.test(String(key))) return false;
+			return ID;
+		},
+	});
+}
+
+async function recordedCalls(): Promise<Set<string>> {
+	const calls = new Set<string>();
+	const record = (spec: RequestSpec) => calls.add(`${spec.method} ${spec.path.split('?')[0].replace(new RegExp(`/${ID}(?=/|$)`, 'g'), '/{}')}`);
+	const ctx: OperationContext = {
+		itemIndex: 0,
+		credentials: { developerKey: 'k', teamId: '00000000-0000-4000-8000-000000000000' },
+		send: async (spec) => {
+			record(spec);
+			return { statusCode: 200, headers: {}, body: { status: 'DONE', link: 'https://x.example.com/f', external_storage_url: 'https://x.example.com/u', token: 't', id: ID }, attempts: 1 };
+		},
+		fail: () => {
+			throw new Error('fail');
+		},
+		error: (message) => new Error(message),
+		download: async () => Buffer.from(''),
+		upload: async () => ({}),
+		readBinary: async () => ({ data: Buffer.from('a,b\n'), fileName: 'f.csv', mimeType: 'text/csv' }),
+		prepareBinary: async () => ({}),
+	};
+	for (const resource of digitalSambaResources) {
+		for (const op of resource.operations) {
+			try {
+				if (op.request) record(op.request(placeholders()));
+				else if (op.run) await op.run(ctx, placeholders());
+			} catch {
+				// A placeholder a descriptor cannot use; its calls made so far are recorded.
+			}
+		}
+	}
+	return calls;
+}
+
+it('reaches every operation of the spec', async () => {
+	const spec = loadSpec();
+	const calls = await recordedCalls();
+	const operations = spec.operations.map((op: { method: string; path: string }) => {
+		const path = op.path.replace(/^\/api\/v1/, '').replace(/\{[^}]+\}/g, '{}') || '/';
+		return `${op.method.toUpperCase()} ${path}`;
+	});
+	expect(operations).toHaveLength(142);
+	expect(operations.filter((op: string) => !calls.has(op))).toEqual([]);
+});
