@@ -4,6 +4,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
 import { digitalSambaResources } from './resources';
@@ -23,8 +24,8 @@ export class DigitalSamba implements INodeType {
 			name: 'Digital Samba',
 		},
 		usableAsTool: true,
-		inputs: ['main'],
-		outputs: ['main'],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'digitalSambaApi',

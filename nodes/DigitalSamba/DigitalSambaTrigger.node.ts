@@ -8,7 +8,7 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { RequestSpec } from '../shared/descriptor';
 import { type RequestingFunctions, send } from '../shared/http';
 import { itemsOf } from '../shared/paginate';
@@ -85,7 +85,7 @@ export class DigitalSambaTrigger implements INodeType {
 			name: 'Digital Samba Trigger',
 		},
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{
 				name: 'digitalSambaApi',

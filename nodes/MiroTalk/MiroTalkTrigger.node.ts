@@ -1,10 +1,12 @@
 import type {
 	IDataObject,
+	IHookFunctions,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { jsonObject, rawBody, respond, safeEqual, startRun } from '../shared/webhook';
 
@@ -51,7 +53,7 @@ export class MiroTalkTrigger implements INodeType {
 			name: 'MiroTalk Trigger',
 		},
 		inputs: [],
-		outputs: ['main'],
+		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
 			{
 				name: 'default',
@@ -109,6 +111,33 @@ export class MiroTalkTrigger implements INodeType {
 				],
 			},
 		],
+	};
+
+	/**
+	 * MiroTalk has no API for webhooks: its URL is set in the server's configuration. Activation still checks the
+	 * node's settings and records the URL it serves, so a bad configuration fails at activation, not at delivery.
+	 */
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node');
+				return data.url === this.getNodeWebhookUrl('default');
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const events = this.getNodeParameter('events', []) as string[];
+				if (!events.length) {
+					throw new NodeOperationError(this.getNode(), `Choose at least one event in Events (${EVENTS.map(([value]) => value).join(', ')})`);
+				}
+				this.getWorkflowStaticData('node').url = this.getNodeWebhookUrl('default');
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				delete this.getWorkflowStaticData('node').url;
+				return true;
+			},
+		},
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {

@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { RequestSpec } from './descriptor';
 import type { ProviderTransport } from './provider';
 
@@ -100,4 +100,17 @@ export function networkError(
 			secrets,
 		),
 	});
+}
+
+/**
+ * An item's failure as the n8n error the editor shows: the node's own NodeApiError or NodeOperationError, tagged
+ * with the item; anything else (a bug, a helper's plain Error) wrapped in a NodeOperationError with its message redacted.
+ */
+export function itemError(node: INode, error: unknown, itemIndex: number, secrets: string[]): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.context.itemIndex = itemIndex;
+		return error;
+	}
+	const message = redact(error instanceof Error ? error.message : String(error), secrets);
+	return new NodeOperationError(node, message, { itemIndex });
 }

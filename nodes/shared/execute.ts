@@ -12,7 +12,7 @@ import type {
 	RequestSpec,
 	ResourceDescriptor,
 } from './descriptor';
-import { apiError, redact } from './errors';
+import { apiError, itemError, redact } from './errors';
 import { download, send, upload } from './http';
 import { paginate } from './paginate';
 import { mapInOrder } from './pool';
@@ -179,10 +179,7 @@ export async function executeProviderNode(
 					},
 				];
 			}
-			if (error && typeof error === 'object' && 'context' in error) {
-				(error as { context: IDataObject }).context.itemIndex = itemIndex;
-			}
-			throw error;
+			throw itemError(ctx.getNode(), error, itemIndex, secrets);
 		}
 	});
 	return [results.flat()];

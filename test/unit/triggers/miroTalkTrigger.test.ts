@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { miroTalkTime, MiroTalkTrigger } from '../../../nodes/MiroTalk/MiroTalkTrigger.node';
-import { deliver } from '../../helpers/trigger';
+import { deliver, hookContext } from '../../helpers/trigger';
+import { MiroTalkApi } from '../../../credentials/MiroTalkApi.credentials';
 
 const trigger = new MiroTalkTrigger();
 const TOKEN = '6f0c2d9a8b7e4f1a3c5d7e9f0a1b2c3d4e5f6a7b8c9d0e1f';
@@ -17,6 +18,20 @@ const sfuExit = { event: 'exit', data: { timestamp: '8/21/2026, 18:40:00:000', r
 const p2pJoin = { event: 'join', data: { timestamp: '8/21/2026, 18:31:37:123', room_id: 'standup', peer_token: 'p2p-token', channel: 'standup', peer_info: { peer_name: 'Bo' } } };
 
 describe('MiroTalk Trigger', () => {
+	it('activation checks the events, records the URL it serves, and deactivation forgets it', async () => {
+		const hooks = (parameters: IDataObject, staticData: IDataObject) =>
+			hookContext({ ...env(parameters), staticData, credentials: {}, credentialType: new MiroTalkApi() });
+		const staticData: IDataObject = {};
+		const methods = trigger.webhookMethods.default;
+		await expect(methods.checkExists.call(hooks({}, staticData))).resolves.toBe(false);
+		await expect(methods.create.call(hooks({ events: [] }, staticData))).rejects.toThrow('Choose at least one event in Events (join, exit, disconnect)');
+		expect(staticData).toEqual({});
+		await expect(methods.create.call(hooks({}, staticData))).resolves.toBe(true);
+		await expect(methods.checkExists.call(hooks({}, staticData))).resolves.toBe(true);
+		await expect(methods.delete.call(hooks({}, staticData))).resolves.toBe(true);
+		expect(staticData).toEqual({});
+	});
+
 	it('starts a run for a join with the token, normalising time and removing peer_token', async () => {
 		const outcome = await deliver(trigger, env(), { body: JSON.stringify(sfuJoin), query: { token: TOKEN } });
 		const [item] = outcome.run!;
