@@ -2,6 +2,7 @@ import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -12,7 +13,7 @@ export class DailyApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.daily.co/reference/rest-api';
 
-	icon = 'file:../icons/daily.svg' as const;
+	icon: Icon = { light: 'file:../icons/daily.svg', dark: 'file:../icons/daily.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -2,6 +2,7 @@ import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -12,7 +13,7 @@ export class DigitalSambaApi implements ICredentialType {
 
 	documentationUrl = 'https://developer.digitalsamba.com/rest-api/';
 
-	icon = 'file:../icons/digitalSamba.svg' as const;
+	icon: Icon = { light: 'file:../icons/digitalSamba.svg', dark: 'file:../icons/digitalSamba.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

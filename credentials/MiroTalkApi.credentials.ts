@@ -2,6 +2,7 @@ import type {
 	IAuthenticateGeneric,
 	ICredentialTestRequest,
 	ICredentialType,
+	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -12,7 +13,7 @@ export class MiroTalkApi implements ICredentialType {
 
 	documentationUrl = 'https://docs.mirotalk.com/mirotalk-sfu/api/';
 
-	icon = 'file:../icons/miroTalk.svg' as const;
+	icon: Icon = { light: 'file:../icons/miroTalk.svg', dark: 'file:../icons/miroTalk.dark.svg' };
 
 	properties: INodeProperties[] = [
 		{

@@ -14,7 +14,7 @@ export class Daily implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Daily',
 		name: 'daily',
-		icon: 'file:../../icons/daily.svg',
+		icon: { light: 'file:../../icons/daily.svg', dark: 'file:../../icons/daily.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -56,7 +56,7 @@ export class DailyTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Daily Trigger',
 		name: 'dailyTrigger',
-		icon: 'file:../../icons/daily.svg',
+		icon: { light: 'file:../../icons/daily.svg', dark: 'file:../../icons/daily.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{$parameter["events"].join(", ")}}',

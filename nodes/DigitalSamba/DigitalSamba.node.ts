@@ -14,7 +14,7 @@ export class DigitalSamba implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Digital Samba',
 		name: 'digitalSamba',
-		icon: 'file:../../icons/digitalSamba.svg',
+		icon: { light: 'file:../../icons/digitalSamba.svg', dark: 'file:../../icons/digitalSamba.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

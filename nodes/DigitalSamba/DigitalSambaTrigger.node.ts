@@ -76,7 +76,7 @@ export class DigitalSambaTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Digital Samba Trigger',
 		name: 'digitalSambaTrigger',
-		icon: 'file:../../icons/digitalSamba.svg',
+		icon: { light: 'file:../../icons/digitalSamba.svg', dark: 'file:../../icons/digitalSamba.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',

@@ -14,7 +14,7 @@ export class MiroTalk implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MiroTalk',
 		name: 'miroTalk',
-		icon: 'file:../../icons/miroTalk.svg',
+		icon: { light: 'file:../../icons/miroTalk.svg', dark: 'file:../../icons/miroTalk.dark.svg' },
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',

@@ -44,7 +44,7 @@ export class MiroTalkTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'MiroTalk Trigger',
 		name: 'miroTalkTrigger',
-		icon: 'file:../../icons/miroTalk.svg',
+		icon: { light: 'file:../../icons/miroTalk.svg', dark: 'file:../../icons/miroTalk.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
