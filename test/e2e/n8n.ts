@@ -2,6 +2,7 @@ import { execFileSync, spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { capture, registerSecrets } from './capture';
 
 /**
  * A real n8n for end-to-end tests: a pinned version cached outside the clone, this package packed and
@@ -116,6 +117,7 @@ export function runCli(bin: string, env: NodeJS.ProcessEnv, args: string[], time
 		const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
 		child.on('close', (code) => {
 			clearTimeout(timer);
+			capture(`n8n ${args.join(' ')}`, `${stdout}\n${stderr}`);
 			resolvePromise({ code: code ?? -1, stdout, stderr });
 		});
 	});
@@ -128,6 +130,15 @@ export async function importInto(bin: string, env: NodeJS.ProcessEnv, kind: 'cre
 	const result = await runCli(bin, env, [`import:${kind}`, `--input=${file}`]);
 	rmSync(file, { force: true });
 	if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
+}
+
+const SECRET_FIELDS = ['apiKey', 'developerKey', 'token', 'secret', 'password'];
+
+/** Every secret a credential holds, and the Basic form Digital Samba's header carries, for the secrets scan. */
+function registerCredentialSecrets(credential: object): void {
+	const data = ((credential as { data?: Record<string, unknown> }).data ?? {}) as Record<string, string | undefined>;
+	registerSecrets(...SECRET_FIELDS.map((field) => data[field]));
+	if (data.developerKey) registerSecrets(Buffer.from(`${data.teamId ?? ''}:${data.developerKey}`).toString('base64'));
 }
 
 export const n8nBin = (n8nHome: string) => join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n');
@@ -143,7 +154,10 @@ export function createRuntime(): N8nRuntime {
 		userFolder,
 		env,
 		cli,
-		importCredentials: (credentials) => importInto(bin, env, 'credentials', credentials),
+		importCredentials: (credentials) => {
+			credentials.forEach(registerCredentialSecrets);
+			return importInto(bin, env, 'credentials', credentials);
+		},
 		importWorkflow: (workflow) => importInto(bin, env, 'workflow', [workflow]),
 		async execute(workflowId) {
 			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
@@ -196,6 +210,7 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 		const setCookie = response.headers.get('set-cookie');
 		if (setCookie) cookie = setCookie.split(';')[0];
 		const text = await response.text();
+		capture(`${method} /rest${path} ${response.status}`, text);
 		let parsed: unknown = text;
 		try {
 			parsed = JSON.parse(text);
@@ -240,6 +255,7 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 			const killer = setTimeout(() => child.kill('SIGKILL'), 15_000);
 			await exited;
 			clearTimeout(killer);
+			capture(`n8n start on port ${port}`, output);
 		},
 	};
 }

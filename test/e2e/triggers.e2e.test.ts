@@ -1,5 +1,6 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
+import { registerSecrets } from './capture';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
 
 /** Each trigger activated in a real n8n: registration, signed deliveries, forged ones, deactivation. */
@@ -82,6 +83,11 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await server?.stop();
+	registerSecrets(
+		MIROTALK_TOKEN,
+		...(daily?.issuedSecrets ?? []),
+		...(ds?.state.webhooks ?? []).map((hook) => String(hook.authorization_header ?? '').replace(/^Bearer /, '')),
+	);
 	await daily?.close();
 	await ds?.close();
 	n8n?.cleanup();

@@ -44,6 +44,8 @@ export interface Webhook {
 export interface DailySimulator extends SimServer {
 	rooms: Room[];
 	webhooks: Webhook[];
+	/** Every webhook HMAC secret this simulator has held, deleted webhooks' included (for the secrets scan). */
+	issuedSecrets: Set<string>;
 	/** Sends a signed event to the domain's webhook if it subscribes to the type; the HTTP status, or undefined. */
 	deliver(type: string, payload: Record<string, unknown>): Promise<number | undefined>;
 	/** Sends any bytes and headers to the webhook URL (for forged and malformed deliveries). */
@@ -109,6 +111,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 	const tokens = new Map<string, Record<string, unknown>>();
 	const requests: DailySimulator['requests'] = [];
 	const webhooks: Webhook[] = [];
+	const issuedSecrets = new Set<string>();
 	const recordings: Array<{ id: string; room_name: string; start_ts: number; status: string; duration: number }> = [];
 	let domainConfig: Record<string, unknown> = { max_webhook_count: 1 };
 
@@ -219,6 +222,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 				domainId, createdAt: now, updatedAt: now,
 			};
 			webhooks.push(hook);
+			issuedSecrets.add(hook.hmac);
 			return { status: 200, body: hook };
 		})
 		.on('GET', '/webhooks/:uuid', (_req, { uuid }) => {
@@ -286,6 +290,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		rooms,
 		requests,
 		webhooks,
+		issuedSecrets,
 		sign,
 		setFaults: faults.set,
 		faultCounts: faults.counts,
