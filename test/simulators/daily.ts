@@ -1,6 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'crypto';
 import { type FaultCounts, type Faults, withFaults } from './faults';
-import { listen, Router, type SimRequest, type SimResponse, type SimServer } from './http';
+import { listen, type RateWindow, Router, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
 
 /**
  * An in-memory Daily REST API v1, as reference/providers.md §1 records the real one:
@@ -13,9 +13,21 @@ export interface DailySimulatorOptions {
 	port?: number;
 	/** Injected faults (reliability tests); changeable later with setFaults. */
 	faults?: Faults;
-	/** Requests per second before 429 rate-limit-error (Daily's default class: 20/s). Off when omitted. */
+	/** Requests per second before 429 rate-limit-error, in fixed one-second windows. Off when omitted. */
 	rateLimitPerSecond?: number;
+	/** Sliding-window limits (e.g. DAILY_DOCUMENTED_LIMITS); over them a 429 rate-limit-error. Off when omitted. */
+	rateLimits?: RateWindow[];
+	/** Put `Retry-After: <seconds>` on a sliding-window 429 (Daily documents no such header; off by default). */
+	retryAfter?: boolean;
+	/** A fixed delay before every answer, in ms (benchmarks). */
+	latencyMs?: number;
 }
+
+/** Daily's documented default limit (reference/providers.md §1.1): 20 requests/s, or 100 per 5 s. */
+export const DAILY_DOCUMENTED_LIMITS: RateWindow[] = [
+	{ limit: 20, windowMs: 1000 },
+	{ limit: 100, windowMs: 5000 },
+];
 
 interface Room {
 	id: string;
@@ -56,6 +68,8 @@ export interface DailySimulator extends SimServer {
 	sign(hmac: string, timestamp: string, body: string): string;
 	requests: Array<{ method: string; path: string; query: string; body: unknown }>;
 	seedRooms(count: number, prefix?: string): void;
+	/** Requests refused by `rateLimits` so far. */
+	readonly rateLimited: number;
 	setFaults(faults?: Faults): void;
 	faultCounts: FaultCounts;
 }
@@ -278,8 +292,14 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		}
 		return ++inWindow > options.rateLimitPerSecond ? error(429, 'rate-limit-error', 'Too many requests') : undefined;
 	};
+	const windows = slidingWindows(options.rateLimits ?? []);
+	const overWindows = (): SimResponse | undefined => {
+		const seconds = windows.check();
+		if (seconds === undefined) return undefined;
+		return { ...error(429, 'rate-limit-error', 'Too many requests'), ...(options.retryAfter ? { headers: { 'retry-after': String(seconds) } } : {}) };
+	};
 	const faults = withFaults(
-		async (req) => rateLimited() ?? (await handle(req)),
+		withLatency(async (req) => rateLimited() ?? overWindows() ?? (await handle(req)), options.latencyMs),
 		{ serverError: (status) => error(status, 'server-error', 'Internal server error'), rateLimited: () => error(429, 'rate-limit-error', 'Too many requests') },
 		options.faults,
 	);
@@ -294,6 +314,9 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		sign,
 		setFaults: faults.set,
 		faultCounts: faults.counts,
+		get rateLimited() {
+			return windows.refused;
+		},
 		seedRecording(roomName) {
 			const recording = { id: randomUUID(), room_name: roomName, start_ts: Math.floor(Date.now() / 1000) - 600, status: 'finished', duration: 540 };
 			recordings.push(recording);

@@ -119,3 +119,52 @@ export async function listen(
 			}),
 	};
 }
+
+/** Delays every answer by `ms` (a fixed network-plus-server latency, for benchmarks); no delay when 0 or absent. */
+export function withLatency(
+	handle: (req: SimRequest) => Promise<SimResponse | undefined>,
+	ms?: number,
+): (req: SimRequest) => Promise<SimResponse | undefined> {
+	if (!ms) return handle;
+	return async (req) => {
+		await new Promise((resolve) => setTimeout(resolve, ms));
+		return await handle(req);
+	};
+}
+
+/** A limit of `limit` requests in any `windowMs`. */
+export interface RateWindow {
+	limit: number;
+	windowMs: number;
+}
+
+/**
+ * Sliding-window rate limits over accepted requests (a refused request does not count).
+ * `check` answers undefined when a request fits every window (and records it), otherwise the seconds
+ * until it would fit, for a Retry-After header.
+ */
+export function slidingWindows(windows: RateWindow[], now: () => number = Date.now) {
+	const longest = Math.max(0, ...windows.map((w) => w.windowMs));
+	const accepted: number[] = []; // arrival times, ascending
+	let refused = 0;
+	return {
+		check(): number | undefined {
+			const t = now();
+			while (accepted.length && accepted[0] <= t - longest) accepted.shift();
+			let waitMs = 0;
+			for (const { limit, windowMs } of windows) {
+				const inWindow = accepted.filter((a) => a > t - windowMs);
+				if (inWindow.length >= limit) waitMs = Math.max(waitMs, inWindow[inWindow.length - limit] + windowMs - t);
+			}
+			if (waitMs > 0) {
+				refused++;
+				return Math.max(1, Math.ceil(waitMs / 1000));
+			}
+			accepted.push(t);
+			return undefined;
+		},
+		get refused() {
+			return refused;
+		},
+	};
+}

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID } from 'crypto';
-import { listen, Router, type SimRequest, type SimResponse, type SimServer } from './http';
+import { listen, Router, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
 import { type FaultCounts, type Faults, withFaults } from './faults';
 
 /**
@@ -25,6 +25,8 @@ export interface MiroTalkSimulatorOptions {
 	port?: number;
 	/** Injected faults (reliability tests); changeable later with setFaults. */
 	faults?: Faults;
+	/** A fixed delay before every answer, in ms (benchmarks). */
+	latencyMs?: number;
 }
 
 /** A participant as SFU's /meetings lists it. */
@@ -320,7 +322,7 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		serverError: (status) => json(status, { success: false, error: 'Failed to answer' }),
 		rateLimited: () => json(429, { error: 'Too Many Requests' }),
 	}, options.faults);
-	const server = await listen(faults.handle, options.port);
+	const server = await listen(withLatency(faults.handle, options.latencyMs), options.port);
 
 	const sim: MiroTalkSimulator = {
 		...server,
