@@ -143,11 +143,12 @@ function registerCredentialSecrets(credential: object): void {
 
 export const n8nBin = (n8nHome: string) => join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n');
 
-export function createRuntime(): N8nRuntime {
+/** `extraEnv` is added to n8nEnv()'s variables for every command of this runtime (e.g. PostgreSQL and queue mode). */
+export function createRuntime(extraEnv: NodeJS.ProcessEnv = {}): N8nRuntime {
 	const bin = n8nBin(installN8n());
 	const userFolder = mkdtempSync(join(tmpdir(), 'vc-n8n-'));
 	installPackage(userFolder);
-	const env = n8nEnv(userFolder);
+	const env = n8nEnv(userFolder, extraEnv);
 	const cli = (args: string[], timeoutMs?: number) => runCli(bin, env, args, timeoutMs);
 	return {
 		bin,
