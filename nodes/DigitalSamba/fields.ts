@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 import { collection, type FieldSpec } from '../shared/fields';
 
 export const enc = encodeURIComponent;
@@ -29,7 +30,19 @@ export const LIST_OPTION_FIELDS: FieldSpec[] = [
 
 /** A list's Options collection: order and after, plus any filters of that list. */
 export const listOptions = (filters: FieldSpec[] = []) =>
-	collection('options', 'Options', [...filters, ...LIST_OPTION_FIELDS], 'Add Option');
+	periodInOrder(collection('options', 'Options', [...filters, ...LIST_OPTION_FIELDS], 'Add Option'));
+
+/** Digital Samba refuses a period whose End Date is before its Start Date (422): say so before anything is sent. */
+export function periodInOrder(options: ReturnType<typeof collection>): ReturnType<typeof collection> {
+	return {
+		property: options.property,
+		schema: options.schema.superRefine((value: { date_start?: string; date_end?: string } | undefined, ctx) => {
+			if (value?.date_start && value.date_end && value.date_end < value.date_start) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['date_end'], message: `must be on or after the Start Date (${value.date_start})` });
+			}
+		}),
+	};
+}
 
 /** Output of a call that answers 204 or an empty 200. */
 export const deleted = (extra: IDataObject) => () => ({ deleted: true, ...extra });

@@ -102,6 +102,9 @@ export function networkError(
 	});
 }
 
+/** The description of an error no check of the node foresaw: a bug to report, not bad input. */
+export const UNEXPECTED_ERROR = 'An unexpected error inside the node, not caused by your input: please report it with the workflow that caused it.';
+
 /**
  * An item's failure as the n8n error the editor shows: the node's own NodeApiError or NodeOperationError, tagged
  * with the item; anything else (a bug, a helper's plain Error) wrapped in a NodeOperationError with its message redacted.
@@ -112,5 +115,5 @@ export function itemError(node: INode, error: unknown, itemIndex: number, secret
 		return error;
 	}
 	const message = redact(error instanceof Error ? error.message : String(error), secrets);
-	return new NodeOperationError(node, message, { itemIndex });
+	return new NodeOperationError(node, message, { itemIndex, description: UNEXPECTED_ERROR });
 }

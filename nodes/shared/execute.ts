@@ -23,7 +23,7 @@ import { validateParameters } from './validate';
 export interface ProviderNode {
 	transport: ProviderTransport;
 	resources: ResourceDescriptor[];
-	/** Items in flight at once; the rate limiter still paces the calls. */
+	/** Items in flight at once, overriding the transport's; the rate limiter still paces the calls. */
 	concurrency?: number;
 }
 
@@ -130,6 +130,13 @@ async function runOperation(
 			download: async (url) => await download(ctx, url),
 			upload: async (url, method, data, headers) => await upload(ctx, url, method, data, headers),
 			readBinary: async (propertyName) => {
+				const present = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
+				if (!present.includes(propertyName)) {
+					throw new NodeOperationError(ctx.getNode(), `Invalid parameter Input Binary Field (binaryPropertyName): the input item has no binary field '${propertyName}'`, {
+						itemIndex,
+						description: `Binary fields on this item: ${present.join(', ') || 'none'}`,
+					});
+				}
 				const meta = ctx.helpers.assertBinaryData(itemIndex, propertyName);
 				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 				return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType ?? 'application/octet-stream' };
@@ -165,7 +172,7 @@ export async function executeProviderNode(
 	const items = ctx.getInputData();
 	const credentials = (await ctx.getCredentials(node.transport.credentialType)) as IDataObject;
 	const secrets = node.transport.secrets(credentials);
-	const results = await mapInOrder(items, node.concurrency ?? 4, async (_item, itemIndex) => {
+	const results = await mapInOrder(items, node.concurrency ?? node.transport.concurrency ?? 4, async (_item, itemIndex) => {
 		try {
 			return await runOperation(ctx, node, credentials, itemIndex);
 		} catch (error) {

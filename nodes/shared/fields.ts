@@ -177,6 +177,8 @@ export function fieldSchema(spec: FieldSpec): ZodTypeAny {
 				if (spec.maxLength !== undefined) s = s.max(spec.maxLength, `must be at most ${spec.maxLength} characters`);
 				if (spec.pattern) s = s.regex(spec.pattern.regex, spec.pattern.message);
 				if (spec.url) s = s.url('must be an http(s) URL').regex(/^https?:\/\//i, 'must be an http(s) URL');
+				// Providers trim text and treat blank as missing: a required field must hold more than spaces.
+				if (spec.required) s = s.regex(/\S/, 'must not be blank');
 				schema = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), s);
 			}
 		}

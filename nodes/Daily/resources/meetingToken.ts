@@ -4,6 +4,9 @@ import { collection, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
 import { defined, enc, roomNameField, tokenProperties } from '../fields';
 
+/** A JWT as Daily issues meeting tokens: header.payload.signature in base64url. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
 /** Token property → self-signed claim, as Daily's self-signing guide abbreviates them (§1.2). */
 const CLAIMS: Record<string, string> = {
 	user_id: 'ud',
@@ -50,7 +53,7 @@ const selfSigned = params(
 );
 
 const validate = params(
-	[{ displayName: 'Token', name: 'token', type: 'string', default: '', required: true, typeOptions: { password: true }, description: 'The meeting token to check' }],
+	[{ displayName: 'Token', name: 'token', type: 'string', default: '', required: true, typeOptions: { password: true }, pattern: { regex: JWT_SHAPE, message: 'must be a meeting token (three dot-separated base64url parts)' }, description: 'The meeting token to check' }],
 	[collection('options', 'Options', [
 		{ displayName: 'Ignore Not Before', name: 'ignoreNbf', type: 'boolean', default: false, description: 'Whether a token that is not valid yet counts as valid' },
 	], 'Add Option')],

@@ -62,7 +62,7 @@ const pollOptionsZod = z.preprocess(
 
 const POLL_OPTIONS: FieldSpec = {
 	displayName: 'Options', name: 'pollOptions', type: 'string', default: '', typeOptions: { rows: 4 }, zod: pollOptionsZod,
-	description: 'The answer options, one per line; or a JSON array of option objects such as [{"text": "Next week"}], where options as Get returns them keep their identity. Required unless the type is Free.',
+	description: 'The answer options, one per line; or a JSON array of option objects such as [{"text": "Next week"}], where options as Get returns them keep their identity. Required for every type (the API refuses a poll without options).',
 };
 
 const QUESTION: FieldSpec = {
@@ -81,11 +81,10 @@ const ANONYMOUS: FieldSpec = { displayName: 'Anonymous', name: 'anonymous', type
 
 type PollParams = { type?: string; pollOptions?: unknown[]; updateFields?: { type?: string } };
 
-/** Choice polls need options; a free-text poll has none. */
+/** Digital Samba's spec requires `options` on create and update, for free-text polls too (422 otherwise). */
 const needsOptions = (p: PollParams, ctx: z.RefinementCtx) => {
-	const type = p.type ?? p.updateFields?.type;
-	if (type !== 'free' && !p.pollOptions?.length) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['pollOptions'], message: 'is required unless the type is Free' });
+	if (!p.pollOptions?.length) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['pollOptions'], message: "is required: Digital Samba's API needs at least one option, for a Free poll too" });
 	}
 };
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, params, stringList, type FieldSpec } from '../../shared/fields';
 import { toDateTime } from '../../shared/time';
-import { defined, enc, roomField } from '../fields';
+import { defined, enc, periodInOrder, roomField } from '../fields';
 import { dsOffset } from '../transport';
 
 /** Digital Samba filters by calendar day (Y-m-d); any date or time a user types becomes that day. */
@@ -33,7 +33,7 @@ export const METRICS_FIELD: FieldSpec = {
 };
 
 const metricsOnly = () => collection('options', 'Options', [METRICS_FIELD], 'Add Option');
-const period = () => collection('options', 'Options', [...DATE_FIELDS, METRICS_FIELD], 'Add Option');
+const period = () => periodInOrder(collection('options', 'Options', [...DATE_FIELDS, METRICS_FIELD], 'Add Option'));
 
 const operations: OperationDescriptor[] = [
 	{
@@ -63,7 +63,7 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'statistics', operation: 'getStartedSessions', name: 'Get Started Sessions by Participant', action: 'Get sessions started per participant',
 		description: 'List how many sessions each participant browser (browser_id) started in a date range, one item each',
-		...params([], [collection('options', 'Options', DATE_FIELDS, 'Add Option')]),
+		...params([], [periodInOrder(collection('options', 'Options', DATE_FIELDS, 'Add Option'))]),
 		request: (p) => ({ method: 'GET', path: '/statistics/participants/started-sessions', qs: defined(p.options) }),
 		paginate: dsOffset,
 	},

@@ -104,8 +104,8 @@ const cases: Case[] = [
 		expectOutput: (items) => expect(items).toEqual([{ token: 'eyJ.token' }]),
 	},
 	{
-		resource: 'meetingToken', operation: 'validate', params: { token: 'eyJ.token', options: { ignoreNbf: true } },
-		method: 'GET', path: '/v1/meeting-tokens/eyJ.token', query: { ignoreNbf: 'true' }, reply: { room_name: 'standup', is_owner: true },
+		resource: 'meetingToken', operation: 'validate', params: { token: 'eyJhbGciOiJIUzI1NiJ9.eyJyIjoic3RhbmR1cCJ9.c2ln', options: { ignoreNbf: true } },
+		method: 'GET', path: '/v1/meeting-tokens/eyJhbGciOiJIUzI1NiJ9.eyJyIjoic3RhbmR1cCJ9.c2ln', query: { ignoreNbf: 'true' }, reply: { room_name: 'standup', is_owner: true },
 		expectOutput: (items) => expect(items).toEqual([{ room_name: 'standup', is_owner: true }]),
 	},
 	{

@@ -109,7 +109,7 @@ describe('validation before any request', () => {
 		['a chat message missing', { resource: 'chat', operation: 'send', roomId: ROOM }, /Message \(message\): is required/],
 		['an export format outside the contract', { resource: 'question', operation: 'export', roomId: ROOM, format: 'csv' }, /Format \(format\): must be one of 'txt', 'json'/],
 		['a poll question under 5 characters', { ...poll, question: 'Why?' }, /Question \(question\): must be at least 5 characters/],
-		['a choice poll without options', { ...poll, pollOptions: '' }, /Options \(pollOptions\): is required unless the type is Free/],
+		['a choice poll without options', { ...poll, pollOptions: '' }, /Options \(pollOptions\): is required: Digital Samba's API needs at least one option/],
 		['a poll option over 512 characters', { ...poll, pollOptions: 'x'.repeat(513) }, /each option must be at most 512 characters/],
 		['poll options given as label (the seeds\' name)', { ...poll, pollOptions: '[{"label": "Rome"}]' }, /unknown field\(s\): label/],
 		['an unknown poll type', { ...poll, type: 'ranking' }, /Type \(type\): must be one of 'free', 'multiple', 'single'/],
@@ -131,11 +131,16 @@ describe('validation before any request', () => {
 		expect(text(error)).toMatch(message);
 	});
 
-	it('sends a free-text poll without options as an empty list', async () => {
-		let body: unknown;
-		nock(API).post(`/rooms/${ROOM}/polls`, (b) => ((body = b), true)).reply(200, { id: 'p-1' });
-		await runDigitalSamba({ resource: 'poll', operation: 'create', roomId: ROOM, question: 'Any feedback?', type: 'free' });
-		expect(body).toEqual({ question: 'Any feedback?', type: 'free', options: [] });
+	it('refuses a poll without options, a Free poll too (the spec requires options), before any request', async () => {
+		const error = await failure(runDigitalSamba({ resource: 'poll', operation: 'create', roomId: ROOM, question: 'Any feedback?', type: 'free' }));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(text(error)).toMatch(/Options \(pollOptions\): is required/);
+	});
+
+	it('refuses a period that ends before it starts, naming End Date', async () => {
+		const error = await failure(runDigitalSamba({ resource: 'statistics', operation: 'getTeam', options: { date_start: '2026-02-01', date_end: '2026-01-31' } }));
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(text(error)).toMatch(/Options → End Date \(options.date_end\): must be on or after the Start Date \(2026-02-01\)/);
 	});
 
 	it('turns any time input into the YYYY-MM-DD hh:mm:ss form expires_at wants (UTC)', async () => {

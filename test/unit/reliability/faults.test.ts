@@ -3,6 +3,7 @@ import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { runDaily } from '../../helpers/daily';
 import { runDigitalSamba } from '../../helpers/digitalSamba';
+import { recordFigure } from '../../helpers/figures';
 import { runMiroTalk } from '../../helpers/miroTalk';
 import { startDailySimulator } from '../../simulators/daily';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
@@ -17,17 +18,26 @@ import { startMiroTalkSimulator } from '../../simulators/mirotalk';
 const ITEMS = 500;
 const FAULTS: Faults = { errorRate: 0.08, rateLimitRate: 0.04, resetRate: 0.04, slowRate: 0.04, slowMs: 1200, seed: 7 };
 const saved = { ...defaultRetryPolicy };
-const figures: string[] = [];
+const GOAL = `${ITEMS}/${ITEMS} ok, input order, 0 duplicates`;
 
 beforeAll(() => {
 	// A short timeout so that slow answers become timeouts; enough retries that 20% faults cannot exhaust them.
 	Object.assign(defaultRetryPolicy, { timeoutMs: 600, baseDelayMs: 20, maxDelayMs: 200, maxRetries: 8 });
 });
 afterEach(() => resetRateLimits());
-afterAll(() => {
-	Object.assign(defaultRetryPolicy, saved);
-	console.log(['Reliability under 20% injected faults (measured):', ...figures].join('\n'));
-});
+afterAll(() => Object.assign(defaultRetryPolicy, saved));
+
+/** Records the measured figure first, so that a short one shows in the table as well as failing the test. */
+function figure(node: string, output: INodeExecutionData[], key: (i: number) => unknown, read: (item: INodeExecutionData) => unknown, duplicates: number, detail: string) {
+	const ok = output.filter((item) => !item.json.error).length;
+	const inOrder = output.every((item, i) => read(item) === key(i));
+	recordFigure({
+		scenario: `1. Faults (${node})`,
+		measured: `${ok}/${ITEMS} ok, ${inOrder ? 'in order' : 'OUT OF ORDER'}, ${duplicates} duplicates; ${detail}`,
+		goal: GOAL,
+		met: ok === ITEMS && inOrder && duplicates === 0,
+	});
+}
 
 function check(output: INodeExecutionData[], key: (i: number) => unknown, read: (item: INodeExecutionData) => unknown) {
 	expect(output).toHaveLength(ITEMS);
@@ -42,12 +52,12 @@ it('Daily: 500 room creations, all succeed in order, none twice', async () => {
 		const started = Date.now();
 		const params = Array.from({ length: ITEMS }, (_, i) => ({ resource: 'room', operation: 'create', roomName: `r-${i}` }));
 		const { output } = await runDaily(params, { apiKey: 'reliability-daily', baseUrl: sim.url, continueOnFail: true });
-		check(output, (i) => `r-${i}`, (item) => item.json.name);
 		const names = sim.rooms.map((r) => r.name);
+		const injected = sim.faultCounts;
+		figure('Daily', output, (i) => `r-${i}`, (item) => item.json.name, names.length - new Set(names).size, `${sim.requests.length} requests, injected ${injected.errors} 5xx, ${injected.rateLimited} 429, ${injected.resets} resets, ${injected.slow} slow; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		check(output, (i) => `r-${i}`, (item) => item.json.name);
 		expect(new Set(names).size).toBe(names.length);
 		expect(names).toHaveLength(ITEMS);
-		const injected = sim.faultCounts;
-		figures.push(`Daily: ${ITEMS}/${ITEMS} items ok, 0 duplicates, ${sim.requests.length} requests reached the API; injected ${injected.errors} 5xx, ${injected.rateLimited} 429, ${injected.resets} resets, ${injected.slow} slow; ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		expect(injected.errors + injected.rateLimited + injected.resets + injected.slow).toBeGreaterThan(ITEMS * 0.15);
 	} finally {
 		await sim.close();
@@ -60,11 +70,11 @@ it('Digital Samba: 500 room creations, all succeed in order, none twice', async 
 		const started = Date.now();
 		const params = Array.from({ length: ITEMS }, (_, i) => ({ resource: 'room', operation: 'create', privacy: 'public', settings: { friendly_url: `room-${i}` } }));
 		const { output } = await runDigitalSamba(params, { developerKey: 'reliability-ds', baseUrl: sim.url, continueOnFail: true });
-		check(output, (i) => `room-${i}`, (item) => item.json.friendly_url);
 		const urls = sim.state.rooms.map((r) => r.friendly_url);
+		figure('Digital Samba', output, (i) => `room-${i}`, (item) => item.json.friendly_url, urls.length - new Set(urls).size, `${sim.requests.length} requests; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		check(output, (i) => `room-${i}`, (item) => item.json.friendly_url);
 		expect(new Set(urls).size).toBe(urls.length);
 		expect(urls).toHaveLength(ITEMS);
-		figures.push(`Digital Samba: ${ITEMS}/${ITEMS} items ok, 0 duplicates, ${sim.requests.length} requests recorded; ${((Date.now() - started) / 1000).toFixed(1)} s`);
 	} finally {
 		await sim.close();
 	}
@@ -76,9 +86,10 @@ it('MiroTalk: 500 join links, all succeed in order', async () => {
 		const started = Date.now();
 		const params = Array.from({ length: ITEMS }, (_, i) => ({ resource: 'joinLink', operation: 'create', room: 'standup', options: { name: `person-${i}` } }));
 		const { output } = await runMiroTalk(params, { apiKey: 'reliability-mt', serverUrl: sim.url, continueOnFail: true });
-		check(output, (i) => `person-${i}`, (item) => new URL(String(item.json.join)).searchParams.get('name'));
 		const injected = sim.faultCounts;
-		figures.push(`MiroTalk: ${ITEMS}/${ITEMS} items ok; injected ${injected.errors} 5xx, ${injected.rateLimited} 429, ${injected.resets} resets, ${injected.slow} slow; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		const name = (item: INodeExecutionData) => (item.json.join ? new URL(String(item.json.join)).searchParams.get('name') : undefined);
+		figure('MiroTalk', output, (i) => `person-${i}`, name, 0, `injected ${injected.errors} 5xx, ${injected.rateLimited} 429, ${injected.resets} resets, ${injected.slow} slow; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		check(output, (i) => `person-${i}`, name);
 	} finally {
 		await sim.close();
 	}
