@@ -21,14 +21,18 @@ export const dailyTransport: ProviderTransport = {
 					: (type ?? `HTTP ${statusCode}`);
 		return { message, type };
 	},
+	// Windows as Daily documents them, so a burst of 20 goes at once and no window is overrun.
 	rateClasses: {
-		default: { capacity: 20, perSecond: 20 },
-		// DELETE /rooms/:name and GET /recordings: 50 per 30 s.
-		slow: { capacity: 2, perSecond: 50 / 30 },
-		// Starting a recording, live stream or call: 5 per 5 s.
-		start: { capacity: 1, perSecond: 1 },
+		// Most calls: 20 per second, or 100 per 5 s.
+		default: { windows: [{ limit: 20, ms: 1000 }, { limit: 100, ms: 5000 }] },
+		// DELETE /rooms/:name and GET /recordings: about 2 per second, or 50 per 30 s.
+		slow: { windows: [{ limit: 2, ms: 1000 }, { limit: 50, ms: 30_000 }] },
+		// Starting a recording, live stream or call: about 1 per second, or 5 per 5 s.
+		start: { windows: [{ limit: 1, ms: 1000 }, { limit: 5, ms: 5000 }] },
 		// POST/DELETE /batch/rooms: about 10 per 30 s.
-		batch: { capacity: 1, perSecond: 10 / 30 },
+		batch: { windows: [{ limit: 10, ms: 30_000 }] },
 	},
+	// As many in flight as one second's window lets through, so that slow answers do not leave it unused.
+	concurrency: 20,
 	secrets: (credentials: IDataObject) => [String(credentials.apiKey ?? '')],
 };

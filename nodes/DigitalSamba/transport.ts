@@ -25,8 +25,8 @@ export const digitalSambaTransport: ProviderTransport = {
 		return { message: text, type };
 	},
 	rateClasses: {
-		// 1000 per minute; a burst of 50 keeps well clear of it.
-		default: { capacity: 50, perSecond: 1000 / 60 },
+		// 1000 per minute, as documented: a window counted from the answers never overruns the server's minute.
+		default: { windows: [{ limit: 1000, ms: 60_000 }] },
 	},
 	secrets: (credentials: IDataObject) => [String(credentials.developerKey ?? '')],
 };

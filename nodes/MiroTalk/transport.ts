@@ -107,7 +107,9 @@ export function miroTalkTransport(product: Product, endpoint?: EndpointSwitch): 
 			if (text) return { message: text };
 			return { message: statusCode === 404 ? `Not found: the server has no such endpoint; check the Server URL and Product of the ${label} credential.` : `HTTP ${statusCode}` };
 		},
-		rateClasses: { default: { capacity: 50, perSecond: 50 } },
+		// Self-hosted servers document no limit: no client-side pacing, and items in flight at once like n8n's
+		// HTTP Request node, bounded so that a run of thousands of items does not open thousands of sockets.
+		concurrency: 100,
 		failureIn2xx: (body) =>
 			body && typeof body === 'object' && (body as { data?: unknown }).data === '404 not found' ? 404 : undefined,
 		secrets: (credentials: IDataObject) => [String(credentials.apiKey ?? '')],

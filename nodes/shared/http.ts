@@ -96,7 +96,7 @@ export async function send(
 		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
 	};
 	for (let attempt = 0; ; attempt++) {
-		await acquire(key, transport.rateClasses, spec.rateClass);
+		const release = await acquire(key, transport.rateClasses, spec.rateClass);
 		let statusCode: number;
 		let headers: HttpResult['headers'];
 		let body: unknown;
@@ -108,6 +108,7 @@ export async function send(
 			)) as { statusCode: number; headers: HttpResult['headers']; body: unknown };
 			({ statusCode, headers, body } = response);
 		} catch (error) {
+			release?.();
 			const code = networkErrorCode(error);
 			if (code && attempt < policy.maxRetries) {
 				await sleep(backoffDelay(attempt, policy));
@@ -115,6 +116,7 @@ export async function send(
 			}
 			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1);
 		}
+		release?.();
 		if (statusCode >= 200 && statusCode < 300) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1 };

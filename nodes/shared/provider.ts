@@ -1,10 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
 
 /** A token bucket: `capacity` calls at once, refilled at `perSecond`. */
-export interface RateClass {
+export interface TokenBucket {
 	capacity: number;
 	perSecond: number;
 }
+
+/** Limits as a provider documents them, "N calls per period": at most `limit` calls in any `ms`, all windows at once. */
+export interface SlidingWindows {
+	windows: Array<{ limit: number; ms: number }>;
+}
+
+export type RateClass = TokenBucket | SlidingWindows;
+
+/** `default` applies to every call, a named class in addition. */
+export type RateClasses = Record<string, RateClass> & { default: RateClass };
 
 /** What the kernel needs to know about one provider's HTTP API. */
 export interface ProviderTransport {
@@ -15,8 +25,13 @@ export interface ProviderTransport {
 	baseUrl(credentials: IDataObject): string;
 	/** The provider's own message and error type from an error answer. */
 	describeError(statusCode: number, body: unknown): { message: string; type?: string };
-	/** Token buckets; `default` applies to every call, a named class in addition. */
-	rateClasses: Record<string, RateClass> & { default: RateClass };
+	/** Client-side limits; absent for a provider that documents none (a self-hosted server). */
+	rateClasses?: RateClasses;
+	/**
+	 * Items in flight at once (default 4). Enough to keep the limiter, not the lanes, the bound: a provider
+	 * without limits is bound by this alone, as n8n's HTTP Request node sends all items of a run at once.
+	 */
+	concurrency?: number;
 	/**
 	 * A provider that answers some failures with a 2xx status (MiroTalk's C2C and BRO reply 200
 	 * `{"data":"404 not found"}`): return the status to treat the answer as, or undefined if it is a success.

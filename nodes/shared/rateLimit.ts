@@ -1,57 +1,135 @@
 import { sleep } from 'n8n-workflow';
-import type { RateClass } from './provider';
+import type { RateClass, RateClasses, SlidingWindows, TokenBucket } from './provider';
 
-interface Bucket {
-	tokens: number;
-	updatedAt: number;
-	/** Serialises waiters so that a burst is handed out in arrival order. */
-	queue: Promise<void>;
+/** Called when the call's answer (or failure) has arrived. */
+export type Release = () => void;
+
+interface Limiter {
+	take(): Promise<Release>;
+}
+
+const noRelease: Release = () => undefined;
+
+/** A token bucket; its queue serialises waiters so that a burst is handed out in arrival order. */
+class Bucket implements Limiter {
+	private tokens: number;
+	private updatedAt = Date.now();
+	private queue: Promise<void> = Promise.resolve();
+
+	constructor(private readonly limit: TokenBucket) {
+		this.tokens = limit.capacity;
+	}
+
+	private refill(now: number): void {
+		const elapsed = (now - this.updatedAt) / 1000;
+		this.tokens = Math.min(this.limit.capacity, this.tokens + elapsed * this.limit.perSecond);
+		this.updatedAt = now;
+	}
+
+	async take(): Promise<Release> {
+		const turn = this.queue.then(async () => {
+			this.refill(Date.now());
+			if (this.tokens < 1) {
+				await sleep(Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000));
+				this.refill(Date.now());
+			}
+			this.tokens -= 1;
+		});
+		this.queue = turn;
+		await turn;
+		return noRelease;
+	}
 }
 
 /**
- * Per-credential token buckets, shared by every execution in this process,
+ * Sliding windows: at most `limit` calls in any `ms`. A call counts from when it is sent until `ms` after its
+ * answer came back. The server saw the call somewhere in between, so whatever the network's delays, two calls
+ * the server counts in one window of its own were also in one window here: no 429 from a window the provider
+ * documents, and no pacing finer than the provider asks for (Daily allows 20 at once every second).
+ */
+class Windows implements Limiter {
+	private inFlight = 0;
+	/** When answers came back, ascending. */
+	private finished: number[] = [];
+	private wake?: () => void;
+	private queue: Promise<void> = Promise.resolve();
+	private readonly longest: number;
+
+	constructor(private readonly limit: SlidingWindows) {
+		this.longest = Math.max(0, ...limit.windows.map((w) => w.ms));
+	}
+
+	/** Milliseconds until one more call fits every window; undefined when only an answer can make room. */
+	private waitMs(now: number): number | undefined {
+		while (this.finished.length && this.finished[0] <= now - this.longest) this.finished.shift();
+		let wait = 0;
+		for (const { limit, ms } of this.limit.windows) {
+			const first = this.finished.findIndex((t) => t > now - ms);
+			const recent = first < 0 ? [] : this.finished.slice(first);
+			const excess = this.inFlight + recent.length - limit + 1;
+			if (excess <= 0) continue;
+			if (excess > recent.length) return undefined;
+			wait = Math.max(wait, recent[excess - 1] + ms - now);
+		}
+		return wait;
+	}
+
+	async take(): Promise<Release> {
+		const turn = this.queue.then(async () => {
+			for (;;) {
+				const wait = this.waitMs(Date.now());
+				if (wait === 0) break;
+				if (wait === undefined) await new Promise<void>((resolve) => (this.wake = resolve));
+				else await sleep(wait);
+			}
+			this.inFlight++;
+		});
+		this.queue = turn;
+		await turn;
+		let released = false;
+		return () => {
+			if (released) return;
+			released = true;
+			this.inFlight--;
+			this.finished.push(Date.now());
+			const wake = this.wake;
+			this.wake = undefined;
+			wake?.();
+		};
+	}
+}
+
+/**
+ * Per-credential limiters, shared by every execution in this process,
  * so that concurrent items and workflows together stay under the provider's limit.
  */
-const buckets = new Map<string, Bucket>();
+const limiters = new Map<string, Limiter>();
 
-function refill(bucket: Bucket, limit: RateClass, now: number): void {
-	const elapsed = (now - bucket.updatedAt) / 1000;
-	bucket.tokens = Math.min(limit.capacity, bucket.tokens + elapsed * limit.perSecond);
-	bucket.updatedAt = now;
-}
-
-async function take(key: string, limit: RateClass): Promise<void> {
-	let bucket = buckets.get(key);
-	if (!bucket) {
-		bucket = { tokens: limit.capacity, updatedAt: Date.now(), queue: Promise.resolve() };
-		buckets.set(key, bucket);
+function limiter(key: string, limit: RateClass): Limiter {
+	let found = limiters.get(key);
+	if (!found) {
+		found = 'windows' in limit ? new Windows(limit) : new Bucket(limit);
+		limiters.set(key, found);
 	}
-	const b = bucket;
-	const turn = b.queue.then(async () => {
-		refill(b, limit, Date.now());
-		if (b.tokens < 1) {
-			await sleep(Math.ceil(((1 - b.tokens) / limit.perSecond) * 1000));
-			refill(b, limit, Date.now());
-		}
-		b.tokens -= 1;
-	});
-	b.queue = turn;
-	await turn;
+	return found;
 }
 
-/** Waits until a call of this class may be sent for this credential. */
-export async function acquire(
-	credentialKey: string,
-	classes: Record<string, RateClass> & { default: RateClass },
-	rateClass?: string,
-): Promise<void> {
-	await take(`${credentialKey}|default`, classes.default);
+/**
+ * Waits until a call of this class may be sent for this credential; call the answer's `Release` when it is back.
+ * The named class is taken first: holding a place in the wider default class while waiting for a narrow one
+ * would hold back other calls. Callers treat the Release as optional, so a limiter stubbed out in a test may resolve nothing.
+ */
+export async function acquire(credentialKey: string, classes: RateClasses | undefined, rateClass?: string): Promise<Release | void> {
+	if (!classes) return noRelease;
+	const releases: Release[] = [];
 	if (rateClass && rateClass !== 'default' && classes[rateClass]) {
-		await take(`${credentialKey}|${rateClass}`, classes[rateClass]);
+		releases.push(await limiter(`${credentialKey}|${rateClass}`, classes[rateClass]).take());
 	}
+	releases.push(await limiter(`${credentialKey}|default`, classes.default).take());
+	return () => releases.forEach((release) => release());
 }
 
-/** Forgets every bucket (tests). */
+/** Forgets every limiter (tests). */
 export function resetRateLimits(): void {
-	buckets.clear();
+	limiters.clear();
 }
