@@ -14,6 +14,7 @@ import {
 	hmacSha256,
 	jsonObject,
 	rawBody,
+	refuseMalformed,
 	ReplayGuard,
 	respond,
 	safeEqual,
@@ -205,6 +206,8 @@ export class DailyTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBody(this);
+		const malformed = refuseMalformed(this, raw);
+		if (malformed) return malformed;
 		const event = jsonObject(raw);
 		// Daily's test request while it registers or updates the webhook: answer 200, start nothing.
 		if (event && event.test === 'test' && Object.keys(event).length === 1) return respond(this, 200, 'ok');

@@ -18,6 +18,7 @@ import {
 	hmacSha256,
 	jsonObject,
 	rawBody,
+	refuseMalformed,
 	ReplayGuard,
 	respond,
 	safeEqual,
@@ -220,6 +221,8 @@ export class DigitalSambaTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBody(this);
+		const malformed = refuseMalformed(this, raw);
+		if (malformed) return malformed;
 		const headers = this.getHeaderData() as IDataObject;
 		const { secret } = this.getWorkflowStaticData('node') as StaticData;
 		const authorization = headerValue(headers, 'authorization');

@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { jsonObject, rawBody, respond, safeEqual, startRun } from '../shared/webhook';
+import { createHash } from 'crypto';
+import { jsonObject, rawBody, refuseMalformed, ReplayGuard, respond, safeEqual, startRun } from '../shared/webhook';
+
+/** MiroTalk cannot sign, so a copied delivery is refused by its bytes: the same body twice within this window. */
+const REPLAY_WINDOW_MS = 10 * 60_000;
+const replays = new ReplayGuard();
 
 const EVENTS: Array<[string, string, string]> = [
 	['join', 'Join', 'A participant joined a room'],
@@ -145,13 +150,19 @@ export class MiroTalkTrigger implements INodeType {
 		const given = (this.getQueryData() as IDataObject).token;
 		if (token && (typeof given !== 'string' || !safeEqual(given, token))) return respond(this, 401, 'invalid token');
 
-		const body = jsonObject(rawBody(this));
+		const raw = rawBody(this);
+		const malformed = refuseMalformed(this, raw);
+		if (malformed) return malformed;
+		const body = jsonObject(raw);
 		const eventType = body?.event;
 		if (!body || typeof eventType !== 'string' || typeof body.data !== 'object') {
 			return respond(this, 400, 'body is not a MiroTalk event');
 		}
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(eventType)) return respond(this, 200, 'ignored');
+
+		const digest = createHash('sha256').update(raw).digest('hex');
+		if (!replays.firstSeen(`${this.getNode().id}:${digest}`, REPLAY_WINDOW_MS)) return respond(this, 401, 'replayed delivery');
 
 		const { keepPeerToken = false, timeZone = 'UTC' } = this.getNodeParameter('options', {}) as { keepPeerToken?: boolean; timeZone?: string };
 		const event = (keepPeerToken ? body : withoutPeerTokens(body)) as IDataObject;

@@ -73,6 +73,20 @@ export function jsonObject(raw: Buffer): IDataObject | undefined {
 	}
 }
 
+/** Far above any provider event (a few KB): a bigger body is refused before it is parsed or verified. */
+export const MAX_EVENT_BYTES = 1024 * 1024;
+
+/**
+ * The checks every trigger makes before anything else: providers deliver JSON, and small. A 400 answer
+ * for anything else; undefined when the delivery may go on to be verified.
+ */
+export function refuseMalformed(ctx: IWebhookFunctions, raw: Buffer): IWebhookResponseData | undefined {
+	const type = headerValue(ctx.getHeaderData() as IDataObject, 'content-type') ?? '';
+	if (!/^application\/([\w.-]+\+)?json\s*(;|$)/i.test(type)) return respond(ctx, 400, 'content type must be application/json');
+	if (raw.length > MAX_EVENT_BYTES) return respond(ctx, 400, `body larger than ${MAX_EVENT_BYTES} bytes`);
+	return undefined;
+}
+
 /**
  * Answers a delivery without starting a run: 401 for anything unauthenticated, 400 for a malformed body,
  * 200 for genuine deliveries this trigger ignores (filtered events, provider pings). The reason is

@@ -78,7 +78,8 @@ export async function deliver(
 	} catch {
 		parsed = {};
 	}
-	const headers = Object.fromEntries(Object.entries(delivery.headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+	// Providers send JSON; a delivery states otherwise only where a test says so.
+	const headers = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([k, v]) => [k.toLowerCase(), v]));
 	const outcome: WebhookOutcome = {};
 	const res = {
 		status(code: number) {

@@ -70,7 +70,17 @@ describe('MiroTalk Trigger', () => {
 	});
 
 	it('without a token, the per-node URL alone admits deliveries', async () => {
-		const outcome = await deliver(trigger, env({ token: '' }), { body: JSON.stringify(sfuExit) });
+		const outcome = await deliver(trigger, env({ token: '' }), { body: JSON.stringify({ ...sfuExit, data: { ...sfuExit.data, session_id: 's-2' } }) });
 		expect(outcome.run).toHaveLength(1);
+	});
+
+	it('refuses a copy of a delivery it already ran (401), a body that is not JSON by type (400) or too big (400)', async () => {
+		const body = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-replay' } });
+		expect((await deliver(trigger, env(), { body, query: { token: TOKEN } })).run).toHaveLength(1);
+		expect(await deliver(trigger, env(), { body, query: { token: TOKEN } })).toMatchObject({ status: 401, json: { error: 'replayed delivery' }, run: undefined });
+		const fresh = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-type' } });
+		expect(await deliver(trigger, env(), { body: fresh, query: { token: TOKEN }, headers: { 'content-type': 'text/plain' } })).toMatchObject({ status: 400, run: undefined });
+		const big = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-big', padding: 'x'.repeat(1024 * 1024) } });
+		expect(await deliver(trigger, env(), { body: big, query: { token: TOKEN } })).toMatchObject({ status: 400, json: { error: 'body larger than 1048576 bytes' }, run: undefined });
 	});
 });
