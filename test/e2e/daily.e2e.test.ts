@@ -1,5 +1,6 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { createRuntime, nodeOutput, type N8nRuntime, manualWorkflow } from './n8n';
+import { DAILY_MISSING_ROOM_ERROR, dailyLifecycleNodes, dailyMissingRoomNodes, expectDailyLifecycle } from './workflows';
 
 /** The Daily node inside a real n8n 1.123, against the Daily simulator on loopback. */
 const API_KEY = 'e2e_daily_key_5f3c9a1b7d';
@@ -34,26 +35,10 @@ afterAll(async () => {
 });
 
 it('creates a room and a token, lists every room across pages, and deletes the room', async () => {
-	await n8n.importWorkflow(
-		manualWorkflow('DailyE2eHappy001', 'Daily e2e: room lifecycle', [
-			node('Create Room', { resource: 'room', operation: 'create', roomName: 'e2e-room', privacy: 'private', properties: { exp: 'in 1 hour', enable_chat: true } }, [200, 0]),
-			node('Create Token', { resource: 'meetingToken', operation: 'create', properties: { room_name: '={{ $json.name }}', is_owner: true, user_name: 'E2E' } }, [400, 0]),
-			node('List Rooms', { resource: 'room', operation: 'getAll', returnAll: true }, [600, 0]),
-			node('Delete Room', { resource: 'room', operation: 'delete', roomName: "={{ $('Create Room').first().json.name }}" }, [800, 0], { executeOnce: true }),
-		]),
-	);
+	await n8n.importWorkflow(manualWorkflow('DailyE2eHappy001', 'Daily e2e: room lifecycle', dailyLifecycleNodes(CREDENTIAL)));
 	const { result, run } = await n8n.execute('DailyE2eHappy001');
 	expect(result.code).toBe(0);
-
-	const [room] = nodeOutput(run, 'Create Room');
-	expect(room).toMatchObject({ name: 'e2e-room', privacy: 'private', config: { enable_chat: true } });
-	expect(room.config.exp).toBeGreaterThan(Date.now() / 1000);
-	const [token] = nodeOutput(run, 'Create Token');
-	expect(typeof token.token).toBe('string');
-	expect(nodeOutput(run, 'List Rooms')).toHaveLength(151);
-	expect(nodeOutput(run, 'Delete Room')).toEqual([{ deleted: true, name: 'e2e-room' }]);
-
-	expect(daily.rooms.find((r) => r.name === 'e2e-room')).toBeUndefined();
+	expectDailyLifecycle((name) => nodeOutput(run, name), daily);
 	// 151 rooms newest first: a full page of 100, then the rest after the 100th room's id.
 	const listCalls = daily.requests.filter((r) => r.method === 'GET' && r.path === '/v1/rooms');
 	expect(listCalls.map((r) => new URLSearchParams(r.query).get('limit'))).toEqual(['100', '100']);
@@ -62,15 +47,11 @@ it('creates a room and a token, lists every room across pages, and deletes the r
 }, 240_000);
 
 it('surfaces the provider error as an n8n execution error, without the API key', async () => {
-	await n8n.importWorkflow(
-		manualWorkflow('DailyE2eError001', 'Daily e2e: missing room', [
-			node('Get Room', { resource: 'room', operation: 'get', roomName: 'does-not-exist' }, [200, 0]),
-		]),
-	);
+	await n8n.importWorkflow(manualWorkflow('DailyE2eError001', 'Daily e2e: missing room', dailyMissingRoomNodes(CREDENTIAL)));
 	const { result } = await n8n.execute('DailyE2eError001');
 	const output = `${result.stdout}${result.stderr}`;
 	expect(result.code).not.toBe(0);
-	expect(output).toContain('Daily API error 404 (not-found): room does-not-exist not found');
+	expect(output).toContain(DAILY_MISSING_ROOM_ERROR);
 	expect(output).not.toContain(API_KEY);
 }, 240_000);
 

@@ -1,5 +1,6 @@
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { createRuntime, manualWorkflow, nodeOutput, type N8nRuntime } from './n8n';
+import { dsLifecycleNodes, expectDsLifecycle } from './workflows';
 
 /** The Digital Samba node inside a real n8n 1.123, against the Digital Samba simulator on loopback. */
 const KEY = 'e2e_ds_developer_key_9b2f41';
@@ -28,25 +29,10 @@ afterAll(async () => {
 });
 
 it('creates a room and a token, lists every room across pages, and deletes the room', async () => {
-	await n8n.importWorkflow(
-		manualWorkflow('DsE2eLifecycle01', 'Digital Samba e2e: room lifecycle', [
-			node('Create Room', { resource: 'room', operation: 'create', privacy: 'private', settings: { friendly_url: 'e2e-ds-room', description: 'Made by the e2e suite' } }, 200),
-			node('Create Token', { resource: 'roomToken', operation: 'create', roomId: '={{ $json.id }}', additionalFields: { u: 'E2E User' } }, 400),
-			node('List Rooms', { resource: 'room', operation: 'getAll', returnAll: true }, 600),
-			node('Delete Room', { resource: 'room', operation: 'delete', roomId: "={{ $('Create Room').first().json.id }}" }, 800, { executeOnce: true }),
-		]),
-	);
+	await n8n.importWorkflow(manualWorkflow('DsE2eLifecycle01', 'Digital Samba e2e: room lifecycle', dsLifecycleNodes(CREDENTIAL)));
 	const { result, run } = await n8n.execute('DsE2eLifecycle01');
 	expect(result.code).toBe(0);
-	const [room] = nodeOutput(run, 'Create Room');
-	expect(room).toMatchObject({ friendly_url: 'e2e-ds-room', privacy: 'private' });
-	const [token] = nodeOutput(run, 'Create Token');
-	expect(typeof token.token).toBe('string');
-	expect(token.link).toContain('token=');
-	expect(nodeOutput(run, 'List Rooms')).toHaveLength(131);
-	expect(nodeOutput(run, 'Delete Room')).toEqual([{ deleted: true, id: room.id }]);
-	// The simulator keeps deleted rooms flagged, as history.
-	expect(ds.state.rooms.find((r) => r.id === room.id && !(r as { deleted?: boolean }).deleted)).toBeUndefined();
+	expectDsLifecycle((name) => nodeOutput(run, name), ds);
 	const listCalls = ds.requests.filter((r) => r.method === 'GET' && r.path === '/api/v1/rooms');
 	expect(listCalls).toHaveLength(2);
 	expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);

@@ -1,5 +1,6 @@
 import { startMiroTalkSimulator, type MiroTalkProduct, type MiroTalkSimulator } from '../simulators/mirotalk';
 import { createRuntime, nodeOutput, type CliResult, type N8nRuntime, manualWorkflow } from './n8n';
+import { expectMiroTalkSfu, miroTalkSfuNodes, seedSfuPeers } from './workflows';
 
 /** The MiroTalk node inside a real n8n 1.123, against one MiroTalk simulator per product on loopback. */
 const KEYS: Record<MiroTalkProduct, string> = {
@@ -56,43 +57,11 @@ afterAll(async () => {
 
 it('SFU: creates a meeting, a join link with a token, a token, reads stats, lists meetings and ends one', async () => {
 	const sfu = sims.sfu;
-	sfu.addPeer('standup', { name: 'Ann', presenter: true });
-	sfu.addPeer('standup', { name: 'Bob', video: false });
-	sfu.addPeer('retro', { name: 'Cy' });
-	await n8n.importWorkflow(
-		manualWorkflow('MiroTalkE2eSfu01', 'MiroTalk e2e: SFU', [
-			node('Create Meeting', 'sfu', { resource: 'meeting', operation: 'create' }, [200, 0]),
-			node('Join Link', 'sfu', {
-				resource: 'joinLink', operation: 'create', room: '={{ $json.room }}',
-				options: { name: 'Ann Lee', avatar: 'https://example.com/ann.png', audio: true, chat: true, duration: '00:30:00' },
-				token: { username: 'ann', password: 'pw', presenter: true, expire: '2h' },
-			}, [400, 0]),
-			node('Create Token', 'sfu', { resource: 'token', operation: 'create', username: 'bob', password: 'pw2', presenter: false, expire: '30m' }, [600, 0]),
-			node('Get Stats', 'sfu', { resource: 'stats', operation: 'get' }, [800, 0]),
-			node('Get Meetings', 'sfu', { resource: 'meeting', operation: 'getAll', returnAll: true }, [1000, 0]),
-			node('End Meeting', 'sfu', { resource: 'meeting', operation: 'end', room: 'standup', options: { redirect: 'https://example.com/bye' } }, [1200, 0], { executeOnce: true }),
-		]),
-	);
+	seedSfuPeers(sfu);
+	await n8n.importWorkflow(manualWorkflow('MiroTalkE2eSfu01', 'MiroTalk e2e: SFU', miroTalkSfuNodes(credentialFor('sfu'))));
 	const { result, run } = await n8n.execute('MiroTalkE2eSfu01');
 	expect(result.code).toBe(0);
-
-	const [meeting] = nodeOutput(run, 'Create Meeting');
-	const host = new URL(sfu.url).host;
-	expect(meeting.meeting).toBe(`https://${host}/join/${meeting.room}`);
-	const [join] = nodeOutput(run, 'Join Link');
-	const q = new URL(join.join).searchParams;
-	expect(Object.fromEntries(q)).toMatchObject({ room: meeting.room, name: 'Ann Lee', avatar: 'https://example.com/ann.png', audio: 'true', chat: 'true', video: 'false', duration: '00:30:00' });
-	expect(sfu.readToken(q.get('token')!)).toMatchObject({ username: 'ann', password: 'pw', presenter: 'true' });
-	const [token] = nodeOutput(run, 'Create Token');
-	const claims = sfu.readToken(token.token);
-	expect(claims).toMatchObject({ username: 'bob', presenter: 'false' });
-	expect(claims.exp - claims.iat).toBe(1800);
-	expect(nodeOutput(run, 'Get Stats')).toEqual([{ totalRooms: 2, totalUsers: 3, timestamp: expect.any(String) }]);
-	const meetings = nodeOutput(run, 'Get Meetings');
-	expect(meetings.map((m) => [m.roomId, m.peerCount])).toEqual([['standup', 2], ['retro', 1]]);
-	expect(meetings[0].peers[0]).toEqual({ name: 'Ann', presenter: true, video: true, audio: true, screen: false, hand: false, os: 'Linux', browser: 'Firefox' });
-	expect(nodeOutput(run, 'End Meeting')).toEqual([{ success: true, message: 'Meeting ended', room: 'standup' }]);
-	expect(sfu.ended).toEqual([{ room: 'standup', redirect: 'https://example.com/bye' }]);
+	expectMiroTalkSfu((name) => nodeOutput(run, name), sfu);
 
 	// Every call carried the raw secret, at /api/v1 once despite the pasted suffix.
 	expect(sfu.requests.every((r) => r.headers.authorization === KEYS.sfu && r.path.startsWith('/api/v1/') && !r.path.includes('/api/v1/api'))).toBe(true);

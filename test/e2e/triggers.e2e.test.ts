@@ -2,6 +2,18 @@ import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { registerSecrets } from './capture';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
+import {
+	DAILY_TRIGGER_WEBHOOK_ID,
+	DS_TRIGGER_WEBHOOK_ID,
+	dailyDeliveries,
+	dailyTriggerNode,
+	dsDeliveries,
+	dsTriggerNode,
+	miroTalkDeliveries,
+	miroTalkTriggerNode,
+	triggerWorkflow,
+	waitForExecutions as waitFor,
+} from './workflows';
 
 /** Each trigger activated in a real n8n: registration, signed deliveries, forged ones, deactivation. */
 const DAILY_KEY = 'e2e_trigger_daily_key_7c1e';
@@ -14,32 +26,7 @@ let server: N8nServer;
 let daily: DailySimulator;
 let ds: DigitalSambaSimulator;
 
-function triggerWorkflow(id: string, trigger: object) {
-	return {
-		id,
-		name: `e2e ${id}`,
-		active: false,
-		nodes: [
-			{ position: [0, 0], ...trigger, name: 'Trigger' },
-			{ id: `${id}-noop`, name: 'Received', type: 'n8n-nodes-base.noOp', typeVersion: 1, position: [200, 0], parameters: {} },
-		],
-		connections: { Trigger: { main: [[{ node: 'Received', type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1', saveDataSuccessExecution: 'all' },
-	};
-}
-
-async function waitForExecutions(workflowId: string, count: number, timeoutMs = 30_000) {
-	const deadline = Date.now() + timeoutMs;
-	let executions = await server.executions(workflowId);
-	const running = () => executions.some((e) => ['new', 'running', 'waiting'].includes(e.status));
-	while ((executions.length < count || running()) && Date.now() < deadline) {
-		await new Promise((r) => setTimeout(r, 500));
-		executions = await server.executions(workflowId);
-	}
-	// A little longer, so that runs which should not happen would show up.
-	await new Promise((r) => setTimeout(r, 1500));
-	return await server.executions(workflowId);
-}
+const waitForExecutions = (workflowId: string, count: number) => waitFor(server, workflowId, count, 30_000);
 
 beforeAll(async () => {
 	daily = await startDailySimulator({ apiKey: DAILY_KEY });
@@ -49,35 +36,9 @@ beforeAll(async () => {
 		{ id: 'dailyTrigCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } },
 		{ id: 'dsTrigCred000001', name: 'Digital Samba Simulator', type: 'digitalSambaApi', data: { developerKey: DS_KEY, teamId: '', baseUrl: ds.url } },
 	]);
-	await n8n.importWorkflow(
-		triggerWorkflow('DsTrigE2e0000001', {
-			id: 'ds-trigger-id',
-			type: 'n8n-nodes-video-conferencing.digitalSambaTrigger',
-			typeVersion: 1,
-			webhookId: '8c2f5a3b-0e4d-4f7c-9a1b-3d4e5f6a7b82',
-			parameters: { eventSource: 'documented', events: ['participant_joined', 'recording_ready'], options: {} },
-			credentials: { digitalSambaApi: { id: 'dsTrigCred000001', name: 'Digital Samba Simulator' } },
-		}),
-	);
-	await n8n.importWorkflow(
-		triggerWorkflow('DailyTrigE2e0001', {
-			id: 'daily-trigger-id',
-			type: 'n8n-nodes-video-conferencing.dailyTrigger',
-			typeVersion: 1,
-			webhookId: '6a0f3d1e-8c2b-4d5a-9e7f-1b2c3d4e5f60',
-			parameters: { events: ['participant.joined', 'meeting.ended'], roomName: '', options: {} },
-			credentials: { dailyApi: { id: 'dailyTrigCred001', name: 'Daily Simulator' } },
-		}),
-	);
-	await n8n.importWorkflow(
-		triggerWorkflow('MiroTrigE2e00001', {
-			id: 'mirotalk-trigger-id',
-			type: 'n8n-nodes-video-conferencing.miroTalkTrigger',
-			typeVersion: 1,
-			webhookId: '7b1e4f2a-9d3c-4e6b-8f0a-2c3d4e5f6a71',
-			parameters: { events: ['join', 'exit'], token: MIROTALK_TOKEN, options: {} },
-		}),
-	);
+	await n8n.importWorkflow(triggerWorkflow('DsTrigE2e0000001', dsTriggerNode({ id: 'dsTrigCred000001', name: 'Digital Samba Simulator' })));
+	await n8n.importWorkflow(triggerWorkflow('DailyTrigE2e0001', dailyTriggerNode({ id: 'dailyTrigCred001', name: 'Daily Simulator' })));
+	await n8n.importWorkflow(triggerWorkflow('MiroTrigE2e00001', miroTalkTriggerNode(MIROTALK_TOKEN)));
 	server = await startServer(n8n, await freePort());
 }, 25 * 60_000);
 
@@ -100,30 +61,14 @@ describe('Daily Trigger in n8n', () => {
 		await server.activate(workflowId);
 		expect(daily.webhooks).toHaveLength(1);
 		const [hook] = daily.webhooks;
-		expect(hook.url).toBe(`${server.url}/webhook/6a0f3d1e-8c2b-4d5a-9e7f-1b2c3d4e5f60/webhook`);
+		expect(hook.url).toBe(`${server.url}/webhook/${DAILY_TRIGGER_WEBHOOK_ID}/webhook`);
 		expect(hook.eventTypes).toEqual(['participant.joined', 'meeting.ended']);
 
-		const genuine = [];
-		for (let i = 0; i < 5; i++) genuine.push(await daily.deliver('participant.joined', { room: 'standup', session_id: `s-${i}`, user_name: `User ${i}` }));
-		expect(genuine).toEqual([200, 200, 200, 200, 200]);
+		const deliveries = await dailyDeliveries(daily, hook.hmac);
+		expect(deliveries.statuses).toEqual(deliveries.expected);
 
-		const now = String(Math.floor(Date.now() / 1000));
-		const body = JSON.stringify({ version: '1.0.0', type: 'meeting.ended', id: 'ev-once', payload: { room: 'standup' }, event_ts: Number(now) });
-		const valid = { 'x-webhook-signature': daily.sign(hook.hmac, now, body), 'x-webhook-timestamp': now };
-		const stale = String(Number(now) - 3600);
-		const forged = [
-			await daily.deliverRaw(body, valid), // genuine, once
-			await daily.deliverRaw(body, valid), // the same delivery replayed
-			await daily.deliverRaw(body, { ...valid, 'x-webhook-signature': daily.sign(Buffer.alloc(32, 7).toString('base64'), now, body) }),
-			await daily.deliverRaw(body, { 'x-webhook-signature': daily.sign(hook.hmac, stale, body), 'x-webhook-timestamp': stale }),
-			await daily.deliverRaw(body, {}),
-			await daily.deliverRaw(body.replace('standup', 'retro'), valid),
-		];
-		expect(forged).toEqual([200, 401, 401, 401, 401, 401]);
-		expect(await daily.deliver('recording.started', { room_name: 'standup' })).toBeUndefined();
-
-		const executions = await waitForExecutions(workflowId, 6);
-		expect(executions).toHaveLength(6);
+		const executions = await waitForExecutions(workflowId, deliveries.executions);
+		expect(executions).toHaveLength(deliveries.executions);
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
 	}, 120_000);
 
@@ -145,21 +90,14 @@ describe('Digital Samba Trigger in n8n', () => {
 		await server.activate(workflowId);
 		expect(live()).toHaveLength(1);
 		const [hook] = live();
-		expect(hook.endpoint).toBe(`${server.url}/webhook/8c2f5a3b-0e4d-4f7c-9a1b-3d4e5f6a7b82/webhook`);
+		expect(hook.endpoint).toBe(`${server.url}/webhook/${DS_TRIGGER_WEBHOOK_ID}/webhook`);
 		expect(hook.authorization_header).toMatch(/^Bearer [0-9a-f]{64}$/);
 
-		const genuine = [];
-		for (let i = 0; i < 4; i++) genuine.push(...(await ds.deliver('participant_joined', { participantId: `p-${i}`, name: `P${i}` })));
-		expect(genuine).toEqual([200, 200, 200, 200]);
-		const body = JSON.stringify({ eventType: 'participant_joined', roomId: 'r', sessionId: 's', timestamp: Math.floor(Date.now() / 1000), data: {} });
-		const forged = await Promise.all([
-			fetch(hook.endpoint, { method: 'POST', headers: { 'content-type': 'application/json' }, body }).then((r) => r.status),
-			fetch(hook.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${'0'.repeat(64)}` }, body }).then((r) => r.status),
-		]);
-		expect(forged).toEqual([401, 401]);
+		const deliveries = await dsDeliveries(ds, hook.endpoint);
+		expect(deliveries.statuses).toEqual(deliveries.expected);
 
-		const executions = await waitForExecutions(workflowId, 4);
-		expect(executions).toHaveLength(4);
+		const executions = await waitForExecutions(workflowId, deliveries.executions);
+		expect(executions).toHaveLength(deliveries.executions);
 		await server.deactivate(workflowId);
 		expect(live()).toHaveLength(0);
 		const logs = server.logs();
@@ -170,23 +108,12 @@ describe('Digital Samba Trigger in n8n', () => {
 
 describe('MiroTalk Trigger in n8n', () => {
 	const workflowId = 'MiroTrigE2e00001';
-	const url = () => `${server.url}/webhook/7b1e4f2a-9d3c-4e6b-8f0a-2c3d4e5f6a71/mirotalk`;
-	const post = (query: string, body: unknown) =>
-		fetch(`${url()}${query}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then((r) => r.status);
-	const join = (i: number) => ({ event: 'join', data: { timestamp: '8/21/2026, 18:31:37:123', room_id: 'standup', session_id: `s-${i}`, peer_info: { peer_name: `P${i}`, peer_token: 'secret-peer-token' } } });
-
 	it('runs once per delivery with the token, never without it', async () => {
 		await server.activate(workflowId);
-		const statuses = [
-			await post(`?token=${MIROTALK_TOKEN}`, join(1)),
-			await post(`?token=${MIROTALK_TOKEN}`, join(2)),
-			await post(`?token=${MIROTALK_TOKEN}`, { event: 'disconnect', data: { room_id: 'standup' } }), // not chosen
-			await post('', join(3)),
-			await post(`?token=${'x'.repeat(MIROTALK_TOKEN.length)}`, join(4)),
-		];
-		expect(statuses).toEqual([200, 200, 200, 401, 401]);
-		const executions = await waitForExecutions(workflowId, 2);
-		expect(executions).toHaveLength(2);
+		const deliveries = await miroTalkDeliveries(server.url, MIROTALK_TOKEN);
+		expect(deliveries.statuses).toEqual(deliveries.expected);
+		const executions = await waitForExecutions(workflowId, deliveries.executions);
+		expect(executions).toHaveLength(deliveries.executions);
 		await server.deactivate(workflowId);
 	}, 60_000);
 });
