@@ -109,7 +109,7 @@ export function miroTalkTransport(product: Product, endpoint?: EndpointSwitch): 
 		},
 		// Self-hosted servers document no limit: no client-side pacing, and items in flight at once like n8n's
 		// HTTP Request node, bounded so that a run of thousands of items does not open thousands of sockets.
-		concurrency: 100,
+		concurrency: 200,
 		failureIn2xx: (body) =>
 			body && typeof body === 'object' && (body as { data?: unknown }).data === '404 not found' ? 404 : undefined,
 		secrets: (credentials: IDataObject) => [String(credentials.apiKey ?? '')],

@@ -1,5 +1,6 @@
 import { createHash } from 'crypto';
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestOptions,
@@ -71,6 +72,16 @@ function header(headers: HttpResult['headers'], name: string): unknown {
 }
 
 /**
+ * The credential the caller already read, handed to n8n's helper with each call: without it n8n reads and
+ * decrypts the credential again for every call, a database query that all items in flight queue for
+ * (measured in bench/: 200 calls at once took twice as long as n8n's HTTP Request node).
+ */
+function decrypted(ctx: RequestingFunctions, transport: ProviderTransport, credentials: IDataObject): ICredentialsDecrypted {
+	const ref = ctx.getNode().credentials?.[transport.credentialType];
+	return { id: ref?.id ?? '', name: ref?.name ?? '', type: transport.credentialType, data: credentials as ICredentialsDecrypted['data'] };
+}
+
+/**
  * Sends one provider call through n8n's authenticated helper, with rate limiting and retries.
  * Answers 2xx as a result; any other answer (after retries) as a NodeApiError with the provider's message.
  */
@@ -95,6 +106,7 @@ export async function send(
 		timeout: policy.timeoutMs,
 		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
 	};
+	const credentialsDecrypted = decrypted(ctx, transport, credentials);
 	for (let attempt = 0; ; attempt++) {
 		const release = await acquire(key, transport.rateClasses, spec.rateClass);
 		let statusCode: number;
@@ -105,6 +117,7 @@ export async function send(
 				ctx,
 				transport.credentialType,
 				{ ...options },
+				{ credentialsDecrypted },
 			)) as { statusCode: number; headers: HttpResult['headers']; body: unknown };
 			({ statusCode, headers, body } = response);
 		} catch (error) {
