@@ -162,40 +162,59 @@ export class DailyTrigger implements INodeType {
 				const { replaceExisting = false } = this.getNodeParameter('options', {}) as { replaceExisting?: boolean };
 				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
 
-				const { body } = await call(this, 'GET', '/webhooks');
-				const existing = (Array.isArray(body) ? body : []) as DailyWebhook[];
+				const listed = async () => {
+					const { body } = await call(this, 'GET', '/webhooks');
+					return (Array.isArray(body) ? body : []) as DailyWebhook[];
+				};
 				const hmac = generateSecret(32);
-				const mine = existing.find((hook) => hook.url === url);
-				if (mine) {
-					// This node's own URL (unique per node): a webhook it made before its static data was lost.
-					await call(this, 'POST', `/webhooks/${encodeURIComponent(mine.uuid)}`, { url, eventTypes: events, hmac });
-					Object.assign(data, { webhookId: mine.uuid, hmac });
+				const adopt = async (hook: DailyWebhook) => {
+					await call(this, 'POST', `/webhooks/${encodeURIComponent(hook.uuid)}`, { url, eventTypes: events, hmac });
+					Object.assign(data, { webhookId: hook.uuid, hmac });
 					return true;
-				}
-				for (const other of existing) {
-					if (!replaceExisting) {
-						throw new NodeOperationError(
-							this.getNode(),
-							`Daily allows one webhook per domain, and this domain already has one for ${other.url} (uuid ${other.uuid})`,
-							{
-								description:
-									'Delete that webhook (Daily node → Webhook → Delete), or turn on "Replace Existing Webhook" in this trigger\'s options to replace it on activation.',
-							},
-						);
-					}
-					await call(this, 'DELETE', `/webhooks/${encodeURIComponent(other.uuid)}`, undefined, [404]);
+				};
+				const existing = await listed();
+				// This node's own URL (unique per node): a webhook it made before its static data was lost.
+				const mine = existing.find((hook) => hook.url === url);
+				if (mine) return await adopt(mine);
+				if (replaceExisting) {
+					for (const other of existing) await call(this, 'DELETE', `/webhooks/${encodeURIComponent(other.uuid)}`, undefined, [404]);
 				}
 				// Daily sends a test request to the URL before it answers; webhook() answers it while we wait.
-				const created = await call(this, 'POST', '/webhooks', { url, eventTypes: events, hmac, retryType: 'circuit-breaker' });
-				Object.assign(data, { webhookId: (created.body as DailyWebhook).uuid, hmac });
-				return true;
+				const spec = { url, eventTypes: events, hmac, retryType: 'circuit-breaker' };
+				const created = await call(this, 'POST', '/webhooks', spec, [400]);
+				if (created.statusCode !== 400) {
+					Object.assign(data, { webhookId: (created.body as DailyWebhook).uuid, hmac });
+					return true;
+				}
+				// A create retried after its answer was lost meets its own webhook: adopt it, never make a second.
+				const now = await listed();
+				const made = now.find((hook) => hook.url === url);
+				if (made) return await adopt(made);
+				const other = now.find((hook) => hook.url !== url);
+				if (other) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Daily allows one webhook per domain, and this domain already has one for ${other.url} (uuid ${other.uuid})`,
+						{
+							description:
+								'Delete that webhook (Daily node → Webhook → Delete), or turn on "Replace Existing Webhook" in this trigger\'s options to replace it on activation.',
+						},
+					);
+				}
+				const info = String((created.body as IDataObject | undefined)?.info ?? 'the webhook was refused');
+				throw new NodeOperationError(this.getNode(), `Daily refused the webhook: ${info}`);
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
-				if (data.webhookId) {
+				const url = this.getNodeWebhookUrl('default') as string;
+				const { body } = await call(this, 'GET', '/webhooks');
+				// Also a webhook for this node's URL the static data does not know (an activation whose answer was
+				// lost): the URL is this node's alone, so no one else's webhook is touched.
+				const ids = new Set([data.webhookId, ...((Array.isArray(body) ? body : []) as DailyWebhook[]).filter((h) => h.url === url).map((h) => h.uuid)]);
+				for (const id of ids) {
 					// 404: already gone (deleted by hand); anything else is an error and is reported.
-					await call(this, 'DELETE', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
+					if (id) await call(this, 'DELETE', `/webhooks/${encodeURIComponent(id)}`, undefined, [404]);
 				}
 				delete data.webhookId;
 				delete data.hmac;

@@ -199,18 +199,29 @@ export class DigitalSambaTrigger implements INodeType {
 				};
 				// A webhook for this node's own URL (static data lost) is adopted, not duplicated.
 				const existing = (await listHooks(this)).find((hook) => hook.endpoint === endpoint);
-				const { body: hook } = existing
+				const { body: hook, attempts } = existing
 					? await call(this, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body })
 					: await call(this, { method: 'POST', path: '/webhooks', body });
-				Object.assign(data, { webhookId: (hook as Hook).id ?? existing?.id, secret });
+				const webhookId = (hook as Hook).id ?? existing?.id;
+				Object.assign(data, { webhookId, secret });
+				// A create retried after a lost answer may have made one before this one: keep only this one.
+				if (!existing && attempts > 1) {
+					for (const extra of (await listHooks(this)).filter((h) => h.endpoint === endpoint && h.id !== webhookId)) {
+						await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(extra.id)}`, acceptStatus: [404] });
+					}
+				}
 				return true;
 			},
 
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
-				if (data.webhookId) {
+				const endpoint = this.getNodeWebhookUrl('default') as string;
+				// Also any webhook for this node's URL the static data does not know (an activation whose answer was
+				// lost): the URL is this node's alone, so no one else's webhook is touched.
+				const ids = new Set([data.webhookId, ...(await listHooks(this)).filter((h) => h.endpoint === endpoint).map((h) => h.id)]);
+				for (const id of ids) {
 					// 404: already gone; any other failure is reported, never swallowed.
-					await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404] });
+					if (id) await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, acceptStatus: [404] });
 				}
 				delete data.webhookId;
 				delete data.secret;

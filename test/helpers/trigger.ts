@@ -44,6 +44,7 @@ export function hookContext(env: TriggerEnv): IHookFunctions & { requests: IHttp
 		getNodeParameter: parameterReader(env),
 		getWorkflowStaticData: () => env.staticData,
 		getNodeWebhookUrl: () => env.webhookUrl,
+		getWorkflow: () => ({ id: 'workflow-1', name: 'Test Workflow', active: true }),
 		getCredentials: async () => env.credentials,
 		helpers: { httpRequestWithAuthentication: authenticatedRequest(env.credentialType, env.credentials, node, requests) },
 	} as unknown as IHookFunctions & { requests: IHttpRequestOptions[] };

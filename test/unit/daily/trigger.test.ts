@@ -45,12 +45,40 @@ describe('Daily Trigger lifecycle', () => {
 	});
 
 	it('refuses to activate when the domain already has a webhook for another URL, saying which and how to proceed', async () => {
-		nock(DAILY_URL).get('/v1/webhooks').reply(200, [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }]);
+		const others = [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }];
+		// The create is tried (a domain may allow more than one); Daily's 400 names the limit.
+		nock(DAILY_URL)
+			.get('/v1/webhooks').twice().reply(200, others)
+			.post('/v1/webhooks').reply(400, { error: 'invalid-request-error', info: 'This domain can only have 1 webhook' });
 		const error = await hooks.create.call(hookContext(env())).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain('one webhook per domain');
 		expect(error.message).toContain('https://elsewhere.example.com/hook');
 		expect(error.description).toContain('Replace Existing Webhook');
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('creates beside another URL\'s webhook where the domain allows several, leaving that one alone', async () => {
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }])
+			.post('/v1/webhooks').reply(200, { uuid: 'w-3', url: URL_ });
+		const e = env();
+		expect(await hooks.create.call(hookContext(e))).toBe(true);
+		expect(e.staticData.webhookId).toBe('w-3');
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('adopts its own webhook when a create retried after a lost answer is refused, making no second one', async () => {
+		let hmac = '';
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [])
+			.post('/v1/webhooks', (b) => ((hmac = b.hmac), true)).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
+			.post('/v1/webhooks').reply(400, { error: 'invalid-request-error', info: 'This domain can only have 1 webhook' })
+			.get('/v1/webhooks').reply(200, [{ uuid: 'w-lost', url: URL_ }])
+			.post('/v1/webhooks/w-lost', (b) => b.hmac === hmac && b.url === URL_).reply(200, { uuid: 'w-lost', url: URL_ });
+		const e = env();
+		expect(await hooks.create.call(hookContext(e))).toBe(true);
+		expect(e.staticData).toEqual({ webhookId: 'w-lost', hmac });
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
@@ -97,16 +125,28 @@ describe('Daily Trigger lifecycle', () => {
 	});
 
 	it('delete removes only its own webhook and treats a 404 as already gone', async () => {
-		nock(DAILY_URL).delete('/v1/webhooks/w-1').reply(404, { error: 'not-found' });
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }])
+			.delete('/v1/webhooks/w-1').reply(404, { error: 'not-found' });
 		const e = env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
 		expect(await hooks.delete.call(hookContext(e))).toBe(true);
 		expect(e.staticData).toEqual({});
-		// Nothing stored: nothing is deleted.
+		// Nothing stored and nothing for this URL: nothing is deleted.
+		nock(DAILY_URL).get('/v1/webhooks').reply(200, [{ uuid: 'other', url: 'https://elsewhere.example.com/hook' }]);
 		expect(await hooks.delete.call(hookContext(env()))).toBe(true);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('delete also removes a webhook for its own URL that its static data does not know (a lost activation answer)', async () => {
+		const removed = nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [{ uuid: 'orphan', url: URL_ }, { uuid: 'other', url: 'https://elsewhere.example.com/hook' }])
+			.delete('/v1/webhooks/orphan').reply(200, { deleted: true });
+		expect(await hooks.delete.call(hookContext(env()))).toBe(true);
+		expect(removed.isDone()).toBe(true);
 	});
 
 	it('delete reports any other failure instead of swallowing it', async () => {
-		nock(DAILY_URL).delete('/v1/webhooks/w-1').reply(400, { error: 'invalid-request-error', info: 'nope' });
+		nock(DAILY_URL).get('/v1/webhooks').reply(200, []).delete('/v1/webhooks/w-1').reply(400, { error: 'invalid-request-error', info: 'nope' });
 		const error = await hooks.delete.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } }))).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeApiError);
 		expect(error.message).toContain('nope');

@@ -92,6 +92,7 @@ describe('Digital Samba Trigger lifecycle', () => {
 	});
 
 	it('delete removes its webhook (204), accepts a 404, and reports other failures', async () => {
+		nock(DS_URL).get('/api/v1/webhooks').query(true).times(3).reply(200, { data: [{ id: 'theirs', endpoint: 'https://elsewhere.example.com/hook' }], total_count: 1 });
 		nock(DS_URL).delete('/api/v1/webhooks/wh-1').reply(204);
 		const e = env({ staticData: { webhookId: 'wh-1', secret: SECRET } });
 		expect(await hooks.delete.call(hookContext(e))).toBe(true);
