@@ -124,6 +124,8 @@ export interface DigitalSambaSimulator extends SimServer {
 	generatedOperations: string[];
 	/** Creates a room as POST /rooms would (body defaults to `{privacy: 'public'}`); throws on validation errors. */
 	seedRoom(body?: Record<string, unknown>): DsRoom;
+	/** Adds `count` public rooms named `<prefix>-<i>` at once (benchmarks: 10,000 rooms in a second, not minutes). */
+	seedRooms(count: number, prefix?: string): void;
 	/** Starts a live session in a room (id or friendly_url) with participants (a count or descriptions). */
 	startSession(room: string, options?: { participants?: number | ParticipantSeed[]; description?: string; start?: number }): {
 		session: DsSession;
@@ -420,6 +422,14 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 				validateAgainstSchema(v, ctx.op.bodySchema, ctx.body, REQUIRED_OVERRIDES['POST /rooms']);
 				v.check();
 				return createRoom(ctx);
+			}),
+		seedRooms: (count, prefix = 'seed') =>
+			unwrap(() => {
+				// One room made the regular way is the template; the others copy it without the per-room checks.
+				const template = createRoom(helperCtx('POST /rooms', { privacy: 'public', friendly_url: `${prefix}-0` }));
+				for (let i = 1; i < count; i++) {
+					model.state.rooms.push({ ...structuredClone(template), ...model.stamp(), friendly_url: `${prefix}-${i}` });
+				}
 			}),
 		startSession: (room, sessionOptions) => unwrap(() => model.startSession(model.room(room), sessionOptions)),
 		addParticipant: (session, seed) => unwrap(() => model.addParticipant(model.session(session), seed)),

@@ -1,10 +1,11 @@
 import { DAILY_DOCUMENTED_LIMITS, startDailySimulator, type DailySimulator } from '../../simulators/daily';
+import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { slidingWindows } from '../../simulators/http';
 import { startMiroTalkSimulator, type MiroTalkSimulator } from '../../simulators/mirotalk';
 
 /** The simulator options the benchmarks use: fixed latency, Daily's sliding-window limits with Retry-After, 10,000 rooms. */
 const KEY = 'bench-options-key';
-let servers: Array<DailySimulator | MiroTalkSimulator> = [];
+let servers: Array<{ close(): Promise<void> }> = [];
 
 afterEach(async () => {
 	await Promise.all(servers.map((s) => s.close()));
@@ -101,5 +102,23 @@ describe('MiroTalk simulator', () => {
 		const response = await fetch(`${sim.url}/api/v1/stats`, { headers: { authorization: KEY } });
 		expect(response.status).toBe(200);
 		expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+	});
+});
+
+describe('Digital Samba simulator', () => {
+	it('seeds 10,000 rooms at once and pages through them with limit and offset', async () => {
+		const sim = await startDigitalSambaSimulator({ developerKey: KEY, teamId: '12345678-1234-4234-8234-123456789012' });
+		servers.push(sim);
+		const started = Date.now();
+		sim.seedRooms(10_000, 'bench');
+		expect(Date.now() - started).toBeLessThan(5000);
+		const page = async (offset: number) =>
+			(await (await get(`${sim.url}/rooms?limit=100&offset=${offset}&order=asc`)).json()) as { total_count: number; data: Array<{ id: string; friendly_url: string }> };
+		const first = await page(0);
+		const last = await page(9900);
+		expect(Number(first.total_count)).toBe(10_000); // a string, as the spec's example has it
+		expect(first.data[0].friendly_url).toBe('bench-0');
+		expect(last.data.map((r) => r.friendly_url)).toEqual(Array.from({ length: 100 }, (_, i) => `bench-${9900 + i}`));
+		expect(new Set([...first.data, ...last.data].map((r) => r.id)).size).toBe(200);
 	});
 });
