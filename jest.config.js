@@ -14,5 +14,13 @@ module.exports = {
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		// The same e2e files against n8n 2.x on Node 24 (VC_N8N_LINE=2); the queue-mode test runs on 1.x only.
+		{
+			...common,
+			displayName: 'e2e-n8n2',
+			testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+			testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/queue\\.e2e\\.test\\.ts$'],
+			setupFiles: ['<rootDir>/test/e2e/n8n2.setup.js'],
+		},
 	],
 };

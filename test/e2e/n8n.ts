@@ -78,6 +78,11 @@ export function nodeFor(bin: string): string {
 	return existsSync(node24) ? node24 : process.execPath;
 }
 
+/** The major version of the n8n at `bin`, from its package.json. */
+export function n8nMajor(bin: string): number {
+	return Number((JSON.parse(readFileSync(join(dirname(dirname(bin)), 'package.json'), 'utf8')) as { version: string }).version.split('.')[0]);
+}
+
 /** Packs the built package and installs it into `<userFolder>/.n8n/nodes` like n8n's community installer. */
 export function installPackage(userFolder: string): void {
 	const packDir = mkdtempSync(join(tmpdir(), 'vc-pack-'));
@@ -256,6 +261,25 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 	}
 	if (setup.status !== 200) throw new Error(`owner setup failed: ${setup.status} ${JSON.stringify(setup.body)}`);
 
+	// n8n 2.x publishes (activates) and unpublishes through an outbox: the REST call answers before the triggers'
+	// webhooks are registered or removed. Wait for the publication status as n8n 1.x's synchronous answer did,
+	// and fail the same way when a trigger could not be activated.
+	const publishesAsync = n8nMajor(runtime.bin) >= 2;
+	const publicationSettled = async (workflowId: string, want: 'published' | 'not_published', versionId?: string) => {
+		const until = Date.now() + 90_000;
+		for (;;) {
+			const { status, body } = await rest('GET', `/workflows/${workflowId}/publication-status`);
+			const state = body?.data as { status: string; liveVersionId: string | null; triggers: Array<{ nodeId: string; status: string; errorMessage: string | null }> } | undefined;
+			if (status !== 200 || !state) throw new Error(`publication status of ${workflowId} failed: ${status} ${JSON.stringify(body)}`);
+			if (state.status === 'failed' || state.status === 'partial') {
+				throw new Error(`activation failed: ${state.triggers.filter((t) => t.status === 'failed').map((t) => t.errorMessage).join('; ')}`);
+			}
+			if (state.status === want && (!versionId || state.liveVersionId === versionId)) return;
+			if (Date.now() > until) throw new Error(`workflow ${workflowId} not ${want} after 90 s: ${JSON.stringify(state)}`);
+			await new Promise((r) => setTimeout(r, 200));
+		}
+	};
+
 	return {
 		url,
 		rest,
@@ -268,10 +292,12 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 			if (status !== 200) throw new Error(`reading workflow ${workflowId} failed: ${status} ${JSON.stringify(body)}`);
 			const result = await rest('POST', `/workflows/${workflowId}/activate`, { versionId: body.data.versionId });
 			if (result.status !== 200) throw new Error(`activation failed: ${result.status} ${JSON.stringify(result.body)}`);
+			if (publishesAsync) await publicationSettled(workflowId, 'published', body.data.versionId);
 		},
 		async deactivate(workflowId) {
 			const result = await rest('POST', `/workflows/${workflowId}/deactivate`);
 			if (result.status !== 200) throw new Error(`deactivation failed: ${result.status} ${JSON.stringify(result.body)}`);
+			if (publishesAsync) await publicationSettled(workflowId, 'not_published');
 		},
 		async executions(workflowId) {
 			const filter = encodeURIComponent(JSON.stringify({ workflowId }));
