@@ -9,13 +9,13 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { send } from '../shared/http';
 import {
+	firstDelivery,
 	generateSecret,
 	headerValue,
 	hmacSha256,
 	jsonObject,
 	rawBody,
 	refuseMalformed,
-	ReplayGuard,
 	respond,
 	safeEqual,
 	startRun,
@@ -37,7 +37,6 @@ interface StaticData {
 	hmac?: string;
 }
 
-const replays = new ReplayGuard();
 
 async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject, acceptStatus?: number[]) {
 	const credentials = (await ctx.getCredentials('dailyApi')) as IDataObject;
@@ -241,7 +240,7 @@ export class DailyTrigger implements INodeType {
 			return respond(this, 401, 'timestamp outside the replay window');
 		}
 		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
-		if (!replays.firstSeen(`${this.getNode().id}:${timestamp}:${signature}`, replayWindow * 1000)) {
+		if (!firstDelivery(this.getWorkflowStaticData('node'), `${timestamp}:${signature}`, replayWindow * 1000)) {
 			return respond(this, 401, 'replayed delivery');
 		}
 		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');

@@ -13,13 +13,13 @@ import type { RequestSpec } from '../shared/descriptor';
 import { type RequestingFunctions, send } from '../shared/http';
 import { itemsOf } from '../shared/paginate';
 import {
+	firstDelivery,
 	generateSecret,
 	headerValue,
 	hmacSha256,
 	jsonObject,
 	rawBody,
 	refuseMalformed,
-	ReplayGuard,
 	respond,
 	safeEqual,
 	startRun,
@@ -40,7 +40,6 @@ interface StaticData {
 	secret?: string;
 }
 
-const replays = new ReplayGuard();
 
 async function call(ctx: RequestingFunctions, spec: RequestSpec) {
 	const credentials = (await (ctx as IHookFunctions).getCredentials('digitalSambaApi')) as IDataObject;
@@ -253,7 +252,7 @@ export class DigitalSambaTrigger implements INodeType {
 		if (replayWindow > 0) {
 			if (!withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 			const digest = hmacSha256(secret, raw).toString('hex');
-			if (!replays.firstSeen(`${this.getNode().id}:${digest}`, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
+			if (!firstDelivery(this.getWorkflowStaticData('node'), digest, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
 		}
 		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');
 

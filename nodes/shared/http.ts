@@ -23,6 +23,11 @@ export type RequestingFunctions =
 export interface RetryPolicy {
 	/** Retries after the first try. */
 	maxRetries: number;
+	/**
+	 * Retries of answers 429, which a provider sends for calls it did not process: always safe to repeat, and more
+	 * likely where several n8n processes (queue-mode workers) share a provider limit each keeps on its own.
+	 */
+	maxRateLimitRetries: number;
 	baseDelayMs: number;
 	maxDelayMs: number;
 	/** Longest Retry-After the kernel waits for; a longer one is answered with an error at once. */
@@ -32,6 +37,7 @@ export interface RetryPolicy {
 
 export const defaultRetryPolicy: RetryPolicy = {
 	maxRetries: 5,
+	maxRateLimitRetries: 12,
 	baseDelayMs: 500,
 	maxDelayMs: 30_000,
 	maxRetryAfterMs: 120_000,
@@ -134,7 +140,7 @@ export async function send(
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1 };
 		}
-		if (isRetryableStatus(statusCode) && attempt < policy.maxRetries) {
+		if (isRetryableStatus(statusCode) && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
 			const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
 			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
 				await sleep(retryAfter ?? backoffDelay(attempt, policy));

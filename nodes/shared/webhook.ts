@@ -26,25 +26,21 @@ export function withinWindow(timestampSeconds: number, windowSeconds: number, no
 	return Math.abs(nowMs / 1000 - timestampSeconds) <= windowSeconds;
 }
 
+/** How many accepted deliveries a trigger remembers at most; the oldest are forgotten first. */
+const MAX_REMEMBERED = 5000;
+
 /**
- * Remembers deliveries already accepted within the replay window, so the exact same signed request
- * cannot start a second run. Bounded; per process (each n8n webhook process keeps its own).
+ * True the first time a delivery (its key) is seen within the window; false for a replay. The deliveries accepted
+ * within the window are kept in the node's static data, which n8n saves after each delivery, so every process that
+ * receives webhooks (a restarted main, each webhook processor in queue mode) knows them. Keys are stored hashed.
  */
-export class ReplayGuard {
-	private seen = new Map<string, number>();
-
-	constructor(private readonly maxEntries = 10_000) {}
-
-	/** True the first time a key is seen within `windowMs`; false for a replay. */
-	firstSeen(key: string, windowMs: number, nowMs = Date.now()): boolean {
-		for (const [k, at] of this.seen) {
-			if (at > nowMs - windowMs && this.seen.size <= this.maxEntries) break;
-			this.seen.delete(k);
-		}
-		if (this.seen.has(key)) return false;
-		this.seen.set(key, nowMs);
-		return true;
-	}
+export function firstDelivery(staticData: IDataObject, key: string, windowMs: number, nowMs = Date.now()): boolean {
+	const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
+	const recent = Object.entries((staticData.deliveries ?? {}) as Record<string, number>).filter(([, at]) => at > nowMs - windowMs);
+	if (recent.some(([seen]) => seen === digest)) return false;
+	// Assigned anew (not changed in place), so that n8n notices the change and saves it.
+	staticData.deliveries = Object.fromEntries([...recent.slice(-(MAX_REMEMBERED - 1)), [digest, nowMs]]);
+	return true;
 }
 
 /** One header's value as text (first of several); undefined when absent. */

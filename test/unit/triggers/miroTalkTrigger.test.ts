@@ -76,8 +76,9 @@ describe('MiroTalk Trigger', () => {
 
 	it('refuses a copy of a delivery it already ran (401), a body that is not JSON by type (400) or too big (400)', async () => {
 		const body = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-replay' } });
-		expect((await deliver(trigger, env(), { body, query: { token: TOKEN } })).run).toHaveLength(1);
-		expect(await deliver(trigger, env(), { body, query: { token: TOKEN } })).toMatchObject({ status: 401, json: { error: 'replayed delivery' }, run: undefined });
+		const node = env();
+		expect((await deliver(trigger, node, { body, query: { token: TOKEN } })).run).toHaveLength(1);
+		expect(await deliver(trigger, node, { body, query: { token: TOKEN } })).toMatchObject({ status: 401, json: { error: 'replayed delivery' }, run: undefined });
 		const fresh = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-type' } });
 		expect(await deliver(trigger, env(), { body: fresh, query: { token: TOKEN }, headers: { 'content-type': 'text/plain' } })).toMatchObject({ status: 400, run: undefined });
 		const big = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-big', padding: 'x'.repeat(1024 * 1024) } });
