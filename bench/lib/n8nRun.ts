@@ -1,0 +1,82 @@
+import { spawn } from 'child_process';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import type { N8nRuntime, RunData } from '../../test/e2e/n8n';
+
+/**
+ * `n8n execute --rawOutput` in a fresh process, like the e2e runtime's execute(), plus the process's peak
+ * resident memory (VmHWM, sampled from /proc every 20 ms while it runs; the kernel keeps the high-water mark,
+ * so the last sample is the peak unless memory grew in the process's last 20 ms).
+ */
+export interface MeasuredRun {
+	run?: RunData;
+	code: number;
+	peakRssMb: number;
+	output: string;
+}
+
+function highWaterMb(pid: number): number | undefined {
+	try {
+		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+		return match ? Number(match[1]) / 1024 : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The run data JSON in the output: from its first line `{` to its last line `}`. n8n sometimes prints more
+ * after it (a line "aborted" per keep-alive socket closed at exit), which a parse to the end would trip on.
+ */
+export function parseRun(stdout: string): RunData | undefined {
+	const start = stdout.search(/^\{$/m);
+	const end = stdout.lastIndexOf('\n}');
+	if (start < 0 || end < start) return undefined;
+	try {
+		return JSON.parse(stdout.slice(start, end + 2)) as RunData;
+	} catch {
+		return undefined;
+	}
+}
+
+export async function executeMeasured(runtime: N8nRuntime, workflowId: string, timeoutMs = 300_000): Promise<MeasuredRun> {
+	// Output goes to a file, not a pipe: n8n exits right after printing, and a pipe loses what it had not yet
+	// taken (the run data of 10,000 rooms came out cut at 15 MB); writes to a file are synchronous.
+	const dir = mkdtempSync(join(tmpdir(), 'vc-bench-run-'));
+	const outFile = join(dir, 'stdout.txt');
+	const fd = openSync(outFile, 'w');
+	const child = spawn(process.execPath, [runtime.bin, 'execute', `--id=${workflowId}`, '--rawOutput'], {
+		env: runtime.env,
+		cwd: runtime.userFolder,
+		stdio: ['ignore', fd, fd],
+	});
+	let peak = 0;
+	const sampler = setInterval(() => (peak = Math.max(peak, highWaterMb(child.pid as number) ?? 0)), 20);
+	const killer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+	const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? -1)));
+	clearInterval(sampler);
+	clearTimeout(killer);
+	closeSync(fd);
+	const output = readFileSync(outFile, 'utf8');
+	rmSync(dir, { recursive: true, force: true });
+	return { run: parseRun(output), code, peakRssMb: peak, output: output.length > 20_000 ? `${output.slice(0, 4000)}\n…\n${output.slice(-4000)}` : output };
+}
+
+/** A node's own execution time in ms (n8n's runData executionTime), summed over its runs. */
+export function nodeTime(run: RunData | undefined, node: string): number {
+	const runs = (run?.data.resultData.runData[node] ?? []) as Array<{ executionTime?: number }>;
+	if (runs.length === 0) return NaN;
+	return runs.reduce((sum, r) => sum + (r.executionTime ?? 0), 0);
+}
+
+/** The items a node output (first run, first output), or [] when it failed. */
+export function nodeItems(run: RunData | undefined, node: string): Array<{ json: any }> {
+	return run?.data.resultData.runData[node]?.[0]?.data?.main[0] ?? [];
+}
+
+/** The node's error message, if n8n recorded one. */
+export function nodeError(run: RunData | undefined, node: string): string | undefined {
+	const error = run?.data.resultData.runData[node]?.[0]?.error ?? undefined;
+	return error ? String(error.message ?? error) : undefined;
+}

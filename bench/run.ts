@@ -1,0 +1,76 @@
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+import { createRuntime, importInto, ROOT } from '../test/e2e/n8n';
+import { describeMachine } from './lib/machine';
+import { table } from './lib/report';
+import type { BenchContext, Row, Scenario } from './lib/types';
+import { latencyScenario } from './scenarios/latency';
+import { rateLimitedScenario } from './scenarios/rateLimited';
+import { loadCostScenario } from './scenarios/loadCost';
+import { returnAllScenario } from './scenarios/returnAll';
+import { triggerScenario } from './scenarios/trigger';
+
+/**
+ * `npm run bench`: every scenario of issue 8 side by side with n8n's own nodes in one real n8n, against the
+ * simulators on loopback. Prints the table and writes bench/results.md. BENCH_REPS sets the repetitions
+ * (default 3), BENCH_ONLY a comma-separated list of scenario numbers.
+ */
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+
+const factories: Array<[string, () => Promise<Scenario>]> = [
+	['1', latencyScenario],
+	['2', rateLimitedScenario],
+	['3', returnAllScenario],
+	['4', triggerScenario],
+	['5', loadCostScenario],
+];
+
+async function main() {
+	const log = (message: string) => console.log(message);
+	const started = Date.now();
+	log('Installing or finding n8n, packing this package into it …');
+	const runtime = createRuntime();
+	const machine = describeMachine(runtime.bin);
+	const scenarios: Scenario[] = [];
+	const rows: Row[] = [];
+	try {
+		for (const [number, factory] of factories) if (ONLY.length === 0 || ONLY.includes(number)) scenarios.push(await factory());
+		const credentials = scenarios.flatMap((s) => s.credentials);
+		if (credentials.length) await runtime.importCredentials(credentials);
+		const workflows = scenarios.flatMap((s) => s.workflows);
+		if (workflows.length) await importInto(runtime.bin, runtime.env, 'workflow', workflows);
+		const ctx: BenchContext = { runtime, reps: REPS, log };
+		for (const scenario of scenarios) {
+			log(`${scenario.name} …`);
+			rows.push(...(await scenario.run(ctx)));
+		}
+	} finally {
+		await Promise.all(scenarios.map((s) => s.close()));
+		runtime.cleanup();
+	}
+	const result = table(rows);
+	log(`\n${result}\n`);
+	const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+	const machineLines = Object.entries(machine).map(([k, v]) => `- ${k}: ${v}`).join('\n');
+	const notesFile = join(ROOT, 'bench', 'notes.md');
+	let notes = '';
+	try {
+		notes = `\n${require('fs').readFileSync(notesFile, 'utf8')}`;
+	} catch {
+		// no notes
+	}
+	writeFileSync(
+		join(ROOT, 'bench', 'results.md'),
+		`# Benchmark results\n\nWritten by \`npm run bench\` on ${when} (${REPS} repetitions a scenario, medians; ${((Date.now() - started) / 60_000).toFixed(1)} min).\n\n` +
+			`## Machine\n${machineLines}\n\n## Figures\n${result}\n${notes}`,
+	);
+}
+
+main().then(
+	() => process.exit(0),
+	(error) => {
+		console.error(error);
+		process.exit(1);
+	},
+);
