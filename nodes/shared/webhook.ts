@@ -34,12 +34,12 @@ const MAX_REMEMBERED = 5000;
  * within the window are kept in the node's static data, which n8n saves after each delivery, so every process that
  * receives webhooks (a restarted main, each webhook processor in queue mode) knows them. Keys are stored hashed.
  */
-export function firstDelivery(staticData: IDataObject, key: string, windowMs: number, nowMs = Date.now()): boolean {
+export function firstDelivery(staticData: IDataObject, key: string, windowMs: number, nowMs = Date.now(), max = MAX_REMEMBERED): boolean {
 	const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
 	const recent = Object.entries((staticData.deliveries ?? {}) as Record<string, number>).filter(([, at]) => at > nowMs - windowMs);
 	if (recent.some(([seen]) => seen === digest)) return false;
 	// Assigned anew (not changed in place), so that n8n notices the change and saves it.
-	staticData.deliveries = Object.fromEntries([...recent.slice(-(MAX_REMEMBERED - 1)), [digest, nowMs]]);
+	staticData.deliveries = Object.fromEntries([...recent.slice(-(max - 1)), [digest, nowMs]]);
 	return true;
 }
 
