@@ -139,10 +139,21 @@ export function n8nEnv(userFolder: string, extra: NodeJS.ProcessEnv = {}): NodeJ
 	};
 }
 
+/**
+ * n8n 2.x always starts its task runner broker, on port 5679 unless told otherwise, in `n8n start` and in every CLI
+ * command that runs a workflow: a second n8n 2.x on the machine then fails ("port 5679 is already in use"). Each
+ * n8n 2.x process here gets a free port of its own.
+ */
+export async function withRunnerBrokerPort(bin: string, env: NodeJS.ProcessEnv): Promise<NodeJS.ProcessEnv> {
+	if (n8nMajor(bin) < 2 || env.N8N_RUNNERS_BROKER_PORT) return env;
+	return { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()) };
+}
+
 /** Runs an n8n CLI command to completion. */
-export function runCli(bin: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs = 180_000): Promise<CliResult> {
-	return new Promise<CliResult>((resolvePromise) => {
-		const child = spawn(nodeFor(bin), [bin, ...args], { env, cwd: env.N8N_USER_FOLDER });
+export async function runCli(bin: string, env: NodeJS.ProcessEnv, args: string[], timeoutMs = 180_000): Promise<CliResult> {
+	const childEnv = await withRunnerBrokerPort(bin, env);
+	return await new Promise<CliResult>((resolvePromise) => {
+		const child = spawn(nodeFor(bin), [bin, ...args], { env: childEnv, cwd: env.N8N_USER_FOLDER });
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (d) => (stdout += d));
@@ -218,18 +229,20 @@ export interface N8nServer {
 /** Starts `n8n start` on loopback, waits until it is healthy, and sets up the owner account. */
 export async function startServer(runtime: N8nRuntime, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nServer> {
 	const url = `http://127.0.0.1:${port}`;
-	const env = { ...runtime.env, N8N_PORT: String(port), WEBHOOK_URL: `${url}/`, N8N_SECURE_COOKIE: 'false', ...extraEnv };
+	const env = await withRunnerBrokerPort(runtime.bin, { ...runtime.env, N8N_PORT: String(port), WEBHOOK_URL: `${url}/`, N8N_SECURE_COOKIE: 'false', ...extraEnv });
 	const child = spawn(nodeFor(runtime.bin), [runtime.bin, 'start'], { env, cwd: runtime.userFolder });
 	let output = '';
 	child.stdout.on('data', (d) => (output += d));
 	child.stderr.on('data', (d) => (output += d));
 	const exited = new Promise<void>((resolveExit) => child.on('exit', () => resolveExit()));
 
-	const deadline = Date.now() + 120_000;
+	// Readiness, not /healthz: until its database is migrated n8n answers every other path, the owner setup
+	// included, with 200 "n8n is starting up. Please wait" (seen taking minutes on a loaded machine).
+	const deadline = Date.now() + 300_000;
 	for (;;) {
 		if (child.exitCode !== null) throw new Error(`n8n exited early:\n${output}`);
 		if (Date.now() > deadline) throw new Error(`n8n did not become healthy:\n${output}`);
-		const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+		const ok = await fetch(`${url}/healthz/readiness`).then((r) => r.ok, () => false);
 		if (ok) break;
 		await new Promise((r) => setTimeout(r, 500));
 	}
