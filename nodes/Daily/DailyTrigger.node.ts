@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { send } from '../shared/http';
 import {
+	deliveryScope,
 	firstDelivery,
 	generateSecret,
 	headerValue,
@@ -240,7 +241,7 @@ export class DailyTrigger implements INodeType {
 			return respond(this, 401, 'timestamp outside the replay window');
 		}
 		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
-		if (!firstDelivery(this.getWorkflowStaticData('node'), `${timestamp}:${signature}`, replayWindow * 1000)) {
+		if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), `${timestamp}:${signature}`, replayWindow * 1000)) {
 			return respond(this, 401, 'replayed delivery');
 		}
 		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');

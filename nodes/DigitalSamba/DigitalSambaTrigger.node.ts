@@ -13,6 +13,7 @@ import type { RequestSpec } from '../shared/descriptor';
 import { type RequestingFunctions, send } from '../shared/http';
 import { itemsOf } from '../shared/paginate';
 import {
+	deliveryScope,
 	firstDelivery,
 	generateSecret,
 	headerValue,
@@ -252,7 +253,7 @@ export class DigitalSambaTrigger implements INodeType {
 		if (replayWindow > 0) {
 			if (!withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 			const digest = hmacSha256(secret, raw).toString('hex');
-			if (!firstDelivery(this.getWorkflowStaticData('node'), digest, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
+			if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), digest, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
 		}
 		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');
 

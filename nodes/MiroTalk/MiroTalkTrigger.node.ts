@@ -9,7 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { createHash } from 'crypto';
-import { firstDelivery, jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
+import { deliveryScope, firstDelivery, jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
 
 /** MiroTalk cannot sign, so a copied delivery is refused by its bytes: the same body twice within this window. */
 const REPLAY_WINDOW_MS = 10 * 60_000;
@@ -161,7 +161,7 @@ export class MiroTalkTrigger implements INodeType {
 		if (!events.includes(eventType)) return respond(this, 200, 'ignored');
 
 		const digest = createHash('sha256').update(raw).digest('hex');
-		if (!firstDelivery(this.getWorkflowStaticData('node'), digest, REPLAY_WINDOW_MS)) return respond(this, 401, 'replayed delivery');
+		if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), digest, REPLAY_WINDOW_MS)) return respond(this, 401, 'replayed delivery');
 
 		const { keepPeerToken = false, timeZone = 'UTC' } = this.getNodeParameter('options', {}) as { keepPeerToken?: boolean; timeZone?: string };
 		const event = (keepPeerToken ? body : withoutPeerTokens(body)) as IDataObject;

@@ -30,17 +30,40 @@ export function withinWindow(timestampSeconds: number, windowSeconds: number, no
 const MAX_REMEMBERED = 5000;
 
 /**
- * True the first time a delivery (its key) is seen within the window; false for a replay. The deliveries accepted
- * within the window are kept in the node's static data, which n8n saves after each delivery, so every process that
- * receives webhooks (a restarted main, each webhook processor in queue mode) knows them. Keys are stored hashed.
+ * This process's own copy of what each trigger accepted. n8n 1.x saves the static data a webhook call changes and
+ * the next call reads it back; n8n 2.x (measured on 2.40) does not read it back, so a replay to the same process
+ * must be caught here too.
  */
-export function firstDelivery(staticData: IDataObject, key: string, windowMs: number, nowMs = Date.now(), max = MAX_REMEMBERED): boolean {
+const accepted = new Map<string, Map<string, number>>();
+
+/**
+ * True the first time a delivery (its key) is seen within the window; false for a replay. What was accepted is kept
+ * in the node's static data, which n8n saves after each delivery, so every process that receives webhooks (a
+ * restarted main, each webhook processor in queue mode) knows it; and in this process, for n8n versions that do not
+ * read static data back between deliveries. `scope` names the trigger (workflow and node). Keys are stored hashed.
+ */
+export function firstDelivery(
+	staticData: IDataObject,
+	scope: string,
+	key: string,
+	windowMs: number,
+	nowMs = Date.now(),
+	max = MAX_REMEMBERED,
+): boolean {
 	const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
-	const recent = Object.entries((staticData.deliveries ?? {}) as Record<string, number>).filter(([, at]) => at > nowMs - windowMs);
-	if (recent.some(([seen]) => seen === digest)) return false;
+	const fresh = ([, at]: [string, number]) => at > nowMs - windowMs;
+	const stored = Object.entries((staticData.deliveries ?? {}) as Record<string, number>).filter(fresh);
+	const local = new Map([...(accepted.get(scope) ?? new Map<string, number>())].filter(fresh));
+	if (local.has(digest) || stored.some(([seen]) => seen === digest)) return false;
 	// Assigned anew (not changed in place), so that n8n notices the change and saves it.
-	staticData.deliveries = Object.fromEntries([...recent.slice(-(max - 1)), [digest, nowMs]]);
+	staticData.deliveries = Object.fromEntries([...stored.slice(-(max - 1)), [digest, nowMs]]);
+	accepted.set(scope, new Map([...[...local].slice(-(max - 1)), [digest, nowMs]]));
 	return true;
+}
+
+/** The trigger a delivery is for: its workflow and node. */
+export function deliveryScope(ctx: IWebhookFunctions): string {
+	return `${ctx.getWorkflow().id ?? ''}:${ctx.getNode().id}`;
 }
 
 /** One header's value as text (first of several); undefined when absent. */

@@ -65,6 +65,13 @@ export interface WebhookOutcome {
 	noWebhookResponse?: boolean;
 }
 
+const workflowIds = new WeakMap<IDataObject, string>();
+/** A workflow id per static data object, so that two test nodes never share replay memory. */
+function workflowIdFor(staticData: IDataObject): string {
+	if (!workflowIds.has(staticData)) workflowIds.set(staticData, `workflow-${Math.random().toString(36).slice(2)}`);
+	return workflowIds.get(staticData) as string;
+}
+
 /** Calls a trigger's webhook() with one delivery, as n8n would, and reports what it answered and started. */
 export async function deliver(
 	trigger: { webhook(this: IWebhookFunctions): Promise<any> },
@@ -100,6 +107,8 @@ export async function deliver(
 		getNodeParameter: parameterReader(env as TriggerEnv),
 		getWorkflowStaticData: () => env.staticData,
 		getNodeWebhookUrl: () => env.webhookUrl,
+		// Each test's static data stands for its own trigger: the process-wide replay memory is scoped by it.
+		getWorkflow: () => ({ id: workflowIdFor(env.staticData), name: 'Test Workflow', active: true }),
 		getHeaderData: () => headers,
 		getBodyData: () => parsed,
 		getQueryData: () => delivery.query ?? {},
