@@ -43,7 +43,13 @@ async function main() {
 		const ctx: BenchContext = { runtime, reps: REPS, log };
 		for (const scenario of scenarios) {
 			log(`${scenario.name} …`);
-			rows.push(...(await scenario.run(ctx)));
+			try {
+				rows.push(...(await scenario.run(ctx)));
+			} catch (error) {
+				// One broken scenario must not lose the others' figures.
+				console.error(error);
+				rows.push({ scenario: scenario.name, measure: 'failed', ours: String((error as Error).message ?? error).split('\n')[0].slice(0, 200), theirs: '', met: false });
+			}
 		}
 	} finally {
 		await Promise.all(scenarios.map((s) => s.close()));
@@ -62,7 +68,7 @@ async function main() {
 	}
 	writeFileSync(
 		join(ROOT, 'bench', 'results.md'),
-		`# Benchmark results\n\nWritten by \`npm run bench\` on ${when} (${REPS} repetitions a scenario, medians; ${((Date.now() - started) / 60_000).toFixed(1)} min).\n\n` +
+		`# Benchmark results\n\nWritten by \`npm run bench\` on ${when} (${REPS} repetitions a scenario${process.env.BENCH_TRIGGER_REPS ? `, ${process.env.BENCH_TRIGGER_REPS} for scenario 4` : ''}, medians; ${((Date.now() - started) / 60_000).toFixed(1)} min).\n\n` +
 			`## Machine\n${machineLines}\n\n## Figures\n${result}\n${notes}`,
 	);
 }

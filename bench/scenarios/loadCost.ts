@@ -13,8 +13,9 @@ import type { Scenario } from '../lib/types';
 const LOAD = `
 const t0 = process.hrtime.bigint();
 for (const file of FILES) {
-	const mod = require(file);
-	for (const value of Object.values(mod)) if (typeof value === 'function') new value();
+	// As n8n does: the class named like the file (DailyTrigger.node.js exports DailyTrigger, and helpers).
+	const name = require('path').basename(file).split('.')[0];
+	new (require(file)[name])();
 }
 process.stdout.write(String(Number(process.hrtime.bigint() - t0) / 1e6));
 `;
