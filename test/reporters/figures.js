@@ -17,6 +17,8 @@ class FiguresReporter {
 		const figures = existsSync(file)
 			? readFileSync(file, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line))
 			: [];
+		// By scenario number, in the order recorded within one.
+		figures.sort((a, b) => parseInt(a.scenario, 10) - parseInt(b.scenario, 10));
 		if (figures.length) {
 			const rows = [['Scenario', 'Measured', 'Goal', 'Met'], ...figures.map((f) => [f.scenario, f.measured, f.goal, f.met ? 'yes' : 'NO'])];
 			const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
