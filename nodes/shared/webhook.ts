@@ -30,9 +30,9 @@ export function withinWindow(timestampSeconds: number, windowSeconds: number, no
 const MAX_REMEMBERED = 5000;
 
 /**
- * This process's own copy of what each trigger accepted. n8n 1.x saves the static data a webhook call changes and
- * the next call reads it back; n8n 2.x (measured on 2.40) does not read it back, so a replay to the same process
- * must be caught here too.
+ * This process's own copy of what each trigger accepted. n8n 1.x saves the static data a webhook call changes;
+ * n8n 2.x (2.40) does not when the delivery starts a run (starting it resets the data's changed flag before the
+ * save), so a replay to the same process must be caught here too.
  */
 const accepted = new Map<string, Map<string, number>>();
 
@@ -40,7 +40,7 @@ const accepted = new Map<string, Map<string, number>>();
  * True the first time a delivery (its key) is seen within the window; false for a replay. What was accepted is kept
  * in the node's static data, which n8n saves after each delivery, so every process that receives webhooks (a
  * restarted main, each webhook processor in queue mode) knows it; and in this process, for n8n versions that do not
- * read static data back between deliveries. `scope` names the trigger (workflow and node). Keys are stored hashed.
+ * save it. `scope` names the trigger (workflow and node). Keys are stored hashed.
  */
 export function firstDelivery(
 	staticData: IDataObject,

@@ -1,7 +1,7 @@
-import { DAILY_DOCUMENTED_LIMITS, startDailySimulator, type DailySimulator } from '../../simulators/daily';
+import { DAILY_DOCUMENTED_LIMITS, startDailySimulator } from '../../simulators/daily';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { slidingWindows } from '../../simulators/http';
-import { startMiroTalkSimulator, type MiroTalkSimulator } from '../../simulators/mirotalk';
+import { startMiroTalkSimulator } from '../../simulators/mirotalk';
 
 /** The simulator options the benchmarks use: fixed latency, Daily's sliding-window limits with Retry-After, 10,000 rooms. */
 const KEY = 'bench-options-key';
