@@ -4,9 +4,8 @@ import type { Delivery } from '../helpers/trigger';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { seededRandom } from '../simulators/digitalSamba/util';
-import { registerSecrets } from './capture';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
-import { dailyTriggerNode, dsTriggerNode, miroTalkTriggerNode, miroTalkTriggerUrl, triggerWorkflow, waitForExecutions } from './workflows';
+import { closeTriggerTest, dailyTriggerNode, dsTriggerNode, miroTalkTriggerNode, miroTalkTriggerUrl, triggerWorkflow, waitForExecutions } from './workflows';
 
 /**
  * Scenario 3 through a running n8n: the bad deliveries of the in-process test (test/unit/reliability/
@@ -48,14 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	for (const id of Object.values(WORKFLOWS)) await server?.deactivate(id).catch(() => undefined);
 	await server?.stop();
-	registerSecrets(
-		MIROTALK_TOKEN,
-		...(daily?.issuedSecrets ?? []),
-		...(ds?.state.webhooks ?? []).map((hook) => String(hook.authorization_header ?? '').replace(/^Bearer /, '')),
-	);
-	await daily?.close();
-	await ds?.close();
-	n8n?.cleanup();
+	await closeTriggerTest(MIROTALK_TOKEN, daily, ds, n8n);
 });
 
 async function post(url: string, delivery: Delivery): Promise<number> {

@@ -1,6 +1,5 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
-import { registerSecrets } from './capture';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
 import {
 	DAILY_TRIGGER_WEBHOOK_ID,
@@ -13,6 +12,7 @@ import {
 	miroTalkTriggerNode,
 	triggerWorkflow,
 	waitForExecutions as waitFor,
+	closeTriggerTest,
 } from './workflows';
 
 /** Each trigger activated in a real n8n: registration, signed deliveries, forged ones, deactivation. */
@@ -44,14 +44,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await server?.stop();
-	registerSecrets(
-		MIROTALK_TOKEN,
-		...(daily?.issuedSecrets ?? []),
-		...(ds?.state.webhooks ?? []).map((hook) => String(hook.authorization_header ?? '').replace(/^Bearer /, '')),
-	);
-	await daily?.close();
-	await ds?.close();
-	n8n?.cleanup();
+	await closeTriggerTest(MIROTALK_TOKEN, daily, ds, n8n);
 });
 
 describe('Daily Trigger in n8n', () => {

@@ -1,7 +1,8 @@
 import type { DailySimulator } from '../simulators/daily';
 import type { DigitalSambaSimulator } from '../simulators/digitalSamba';
 import type { MiroTalkSimulator } from '../simulators/mirotalk';
-import type { N8nServer } from './n8n';
+import { registerSecrets } from './capture';
+import type { N8nRuntime, N8nServer } from './n8n';
 
 /**
  * Workflows and trigger deliveries shared by the single-process e2e tests and the queue-mode test
@@ -252,4 +253,16 @@ export async function waitForExecutions(server: N8nServer, workflowId: string, c
 	}
 	await new Promise((r) => setTimeout(r, 1500));
 	return await server.executions(workflowId);
+}
+
+/** After a trigger test: registers every secret the triggers used for the secrets scan, then stops the simulators. */
+export async function closeTriggerTest(miroTalkToken: string, daily?: DailySimulator, ds?: DigitalSambaSimulator, n8n?: N8nRuntime): Promise<void> {
+	registerSecrets(
+		miroTalkToken,
+		...(daily?.issuedSecrets ?? []),
+		...(ds?.state.webhooks ?? []).map((hook) => String(hook.authorization_header ?? '').replace(/^Bearer /, '')),
+	);
+	await daily?.close();
+	await ds?.close();
+	n8n?.cleanup();
 }
