@@ -252,8 +252,7 @@ export class DigitalSambaTrigger implements INodeType {
 		const seconds = typeof timestamp === 'number' ? timestamp : Date.parse(String(timestamp)) / 1000;
 		if (replayWindow > 0) {
 			if (!withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
-			const digest = hmacSha256(secret, raw).toString('hex');
-			if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), digest, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
+			if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), raw, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
 		}
 		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');
 

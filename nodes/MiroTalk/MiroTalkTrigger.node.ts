@@ -8,7 +8,6 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { createHash } from 'crypto';
 import { deliveryScope, firstDelivery, jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
 
 /** MiroTalk cannot sign, so a copied delivery is refused by its bytes: the same body twice within this window. */
@@ -160,8 +159,7 @@ export class MiroTalkTrigger implements INodeType {
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(eventType)) return respond(this, 200, 'ignored');
 
-		const digest = createHash('sha256').update(raw).digest('hex');
-		if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), digest, REPLAY_WINDOW_MS)) return respond(this, 401, 'replayed delivery');
+		if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), raw, REPLAY_WINDOW_MS)) return respond(this, 401, 'replayed delivery');
 
 		const { keepPeerToken = false, timeZone = 'UTC' } = this.getNodeParameter('options', {}) as { keepPeerToken?: boolean; timeZone?: string };
 		const event = (keepPeerToken ? body : withoutPeerTokens(body)) as IDataObject;

@@ -40,12 +40,13 @@ const accepted = new Map<string, Map<string, number>>();
  * True the first time a delivery (its key) is seen within the window; false for a replay. What was accepted is kept
  * in the node's static data, which n8n saves after each delivery, so every process that receives webhooks (a
  * restarted main, each webhook processor in queue mode) knows it; and in this process, for n8n versions that do not
- * save it. `scope` names the trigger (workflow and node). Keys are stored hashed.
+ * save it. `scope` names the trigger (workflow and node); `key` identifies the delivery (a raw body will do), and is
+ * stored only as a short hash.
  */
 export function firstDelivery(
 	staticData: IDataObject,
 	scope: string,
-	key: string,
+	key: string | Buffer,
 	windowMs: number,
 	nowMs = Date.now(),
 	max = MAX_REMEMBERED,
