@@ -1,5 +1,3 @@
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
@@ -14,6 +12,7 @@ import { hookContext, type TriggerEnv } from '../../helpers/trigger';
 import { startDailySimulator } from '../../simulators/daily';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import type { Faults } from '../../simulators/faults';
+import { listen } from '../../simulators/http';
 
 /**
  * Scenario 4, lifecycle churn: each trigger is activated and deactivated 100 times the way n8n does it
@@ -44,16 +43,6 @@ async function activate(trigger: Lifecycle, env: TriggerEnv): Promise<boolean> {
 
 async function deactivate(trigger: Lifecycle, env: TriggerEnv): Promise<boolean> {
 	return await trigger.webhookMethods.default.delete.call(hookContext(env)).then(() => true, () => false);
-}
-
-/** A receiver that answers Daily's test request for any URL on it. */
-async function receiver(): Promise<{ url: string; server: Server }> {
-	const server = createServer((req, res) => {
-		req.resume();
-		req.on('end', () => res.writeHead(200, { 'content-type': 'application/json' }).end('{}'));
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
 }
 
 interface Probe {
@@ -108,7 +97,8 @@ afterAll(() => Object.assign(defaultRetryPolicy, savedPolicy));
 
 it('Daily Trigger: 100 activate/deactivate cycles under faults', async () => {
 	const sim = await startDailySimulator({ apiKey: 'churn-daily-key' });
-	const target = await receiver();
+	// Answers Daily's test request for any URL on it.
+	const target = await listen(async () => ({ status: 200, body: {} }));
 	try {
 		const api = (path: string, body: object) =>
 			fetch(`${sim.url}${path}`, { method: 'POST', headers: { authorization: 'Bearer churn-daily-key', 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -132,7 +122,7 @@ it('Daily Trigger: 100 activate/deactivate cycles under faults', async () => {
 		report('Daily Trigger', tally, `; ${sim.faultCounts.errors} 5xx, ${sim.faultCounts.rateLimited} 429, ${sim.faultCounts.resets} resets injected`);
 		expect(JSON.parse(probe.foreign())).toHaveLength(1);
 	} finally {
-		target.server.close();
+		await target.close();
 		await sim.close();
 	}
 }, 300_000);
