@@ -54,11 +54,18 @@ export function firstDelivery(
 	const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
 	const fresh = ([, at]: [string, number]) => at > nowMs - windowMs;
 	const stored = Object.entries((staticData.deliveries ?? {}) as Record<string, number>).filter(fresh);
-	const local = new Map([...(accepted.get(scope) ?? new Map<string, number>())].filter(fresh));
+	const local = accepted.get(scope) ?? new Map<string, number>();
+	accepted.set(scope, local);
+	for (const entry of local) if (!fresh(entry)) local.delete(entry[0]);
 	if (local.has(digest) || stored.some(([seen]) => seen === digest)) return false;
 	// Assigned anew (not changed in place), so that n8n notices the change and saves it.
 	staticData.deliveries = Object.fromEntries([...stored.slice(-(max - 1)), [digest, nowMs]]);
-	accepted.set(scope, new Map([...[...local].slice(-(max - 1)), [digest, nowMs]]));
+	// The process's own copy needs no such care: kept in place, oldest (first inserted) dropped first.
+	local.set(digest, nowMs);
+	for (const oldest of local.keys()) {
+		if (local.size <= max) break;
+		local.delete(oldest);
+	}
 	return true;
 }
 
