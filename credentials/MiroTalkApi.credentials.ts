@@ -31,9 +31,17 @@ export class MiroTalkApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			default: '',
-			required: true,
 			description:
-				'The server\'s API_KEY_SECRET (api.keySecret in the SFU config.js, API_KEY_SECRET in the .env of P2P, C2C and BRO), sent as it is in the authorization header',
+				'The server\'s API_KEY_SECRET (api.keySecret in the SFU config.js, API_KEY_SECRET in the .env of P2P, C2C and BRO), sent as it is in the authorization header. Needed by the MiroTalk node; a credential used only by the MiroTalk Trigger may leave it empty.',
+		},
+		{
+			displayName: 'Webhook Token',
+			name: 'webhookToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Used by the MiroTalk Trigger: the secret its deliveries must carry as ?token= at the end of the webhook URL set in the server (MiroTalk cannot sign them). Use a long random value, e.g. from openssl rand -hex 24.',
 		},
 		{
 			displayName: 'Product',
@@ -60,13 +68,14 @@ export class MiroTalkApi implements ICredentialType {
 		},
 	};
 
-	// POST /meeting exists on SFU, P2P and C2C and only hands out a URL; BRO has only POST /join.
+	// With a key: POST /meeting (SFU, P2P, C2C; it only hands out a URL) or BRO's POST /join proves it. Without one
+	// (a credential only for the trigger, whose token the server cannot check) the server's home page is fetched.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.serverUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "").replace(/\\/+$/, "") + "/api/v1"}}',
-			url: '={{$credentials.product === "bro" ? "/join" : "/meeting"}}',
-			method: 'POST',
+				'={{$credentials.serverUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "").replace(/\\/+$/, "") + ($credentials.apiKey ? "/api/v1" : "")}}',
+			url: '={{!$credentials.apiKey ? "/" : $credentials.product === "bro" ? "/join" : "/meeting"}}',
+			method: '={{$credentials.apiKey ? "POST" : "GET"}}' as 'POST',
 			body: { room: 'n8n-credential-test' },
 		},
 	};

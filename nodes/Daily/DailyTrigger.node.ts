@@ -20,6 +20,7 @@ import {
 	respond,
 	safeEqual,
 	startRun,
+	unixSeconds,
 	withinWindow,
 } from '../shared/webhook';
 import { DAILY_EVENT_TYPES } from './events';
@@ -44,6 +45,11 @@ async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path
 	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus });
 }
 
+/** Daily's test request, sent to the URL before a webhook is created or updated: exactly `{"test":"test"}`. */
+function isPing(body: IDataObject | undefined): boolean {
+	return !!body && body.test === 'test' && Object.keys(body).length === 1;
+}
+
 function sameEvents(a: string[] | undefined, b: string[]): boolean {
 	return !!a && a.length === b.length && b.every((e) => a.includes(e));
 }
@@ -51,6 +57,21 @@ function sameEvents(a: string[] | undefined, b: string[]): boolean {
 /** Daily's webhook signature: base64(HMAC-SHA256(base64-decoded secret, timestamp + "." + raw body)). */
 export function dailySignature(secret: string, timestamp: string, body: Buffer): string {
 	return hmacSha256(Buffer.from(secret, 'base64'), Buffer.concat([Buffer.from(`${timestamp}.`), body])).toString('base64');
+}
+
+/**
+ * "Listen for test event" registers the node's test URL (/webhook-test/…). Daily allows one webhook per domain, so
+ * while this node's production webhook is registered a test listen would have to delete or re-point it, and nothing
+ * restores it when the test ends: refuse instead, and say what to do. Both URLs end in the node's webhook id and path.
+ */
+function refuseWhileProductionRegistered(ctx: IHookFunctions, hooks: DailyWebhook[], testUrl: string): void {
+	const ownPath = `/${ctx.getNode().webhookId}/webhook`;
+	const production = hooks.find((hook) => hook.url !== testUrl && typeof hook.url === 'string' && hook.url.endsWith(ownPath));
+	if (!production) return;
+	throw new NodeOperationError(ctx.getNode(), `This workflow's production webhook is registered with Daily (${production.url})`, {
+		description:
+			'Daily allows one webhook per domain, so listening for a test event would remove the production one. Deactivate the workflow to test here, or send the test event to the production URL and open it in the Executions list.',
+	});
 }
 
 export class DailyTrigger implements INodeType {
@@ -103,7 +124,8 @@ export class DailyTrigger implements INodeType {
 				name: 'roomName',
 				type: 'string',
 				default: '',
-				description: 'Only events of this room; leave empty for every room of the domain',
+				description:
+					'Only events of this room; leave empty for every room of the domain. Events that name no room (Recording Started, the Streaming events, the Batch Processor events) still pass, with room null, unless Drop Events Without a Room is on.',
 			},
 			{
 				displayName: 'Options',
@@ -112,6 +134,14 @@ export class DailyTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					{
+						displayName: 'Drop Events Without a Room',
+						name: 'dropRoomless',
+						type: 'boolean',
+						default: false,
+						description:
+							'Whether events that name no room (Recording Started, the Streaming events, the Batch Processor events) are dropped when a Room Name is set; by default they pass with room null',
+					},
 					{
 						displayName: 'Replace Existing Webhook',
 						name: 'replaceExisting',
@@ -141,8 +171,9 @@ export class DailyTrigger implements INodeType {
 				const events = this.getNodeParameter('events') as string[];
 				if (!data.webhookId || !data.hmac) return false;
 				const { statusCode, body } = await call(this, 'GET', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
-				const hook = body as DailyWebhook;
-				if (statusCode === 404 || hook.url !== url) {
+				// Daily's spec answers an array of webhooks here, its docs prose one object: both are read.
+				const hook = (Array.isArray(body) ? body[0] : body) as DailyWebhook | undefined;
+				if (statusCode === 404 || !hook || hook.url !== url) {
 					delete data.webhookId;
 					delete data.hmac;
 					return false;
@@ -173,6 +204,7 @@ export class DailyTrigger implements INodeType {
 					return true;
 				};
 				const existing = await listed();
+				if (this.getMode() === 'manual') refuseWhileProductionRegistered(this, existing, url);
 				// This node's own URL (unique per node): a webhook it made before its static data was lost.
 				const mine = existing.find((hook) => hook.url === url);
 				if (mine) return await adopt(mine);
@@ -225,32 +257,35 @@ export class DailyTrigger implements INodeType {
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBody(this);
+		// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
+		// check that could refuse it (a failed ping fails the registration), and no run.
+		if (raw.length <= 64 && isPing(jsonObject(raw))) return respond(this, 200, 'ok');
 		const malformed = refuseMalformed(this, raw);
 		if (malformed) return malformed;
-		const event = jsonObject(raw);
-		// Daily's test request while it registers or updates the webhook: answer 200, start nothing.
-		if (event && event.test === 'test' && Object.keys(event).length === 1) return respond(this, 200, 'ok');
 
 		const headers = this.getHeaderData() as IDataObject;
 		const signature = headerValue(headers, 'x-webhook-signature');
 		const timestamp = headerValue(headers, 'x-webhook-timestamp');
 		const { hmac } = this.getWorkflowStaticData('node') as StaticData;
 		if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
-		const { replayWindow = 300 } = this.getNodeParameter('options', {}) as { replayWindow?: number };
-		if (!/^\d+(\.\d+)?$/.test(timestamp) || !withinWindow(Number(timestamp), replayWindow)) {
-			return respond(this, 401, 'timestamp outside the replay window');
-		}
+		const { replayWindow = 300, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
+		// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
+		if (!withinWindow(unixSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
-		if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), `${timestamp}:${signature}`, replayWindow * 1000)) {
-			return respond(this, 401, 'replayed delivery');
-		}
+		const event = jsonObject(raw);
 		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
 
 		const events = this.getNodeParameter('events') as string[];
 		const payload = (event.payload ?? {}) as IDataObject;
 		const room = (payload.room ?? payload.room_name) as string | undefined;
 		const roomFilter = this.getNodeParameter('roomName', '') as string;
-		if (!events.includes(event.type) || (roomFilter && room !== roomFilter)) return respond(this, 200, 'ignored');
+		if (!events.includes(event.type)) return respond(this, 200, 'ignored');
+		// Some events carry no room (recording.started, streaming.*, batch-processor.*): they pass unless asked not to.
+		if (roomFilter && (room === undefined ? dropRoomless : room !== roomFilter)) return respond(this, 200, 'ignored');
+
+		// Daily may deliver an event twice: the same signed bytes, or the same event id. 200, and no second run.
+		const keys = [`${timestamp}.${raw.toString('utf8')}`, ...(typeof event.id === 'string' ? [`id:${event.id}`] : [])];
+		if (!firstDelivery(deliveryScope(this), keys, replayWindow * 1000)) return respond(this, 200, 'duplicate');
 
 		const seconds = Number(event.event_ts);
 		return startRun(this, {

@@ -1,4 +1,4 @@
-/** Daily's webhook event types (reference/providers.md §1.4). */
+/** Daily's 32 webhook event types: the `post_webhook.eventTypes` enum of Daily's OpenAPI spec (reference/providers.md §1.4). */
 export const DAILY_EVENT_TYPES: Array<[string, string]> = [
 	['meeting.started', 'Meeting Started'],
 	['meeting.ended', 'Meeting Ended'],
@@ -28,4 +28,8 @@ export const DAILY_EVENT_TYPES: Array<[string, string]> = [
 	['dialin.stopped', 'Dial-In Stopped'],
 	['dialin.warning', 'Dial-In Warning'],
 	['dialin.error', 'Dial-In Error'],
+	['calltransfer.triggered', 'Call Transfer Triggered'],
+	['calltransfer.initiated', 'Call Transfer Initiated'],
+	['calltransfer.answered', 'Call Transfer Answered'],
+	['calltransfer.completed', 'Call Transfer Completed'],
 ];

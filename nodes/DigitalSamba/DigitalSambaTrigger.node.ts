@@ -17,13 +17,13 @@ import {
 	firstDelivery,
 	generateSecret,
 	headerValue,
-	hmacSha256,
 	jsonObject,
 	rawBody,
 	refuseMalformed,
 	respond,
 	safeEqual,
 	startRun,
+	unixSeconds,
 	withinWindow,
 } from '../shared/webhook';
 import { DIGITAL_SAMBA_EVENTS } from './events';
@@ -35,6 +35,9 @@ interface Hook {
 	events?: string[];
 	authorization_header?: string | null;
 }
+
+/** How long duplicates are recognised when the replay window is turned off (0). */
+const DUPLICATE_WINDOW_S = 600;
 
 interface StaticData {
 	webhookId?: string;
@@ -64,13 +67,13 @@ async function listHooks(ctx: IHookFunctions): Promise<Hook[]> {
 	return hooks;
 }
 
-/** An `X-Signature` (the seed documents describe one): HMAC-SHA256 of the raw body, hex or base64, optional "sha256=". */
-function signatureMatches(header: string, secret: string, body: Buffer): boolean {
-	const given = header.replace(/^sha256=/i, '').trim();
-	const digest = hmacSha256(secret, body);
-	const hex = safeEqual(given.toLowerCase(), digest.toString('hex'));
-	const base64 = safeEqual(given, digest.toString('base64'));
-	return hex || base64;
+/**
+ * The secret from an Authorization header. Digital Samba puts "Bearer " before the stored value itself (its docs
+ * and its own receiver); a value stored with a prefix (as this trigger's first release registered it) arrives as
+ * "Bearer Bearer <secret>", and the skill's example compares the header verbatim: any number of prefixes is removed.
+ */
+export function bearerValue(header: string): string {
+	return header.replace(/^(\s*Bearer\s+)+/i, '').trim();
 }
 
 export class DigitalSambaTrigger implements INodeType {
@@ -195,7 +198,8 @@ export class DigitalSambaTrigger implements INodeType {
 					endpoint,
 					events,
 					name: (name || `n8n: ${this.getWorkflow().name ?? 'workflow'}`).slice(0, 100).padEnd(3, '.'),
-					authorization_header: `Bearer ${secret}`,
+					// Bare: Digital Samba adds "Bearer " when it delivers.
+					authorization_header: secret,
 				};
 				// A webhook for this node's own URL (static data lost) is adopted, not duplicated.
 				const existing = (await listHooks(this)).find((hook) => hook.endpoint === endpoint);
@@ -238,23 +242,20 @@ export class DigitalSambaTrigger implements INodeType {
 		const { secret } = this.getWorkflowStaticData('node') as StaticData;
 		const authorization = headerValue(headers, 'authorization');
 		if (!secret || !authorization) return respond(this, 401, 'missing authorization');
-		// The docs show "Bearer <secret>"; the official example compares the bare value: accept both.
-		if (!safeEqual(authorization.replace(/^Bearer\s+/i, ''), secret)) return respond(this, 401, 'invalid authorization');
-		const signature = headerValue(headers, 'x-signature');
-		if (signature !== undefined && !signatureMatches(signature, secret, raw)) return respond(this, 401, 'invalid signature');
+		if (!safeEqual(bearerValue(authorization), secret)) return respond(this, 401, 'invalid authorization');
 
 		const event = jsonObject(raw);
 		const eventType = (event?.eventType ?? event?.event) as string | undefined;
 		if (!event || typeof eventType !== 'string') return respond(this, 400, 'body is not a Digital Samba event');
 
 		const { replayWindow = 300 } = this.getNodeParameter('options', {}) as { replayWindow?: number };
+		// The docs page sends unix seconds; the skill's example an ISO time: both are read.
 		const timestamp = event.timestamp;
-		const seconds = typeof timestamp === 'number' ? timestamp : Date.parse(String(timestamp)) / 1000;
-		if (replayWindow > 0) {
-			if (!withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
-			if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), raw, replayWindow * 1000)) return respond(this, 401, 'replayed delivery');
-		}
+		const seconds = typeof timestamp === 'string' && !/^\d+(\.\d+)?$/.test(timestamp) ? Date.parse(timestamp) / 1000 : unixSeconds(timestamp);
+		if (replayWindow > 0 && !withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');
+		// Digital Samba's retries are undocumented: the same bytes again are a duplicate, answered 200 with no run.
+		if (!firstDelivery(deliveryScope(this), [raw], (replayWindow || DUPLICATE_WINDOW_S) * 1000)) return respond(this, 200, 'duplicate');
 
 		const data = (event.data ?? {}) as IDataObject;
 		return startRun(this, {

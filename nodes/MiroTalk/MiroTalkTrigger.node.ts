@@ -8,39 +8,51 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { deliveryScope, firstDelivery, jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
-
-/** MiroTalk cannot sign, so a copied delivery is refused by its bytes: the same body twice within this window. */
-const REPLAY_WINDOW_MS = 10 * 60_000;
+import { jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
 
 const EVENTS: Array<[string, string, string]> = [
 	['join', 'Join', 'A participant joined a room'],
-	['exit', 'Exit', 'A participant left a room (SFU)'],
+	['exit', 'Exit', 'A participant left a room (SFU only)'],
 	['disconnect', 'Disconnect', "A participant's connection dropped"],
 ];
 
-/** MiroTalk's `Logger.getDateTime(false)` text, e.g. "8/21/2026, 18:31:37:123", read in the server's zone. */
+/**
+ * MiroTalk's `Logger.getDateTime(false)` text, read in the server's zone: `toLocaleString('en-US', {timeZone,
+ * hour12: false})` plus `:<ms>`, e.g. "8/21/2026, 18:31:37:123". With hour12 false, ICU's h24 cycle prints the
+ * hour after midnight as 24 of the same day ("8/21/2026, 24:05:07:009" is 00:05 on the 21st), read as 00.
+ */
 export function miroTalkTime(text: unknown, zone: string): string | null {
 	if (typeof text !== 'string') return null;
+	const normalised = text.trim().replace(/, 24:/, ', 00:');
 	for (const format of ['M/d/yyyy, H:mm:ss:SSS', 'M/d/yyyy, H:mm:ss']) {
-		const parsed = DateTime.fromFormat(text.trim(), format, { zone });
+		const parsed = DateTime.fromFormat(normalised, format, { zone });
 		if (parsed.isValid) return parsed.toUTC().toISO();
 	}
 	const fallback = Date.parse(text);
 	return Number.isNaN(fallback) ? null : new Date(fallback).toISOString();
 }
 
-/** A copy without any `peer_token` (a participant's join token), however deep. */
-function withoutPeerTokens(value: unknown): unknown {
-	if (Array.isArray(value)) return value.map(withoutPeerTokens);
+/** Keys of a delivery that are credentials: a participant's join token, and P2P's room password (`channel_password`). */
+function withoutSecrets(value: unknown, keepPeerToken: boolean): unknown {
+	if (Array.isArray(value)) return value.map((inner) => withoutSecrets(inner, keepPeerToken));
 	if (value && typeof value === 'object') {
 		return Object.fromEntries(
 			Object.entries(value as IDataObject)
-				.filter(([key]) => key !== 'peer_token')
-				.map(([key, inner]) => [key, withoutPeerTokens(inner)]),
+				.filter(([key]) => key !== 'channel_password' && (keepPeerToken || key !== 'peer_token'))
+				.map(([key, inner]) => [key, withoutSecrets(inner, keepPeerToken)]),
 		);
 	}
 	return value;
+}
+
+/**
+ * The secret a delivery must carry as ?token=: from the MiroTalk credential (version 1.1), or from the node's own
+ * parameter in workflows saved by version 1 (where an empty value meant no check).
+ */
+async function expectedToken(ctx: IHookFunctions | IWebhookFunctions): Promise<string> {
+	if (ctx.getNode().typeVersion < 1.1) return ctx.getNodeParameter('token', '') as string;
+	const credentials = await ctx.getCredentials('miroTalkApi');
+	return String(credentials.webhookToken ?? '');
 }
 
 export class MiroTalkTrigger implements INodeType {
@@ -49,7 +61,9 @@ export class MiroTalkTrigger implements INodeType {
 		name: 'miroTalkTrigger',
 		icon: { light: 'file:../../icons/miroTalk.svg', dark: 'file:../../icons/miroTalk.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		// 1.1: the secret token lives in the MiroTalk credential, no longer in the workflow.
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{($parameter["events"] || []).join(", ")}}',
 		description: 'Starts the workflow when a self-hosted MiroTalk SFU or P2P server reports a participant joining or leaving',
 		defaults: {
@@ -57,6 +71,13 @@ export class MiroTalkTrigger implements INodeType {
 		},
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'miroTalkApi',
+				required: true,
+				displayOptions: { show: { '@version': [1.1] } },
+			},
+		],
 		webhooks: [
 			{
 				name: 'default',
@@ -68,10 +89,19 @@ export class MiroTalkTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
+					'MiroTalk has no API to register webhooks. Copy this node\'s Production URL and append ?token= and the Webhook Token of the chosen credential. On SFU set WEBHOOK_ENABLED=true and WEBHOOK_URL to it; on P2P set webhook.enabled and webhook.url in app/src/config.js. MiroTalk neither signs nor retries: the token is the only guard.',
+				name: 'notice',
+				type: 'notice',
+				default: '',
+				displayOptions: { show: { '@version': [1.1] } },
+			},
+			{
+				displayName:
 					'MiroTalk has no API to register webhooks. Copy this node\'s Production URL (it holds a random segment unique to this node) and, if you set a Secret Token, append ?token=YOUR_TOKEN. On SFU set WEBHOOK_ENABLED=true and WEBHOOK_URL to it; on P2P set config.webhook.enabled and config.webhook.url.',
 				name: 'notice',
 				type: 'notice',
 				default: '',
+				displayOptions: { show: { '@version': [1] } },
 			},
 			{
 				displayName: 'Events',
@@ -88,7 +118,8 @@ export class MiroTalkTrigger implements INodeType {
 				typeOptions: { password: true },
 				default: '',
 				description:
-					'If set, deliveries must carry ?token= with this value (MiroTalk cannot sign its requests); use a long random value, e.g. from openssl rand -hex 24',
+					'If set, deliveries must carry ?token= with this value (MiroTalk cannot sign its requests); use a long random value, e.g. from openssl rand -hex 24. Kept in the workflow: version 1.1 of this node keeps it in the credential instead.',
+				displayOptions: { show: { '@version': [1] } },
 			},
 			{
 				displayName: 'Options',
@@ -102,7 +133,8 @@ export class MiroTalkTrigger implements INodeType {
 						name: 'keepPeerToken',
 						type: 'boolean',
 						default: false,
-						description: "Whether to keep the participant's peer_token in the output (removed by default: it is a credential)",
+						description:
+							"Whether to keep the participant's peer_token in the output (removed by default: it is a credential). P2P's room password (channel_password) is always removed.",
 					},
 					{
 						displayName: 'Server Time Zone',
@@ -132,6 +164,11 @@ export class MiroTalkTrigger implements INodeType {
 				if (!events.length) {
 					throw new NodeOperationError(this.getNode(), `Choose at least one event in Events (${EVENTS.map(([value]) => value).join(', ')})`);
 				}
+				if (this.getNode().typeVersion >= 1.1 && !(await expectedToken(this))) {
+					throw new NodeOperationError(this.getNode(), 'The MiroTalk credential has no Webhook Token', {
+						description: 'MiroTalk cannot sign its deliveries: set a long random Webhook Token in the credential (e.g. from openssl rand -hex 24) and append ?token=<it> to the URL in the server\'s configuration.',
+					});
+				}
 				this.getWorkflowStaticData('node').url = this.getNodeWebhookUrl('default');
 				return true;
 			},
@@ -144,9 +181,10 @@ export class MiroTalkTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const token = this.getNodeParameter('token', '') as string;
+		const token = await expectedToken(this);
 		const given = (this.getQueryData() as IDataObject).token;
-		if (token && (typeof given !== 'string' || !safeEqual(given, token))) return respond(this, 401, 'invalid token');
+		const unguarded = !token && this.getNode().typeVersion < 1.1;
+		if (!unguarded && (!token || typeof given !== 'string' || !safeEqual(given, token))) return respond(this, 401, 'invalid token');
 
 		const raw = rawBody(this);
 		const malformed = refuseMalformed(this, raw);
@@ -158,16 +196,17 @@ export class MiroTalkTrigger implements INodeType {
 		}
 		const events = this.getNodeParameter('events', []) as string[];
 		if (!events.includes(eventType)) return respond(this, 200, 'ignored');
-
-		if (!firstDelivery(this.getWorkflowStaticData('node'), deliveryScope(this), raw, REPLAY_WINDOW_MS)) return respond(this, 401, 'replayed delivery');
+		// No replay check by body: MiroTalk neither signs nor retries, and two genuine P2P disconnects in one
+		// millisecond have equal bodies (no peer identity in them). The token is the guard.
 
 		const { keepPeerToken = false, timeZone = 'UTC' } = this.getNodeParameter('options', {}) as { keepPeerToken?: boolean; timeZone?: string };
-		const event = (keepPeerToken ? body : withoutPeerTokens(body)) as IDataObject;
+		const event = withoutSecrets(body, keepPeerToken) as IDataObject;
 		const data = (event.data ?? {}) as IDataObject;
 		return startRun(this, {
 			...event,
 			eventType,
-			room: (data.room_id ?? null) as string | null,
+			// SFU events and P2P's disconnect name the room in room_id; P2P's join is the client's join config (channel).
+			room: (data.room_id ?? data.channel ?? null) as string | null,
 			occurredAt: miroTalkTime(data.timestamp, timeZone),
 		});
 	}

@@ -26,45 +26,48 @@ export function withinWindow(timestampSeconds: number, windowSeconds: number, no
 	return Math.abs(nowMs / 1000 - timestampSeconds) <= windowSeconds;
 }
 
-/** How many accepted deliveries a trigger remembers at most; the oldest are forgotten first. */
+/**
+ * A unix time given in seconds or in milliseconds, as seconds. Providers disagree on the unit (Daily's
+ * X-Webhook-Timestamp is read as seconds by some handlers and reported as 13-digit milliseconds by another), so it
+ * is judged by magnitude: 1e11 seconds is the year 5138, 1e11 milliseconds is 1973. NaN for anything else.
+ */
+export function unixSeconds(value: unknown): number {
+	const text = typeof value === 'number' ? String(value) : value;
+	if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text)) return NaN;
+	const n = Number(text);
+	return n >= 1e11 ? n / 1000 : n;
+}
+
+/** How many deliveries a trigger remembers at most; the oldest are forgotten first. */
 const MAX_REMEMBERED = 5000;
 
-/**
- * This process's own copy of what each trigger accepted. n8n 1.x saves the static data a webhook call changes;
- * n8n 2.x (2.40) does not when the delivery starts a run (starting it resets the data's changed flag before the
- * save), so a replay to the same process must be caught here too.
- */
-const accepted = new Map<string, Map<string, number>>();
+/** Per trigger (workflow and node): short hashes of the deliveries that started a run, with when, oldest first. */
+const remembered = new Map<string, Map<string, number>>();
 
 /**
- * True the first time a delivery (its key) is seen within the window; false for a replay. What was accepted is kept
- * in the node's static data, which n8n saves after each delivery, so every process that receives webhooks (a
- * restarted main, each webhook processor in queue mode) knows it; and in this process, for n8n versions that do not
- * save it. `scope` names the trigger (workflow and node); `key` identifies the delivery (a raw body will do), and is
- * stored only as a short hash.
+ * True the first time a delivery is seen within the window; false for a duplicate, which the trigger answers 200
+ * without a run (providers deliver twice by design; a 401 would count as a failed delivery there). A delivery is a
+ * duplicate when any of its keys (its bytes, a provider's event id) matches one that started a run.
+ *
+ * The memory is this process's alone and nothing is written to static data: a delivery costs the same whatever
+ * came before it (a constant number of map operations), ignored deliveries write nothing, and no delivery can write
+ * over what activation stored. What that gives up: a duplicate that reaches another n8n process (a second webhook
+ * processor in queue mode, or after a restart) runs again. Call it only for a delivery about to start a run.
  */
-export function firstDelivery(
-	staticData: IDataObject,
-	scope: string,
-	key: string | Buffer,
-	windowMs: number,
-	nowMs = Date.now(),
-	max = MAX_REMEMBERED,
-): boolean {
-	const digest = createHash('sha256').update(key).digest('base64url').slice(0, 22);
-	const fresh = ([, at]: [string, number]) => at > nowMs - windowMs;
-	const stored = Object.entries((staticData.deliveries ?? {}) as Record<string, number>).filter(fresh);
-	const local = accepted.get(scope) ?? new Map<string, number>();
-	accepted.set(scope, local);
-	for (const entry of local) if (!fresh(entry)) local.delete(entry[0]);
-	if (local.has(digest) || stored.some(([seen]) => seen === digest)) return false;
-	// Assigned anew (not changed in place), so that n8n notices the change and saves it.
-	staticData.deliveries = Object.fromEntries([...stored.slice(-(max - 1)), [digest, nowMs]]);
-	// The process's own copy needs no such care: kept in place, oldest (first inserted) dropped first.
-	local.set(digest, nowMs);
-	for (const oldest of local.keys()) {
-		if (local.size <= max) break;
-		local.delete(oldest);
+export function firstDelivery(scope: string, keys: Array<string | Buffer>, windowMs: number, nowMs = Date.now(), max = MAX_REMEMBERED): boolean {
+	let memory = remembered.get(scope);
+	if (!memory) remembered.set(scope, (memory = new Map()));
+	// Oldest first (insertion order), so expiry stops at the first entry still in the window.
+	for (const [digest, at] of memory) {
+		if (at > nowMs - windowMs) break;
+		memory.delete(digest);
+	}
+	const digests = keys.map((key) => createHash('sha256').update(key).digest('base64url').slice(0, 22));
+	if (digests.some((digest) => memory.has(digest))) return false;
+	for (const digest of digests) memory.set(digest, nowMs);
+	for (const oldest of memory.keys()) {
+		if (memory.size <= max) break;
+		memory.delete(oldest);
 	}
 	return true;
 }

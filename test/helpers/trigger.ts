@@ -8,6 +8,8 @@ export interface TriggerEnv {
 	credentialType: ICredentialType;
 	webhookUrl: string;
 	node?: Partial<INode>;
+	/** What n8n's getMode() answers in the hooks: 'manual' while the editor listens for a test event. */
+	mode?: 'trigger' | 'manual';
 }
 
 function makeNode(env: TriggerEnv): INode {
@@ -44,6 +46,7 @@ export function hookContext(env: TriggerEnv): IHookFunctions & { requests: IHttp
 		getNodeParameter: parameterReader(env),
 		getWorkflowStaticData: () => env.staticData,
 		getNodeWebhookUrl: () => env.webhookUrl,
+		getMode: () => env.mode ?? 'trigger',
 		getWorkflow: () => ({ id: 'workflow-1', name: 'Test Workflow', active: true }),
 		getCredentials: async () => env.credentials,
 		helpers: { httpRequestWithAuthentication: authenticatedRequest(env.credentialType, env.credentials, node, requests) },

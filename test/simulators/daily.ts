@@ -21,6 +21,22 @@ export interface DailySimulatorOptions {
 	retryAfter?: boolean;
 	/** A fixed delay before every answer, in ms (benchmarks). */
 	latencyMs?: number;
+	/**
+	 * The unit of X-Webhook-Timestamp on deliveries. Disputed (reference/providers.md §1.3: seconds in some handlers,
+	 * 13-digit milliseconds reported by another): both are sent by the tests. Default milliseconds.
+	 */
+	timestampUnit?: TimestampUnit;
+	/** The content type of Daily's `{"test":"test"}` request (undocumented; default application/json). */
+	pingContentType?: string;
+}
+
+export type TimestampUnit = 'seconds' | 'milliseconds';
+
+export interface DeliverOptions {
+	/** Overrides the simulator's timestampUnit for this delivery. */
+	timestampUnit?: TimestampUnit;
+	/** The event id; default a new uuid. Daily may deliver one event twice, sometimes under a new id. */
+	id?: string;
 }
 
 /** Daily's documented default limit (reference/providers.md §1.1): 20 requests/s, or 100 per 5 s. */
@@ -59,7 +75,9 @@ export interface DailySimulator extends SimServer {
 	/** Every webhook HMAC secret this simulator has held, deleted webhooks' included (for the secrets scan). */
 	issuedSecrets: Set<string>;
 	/** Sends a signed event to the domain's webhook if it subscribes to the type; the HTTP status, or undefined. */
-	deliver(type: string, payload: Record<string, unknown>): Promise<number | undefined>;
+	deliver(type: string, payload: Record<string, unknown>, options?: DeliverOptions): Promise<number | undefined>;
+	/** Sends the last delivery again, byte for byte with the same headers (Daily documents duplicate deliveries). */
+	redeliver(): Promise<number | undefined>;
 	/** Sends any bytes and headers to the webhook URL (for forged and malformed deliveries). */
 	deliverRaw(body: string, headers: Record<string, string>): Promise<number | undefined>;
 	/** Adds a finished cloud recording (GET /recordings/:id and its access link answer for it). */
@@ -82,11 +100,11 @@ function sign(hmac: string, timestamp: string, body: string): string {
 }
 
 /** POSTs JSON to a URL with an 8 s timeout (Daily's limit for its test request); the status, or 0 on failure. */
-async function post(url: string, body: string, headers: Record<string, string> = {}): Promise<number> {
+async function post(url: string, body: string, headers: Record<string, string> = {}, contentType = 'application/json'): Promise<number> {
 	try {
 		const response = await fetch(url, {
 			method: 'POST',
-			headers: { 'content-type': 'application/json', ...headers },
+			headers: { 'content-type': contentType, ...headers },
 			body,
 			signal: AbortSignal.timeout(8000),
 		});
@@ -228,7 +246,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 				return error(400, 'invalid-request-error', 'This domain can only have 1 webhook; update or delete the existing one');
 			}
 			// Daily sends a test request first and refuses the webhook unless it is answered with 200.
-			if ((await post(url, '{"test":"test"}')) !== 200) return error(400, 'invalid-request-error', `the test request to ${url} did not get a 200`);
+			if ((await ping(url)) !== 200) return error(400, 'invalid-request-error', `the test request to ${url} did not get a 200`);
 			const now = new Date().toISOString();
 			const hook: Webhook = {
 				uuid: randomUUID(), url, hmac: hmac ?? randomBytes(32).toString('base64'), basicAuth: basicAuth ?? null,
@@ -241,13 +259,14 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		})
 		.on('GET', '/webhooks/:uuid', (_req, { uuid }) => {
 			const hook = webhooks.find((h) => h.uuid === uuid);
-			return hook ? { status: 200, body: hook } : error(404, 'not-found', `webhook ${uuid} not found`);
+			// Daily's OpenAPI spec (GetWebhookConfig): an array of webhook objects; its docs prose shows one object.
+			return hook ? { status: 200, body: [hook] } : error(404, 'not-found', `webhook ${uuid} not found`);
 		})
 		.on('POST', '/webhooks/:uuid', async (req, { uuid }) => {
 			const hook = webhooks.find((h) => h.uuid === uuid);
 			if (!hook) return error(404, 'not-found', `webhook ${uuid} not found`);
 			const next = { ...hook, ...req.body };
-			if ((await post(next.url, '{"test":"test"}')) !== 200) return error(400, 'invalid-request-error', `the test request to ${next.url} did not get a 200`);
+			if ((await ping(next.url)) !== 200) return error(400, 'invalid-request-error', `the test request to ${next.url} did not get a 200`);
 			Object.assign(hook, req.body, { state: 'ACTIVE', failedCount: 0, updatedAt: new Date().toISOString() });
 			return { status: 200, body: hook };
 		})
@@ -257,6 +276,9 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 			const [hook] = webhooks.splice(index, 1);
 			return { status: 200, body: { deleted: true, uuid: hook.uuid } };
 		});
+
+	/** Daily's test request before it creates or updates a webhook; the receiver must answer 200. */
+	const ping = (url: string) => post(url, '{"test":"test"}', {}, options.pingContentType);
 
 	/** Circuit breaker: three failed deliveries in a row put the webhook in FAILED and stop deliveries. */
 	async function send(hook: Webhook, body: string, headers: Record<string, string>): Promise<number | undefined> {
@@ -303,6 +325,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		{ serverError: (status) => error(status, 'server-error', 'Internal server error'), rateLimited: () => error(429, 'rate-limit-error', 'Too many requests') },
 		options.faults,
 	);
+	let last: { hook: Webhook; body: string; headers: Record<string, string> } | undefined;
 	const server = await listen(faults.handle, options.port);
 	return {
 		...server,
@@ -322,13 +345,18 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 			recordings.push(recording);
 			return recording;
 		},
-		async deliver(type, payload) {
+		async deliver(type, payload, deliverOptions = {}) {
 			const hook = webhooks[0];
 			if (!hook || !hook.eventTypes.includes(type)) return undefined;
-			const now = Date.now() / 1000;
-			const body = JSON.stringify({ version: '1.0.0', type, id: randomUUID(), payload, event_ts: now });
-			const timestamp = String(Math.floor(now));
-			return await send(hook, body, { 'x-webhook-signature': sign(hook.hmac, timestamp, body), 'x-webhook-timestamp': timestamp });
+			const nowMs = Date.now();
+			const body = JSON.stringify({ version: '1.0.0', type, id: deliverOptions.id ?? randomUUID(), payload, event_ts: nowMs / 1000 });
+			const unit = deliverOptions.timestampUnit ?? options.timestampUnit ?? 'milliseconds';
+			const timestamp = String(unit === 'seconds' ? Math.floor(nowMs / 1000) : nowMs);
+			last = { hook, body, headers: { 'x-webhook-signature': sign(hook.hmac, timestamp, body), 'x-webhook-timestamp': timestamp } };
+			return await send(hook, body, last.headers);
+		},
+		async redeliver() {
+			return last ? await send(last.hook, last.body, last.headers) : undefined;
 		},
 		async deliverRaw(body, headers) {
 			const hook = webhooks[0];

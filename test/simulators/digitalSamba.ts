@@ -8,6 +8,7 @@ import {
 	DS_EVENTS,
 	DsModel,
 	type DsDelivery,
+	type DsWebhook,
 	type DsEventType,
 	type DsParticipant,
 	type DsRecording,
@@ -55,7 +56,8 @@ import type { Faults } from './faults';
  *   serve the links the API hands out.
  * - Webhooks: `deliver(eventType, data, opts)` POSTs `{eventType, sessionId, roomId, timestamp, data}` to every
  *   registered webhook subscribed to the event (and allowed by the room's `webhooks` list), with the registered
- *   `authorization_header` as the `Authorization` header, verbatim. Only loopback endpoints unless
+ *   `authorization_header` after `Bearer ` as the `Authorization` header (Digital Samba adds the prefix itself;
+ *   reference/providers.md §2.3); `redeliver()` sends the last delivery again, byte for byte. Only loopback endpoints unless
  *   `allowExternalWebhooks`.
  * - Faults for reliability tests, from a seeded PRNG (three draws per request, in arrival order, so a sequential run
  *   repeats exactly): resets (socket destroyed, no answer), 5xx (500/502/503), 429 with `retry-after: 1`, slow answers.
@@ -145,6 +147,8 @@ export interface DigitalSambaSimulator extends SimServer {
 	 * Each attempt, with its headers, payload and any error, is kept in `state.deliveries`.
 	 */
 	deliver(eventType: DsEventType | string, data?: Record<string, unknown>, options?: DeliveryOptions): Promise<number[]>;
+	/** The last deliver() again, the same bytes and headers to the same webhooks (retries are undocumented). */
+	redeliver(): Promise<number[]>;
 	setFaults(faults?: DigitalSambaFaults): void;
 	resetRateLimit(): void;
 }
@@ -399,6 +403,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 		});
 	}
 
+	let lastDelivery: { eventType: string; payload: Record<string, unknown>; hooks: Array<{ hook: DsWebhook; headers: Record<string, string> }> } | undefined;
 	const simulator: DigitalSambaSimulator = {
 		...server,
 		url: `${server.url}${API_PREFIX}`,
@@ -491,15 +496,30 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 				data,
 			};
 			let hooks = model.state.webhooks.filter((w) => w.events.includes(eventType));
+			lastDelivery = { eventType, payload, hooks: [] };
 			const room = deliveryOptions.roomId ? model.anyRoom(deliveryOptions.roomId) : undefined;
 			if (room?.webhookIds.length) hooks = hooks.filter((w) => room.webhookIds.includes(w.id));
 			return Promise.all(
 				hooks.map(async (hook) => {
 					const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'DigitalSamba-Webhook-Simulator/1.0' };
-					if (hook.authorization_header) headers.authorization = hook.authorization_header;
+					// Digital Samba adds the scheme itself (docs: "a standard Authorization Bearer http header"; its own
+					// receiver compares with `Bearer ${secret}`): reference/providers.md §2.3.
+					if (hook.authorization_header) headers.authorization = `Bearer ${hook.authorization_header}`;
+					lastDelivery?.hooks.push({ hook, headers });
 					const outcome = await post(hook.endpoint, payload, headers);
 					const delivery: DsDelivery = { webhookId: hook.id, endpoint: hook.endpoint, eventType, payload, headers, ...outcome };
 					model.state.deliveries.push(delivery);
+					return outcome.status;
+				}),
+			);
+		},
+		async redeliver() {
+			const last = lastDelivery;
+			if (!last) return [];
+			return Promise.all(
+				last.hooks.map(async ({ hook, headers }) => {
+					const outcome = await post(hook.endpoint, last.payload, headers);
+					model.state.deliveries.push({ webhookId: hook.id, endpoint: hook.endpoint, eventType: last.eventType, payload: last.payload, headers, ...outcome });
 					return outcome.status;
 				}),
 			);

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
@@ -117,6 +119,52 @@ describe('Daily Trigger lifecycle', () => {
 		expect(reactivated.isDone()).toBe(true);
 	});
 
+	it.each([
+		['an array (Daily\'s OpenAPI spec)', (hook: IDataObject) => [hook]],
+		['one object (Daily\'s docs prose)', (hook: IDataObject) => hook],
+	])('checkExists reads GET /webhooks/{id} answered as %s', async (_form, shape) => {
+		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, shape({ uuid: 'w-1', url: URL_, state: 'ACTIVE', eventTypes: ['participant.joined', 'meeting.ended'] }));
+		expect(await hooks.checkExists.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } })))).toBe(true);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it.each([[false], [true]])(
+		'a test listen (replace existing: %s) refuses while the production webhook is registered, and touches nothing',
+		async (replaceExisting) => {
+			const production = { uuid: 'w-prod', url: 'https://n8n.example.com/webhook/b1e6a7c2-3f4d-4e5a-9b8c-7d6e5f4a3b2c/webhook' };
+			nock(DAILY_URL).get('/v1/webhooks').reply(200, [production]);
+			const test = env({
+				mode: 'manual',
+				webhookUrl: 'https://n8n.example.com/webhook-test/b1e6a7c2-3f4d-4e5a-9b8c-7d6e5f4a3b2c/webhook',
+				parameters: { events: ['meeting.ended'], roomName: '', options: { replaceExisting } },
+			});
+			const context = hookContext(test);
+			const error = await hooks.create.call(context).catch((e) => e);
+			expect(error).toBeInstanceOf(NodeOperationError);
+			expect(error.message).toContain('production webhook');
+			expect(error.description).toContain('Deactivate the workflow');
+			// One read, no create, update or delete.
+			expect(context.requests.map((r) => r.method ?? 'GET')).toEqual(['GET']);
+			expect(test.staticData).toEqual({});
+		},
+	);
+
+	it('a test listen registers the test URL when no production webhook is there', async () => {
+		nock(DAILY_URL)
+			.get('/v1/webhooks').reply(200, [])
+			.post('/v1/webhooks', (b) => b.url.includes('/webhook-test/')).reply(200, { uuid: 'w-test' });
+		const test = env({ mode: 'manual', webhookUrl: 'https://n8n.example.com/webhook-test/b1e6a7c2-3f4d-4e5a-9b8c-7d6e5f4a3b2c/webhook' });
+		expect(await hooks.create.call(hookContext(test))).toBe(true);
+		expect(test.staticData.webhookId).toBe('w-test');
+	});
+
+	it('offers exactly the event types of Daily\'s OpenAPI spec (post_webhook.eventTypes)', () => {
+		const spec = JSON.parse(readFileSync(join(__dirname, '../../fixtures/daily-openapi.json'), 'utf8'));
+		const documented: string[] = spec.components.schemas.post_webhook.properties.eventTypes.items.enum;
+		const offered = (trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ value: string }>).map((o) => o.value);
+		expect([...offered].sort()).toEqual([...documented].sort());
+	});
+
 	it('checkExists: false, and static data cleared, when the webhook is gone', async () => {
 		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(404, { error: 'not-found', info: 'webhook not found' });
 		const e = env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
@@ -185,15 +233,69 @@ describe('Daily Trigger verification', () => {
 		expect(JSON.stringify(outcome.json)).not.toContain(SECRET);
 	});
 
-	it('refuses the replay of an accepted delivery', async () => {
-		const delivery = signed(JSON.stringify({ ...event, id: 'ev-replay' }));
-		// One node's static data, as n8n keeps it between deliveries (and shares it between its processes).
+	it('answers a duplicate (the same signed bytes, or the same event id) with 200 and no second run', async () => {
+		const delivery = signed(JSON.stringify({ ...event, id: 'ev-dup' }));
 		const node = stored();
 		expect((await deliver(trigger, node, delivery)).run).toHaveLength(1);
-		expect(await deliver(trigger, node, delivery)).toMatchObject({ status: 401, run: undefined });
-		expect(Object.keys(node.staticData.deliveries as object)).toHaveLength(1);
-		// Another node (its own static data) has not seen it.
+		// Daily documents duplicate deliveries: a 401 would count as a failure there (three trip its breaker).
+		expect(await deliver(trigger, node, delivery)).toMatchObject({ status: 200, json: { status: 'duplicate' }, run: undefined });
+		// The same event id again under a later timestamp: the same event.
+		const later = signed(JSON.stringify({ ...event, id: 'ev-dup' }), SECRET, String(Math.floor(Date.now() / 1000) + 1));
+		expect(await deliver(trigger, node, later)).toMatchObject({ status: 200, run: undefined });
+		// A repeat under a new id cannot be recognised, and runs.
+		expect((await deliver(trigger, node, signed(JSON.stringify({ ...event, id: 'ev-dup-2' })))).run).toHaveLength(1);
+		// Another node has not seen it.
 		expect((await deliver(trigger, stored(), delivery)).run).toHaveLength(1);
+	});
+
+	it('writes nothing to static data for any delivery: accepted, duplicate, ignored or refused', async () => {
+		const staticData = new Proxy({ webhookId: 'w-1', hmac: SECRET } as IDataObject, {
+			set: () => {
+				throw new Error('a delivery wrote to static data');
+			},
+			deleteProperty: () => {
+				throw new Error('a delivery deleted from static data');
+			},
+		});
+		const node = env({ staticData });
+		const accepted = signed(JSON.stringify({ ...event, id: 'ev-nowrite' }));
+		expect((await deliver(trigger, node, accepted)).run).toHaveLength(1);
+		expect((await deliver(trigger, node, accepted)).status).toBe(200);
+		expect((await deliver(trigger, node, signed(JSON.stringify({ ...event, id: 'ev-nw2', type: 'recording.started' })))).json).toEqual({ status: 'ignored' });
+		expect((await deliver(trigger, node, signed('{}', Buffer.alloc(32, 9).toString('base64')))).status).toBe(401);
+	});
+
+	it.each([
+		['seconds', (ms: number) => String(Math.floor(ms / 1000))],
+		['milliseconds (13 digits)', (ms: number) => String(ms)],
+		['seconds with a fraction', (ms: number) => (ms / 1000).toFixed(3)],
+	])('accepts X-Webhook-Timestamp in %s, signed as the header reads', async (_unit, format) => {
+		const ts = format(Date.now());
+		const outcome = await deliver(trigger, stored(), signed(JSON.stringify({ ...event, id: `ev-unit-${ts}` }), SECRET, ts));
+		expect(outcome.run).toHaveLength(1);
+	});
+
+	it('refuses a stale or future timestamp in milliseconds as in seconds', async () => {
+		for (const ms of [Date.now() - 3_600_000, Date.now() + 3_600_000]) {
+			expect(await deliver(trigger, stored(), signed(JSON.stringify(event), SECRET, String(ms)))).toMatchObject({ status: 401, run: undefined });
+		}
+	});
+
+	it.each([['text/plain'], ['application/x-www-form-urlencoded'], ['']])(
+		'answers the test request with 200 whatever its content type (%s)',
+		async (type) => {
+			const outcome = await deliver(trigger, env(), { body: '{"test":"test"}', headers: { 'content-type': type } });
+			expect(outcome).toMatchObject({ status: 200, run: undefined });
+		},
+	);
+
+	it('lets events that name no room pass a room filter with room null, unless told to drop them', async () => {
+		const roomless = { version: '1.0.0', type: 'recording.started', id: 'ev-roomless', payload: { recording_id: 'rec-1', action: 'start-cloud-recording', start_ts: 1 }, event_ts: 1708972280.1 };
+		const filtered = (options: IDataObject) => env({ parameters: { events: ['recording.started'], roomName: 'standup', options }, staticData: { hmac: SECRET } });
+		const passed = await deliver(trigger, filtered({}), signed(JSON.stringify(roomless)));
+		expect(passed.run).toEqual([expect.objectContaining({ eventType: 'recording.started', room: null })]);
+		const dropped = await deliver(trigger, filtered({ dropRoomless: true }), signed(JSON.stringify({ ...roomless, id: 'ev-roomless-2' })));
+		expect(dropped).toMatchObject({ status: 200, json: { status: 'ignored' }, run: undefined });
 	});
 
 	it('answers 400 for a signed body that is not a Daily event', async () => {
