@@ -24,6 +24,8 @@ export interface Kit {
 	wrongSecret(body: string): Delivery;
 	/** The genuine delivery's credentials taken away, one header at a time. */
 	withoutAuth(delivery: Delivery, which: number): Delivery;
+	/** The bad kinds that apply: a copy of a MiroTalk delivery with its token is a genuine twin (MiroTalk neither signs nor retries). */
+	kinds: readonly Kind[];
 }
 
 const now = () => String(Math.floor(Date.now() / 1000));
@@ -37,6 +39,7 @@ export function dailyKit(hmac = randomBytes(32).toString('base64')): Kit {
 	};
 	return {
 		name: 'Daily Trigger',
+		kinds: KINDS,
 		trigger: new DailyTrigger(),
 		env: { parameters: { events: ['participant.joined'], roomName: '', options: {} }, staticData: { hmac }, webhookUrl: URL },
 		genuine: (i) => signed(hmac, JSON.stringify({ version: '1.0.0', type: 'participant.joined', id: `ev-${i}`, payload: { room: 'standup', session_id: `s-${i}` }, event_ts: Number(now()) })),
@@ -55,11 +58,12 @@ export function digitalSambaKit(secret = randomBytes(32).toString('hex')): Kit {
 	const delivery = (key: string, body: string): Delivery => ({ body, headers: { authorization: `Bearer ${key}` } });
 	return {
 		name: 'Digital Samba Trigger',
+		kinds: KINDS,
 		trigger: new DigitalSambaTrigger(),
 		env: { parameters: { eventSource: 'documented', events: ['participant_joined'], options: {} }, staticData: { secret }, webhookUrl: URL },
 		genuine: (i) => delivery(secret, JSON.stringify({ eventType: 'participant_joined', roomId: 'r-1', sessionId: `s-${i}`, timestamp: Number(now()), data: { participantId: `p-${i}` } })),
-		// A guessed secret, or the body changed under the optional X-Signature of a genuine delivery.
-		forged: (d) => ({ ...d, headers: { ...d.headers, 'x-signature': createHmac('sha256', secret).update(String(d.body)).digest('hex') }, body: String(d.body).replace('"r-1"', '"r-2"') }),
+		// A guessed secret behind the doubled prefix a value registered with "Bearer " arrives with.
+		forged: (d) => ({ ...d, headers: { authorization: `Bearer Bearer ${randomBytes(secret.length / 2).toString('hex')}` } }),
 		wrongSecret: (body) => delivery(randomBytes(32).toString('hex'), body),
 		withoutAuth: (d, which): Delivery => (which % 2 ? { ...d, headers: {} } : { ...d, headers: { authorization: 'Bearer ' } }),
 	};
@@ -69,6 +73,7 @@ export function miroTalkKit(token = randomBytes(24).toString('hex')): Kit {
 	const delivery = (key: string, body: string): Delivery => ({ body, query: { token: key } });
 	return {
 		name: 'MiroTalk Trigger',
+		kinds: KINDS.filter((kind) => kind !== 'replayed'),
 		trigger: new MiroTalkTrigger(),
 		env: { parameters: { events: ['join'], token, options: {} }, staticData: {}, webhookUrl: URL },
 		genuine: (i) => delivery(token, JSON.stringify({ event: 'join', data: { timestamp: '8/21/2026, 18:31:37:123', room_id: 'standup', session_id: `s-${i}`, peer_info: { peer_name: `P${i}` } } })),
@@ -77,6 +82,14 @@ export function miroTalkKit(token = randomBytes(24).toString('hex')): Kit {
 		wrongSecret: (body) => delivery(sameLength(token), body),
 		withoutAuth: (d, which) => (which % 2 ? { ...d, query: {} } : { ...d, query: { token: '' } }),
 	};
+}
+
+/**
+ * Whether a trigger answered a bad delivery as it must: a replayed (duplicate) delivery 200 with no run, since
+ * providers deliver twice by design and count a 401 as a failed delivery; everything else 401 or 400.
+ */
+export function answeredAsItMust(kind: Kind, status: number | undefined): boolean {
+	return kind === 'replayed' ? status === 200 : status === 401 || status === 400;
 }
 
 export const KINDS = ['forged', 'replayed', 'truncated', 'oversized', 'wrong content type', 'missing headers', 'wrong secret of equal length'] as const;

@@ -92,9 +92,10 @@ function resolve(value: unknown, credentials: IDataObject): unknown {
 describe('MiroTalk credential', () => {
 	const credential = new MiroTalkApi();
 
-	it('has the server URL, a secret key and the product, and authenticates with the raw key', () => {
+	it('has the server URL, a secret key, the trigger\'s webhook token and the product, and authenticates with the raw key', () => {
 		expect(credential.name).toBe('miroTalkApi');
-		expect(credential.properties.map((p) => p.name)).toEqual(['serverUrl', 'apiKey', 'product']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['serverUrl', 'apiKey', 'webhookToken', 'product']);
+		expect(credential.properties.find((p) => p.name === 'webhookToken')?.typeOptions?.password).toBe(true);
 		expect(credential.properties.find((p) => p.name === 'serverUrl')).toMatchObject({ required: true, default: '' });
 		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		expect((credential.properties.find((p) => p.name === 'product')?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...PRODUCTS].sort());
@@ -115,7 +116,7 @@ describe('MiroTalk credential', () => {
 		const request = credential.test.request;
 		const options: IHttpRequestOptions = {
 			url: `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`,
-			method: request.method,
+			method: resolve(request.method, credentials) as IHttpRequestOptions['method'],
 			body: request.body as IDataObject,
 			json: true,
 		};
@@ -124,6 +125,15 @@ describe('MiroTalk credential', () => {
 			.post(path, { room: 'n8n-credential-test' })
 			.reply(200, product === 'bro' ? { join: { broadcast: 'b', viewer: 'v', viewerHome: 'h' } } : { meeting: `${origin}/join/x` });
 		await httpRequest(authenticate(credential, credentials, options));
+		expect(scope.isDone()).toBe(true);
+	});
+
+	it('a credential only for the trigger (no API key) is tested by fetching the server\'s home page, not failed', async () => {
+		const credentials = { serverUrl: 'https://sfu.example.com/api/v1', apiKey: '', webhookToken: 't0ken', product: 'sfu' };
+		const request = credential.test.request;
+		expect(resolve(request.method, credentials)).toBe('GET');
+		const scope = nock('https://sfu.example.com').get('/').reply(200, '<html>MiroTalk SFU</html>');
+		await httpRequest({ url: `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`, method: 'GET' });
 		expect(scope.isDone()).toBe(true);
 	});
 

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { miroTalkTime, MiroTalkTrigger } from '../../../nodes/MiroTalk/MiroTalkTrigger.node';
 import { deliver, hookContext } from '../../helpers/trigger';
 import { MiroTalkApi } from '../../../credentials/MiroTalkApi.credentials';
+import { miroTalkDateTime, miroTalkWebhookBody } from '../../simulators/mirotalkWebhooks';
 
 const trigger = new MiroTalkTrigger();
 const TOKEN = '6f0c2d9a8b7e4f1a3c5d7e9f0a1b2c3d4e5f6a7b8c9d0e1f';
@@ -74,14 +75,80 @@ describe('MiroTalk Trigger', () => {
 		expect(outcome.run).toHaveLength(1);
 	});
 
-	it('refuses a copy of a delivery it already ran (401), a body that is not JSON by type (400) or too big (400)', async () => {
-		const body = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-replay' } });
+	it('runs every copy of a delivery (MiroTalk neither signs nor retries), refuses a body that is not JSON by type (400) or too big (400)', async () => {
+		// P2P's disconnect carries no peer identity: two genuine ones in one millisecond are equal bytes.
+		const body = JSON.stringify(miroTalkWebhookBody('p2p', 'disconnect', 'standup', { name: 'Ann' }, { at: new Date('2026-08-21T18:31:37.123Z') }));
 		const node = env();
 		expect((await deliver(trigger, node, { body, query: { token: TOKEN } })).run).toHaveLength(1);
-		expect(await deliver(trigger, node, { body, query: { token: TOKEN } })).toMatchObject({ status: 401, json: { error: 'replayed delivery' }, run: undefined });
+		expect((await deliver(trigger, node, { body, query: { token: TOKEN } })).run).toHaveLength(1);
 		const fresh = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-type' } });
 		expect(await deliver(trigger, env(), { body: fresh, query: { token: TOKEN }, headers: { 'content-type': 'text/plain' } })).toMatchObject({ status: 400, run: undefined });
 		const big = JSON.stringify({ ...sfuJoin, data: { ...sfuJoin.data, session_id: 's-big', padding: 'x'.repeat(1024 * 1024) } });
 		expect(await deliver(trigger, env(), { body: big, query: { token: TOKEN } })).toMatchObject({ status: 400, json: { error: 'body larger than 1048576 bytes' }, run: undefined });
+	});
+
+	describe('the payloads of the real servers (test/simulators/mirotalkWebhooks.ts, from their code)', () => {
+		const at = new Date('2026-08-21T18:31:37.123Z');
+		const run = async (body: unknown, parameters: IDataObject = {}) => (await deliver(trigger, env(parameters), { body: JSON.stringify(body), query: { token: TOKEN } })).run![0];
+
+		it('SFU join, exit and disconnect name the room and the time; peer_token removed', async () => {
+			for (const event of ['join', 'exit', 'disconnect'] as const) {
+				const item = await run(miroTalkWebhookBody('sfu', event, 'R&D #1', { name: 'Ann', token: 'peer-jwt-1' }, { at }));
+				expect(item).toMatchObject({ eventType: event, room: 'R&D #1', occurredAt: '2026-08-21T18:31:37.123Z' });
+				expect(JSON.stringify(item)).not.toContain('peer-jwt-1');
+			}
+		});
+
+		it('P2P join: the room is the join config\'s channel; channel_password and peer_token removed', async () => {
+			const item = await run(miroTalkWebhookBody('p2p', 'join', 'standup', { name: 'Bo', token: 'p2p-jwt', roomPassword: 'r00m-pw' }, { at }));
+			expect(item).toMatchObject({ eventType: 'join', room: 'standup', occurredAt: '2026-08-21T18:31:37.123Z' });
+			expect((item.data as IDataObject).peer_name).toBe('Bo');
+			expect(JSON.stringify(item)).not.toContain('r00m-pw');
+			expect(JSON.stringify(item)).not.toContain('p2p-jwt');
+			// Keep Peer Token keeps the peer's token, never the room password.
+			const kept = await run(miroTalkWebhookBody('p2p', 'join', 'standup', { name: 'Bo', token: 'p2p-jwt', roomPassword: 'r00m-pw' }, { at }), { options: { keepPeerToken: true } });
+			expect((kept.data as IDataObject).peer_token).toBe('p2p-jwt');
+			expect(JSON.stringify(kept)).not.toContain('r00m-pw');
+		});
+
+		it('P2P disconnect names the room', async () => {
+			expect(await run(miroTalkWebhookBody('p2p', 'disconnect', 'standup', { name: 'Bo' }, { at }))).toMatchObject({ eventType: 'disconnect', room: 'standup' });
+		});
+
+		it('reads the hour after midnight, which the servers print as 24', async () => {
+			const late = new Date('2026-08-21T00:05:07.009Z');
+			const printed = miroTalkDateTime(late, 'UTC');
+			expect(miroTalkTime(printed, 'UTC')).toBe('2026-08-21T00:05:07.009Z');
+			// As Node 20's ICU prints it (h24 cycle with hour12: false), whatever this machine's ICU does.
+			expect(miroTalkTime('8/21/2026, 24:05:07:009', 'UTC')).toBe('2026-08-21T00:05:07.009Z');
+			expect(miroTalkTime('8/21/2026, 24:59:59:999', 'Europe/Rome')).toBe('2026-08-20T22:59:59.999Z');
+		});
+	});
+
+	describe('version 1.1: the token in the MiroTalk credential', () => {
+		const v11 = (webhookToken: string, parameters: IDataObject = {}) => ({
+			...env(parameters),
+			node: { typeVersion: 1.1 },
+			credentials: { serverUrl: 'https://sfu.example.com', apiKey: '', webhookToken, product: 'sfu' },
+			credentialType: new MiroTalkApi(),
+		});
+
+		it('admits a delivery with the credential\'s token, and ignores a token parameter left in the workflow', async () => {
+			const body = JSON.stringify(sfuJoin);
+			expect((await deliver(trigger, v11(TOKEN), { body, query: { token: TOKEN } })).run).toHaveLength(1);
+			expect(await deliver(trigger, v11(TOKEN, { token: 'old-param' }), { body, query: { token: 'old-param' } })).toMatchObject({ status: 401, run: undefined });
+		});
+
+		it('refuses every delivery, and activation, when the credential has no token', async () => {
+			expect(await deliver(trigger, v11(''), { body: JSON.stringify(sfuJoin), query: {} })).toMatchObject({ status: 401, run: undefined });
+			await expect(trigger.webhookMethods.default.create.call(hookContext({ ...v11(''), staticData: {} }))).rejects.toThrow('The MiroTalk credential has no Webhook Token');
+		});
+
+		it('keeps the token out of the node\'s parameters: version 1.1 shows no token field and needs the credential', () => {
+			const token = trigger.description.properties.find((p) => p.name === 'token')!;
+			expect(token.displayOptions).toEqual({ show: { '@version': [1] } });
+			expect(trigger.description.credentials).toEqual([{ name: 'miroTalkApi', required: true, displayOptions: { show: { '@version': [1.1] } } }]);
+			expect(trigger.description.defaultVersion).toBe(1.1);
+		});
 	});
 });
