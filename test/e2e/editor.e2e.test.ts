@@ -43,7 +43,7 @@ const PROVIDERS: Array<{ name: string; trigger: NodeCase; action: NodeCase }> = 
 	},
 	{
 		name: 'miroTalk',
-		trigger: { search: 'MiroTalk', type: 'miroTalkTrigger', file: 'nodes/MiroTalk/MiroTalkTrigger.node.js', className: 'MiroTalkTrigger', kind: 'trigger' },
+		trigger: { search: 'MiroTalk', type: 'miroTalkTrigger', file: 'nodes/MiroTalk/MiroTalkTrigger.node.js', className: 'MiroTalkTrigger', kind: 'trigger', credential: { file: 'credentials/MiroTalkApi.credentials.js', className: 'MiroTalkApi' } },
 		action: { search: 'MiroTalk', type: 'miroTalk', file: 'nodes/MiroTalk/MiroTalk.node.js', className: 'MiroTalk', kind: 'action', credential: { file: 'credentials/MiroTalkApi.credentials.js', className: 'MiroTalkApi' } },
 	},
 ];

@@ -1,5 +1,7 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
+import { miroTalkWebhookBody, postMiroTalkWebhook } from '../simulators/mirotalkWebhooks';
+import { registerSecrets } from './capture';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
 import {
 	DAILY_TRIGGER_WEBHOOK_ID,
@@ -8,8 +10,8 @@ import {
 	dailyTriggerNode,
 	dsDeliveries,
 	dsTriggerNode,
-	miroTalkDeliveries,
-	miroTalkTriggerNode,
+	miroTalkTriggerNodeV11,
+	miroTalkTriggerUrl,
 	triggerWorkflow,
 	waitForExecutions as waitFor,
 	closeTriggerTest,
@@ -35,10 +37,12 @@ beforeAll(async () => {
 	await n8n.importCredentials([
 		{ id: 'dailyTrigCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } },
 		{ id: 'dsTrigCred000001', name: 'Digital Samba Simulator', type: 'digitalSambaApi', data: { developerKey: DS_KEY, teamId: '', baseUrl: ds.url } },
+		// Only for the trigger: no API key, the webhook token.
+		{ id: 'miroTrigCred0001', name: 'MiroTalk (trigger)', type: 'miroTalkApi', data: { serverUrl: 'https://sfu.example.com', apiKey: '', webhookToken: MIROTALK_TOKEN, product: 'sfu' } },
 	]);
 	await n8n.importWorkflow(triggerWorkflow('DsTrigE2e0000001', dsTriggerNode({ id: 'dsTrigCred000001', name: 'Digital Samba Simulator' })));
 	await n8n.importWorkflow(triggerWorkflow('DailyTrigE2e0001', dailyTriggerNode({ id: 'dailyTrigCred001', name: 'Daily Simulator' })));
-	await n8n.importWorkflow(triggerWorkflow('MiroTrigE2e00001', miroTalkTriggerNode(MIROTALK_TOKEN)));
+	await n8n.importWorkflow(triggerWorkflow('MiroTrigE2e00001', miroTalkTriggerNodeV11({ id: 'miroTrigCred0001', name: 'MiroTalk (trigger)' })));
 	server = await startServer(n8n, await freePort());
 }, 25 * 60_000);
 
@@ -70,6 +74,20 @@ describe('Daily Trigger in n8n', () => {
 		expect(daily.webhooks).toHaveLength(0);
 		await server.activate(workflowId);
 		expect(daily.webhooks).toHaveLength(1);
+	}, 60_000);
+
+	it('refuses "Listen for test event" while the production webhook is registered, and leaves that webhook as it was', async () => {
+		const [before] = daily.webhooks.map((hook) => ({ ...hook }));
+		const { body: workflow } = await server.rest('GET', `/workflows/${workflowId}`);
+		// What the editor sends for a test run from the trigger (n8n's ManualRunPayload / ManualRunDto).
+		const run = await server.rest('POST', `/workflows/${workflowId}/run`, { workflowData: workflow.data, triggerToStartFrom: { name: 'Trigger' } });
+		expect(run.status).toBeGreaterThanOrEqual(400);
+		expect(JSON.stringify(run.body)).toMatch(/production webhook|only one webhook|single/i);
+		expect(daily.webhooks).toEqual([before]);
+		// Production deliveries still run.
+		const executions = (await server.executions(workflowId)).length;
+		expect(await daily.deliver('meeting.ended', { room: 'standup' })).toBe(200);
+		expect(await waitForExecutions(workflowId, executions + 1)).toHaveLength(executions + 1);
 		await server.deactivate(workflowId);
 		expect(daily.webhooks).toHaveLength(0);
 	}, 60_000);
@@ -79,12 +97,12 @@ describe('Digital Samba Trigger in n8n', () => {
 	const workflowId = 'DsTrigE2e0000001';
 	const live = () => ds.state.webhooks.filter((h) => !(h as { deleted?: boolean }).deleted);
 
-	it('registers with a Bearer secret, runs once per genuine delivery, never for forged ones, and cleans up', async () => {
+	it('registers the bare secret, runs once per delivery as Digital Samba sends it ("Bearer " added), never for forged ones, and cleans up', async () => {
 		await server.activate(workflowId);
 		expect(live()).toHaveLength(1);
 		const [hook] = live();
 		expect(hook.endpoint).toBe(`${server.url}/webhook/${DS_TRIGGER_WEBHOOK_ID}/webhook`);
-		expect(hook.authorization_header).toMatch(/^Bearer [0-9a-f]{64}$/);
+		expect(hook.authorization_header).toMatch(/^[0-9a-f]{64}$/);
 
 		const deliveries = await dsDeliveries(ds, hook.endpoint);
 		expect(deliveries.statuses).toEqual(deliveries.expected);
@@ -95,18 +113,38 @@ describe('Digital Samba Trigger in n8n', () => {
 		expect(live()).toHaveLength(0);
 		const logs = server.logs();
 		expect(logs).not.toContain(DS_KEY);
-		expect(logs).not.toContain(String(hook.authorization_header).slice(7));
+		expect(logs).not.toContain(String(hook.authorization_header));
 	}, 120_000);
 });
 
 describe('MiroTalk Trigger in n8n', () => {
 	const workflowId = 'MiroTrigE2e00001';
-	it('runs once per delivery with the token, never without it', async () => {
+	it('version 1.1 (token in the credential): runs once per delivery the SFU and P2P servers send with the token, never without it', async () => {
 		await server.activate(workflowId);
-		const deliveries = await miroTalkDeliveries(server.url, MIROTALK_TOKEN);
-		expect(deliveries.statuses).toEqual(deliveries.expected);
-		const executions = await waitForExecutions(workflowId, deliveries.executions);
-		expect(executions).toHaveLength(deliveries.executions);
+		const url = miroTalkTriggerUrl(server.url);
+		const at = new Date(Date.UTC(2026, 7, 21, 0, 5, 7, 9)); // 00:05, printed by the servers as 24:05
+		const join = miroTalkWebhookBody('sfu', 'join', 'R&D #1', { name: 'Ann', token: 'peer-jwt-e2e' }, { at });
+		const p2pJoin = miroTalkWebhookBody('p2p', 'join', 'standup', { name: 'Bo', token: 'p2p-jwt-e2e', roomPassword: 'room-pw-e2e' }, { at });
+		const p2pLeft = miroTalkWebhookBody('p2p', 'disconnect', 'standup', { name: 'Bo' }, { at });
+		const before = (await server.executions(workflowId)).length;
+		const statuses = [
+			await postMiroTalkWebhook(`${url}?token=${MIROTALK_TOKEN}`, join),
+			await postMiroTalkWebhook(`${url}?token=${MIROTALK_TOKEN}`, p2pJoin),
+			// Two P2P disconnects in one millisecond are equal bytes, and both genuine.
+			await postMiroTalkWebhook(`${url}?token=${MIROTALK_TOKEN}`, p2pLeft),
+			await postMiroTalkWebhook(`${url}?token=${MIROTALK_TOKEN}`, p2pLeft),
+			await postMiroTalkWebhook(url, join),
+			await postMiroTalkWebhook(`${url}?token=${'x'.repeat(MIROTALK_TOKEN.length)}`, join),
+		];
+		expect(statuses).toEqual([200, 200, 200, 200, 401, 401]);
+		const executions = await waitForExecutions(workflowId, before + 4);
+		expect(executions).toHaveLength(before + 4);
+		// The run data is read (and so searched by the secrets scan): no peer token, no room password.
+		registerSecrets('peer-jwt-e2e', 'p2p-jwt-e2e', 'room-pw-e2e');
+		for (const { id } of executions) {
+			const { body } = await server.rest('GET', `/executions/${id}`);
+			expect(JSON.stringify(body)).not.toMatch(/peer-jwt-e2e|p2p-jwt-e2e|room-pw-e2e/);
+		}
 		await server.deactivate(workflowId);
 	}, 60_000);
 });

@@ -168,12 +168,23 @@ export const dsTriggerNode = (credential: Credential) => ({
 	credentials: { digitalSambaApi: credential },
 });
 
+/** Version 1, as the first release saved it: the token a node parameter. */
 export const miroTalkTriggerNode = (token: string) => ({
 	id: 'mirotalk-trigger-id',
 	type: `${PACKAGE}.miroTalkTrigger`,
 	typeVersion: 1,
 	webhookId: MIROTALK_TRIGGER_WEBHOOK_ID,
 	parameters: { events: ['join', 'exit'], token, options: {} },
+});
+
+/** Version 1.1: the token in the MiroTalk credential. */
+export const miroTalkTriggerNodeV11 = (credential: Credential) => ({
+	id: 'mirotalk-trigger-id',
+	type: `${PACKAGE}.miroTalkTrigger`,
+	typeVersion: 1.1,
+	webhookId: MIROTALK_TRIGGER_WEBHOOK_ID,
+	parameters: { events: ['join', 'exit', 'disconnect'], options: {} },
+	credentials: { miroTalkApi: credential },
 });
 
 /** What a run of deliveries got back, what it should have got, and how many executions it must start. */
@@ -184,37 +195,45 @@ export interface Deliveries {
 }
 
 /**
- * To the Daily Trigger's registered webhook: 5 genuine events, one more genuine, then that one replayed, a wrong
- * signature, a stale timestamp, no headers, a changed body; and an event the trigger did not choose (not sent).
+ * To the Daily Trigger's registered webhook: 4 genuine events with the timestamp in milliseconds and 1 in seconds
+ * (the unit is disputed: both are sent), that one again byte for byte and under its id with a new timestamp (Daily
+ * delivers duplicates: 200, no run); one more genuine, then that one replayed (200, no run), a wrong signature, a
+ * stale timestamp, no headers, a changed body (401 each); and an event the trigger did not choose (not sent).
  */
 export async function dailyDeliveries(daily: DailySimulator, hmac: string): Promise<Deliveries> {
 	const statuses: Array<number | undefined> = [];
-	for (let i = 0; i < 5; i++) statuses.push(await daily.deliver('participant.joined', { room: 'standup', session_id: `s-${i}`, user_name: `User ${i}` }));
+	for (let i = 0; i < 4; i++) statuses.push(await daily.deliver('participant.joined', { room: 'standup', session_id: `s-${i}`, user_name: `User ${i}` }));
+	statuses.push(await daily.deliver('participant.joined', { room: 'standup', session_id: 's-4' }, { timestampUnit: 'seconds', id: 'ev-seconds' }));
+	statuses.push(await daily.redeliver(), await daily.deliver('participant.joined', { room: 'standup', session_id: 's-4' }, { id: 'ev-seconds' }));
 	const now = String(Math.floor(Date.now() / 1000));
 	const body = JSON.stringify({ version: '1.0.0', type: 'meeting.ended', id: 'ev-once', payload: { room: 'standup' }, event_ts: Number(now) });
 	const valid = { 'x-webhook-signature': daily.sign(hmac, now, body), 'x-webhook-timestamp': now };
 	const stale = String(Number(now) - 3600);
 	statuses.push(
 		await daily.deliverRaw(body, valid), // genuine, once
-		await daily.deliverRaw(body, valid), // the same delivery replayed
+		await daily.deliverRaw(body, valid), // the same delivery again
 		await daily.deliverRaw(body, { ...valid, 'x-webhook-signature': daily.sign(Buffer.alloc(32, 7).toString('base64'), now, body) }),
 		await daily.deliverRaw(body, { 'x-webhook-signature': daily.sign(hmac, stale, body), 'x-webhook-timestamp': stale }),
 		await daily.deliverRaw(body, {}),
 		await daily.deliverRaw(body.replace('standup', 'retro'), valid),
 		await daily.deliver('recording.started', { room_name: 'standup' }),
 	);
-	return { statuses, expected: [200, 200, 200, 200, 200, 200, 401, 401, 401, 401, 401, undefined], executions: 6 };
+	return { statuses, expected: [200, 200, 200, 200, 200, 200, 200, 200, 200, 401, 401, 401, 401, undefined], executions: 6 };
 }
 
-/** To the Digital Samba Trigger's registered webhook: 4 genuine deliveries, then none and a wrong secret of equal length. */
+/**
+ * To the Digital Samba Trigger's registered webhook, as Digital Samba sends (`Bearer ` and the stored value):
+ * 4 genuine deliveries, the last again byte for byte (200, no run), then none and a wrong secret of equal length.
+ */
 export async function dsDeliveries(ds: DigitalSambaSimulator, endpoint: string): Promise<Deliveries> {
 	const statuses: Array<number | undefined> = [];
 	for (let i = 0; i < 4; i++) statuses.push(...(await ds.deliver('participant_joined', { participantId: `p-${i}`, name: `P${i}` })));
+	statuses.push(...(await ds.redeliver()));
 	const body = JSON.stringify({ eventType: 'participant_joined', roomId: 'r', sessionId: 's', timestamp: Math.floor(Date.now() / 1000), data: {} });
 	const post = (headers: Record<string, string>) =>
 		fetch(endpoint, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body }).then((r) => r.status);
 	statuses.push(...(await Promise.all([post({}), post({ authorization: `Bearer ${'0'.repeat(64)}` })])));
-	return { statuses, expected: [200, 200, 200, 200, 401, 401], executions: 4 };
+	return { statuses, expected: [200, 200, 200, 200, 200, 401, 401], executions: 4 };
 }
 
 export const miroTalkTriggerUrl = (base: string) => `${base}/webhook/${MIROTALK_TRIGGER_WEBHOOK_ID}/mirotalk`;
