@@ -245,6 +245,13 @@ const cases: Case[] = [
 		expectOutput: (items) => expect(items).toEqual([{ uuid: 'w-1', state: 'ACTIVE' }]),
 	},
 	{
+		// The four call-transfer types of Daily's OpenAPI post_webhook.eventTypes enum.
+		resource: 'webhook', operation: 'create', params: { url: 'https://n8n.example.com/webhook/x', eventTypes: ['calltransfer.triggered', 'calltransfer.initiated', 'calltransfer.answered', 'calltransfer.completed'] },
+		method: 'POST', path: '/v1/webhooks', body: { url: 'https://n8n.example.com/webhook/x', eventTypes: ['calltransfer.triggered', 'calltransfer.initiated', 'calltransfer.answered', 'calltransfer.completed'] },
+		reply: { uuid: 'w-ct', state: 'ACTIVE' },
+		expectOutput: (items) => expect(items).toEqual([{ uuid: 'w-ct', state: 'ACTIVE' }]),
+	},
+	{
 		resource: 'webhook', operation: 'getAll',
 		method: 'GET', path: '/v1/webhooks', reply: [{ uuid: 'w-1' }, { uuid: 'w-2' }],
 		expectOutput: (items) => expect(items).toEqual([{ uuid: 'w-1' }, { uuid: 'w-2' }]),
