@@ -42,7 +42,9 @@ interface StaticData {
 
 async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject, acceptStatus?: number[]) {
 	const credentials = (await ctx.getCredentials('dailyApi')) as IDataObject;
-	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus });
+	// A body with the signing secret: kept out of any error, should Daily echo the body.
+	const secrets = typeof body?.hmac === 'string' ? [body.hmac] : undefined;
+	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus, secrets });
 }
 
 /** Daily's test request, sent to the URL before a webhook is created or updated: exactly `{"test":"test"}`. */

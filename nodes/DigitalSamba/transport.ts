@@ -28,7 +28,11 @@ export const digitalSambaTransport: ProviderTransport = {
 		// 1000 per minute, as documented: a window counted from the answers never overruns the server's minute.
 		default: { windows: [{ limit: 1000, ms: 60_000 }] },
 	},
-	secrets: (credentials: IDataObject) => [String(credentials.developerKey ?? '')],
+	// With a Team ID the key travels as Basic base64(teamId:key): the pair is a secret of its own.
+	secrets: (credentials: IDataObject) => {
+		const key = String(credentials.developerKey ?? '');
+		return credentials.teamId ? [key, `${String(credentials.teamId)}:${key}`] : [key];
+	},
 };
 
 /** Digital Samba lists: `limit` (max 100) and `offset`, answered as `{data, total_count}` or a bare array. */

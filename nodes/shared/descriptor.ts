@@ -17,6 +17,8 @@ export interface RequestSpec {
 	acceptStatus?: number[];
 	/** Extra headers, e.g. the content type of a multipart body built with `multipart()`. */
 	headers?: Record<string, string>;
+	/** Secrets this request carries besides the credential's (a token in the path, a webhook secret in the body): kept out of every error. */
+	secrets?: string[];
 }
 
 /** A file read from an input item's binary property. */

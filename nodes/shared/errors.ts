@@ -30,14 +30,19 @@ export function networkErrorCode(error: unknown): string | undefined {
 	return undefined;
 }
 
-/** Replaces every secret (and its base64 form) in a text. */
+/** The forms a secret can take on its way into a message: as is, base64 and base64url, percent-encoded in a URL. */
+function encodings(secret: string): string[] {
+	const bytes = Buffer.from(secret);
+	const base64 = bytes.toString('base64');
+	return [...new Set([secret, base64, base64.replace(/=+$/, ''), bytes.toString('base64url'), encodeURIComponent(secret)])];
+}
+
+/** Replaces every secret, in each of its encodings, in a text. */
 export function redact(text: string, secrets: string[]): string {
 	let out = text;
 	for (const secret of secrets) {
 		if (!secret || secret.length < 4) continue;
-		for (const form of [secret, Buffer.from(secret).toString('base64')]) {
-			out = out.split(form).join('[redacted]');
-		}
+		for (const form of encodings(secret)) out = out.split(form).join('[redacted]');
 	}
 	return out;
 }

@@ -60,6 +60,31 @@ export function readParameters(
 	return raw;
 }
 
+/** Names of the parameters that hold secrets (password fields), at any depth of collections. */
+function passwordNames(properties: INodeProperties[], into = new Set<string>()): Set<string> {
+	for (const property of properties) {
+		if (property.typeOptions?.password) into.add(property.name);
+		for (const option of (property.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>) {
+			if ('type' in option) passwordNames([option], into);
+			else if (Array.isArray(option.values)) passwordNames(option.values, into);
+		}
+	}
+	return into;
+}
+
+/** The values the user gave password fields (a token to validate, a webhook secret): secrets the request carries. */
+function carriedSecrets(properties: INodeProperties[], raw: IDataObject): string[] {
+	const names = passwordNames(properties);
+	const found: string[] = [];
+	const walk = (value: unknown, key?: string) => {
+		if (typeof value === 'string' && key && names.has(key)) found.push(value);
+		else if (Array.isArray(value)) value.forEach((inner) => walk(inner, key));
+		else if (value && typeof value === 'object') for (const [k, inner] of Object.entries(value)) walk(inner, k);
+	};
+	walk(raw);
+	return found;
+}
+
 function isItemList(result: OperationResult): result is INodeExecutionData[] {
 	return (
 		Array.isArray(result) &&
@@ -102,8 +127,9 @@ async function runOperation(
 	const properties = operationProperties(op);
 	const raw = readParameters(ctx, properties, itemIndex);
 	const params = validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex);
+	const carried = carriedSecrets(properties, raw);
 	const call = async (spec: RequestSpec) =>
-		await send(ctx, node.transport, credentials, spec);
+		await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
 
 	if (op.paginate) {
 		if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
@@ -125,7 +151,7 @@ async function runOperation(
 			send: call,
 			error: (message, description) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description }),
 			fail: (spec, result) => {
-				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, node.transport.secrets(credentials), result.attempts);
+				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, [...node.transport.secrets(credentials), ...carried, ...(spec.secrets ?? [])], result.attempts);
 			},
 			download: async (url) => await download(ctx, url),
 			upload: async (url, method, data, headers) => await upload(ctx, url, method, data, headers),
@@ -176,17 +202,21 @@ export async function executeProviderNode(
 		try {
 			return await runOperation(ctx, node, credentials, itemIndex);
 		} catch (error) {
+			const failure = itemError(ctx.getNode(), error, itemIndex, secrets);
 			if (ctx.continueOnFail()) {
-				const message = redact((error as Error).message ?? String(error), secrets);
-				const description = (error as { description?: string }).description;
+				const message = redact(failure.message, secrets);
+				const description = failure.description ? redact(failure.description, secrets) : undefined;
 				return [
 					{
-						json: { error: message, ...(description ? { description: redact(description, secrets) } : {}) },
+						json: { error: message, ...(description ? { description } : {}) },
+						// n8n's engine sends an item to the error output (On Error → Continue (using error output)) only
+						// when it carries the error itself, or its json is nothing but {error, message}.
+						error: failure,
 						pairedItem: { item: itemIndex },
 					},
 				];
 			}
-			throw itemError(ctx.getNode(), error, itemIndex, secrets);
+			throw failure;
 		}
 	});
 	return [results.flat()];

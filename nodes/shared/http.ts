@@ -98,7 +98,7 @@ export async function send(
 	spec: RequestSpec,
 	policy: RetryPolicy = defaultRetryPolicy,
 ): Promise<HttpResult> {
-	const secrets = transport.secrets(credentials);
+	const secrets = [...transport.secrets(credentials), ...(spec.secrets ?? [])];
 	const key = credentialKey(transport, credentials);
 	const options: IHttpRequestOptions = {
 		method: spec.method,
