@@ -1,4 +1,3 @@
-import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { collection, type FieldSpec } from '../shared/fields';
 import { TIME_HINT, toDateTime } from '../shared/time';
@@ -47,14 +46,13 @@ const CAPTION_LANGUAGES: Options = [
 	['sv', 'Swedish'], ['tr', 'Turkish'],
 ];
 
-const DS_DATETIME = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-/** expires_at wants "YYYY-MM-DD hh:mm:ss" in the future; any time input is turned into that form (UTC). */
+/**
+ * expires_at wants "YYYY-MM-DD hh:mm:ss" (UTC) in the future; any time input is turned into that form. A date typed
+ * without a zone, in that form too, is read in the workflow's time zone like every other time field.
+ */
 const expiresAt = z.unknown().transform((value, ctx) => {
-	// Text already in the API's form is read as UTC, not as the server's local time.
-	const time = typeof value === 'string' && DS_DATETIME.test(value.trim())
-		? DateTime.fromSQL(value.trim(), { zone: 'utc' })
-		: toDateTime(value);
+	const time = toDateTime(value);
 	if (!time) {
 		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${TIME_HINT}` });
 		return z.NEVER;

@@ -47,11 +47,14 @@ export type Pagination =
 			/** Path of the list in the page body; undefined for a bare array. */
 			itemsPath?: string;
 			maxPageSize: number;
+			/** A status that, after the first page, means the list has ended (Daily's meeting participants: 404). */
+			endStatus?: number;
 	  }
 	| {
 			style: 'offset';
 			itemsPath?: string;
 			maxPageSize: number;
+			endStatus?: number;
 	  };
 
 /** What an operation's own code may use: the provider call and the item it runs for. */

@@ -18,6 +18,7 @@ import { paginate } from './paginate';
 import { mapInOrder } from './pool';
 import { findOperation, operationProperties } from './properties';
 import type { ProviderTransport } from './provider';
+import { withTimeZone } from './time';
 import { validateParameters } from './validate';
 
 export interface ProviderNode {
@@ -126,7 +127,8 @@ async function runOperation(
 	}
 	const properties = operationProperties(op);
 	const raw = readParameters(ctx, properties, itemIndex);
-	const params = validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex);
+	// Dates typed without a zone are read in the workflow's time zone (Settings → Timezone), for every field alike.
+	const params = withTimeZone(ctx.getTimezone(), () => validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex));
 	const carried = carriedSecrets(properties, raw);
 	const call = async (spec: RequestSpec) =>
 		await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);

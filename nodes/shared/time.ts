@@ -25,28 +25,53 @@ export function parseRelative(text: string): Duration | undefined {
 }
 
 /**
- * A point in time from what a user types: unix seconds (or milliseconds), an ISO or SQL date,
- * a JS Date, a luxon DateTime, or a relative duration from now. Undefined when unreadable.
+ * The zone a date typed without one is read in: the workflow's time zone (`this.getTimezone()`), set only for the
+ * duration of one synchronous schema parse (withTimeZone). Never luxon's process-global default, which n8n changes
+ * from whichever workflow last built an expression.
  */
-export function toDateTime(input: unknown, now: DateTime = DateTime.utc()): DateTime | undefined {
-	if (input instanceof Date) return DateTime.fromJSDate(input);
-	if (DateTime.isDateTime(input)) return input;
+let zoneOfParse = 'UTC';
+
+/** Runs a synchronous parse with zone-less dates read in `zone`; nothing async can interleave with it. */
+export function withTimeZone<T>(zone: string, parse: () => T): T {
+	const previous = zoneOfParse;
+	zoneOfParse = zone;
+	try {
+		return parse();
+	} finally {
+		zoneOfParse = previous;
+	}
+}
+
+/** A valid DateTime or undefined: an invalid Date or DateTime (e.g. DateTime.fromISO of a missing value) is no time. */
+const valid = (time: DateTime): DateTime | undefined => (time.isValid ? time : undefined);
+
+/**
+ * A point in time from what a user types: unix seconds (or milliseconds), an ISO or SQL date, a JS Date, a luxon
+ * DateTime, or a relative duration from now. A date or time without a zone is read in `zone` (default: the zone
+ * of the parse, the workflow's). Eight digits are a compact date (20261201), never unix seconds. Undefined when
+ * unreadable.
+ */
+export function toDateTime(input: unknown, now: DateTime = DateTime.utc(), zone: string = zoneOfParse): DateTime | undefined {
+	if (input instanceof Date) return valid(DateTime.fromJSDate(input));
+	if (DateTime.isDateTime(input)) return valid(input);
 	if (typeof input === 'number' && Number.isFinite(input)) {
 		return input > 1e12 ? DateTime.fromMillis(input) : DateTime.fromSeconds(input);
 	}
 	if (typeof input !== 'string' || input.trim() === '') return undefined;
 	const text = input.trim();
-	if (/^\d+(\.\d+)?$/.test(text)) return toDateTime(Number(text), now);
+	if (/^\d{8}$/.test(text)) return valid(DateTime.fromFormat(text, 'yyyyMMdd', { zone }));
+	if (/^\d+(\.\d+)?$/.test(text)) return toDateTime(Number(text), now, zone);
 	const relative = parseRelative(text);
 	if (relative) return now.plus(relative);
-	for (const parsed of [DateTime.fromISO(text, { setZone: true }), DateTime.fromSQL(text), DateTime.fromRFC2822(text)]) {
+	// setZone keeps an offset the text gives; `zone` applies where it gives none.
+	for (const parsed of [DateTime.fromISO(text, { zone, setZone: true }), DateTime.fromSQL(text, { zone, setZone: true }), DateTime.fromRFC2822(text, { zone, setZone: true })]) {
 		if (parsed.isValid) return parsed;
 	}
 	return undefined;
 }
 
 export const TIME_HINT =
-	'a date (ISO 8601 such as 2026-12-01T10:00:00Z), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H"';
+	'a date (ISO 8601 such as 2026-12-01T10:00:00Z; without a zone, in the workflow\'s time zone), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H"';
 
 /** A zod field that reads any time input and yields unix seconds; `future` refuses past times. */
 export function unixSeconds(options: { future?: boolean } = {}) {

@@ -73,6 +73,8 @@ export interface ContextOptions {
 	credentials: IDataObject;
 	credentialType: ICredentialType;
 	continueOnFail?: boolean;
+	/** The workflow's time zone (n8n's getTimezone()); UTC when omitted. */
+	timezone?: string;
 	nodeType?: string;
 }
 
@@ -129,6 +131,7 @@ export function createContext(options: ContextOptions): TestContext {
 		},
 		getCredentials: async () => options.credentials,
 		continueOnFail: () => options.continueOnFail ?? false,
+		getTimezone: () => options.timezone ?? 'UTC',
 		helpers,
 	};
 	return ctx as unknown as TestContext;

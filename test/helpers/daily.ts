@@ -14,7 +14,7 @@ export interface RunResult {
 /** Runs the Daily node once over the given items with these parameters. */
 export async function runDaily(
 	parameters: IDataObject | IDataObject[],
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; apiKey?: string; baseUrl?: string } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string; apiKey?: string; baseUrl?: string } = {},
 ): Promise<RunResult> {
 	const ctx = createContext({
 		parameters,
@@ -22,6 +22,7 @@ export async function runDaily(
 		credentials: { apiKey: options.apiKey ?? DAILY_KEY, baseUrl: options.baseUrl ?? 'https://api.daily.co/v1' },
 		credentialType: new DailyApi(),
 		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
 		nodeType: 'n8n-nodes-video-conferencing.daily',
 	});
 	const [output] = await new Daily().execute.call(ctx);

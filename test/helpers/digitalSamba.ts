@@ -10,7 +10,7 @@ export const DS_TEAM = '0d6b1f52-2a7c-4b3e-9a41-5b2f0c9e7d11';
 /** Runs the Digital Samba node once over the given items with these parameters. */
 export async function runDigitalSamba(
 	parameters: IDataObject | IDataObject[],
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; teamId?: string; developerKey?: string; baseUrl?: string } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string; teamId?: string; developerKey?: string; baseUrl?: string } = {},
 ): Promise<{ output: INodeExecutionData[]; ctx: TestContext }> {
 	const ctx = createContext({
 		parameters,
@@ -18,6 +18,7 @@ export async function runDigitalSamba(
 		credentials: { developerKey: options.developerKey ?? DS_KEY, teamId: options.teamId ?? '', baseUrl: options.baseUrl ?? 'https://api.digitalsamba.com/api/v1' },
 		credentialType: new DigitalSambaApi(),
 		continueOnFail: options.continueOnFail,
+		timezone: options.timezone,
 		nodeType: 'n8n-nodes-video-conferencing.digitalSamba',
 	});
 	const [output] = await new DigitalSamba().execute.call(ctx);

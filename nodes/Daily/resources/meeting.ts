@@ -31,8 +31,9 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Joined Before', name: 'joined_before', type: 'string', default: '', description: 'Only participants who joined before this participant ID' },
 		], 'Add Filter')]),
 		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}/participants`, qs: defined(p.filters) }),
-		// Daily pages participants by participant ID with joined_after.
-		paginate: { style: 'cursor', idField: 'participant_id', cursorParam: 'joined_after', itemsPath: 'data', maxPageSize: 100 },
+		// Daily pages participants by participant ID with joined_after, and answers 404 once none remain (its docs
+		// page; the spec lists only 200 and 400): after a page, the end of the list.
+		paginate: { style: 'cursor', idField: 'participant_id', cursorParam: 'joined_after', itemsPath: 'data', maxPageSize: 100, endStatus: 404 },
 	},
 ];
 
