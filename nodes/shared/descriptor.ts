@@ -72,6 +72,8 @@ export interface OperationContext {
 	/** The file in a binary property of the current input item; fails naming the property when absent. */
 	readBinary(propertyName: string): Promise<BinaryInput>;
 	credentials: IDataObject;
+	/** Waits between polls; ends early, rejecting, when the user stops the execution. */
+	pause(ms: number): Promise<void>;
 	/** Turns bytes into n8n binary data on the output item. */
 	prepareBinary(data: Buffer, fileName: string, mimeType?: string): Promise<INodeExecutionData['binary']>;
 }

@@ -12,6 +12,7 @@ import type {
 	RequestSpec,
 	ResourceDescriptor,
 } from './descriptor';
+import { cancelSignal, pause } from './cancel';
 import { apiError, itemError, redact } from './errors';
 import { download, send, upload } from './http';
 import { paginate } from './paginate';
@@ -169,6 +170,7 @@ async function runOperation(
 				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 				return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType ?? 'application/octet-stream' };
 			},
+			pause: async (ms) => await pause(ms, cancelSignal(ctx)),
 			prepareBinary: async (data, fileName, mimeType) => ({
 				data: await ctx.helpers.prepareBinaryData(data, fileName, mimeType),
 			}),
@@ -204,6 +206,8 @@ export async function executeProviderNode(
 		try {
 			return await runOperation(ctx, node, credentials, itemIndex);
 		} catch (error) {
+			// Stopped by the user: the run ends, no item fails.
+			if (cancelSignal(ctx)?.aborted) throw error;
 			const failure = itemError(ctx.getNode(), error, itemIndex, secrets);
 			if (ctx.continueOnFail()) {
 				const message = redact(failure.message, secrets);

@@ -8,7 +8,8 @@ import type {
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+import { cancelSignal, pause } from './cancel';
 import type { HttpResult, RequestSpec } from './descriptor';
 import { apiError, networkError, networkErrorCode } from './errors';
 import type { ProviderTransport } from './provider';
@@ -113,8 +114,10 @@ export async function send(
 		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
 	};
 	const credentialsDecrypted = decrypted(ctx, transport, credentials);
+	const signal = cancelSignal(ctx);
+	if (signal) options.abortSignal = signal;
 	for (let attempt = 0; ; attempt++) {
-		const release = await acquire(key, transport.rateClasses, spec.rateClass);
+		const release = await acquire(key, transport.rateClasses, spec.rateClass, signal);
 		let statusCode: number;
 		let headers: HttpResult['headers'];
 		let body: unknown;
@@ -128,9 +131,11 @@ export async function send(
 			({ statusCode, headers, body } = response);
 		} catch (error) {
 			release?.();
+			// Stopped: nothing to retry or report.
+			if (signal?.aborted) throw error;
 			const code = networkErrorCode(error);
 			if (code && attempt < policy.maxRetries) {
-				await sleep(backoffDelay(attempt, policy));
+				await pause(backoffDelay(attempt, policy), signal);
 				continue;
 			}
 			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1);
@@ -143,7 +148,7 @@ export async function send(
 		if (isRetryableStatus(statusCode) && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
 			const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
 			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
-				await sleep(retryAfter ?? backoffDelay(attempt, policy));
+				await pause(retryAfter ?? backoffDelay(attempt, policy), signal);
 				continue;
 			}
 		}
@@ -161,7 +166,7 @@ export async function upload(
 	policy: RetryPolicy = defaultRetryPolicy,
 ): Promise<unknown> {
 	try {
-		return await ctx.helpers.httpRequest({ method, url, body: data, headers, timeout: policy.timeoutMs });
+		return await ctx.helpers.httpRequest({ method, url, body: data, headers, timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) });
 	} catch (error) {
 		const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
 		// The link itself is a credential: name only its host.
@@ -173,11 +178,12 @@ export async function upload(
 export async function download(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Buffer> {
 	for (let attempt = 0; ; attempt++) {
 		try {
-			const data = (await ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', timeout: policy.timeoutMs })) as ArrayBuffer | Buffer;
+			const data = (await ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) })) as ArrayBuffer | Buffer;
 			return Buffer.from(data as ArrayBuffer);
 		} catch (error) {
+			if (cancelSignal(ctx)?.aborted) throw error;
 			if (networkErrorCode(error) && attempt < policy.maxRetries) {
-				await sleep(backoffDelay(attempt, policy));
+				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
 				continue;
 			}
 			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;

@@ -1,11 +1,11 @@
-import { sleep } from 'n8n-workflow';
+import { pause } from './cancel';
 import type { RateClass, RateClasses, SlidingWindows, TokenBucket } from './provider';
 
 /** Called when the call's answer (or failure) has arrived. */
 export type Release = () => void;
 
 interface Limiter {
-	take(): Promise<Release>;
+	take(signal?: AbortSignal): Promise<Release>;
 }
 
 const noRelease: Release = () => undefined;
@@ -26,11 +26,11 @@ class Bucket implements Limiter {
 		this.updatedAt = now;
 	}
 
-	async take(): Promise<Release> {
+	async take(signal?: AbortSignal): Promise<Release> {
 		const turn = this.queue.then(async () => {
 			this.refill(Date.now());
 			if (this.tokens < 1) {
-				await sleep(Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000));
+				await pause(Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000), signal);
 				this.refill(Date.now());
 			}
 			this.tokens -= 1;
@@ -74,13 +74,13 @@ class Windows implements Limiter {
 		return wait;
 	}
 
-	async take(): Promise<Release> {
+	async take(signal?: AbortSignal): Promise<Release> {
 		const turn = this.queue.then(async () => {
 			for (;;) {
 				const wait = this.waitMs(Date.now());
 				if (wait === 0) break;
 				if (wait === undefined) await new Promise<void>((resolve) => (this.wake = resolve));
-				else await sleep(wait);
+				else await pause(wait, signal);
 			}
 			this.inFlight++;
 		});
@@ -119,13 +119,13 @@ function limiter(key: string, limit: RateClass): Limiter {
  * The named class is taken first: holding a place in the wider default class while waiting for a narrow one
  * would hold back other calls. Callers treat the Release as optional, so a limiter stubbed out in a test may resolve nothing.
  */
-export async function acquire(credentialKey: string, classes: RateClasses | undefined, rateClass?: string): Promise<Release | void> {
+export async function acquire(credentialKey: string, classes: RateClasses | undefined, rateClass?: string, signal?: AbortSignal): Promise<Release | void> {
 	if (!classes) return noRelease;
 	const releases: Release[] = [];
 	if (rateClass && rateClass !== 'default' && classes[rateClass]) {
-		releases.push(await limiter(`${credentialKey}|${rateClass}`, classes[rateClass]).take());
+		releases.push(await limiter(`${credentialKey}|${rateClass}`, classes[rateClass]).take(signal));
 	}
-	releases.push(await limiter(`${credentialKey}|default`, classes.default).take());
+	releases.push(await limiter(`${credentialKey}|default`, classes.default).take(signal));
 	return () => releases.forEach((release) => release());
 }
 

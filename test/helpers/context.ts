@@ -75,6 +75,8 @@ export interface ContextOptions {
 	continueOnFail?: boolean;
 	/** The workflow's time zone (n8n's getTimezone()); UTC when omitted. */
 	timezone?: string;
+	/** What n8n's getExecutionCancelSignal() answers: aborted when the user presses Stop. */
+	signal?: AbortSignal;
 	nodeType?: string;
 }
 
@@ -132,6 +134,7 @@ export function createContext(options: ContextOptions): TestContext {
 		getCredentials: async () => options.credentials,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',
+		getExecutionCancelSignal: () => options.signal,
 		helpers,
 	};
 	return ctx as unknown as TestContext;

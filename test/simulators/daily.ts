@@ -88,6 +88,8 @@ export interface DailySimulator extends SimServer {
 	seedRooms(count: number, prefix?: string): void;
 	/** Requests refused by `rateLimits` so far. */
 	readonly rateLimited: number;
+	/** Requests received so far, counted on arrival (before any latencyMs delay). */
+	readonly arrived: number;
 	setFaults(faults?: Faults): void;
 	faultCounts: FaultCounts;
 }
@@ -320,8 +322,9 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		if (seconds === undefined) return undefined;
 		return { ...error(429, 'rate-limit-error', 'Too many requests'), ...(options.retryAfter ? { headers: { 'retry-after': String(seconds) } } : {}) };
 	};
+	let arrivals = 0;
 	const faults = withFaults(
-		withLatency(async (req) => rateLimited() ?? overWindows() ?? (await handle(req)), options.latencyMs),
+		withLatency(async (req) => rateLimited() ?? overWindows() ?? (await handle(req)), options.latencyMs, () => arrivals++),
 		{ serverError: (status) => error(status, 'server-error', 'Internal server error'), rateLimited: () => error(429, 'rate-limit-error', 'Too many requests') },
 		options.faults,
 	);
@@ -339,6 +342,9 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		faultCounts: faults.counts,
 		get rateLimited() {
 			return windows.refused;
+		},
+		get arrived() {
+			return arrivals;
 		},
 		seedRecording(roomName) {
 			const recording = { id: randomUUID(), room_name: roomName, start_ts: Math.floor(Date.now() / 1000) - 600, status: 'finished', duration: 540 };

@@ -124,10 +124,12 @@ export async function listen(
 export function withLatency(
 	handle: (req: SimRequest) => Promise<SimResponse | undefined>,
 	ms?: number,
+	onArrival?: (req: SimRequest) => void,
 ): (req: SimRequest) => Promise<SimResponse | undefined> {
-	if (!ms) return handle;
+	if (!ms && !onArrival) return handle;
 	return async (req) => {
-		await new Promise((resolve) => setTimeout(resolve, ms));
+		onArrival?.(req);
+		if (ms) await new Promise((resolve) => setTimeout(resolve, ms));
 		return await handle(req);
 	};
 }

@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, params } from '../../shared/fields';
 import { enc, roomField, sessionField } from '../fields';
@@ -29,7 +28,7 @@ async function getSummary(ctx: OperationContext, p: { sessionId: string; options
 		if (Date.now() - started + interval > timeout) {
 			throw ctx.error(`The summary of session ${p.sessionId} was still IN_PROGRESS after ${Math.round((Date.now() - started) / 1000)} s (timeout ${timeout / 1000} s); try again later or raise Timeout`);
 		}
-		await sleep(interval);
+		await ctx.pause(interval);
 	}
 }
 

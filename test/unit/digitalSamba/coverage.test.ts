@@ -37,6 +37,7 @@ async function recordedCalls(): Promise<Set<string>> {
 		error: (message) => new Error(message),
 		download: async () => Buffer.from(''),
 		upload: async () => ({}),
+		pause: async () => undefined,
 		readBinary: async () => ({ data: Buffer.from('a,b\n'), fileName: 'f.csv', mimeType: 'text/csv' }),
 		prepareBinary: async () => ({}),
 	};
