@@ -1,4 +1,5 @@
-import { sleep, sleepWithAbort } from 'n8n-workflow';
+import type { INode } from 'n8n-workflow';
+import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
 import type { RequestingFunctions } from './http';
 
 /**
@@ -22,4 +23,9 @@ export async function pause(ms: number, signal?: AbortSignal): Promise<void> {
 		await sleep(Math.min(SLICE_MS, left));
 	}
 	if (signal.aborted) throw new Error('The execution was stopped');
+}
+
+/** What a stopped call or wait ends with: the run is being cancelled, so no retry, no error item. */
+export function stopped(node: INode): NodeOperationError {
+	return new NodeOperationError(node, 'The execution was stopped');
 }

@@ -12,7 +12,7 @@ import type {
 	RequestSpec,
 	ResourceDescriptor,
 } from './descriptor';
-import { cancelSignal, pause } from './cancel';
+import { cancelSignal, pause, stopped } from './cancel';
 import { apiError, itemError, redact } from './errors';
 import { download, send, upload } from './http';
 import { paginate } from './paginate';
@@ -207,20 +207,17 @@ export async function executeProviderNode(
 			return await runOperation(ctx, node, credentials, itemIndex);
 		} catch (error) {
 			// Stopped by the user: the run ends, no item fails.
-			if (cancelSignal(ctx)?.aborted) throw error;
+			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
 			const failure = itemError(ctx.getNode(), error, itemIndex, secrets);
 			if (ctx.continueOnFail()) {
 				const message = redact(failure.message, secrets);
 				const description = failure.description ? redact(failure.description, secrets) : undefined;
-				return [
-					{
-						json: { error: message, ...(description ? { description } : {}) },
-						// n8n's engine sends an item to the error output (On Error → Continue (using error output)) only
-						// when it carries the error itself, or its json is nothing but {error, message}.
-						error: failure,
-						pairedItem: { item: itemIndex },
-					},
-				];
+				const json = { error: message, ...(description ? { description } : {}) };
+				// On Error → Continue (using error output): n8n's engine routes an item there only when it carries the
+				// error itself (WorkflowExecute.handleNodeErrorOutput), and then shows its json as {error: message}, the
+				// description staying on the attached error. Continue (regular output) keeps {error, description}.
+				const routed = ctx.getNode().onError === 'continueErrorOutput';
+				return [{ json, ...(routed ? { error: failure } : {}), pairedItem: { item: itemIndex } }];
 			}
 			throw failure;
 		}

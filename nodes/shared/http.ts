@@ -9,7 +9,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import { cancelSignal, pause } from './cancel';
+import { cancelSignal, pause, stopped } from './cancel';
 import type { HttpResult, RequestSpec } from './descriptor';
 import { apiError, networkError, networkErrorCode } from './errors';
 import type { ProviderTransport } from './provider';
@@ -132,7 +132,7 @@ export async function send(
 		} catch (error) {
 			release?.();
 			// Stopped: nothing to retry or report.
-			if (signal?.aborted) throw error;
+			if (signal?.aborted) throw stopped(ctx.getNode());
 			const code = networkErrorCode(error);
 			if (code && attempt < policy.maxRetries) {
 				await pause(backoffDelay(attempt, policy), signal);
@@ -181,7 +181,7 @@ export async function download(ctx: RequestingFunctions, url: string, policy: Re
 			const data = (await ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) })) as ArrayBuffer | Buffer;
 			return Buffer.from(data as ArrayBuffer);
 		} catch (error) {
-			if (cancelSignal(ctx)?.aborted) throw error;
+			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
 			if (networkErrorCode(error) && attempt < policy.maxRetries) {
 				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
 				continue;

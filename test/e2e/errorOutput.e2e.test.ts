@@ -6,9 +6,10 @@ import { actionNode } from './workflows';
 
 /**
  * n8n's "On Error" settings, as n8n's engine applies them (WorkflowExecute.handleNodeErrorOutput sends an item to
- * the error output when it carries `item.error`): per action node, one item that succeeds and one the provider
- * refuses. With Continue (using error output) the failed item, its message and description, reach the second output
- * and only it; with Continue (regular output) both items stay on the first, the failed one as `{error, description}`.
+ * the error output when it carries `item.error`, and then shows its json as `{error: message}` with the error, its
+ * description included, attached): per action node, one item that succeeds and one the provider refuses. With
+ * Continue (using error output) the failed item reaches the second output and only it; with Continue (regular
+ * output) both items stay on the first, the failed one as `{error, description}`.
  */
 const KEYS = { daily: 'e2e_errout_daily_key_8d1f', ds: 'e2e_errout_ds_key_6b2e', sfu: 'e2e_errout_sfu_key_3c9a' };
 const CREDENTIALS = {
@@ -43,9 +44,9 @@ function workflow(id: string, field: string, values: string[], node: Record<stri
 	};
 }
 
-/** The items of a node's output `index` in a run. */
-function outputOf(run: RunData | undefined, node: string, index: number): any[] {
-	return run?.data.resultData.runData[node]?.[0]?.data?.main[index]?.map((i) => i.json) ?? [];
+/** The items of a node's output `index` in a run (json, or whole items with `whole`). */
+function outputOf(run: RunData | undefined, node: string, index: number, whole = false): any[] {
+	return run?.data.resultData.runData[node]?.[0]?.data?.main[index]?.map((i) => (whole ? i : i.json)) ?? [];
 }
 
 beforeAll(async () => {
@@ -95,7 +96,10 @@ it.each(cases)('$name: Continue (using error output) sends the failed item, with
 	expect(succeeded).toEqual([expect.objectContaining(ok)]);
 	expect(failed).toHaveLength(1);
 	expect(failed[0].error).toContain(message);
-	expect(typeof failed[0].description).toBe('string');
+	// The error n8n keeps with the item: the node's message and description.
+	const [item] = outputOf(run, 'Under Test', 1, true) as Array<{ error?: { message?: string; description?: string } }>;
+	expect(item.error?.message).toContain(message);
+	expect(item.error?.description).toMatch(/answered 404/);
 	expect(outputOf(run, 'Failed', 0)).toHaveLength(1);
 	expect(outputOf(run, 'Succeeded', 0)).toHaveLength(1);
 	expect(JSON.stringify(run)).not.toMatch(new RegExp(Object.values(KEYS).join('|')));
