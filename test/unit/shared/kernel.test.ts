@@ -71,7 +71,8 @@ describe('paginate', () => {
 		const out: unknown[] = [];
 		for await (const e of paginate(send, { method: 'GET', path: '/x' }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 2 })) out.push(e);
 		expect(calls).toBe(2);
-		expect(out).toHaveLength(4);
+		// The repeated page is recognised before its entries are output a second time.
+		expect(out).toEqual([{ id: 'a' }, { id: 'b' }]);
 	});
 });
 

@@ -44,8 +44,7 @@ it('Daily Meeting Token → Validate: the token in the path is in no error, mess
 	const [item] = output;
 	expect(item.json.error).toContain('Daily API error 400');
 	expect(item.json.description).toContain('GET /meeting-tokens/[redacted] answered 400');
-	expectAbsent(JSON.stringify(item.json), token);
-	expectAbsent(visible(item.error), token);
+	expectAbsent(JSON.stringify(item), token);
 	const thrown = await runDaily({ resource: 'meetingToken', operation: 'validate', token }).catch((e) => e);
 	expectAbsent(visible(thrown), token);
 });
@@ -67,8 +66,11 @@ it('a webhook secret typed into a password field (Digital Samba Webhook → Crea
 		{ continueOnFail: true },
 	);
 	expect(String(output[0].json.error)).toContain('Digital Samba API error 422');
-	expectAbsent(JSON.stringify(output[0].json), secret);
-	expectAbsent(visible(output[0].error), secret);
+	expectAbsent(JSON.stringify(output[0]), secret);
+	nock(DS_URL).post('/api/v1/webhooks').reply(422, (_uri, body) => ({ message: `invalid: ${JSON.stringify(body)}` }));
+	const thrown = await runDigitalSamba({ resource: 'webhook', operation: 'create', endpoint: 'https://n8n.example.com/hook', events: ['session_started'], additionalFields: { authorization_header: secret } }).catch((e) => e);
+	expect(thrown.message).toContain('[redacted]');
+	expectAbsent(visible(thrown), secret);
 });
 
 it.each([
