@@ -46,7 +46,6 @@ const CAPTION_LANGUAGES: Options = [
 	['sv', 'Swedish'], ['tr', 'Turkish'],
 ];
 
-
 /**
  * expires_at wants "YYYY-MM-DD hh:mm:ss" (UTC) in the future; any time input is turned into that form. A date typed
  * without a zone, in that form too, is read in the workflow's time zone like every other time field.
