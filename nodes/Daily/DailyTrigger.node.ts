@@ -44,7 +44,9 @@ async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path
 	const credentials = (await ctx.getCredentials('dailyApi')) as IDataObject;
 	// A body with the signing secret: kept out of any error, should Daily echo the body.
 	const secrets = typeof body?.hmac === 'string' ? [body.hmac] : undefined;
-	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus, secrets });
+	// Every call may be sent again: a create retried after a lost answer meets its own webhook (found by this
+	// node's URL) and adopts it; updates and deletes are idempotent.
+	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus, secrets, retry: 'always' });
 }
 
 /** Daily's test request, sent to the URL before a webhook is created or updated: exactly `{"test":"test"}`. */

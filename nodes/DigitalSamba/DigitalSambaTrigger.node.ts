@@ -205,13 +205,14 @@ export class DigitalSambaTrigger implements INodeType {
 				};
 				// A webhook for this node's own URL (static data lost) is adopted, not duplicated.
 				const existing = (await listHooks(this)).find((hook) => hook.endpoint === endpoint);
-				const { body: hook, attempts } = existing
+				// A create retried after a lost answer may make a second webhook for this URL: removed below.
+				const { body: hook, ambiguous } = existing
 					? await call(this, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body })
-					: await call(this, { method: 'POST', path: '/webhooks', body });
+					: await call(this, { method: 'POST', path: '/webhooks', body, retry: 'always' });
 				const webhookId = (hook as Hook).id ?? existing?.id;
 				Object.assign(data, { webhookId, secret });
 				// A create retried after a lost answer may have made one before this one: keep only this one.
-				if (!existing && attempts > 1) {
+				if (!existing && ambiguous) {
 					for (const extra of (await listHooks(this)).filter((h) => h.endpoint === endpoint && h.id !== webhookId)) {
 						await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(extra.id)}`, acceptStatus: [404] });
 					}

@@ -19,6 +19,13 @@ export interface RequestSpec {
 	headers?: Record<string, string>;
 	/** Secrets this request carries besides the credential's (a token in the path, a webhook secret in the body): kept out of every error. */
 	secrets?: string[];
+	/**
+	 * When a failed call is sent again. `always` (default for GET, PUT, PATCH, DELETE): after a 429, a 5xx, a timeout
+	 * or a dropped connection. `unprocessed` (default for POST): only when the provider provably did not get it (a
+	 * 429, a connection refused before sending), so a call that may have been done is never done twice. A POST that
+	 * is idempotent, or whose operation finds what it made, says `always`.
+	 */
+	retry?: 'always' | 'unprocessed';
 }
 
 /** A file read from an input item's binary property. */
@@ -34,6 +41,11 @@ export interface HttpResult {
 	body: unknown;
 	/** How many times the call was sent; > 1 means a retry happened. */
 	attempts: number;
+	/**
+	 * Whether an earlier attempt failed in a way the provider may already have done the work (a 5xx, a timeout, a
+	 * connection dropped after sending): only then can an operation take a "taken" answer for its own earlier call.
+	 */
+	ambiguous?: boolean;
 }
 
 /** Where a list lives in a page, and how the next page is asked for. */

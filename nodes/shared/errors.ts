@@ -14,6 +14,9 @@ const RETRYABLE_NETWORK_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** Network failures where the request never reached the provider: safe to send again whatever it does. */
+export const UNSENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+
 /** The network error code of a failed call (n8n wraps axios errors, so look through causes). */
 export function networkErrorCode(error: unknown): string | undefined {
 	let current: any = error;
@@ -75,6 +78,7 @@ export function apiError(
 	body: unknown,
 	secrets: string[],
 	attempts: number,
+	note = '',
 ): NodeApiError {
 	const parsed = asObject(body);
 	const { message, type } = transport.describeError(statusCode, parsed);
@@ -82,7 +86,7 @@ export function apiError(
 	const retried = attempts > 1 ? ` (gave up after ${attempts} tries)` : '';
 	return new NodeApiError(node, safeBody, {
 		message: redact(`${transport.displayName} API error ${statusCode}${type ? ` (${type})` : ''}: ${message}`, secrets),
-		description: redact(`${describeCall(spec)} answered ${statusCode}${retried}.`, secrets),
+		description: redact(`${describeCall(spec)} answered ${statusCode}${retried}.${note}`, secrets),
 		httpCode: String(statusCode),
 	});
 }
@@ -95,13 +99,14 @@ export function networkError(
 	error: unknown,
 	secrets: string[],
 	attempts: number,
+	note = '',
 ): NodeApiError {
 	const code = networkErrorCode(error) ?? 'request failed';
 	const reason = error instanceof Error ? error.message : String(error);
 	return new NodeApiError(node, { networkError: code } as JsonObject, {
 		message: redact(`${transport.displayName} API unreachable (${code}): ${reason}`, secrets),
 		description: redact(
-			`${describeCall(spec)} got no answer${attempts > 1 ? ` after ${attempts} tries` : ''}.`,
+			`${describeCall(spec)} got no answer${attempts > 1 ? ` after ${attempts} tries` : ''}.${note}`,
 			secrets,
 		),
 	});

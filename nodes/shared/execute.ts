@@ -14,9 +14,9 @@ import type {
 } from './descriptor';
 import { cancelSignal, pause, stopped } from './cancel';
 import { apiError, itemError, redact } from './errors';
-import { download, send, upload } from './http';
+import { download, send, sentOnce, upload } from './http';
 import { paginate } from './paginate';
-import { mapInOrder } from './pool';
+import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from './properties';
 import type { ProviderTransport } from './provider';
 import { withTimeZone } from './time';
@@ -115,6 +115,7 @@ async function runOperation(
 	node: ProviderNode,
 	credentials: IDataObject,
 	itemIndex: number,
+	order: ItemOrder,
 ): Promise<INodeExecutionData[]> {
 	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
@@ -131,8 +132,10 @@ async function runOperation(
 	// Dates typed without a zone are read in the workflow's time zone (Settings → Timezone), for every field alike.
 	const params = withTimeZone(ctx.getTimezone(), () => validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex));
 	const carried = carriedSecrets(properties, raw);
-	const call = async (spec: RequestSpec) =>
-		await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
+	const call = async (spec: RequestSpec) => {
+		if (sentOnce(spec)) await order.turn(itemIndex);
+		return await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
+	};
 
 	if (op.paginate) {
 		if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
@@ -202,14 +205,17 @@ export async function executeProviderNode(
 	const items = ctx.getInputData();
 	const credentials = (await ctx.getCredentials(node.transport.credentialType)) as IDataObject;
 	const secrets = node.transport.secrets(credentials);
+	const order = new ItemOrder(items.length);
 	const results = await mapInOrder(items, node.concurrency ?? node.transport.concurrency ?? 4, async (_item, itemIndex) => {
+		let failed = false;
 		try {
-			return await runOperation(ctx, node, credentials, itemIndex);
+			return await runOperation(ctx, node, credentials, itemIndex, order);
 		} catch (error) {
 			// Stopped by the user: the run ends, no item fails.
 			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
 			const failure = itemError(ctx.getNode(), error, itemIndex, secrets);
-			if (ctx.continueOnFail()) {
+			failed = !ctx.continueOnFail();
+			if (!failed) {
 				const message = redact(failure.message, secrets);
 				const description = failure.description ? redact(failure.description, secrets) : undefined;
 				const json = { error: message, ...(description ? { description } : {}) };
@@ -220,6 +226,8 @@ export async function executeProviderNode(
 				return [{ json, ...(routed ? { error: failure } : {}), pairedItem: { item: itemIndex } }];
 			}
 			throw failure;
+		} finally {
+			order.finish(itemIndex, failed);
 		}
 	});
 	return [results.flat()];

@@ -11,7 +11,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import { cancelSignal, pause, stopped } from './cancel';
 import type { HttpResult, RequestSpec } from './descriptor';
-import { apiError, networkError, networkErrorCode } from './errors';
+import { apiError, networkError, networkErrorCode, UNSENT_NETWORK_CODES } from './errors';
 import type { ProviderTransport } from './provider';
 import { acquire } from './rateLimit';
 
@@ -88,6 +88,11 @@ function decrypted(ctx: RequestingFunctions, transport: ProviderTransport, crede
 	return { id: ref?.id ?? '', name: ref?.name ?? '', type: transport.credentialType, data: credentials as ICredentialsDecrypted['data'] };
 }
 
+/** Whether a call may be sent only once (a POST that is not declared repeatable): see RequestSpec.retry. */
+export function sentOnce(spec: RequestSpec): boolean {
+	return (spec.retry ?? (spec.method === 'POST' ? 'unprocessed' : 'always')) === 'unprocessed';
+}
+
 /**
  * Sends one provider call through n8n's authenticated helper, with rate limiting and retries.
  * Answers 2xx as a result; any other answer (after retries) as a NodeApiError with the provider's message.
@@ -116,6 +121,10 @@ export async function send(
 	const credentialsDecrypted = decrypted(ctx, transport, credentials);
 	const signal = cancelSignal(ctx);
 	if (signal) options.abortSignal = signal;
+	const once = sentOnce(spec);
+	// Said where a call that is sent once failed in a way that leaves open whether the provider did it.
+	const notRetried = ` Not sent again: ${transport.displayName} may have done it already, and a call like this is sent once so that it is never done twice. Check before running it again.`;
+	let ambiguous = false;
 	for (let attempt = 0; ; attempt++) {
 		const release = await acquire(key, transport.rateClasses, spec.rateClass, signal);
 		let statusCode: number;
@@ -134,25 +143,30 @@ export async function send(
 			// Stopped: nothing to retry or report.
 			if (signal?.aborted) throw stopped(ctx.getNode());
 			const code = networkErrorCode(error);
-			if (code && attempt < policy.maxRetries) {
+			const unsent = !!code && UNSENT_NETWORK_CODES.has(code);
+			if (code && (unsent || !once) && attempt < policy.maxRetries) {
+				ambiguous ||= !unsent;
 				await pause(backoffDelay(attempt, policy), signal);
 				continue;
 			}
-			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1);
+			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1, code && once && !unsent ? notRetried : '');
 		}
 		release?.();
 		if (statusCode >= 200 && statusCode < 300) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
-			return { statusCode, headers, body, attempts: attempt + 1 };
+			return { statusCode, headers, body, attempts: attempt + 1, ambiguous };
 		}
-		if (isRetryableStatus(statusCode) && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
+		// A 429 was not processed: always sent again. A 5xx may have been: only calls that may repeat.
+		const mayRetry = statusCode === 429 || (isRetryableStatus(statusCode) && !once);
+		if (mayRetry && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
 			const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
 			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
+				ambiguous ||= statusCode !== 429;
 				await pause(retryAfter ?? backoffDelay(attempt, policy), signal);
 				continue;
 			}
 		}
-		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1);
+		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1, once && statusCode >= 500 ? notRetried : '');
 	}
 }
 

@@ -40,7 +40,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up a dial-out call',
 		description: 'Hang up a dialled participant',
 		...params([roomNameField(), sessionId]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId } }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId }, retry: 'always' }),
 	},
 	{
 		resource: 'dialOut', operation: 'transfer', name: 'Transfer Call', action: 'Transfer a SIP or phone call',

@@ -37,7 +37,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'domain', operation: 'update', name: 'Update Configuration', action: 'Update the domain configuration',
 		description: 'Change domain-wide settings that every room inherits unless it overrides them',
 		...params([], [domainProperties]),
-		request: (p) => ({ method: 'POST', path: '/', body: { properties: p.properties ?? {} } }),
+		request: (p) => ({ method: 'POST', path: '/', body: { properties: p.properties ?? {} }, retry: 'always' }),
 	},
 ];
 

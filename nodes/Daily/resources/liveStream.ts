@@ -47,13 +47,13 @@ const operations: OperationDescriptor[] = [
 		resource: 'liveStream', operation: 'update', name: 'Update', action: 'Update a live stream',
 		description: 'Change the layout or endpoints of a running live stream',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options), retry: 'always' }),
 	},
 	{
 		resource: 'liveStream', operation: 'stop', name: 'Stop', action: 'Stop a live stream',
 		description: 'Stop the live stream of a room',
 		...params([roomNameField()], [instanceIdOptions()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options), retry: 'always' }),
 	},
 ];
 

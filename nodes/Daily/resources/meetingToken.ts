@@ -64,7 +64,8 @@ const operations: OperationDescriptor[] = [
 		resource: 'meetingToken', operation: 'create', name: 'Create', action: 'Create a meeting token',
 		description: 'Create a meeting token through the API; it controls who may join a private room and with which rights',
 		...params([], [tokenProperties()]),
-		request: (p) => ({ method: 'POST', path: '/meeting-tokens', body: { properties: p.properties ?? {} } }),
+		// A token is a signed text Daily keeps no record of: asking twice makes no second anything.
+		request: (p) => ({ method: 'POST', path: '/meeting-tokens', body: { properties: p.properties ?? {} }, retry: 'always' }),
 	},
 	{
 		resource: 'meetingToken', operation: 'validate', name: 'Validate', action: 'Validate a meeting token',

@@ -26,13 +26,13 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'update', name: 'Update', action: 'Update a running recording',
 		description: 'Change the layout of a running recording',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/update`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/update`, body: defined(p.options), retry: 'always' }),
 	},
 	{
 		resource: 'recording', operation: 'stop', name: 'Stop', action: 'Stop recording a room',
 		description: 'Stop the recording of a room (the one with the given instance ID, if several run)',
 		...params([roomNameField()], [instanceIdOptions()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/stop`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/stop`, body: defined(p.options), retry: 'always' }),
 	},
 	{
 		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
@@ -15,7 +16,7 @@ const privacy = {
 
 const create = params(
 	[
-		{ ...roomNameField('Name of the new room; leave empty to let Daily choose one'), required: false },
+		{ ...roomNameField('Name of the new room; leave empty for a random one of 20 letters and digits (made by the node, so that a create sent again after a lost answer finds its own room)'), required: false },
 		privacy,
 	],
 	[
@@ -32,22 +33,31 @@ const create = params(
 	],
 );
 
+const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+
+/** A random room name of the kind Daily makes (20 letters and digits): no other room has it. */
+export function generatedRoomName(): string {
+	return Array.from(randomBytes(20), (byte) => NAME_ALPHABET[byte % NAME_ALPHABET.length]).join('');
+}
+
 async function createRoom(
 	ctx: OperationContext,
 	p: { roomName?: string; privacy?: string; properties?: IDataObject; options?: { returnExisting?: boolean } },
 ) {
-	const body = defined({ name: p.roomName, privacy: p.privacy, properties: p.properties });
-	const spec: RequestSpec = { method: 'POST', path: '/rooms', body, acceptStatus: [400] };
+	// Named by the node when the user gives no name: a create sent again after a 5xx, a timeout or a dropped
+	// connection then meets its own room ("already exists") instead of making a second one.
+	const name = p.roomName ?? generatedRoomName();
+	const body = defined({ name, privacy: p.privacy, properties: p.properties });
+	const spec: RequestSpec = { method: 'POST', path: '/rooms', body, acceptStatus: [400], retry: 'always' };
 	const created = await ctx.send(spec);
 	if (created.statusCode !== 400) return created.body as IDataObject;
 	const info = String((created.body as IDataObject | undefined)?.info ?? '');
-	// Daily answers a taken name with 400 "already exists". A create retried after a lost answer
-	// meets its own room this way: return that room rather than fail or make a second one.
-	if (p.roomName && /already exists/i.test(info) && (p.options?.returnExisting || created.attempts > 1)) {
-		const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${enc(p.roomName)}` });
-		return { ...(room as IDataObject), existing: true };
-	}
-	return ctx.fail(spec, created);
+	if (!/already exists/i.test(info)) return ctx.fail(spec, created);
+	// Daily answers a taken name with 400 "already exists". Sent again after a failure that may have made it, the
+	// room is this call's own; otherwise it was there before, which Return Existing Room accepts.
+	if (!created.ambiguous && !p.options?.returnExisting) return ctx.fail(spec, created);
+	const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${enc(name)}` });
+	return created.ambiguous ? (room as IDataObject) : { ...(room as IDataObject), existing: true };
 }
 
 const byName = params([roomNameField()]);
@@ -174,7 +184,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
 		description: 'Change the privacy or properties of a room',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }), retry: 'always' }),
 	},
 	{
 		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
@@ -213,7 +223,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'eject', name: 'Eject Participants', action: 'Eject participants from a room',
 		description: 'Remove participants from a meeting by session ID or user ID, optionally banning them',
 		...eject,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets), retry: 'always' }),
 	},
 	{
 		resource: 'room', operation: 'updatePermissions', name: 'Update Participant Permissions', action: 'Update participant permissions',
@@ -223,6 +233,7 @@ const operations: OperationDescriptor[] = [
 			method: 'POST',
 			path: `/rooms/${enc(p.roomName)}/update-permissions`,
 			body: { data: Object.fromEntries(p.sessionIds.map((id: string) => [id, defined(p.permissions)])) },
+			retry: 'always',
 		}),
 	},
 	{
@@ -239,6 +250,7 @@ const operations: OperationDescriptor[] = [
 			method: 'POST',
 			path: `/rooms/${enc(p.roomName)}/set-session-data`,
 			body: defined({ data: p.data, mergeStrategy: p.mergeStrategy, keysToDelete: p.keysToDelete }),
+			retry: 'always',
 		}),
 	},
 ];

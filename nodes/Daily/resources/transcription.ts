@@ -36,13 +36,13 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcription', operation: 'update', name: 'Update', action: 'Update a running transcription',
 		description: 'Change which participants a running transcription covers',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: defined(p.options), retry: 'always' }),
 	},
 	{
 		resource: 'transcription', operation: 'stop', name: 'Stop', action: 'Stop transcribing a room',
 		description: 'Stop live transcription in a room',
 		...params([roomNameField()], [instanceIdOptions()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/stop`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/stop`, body: defined(p.options), retry: 'always' }),
 	},
 ];
 

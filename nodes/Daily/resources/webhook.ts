@@ -44,7 +44,7 @@ const operations: OperationDescriptor[] = [
 			{ ...eventTypes, required: false },
 			...settings,
 		], 'Add Field')]),
-		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields), retry: 'always' }),
 	},
 	{
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',

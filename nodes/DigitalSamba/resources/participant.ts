@@ -17,7 +17,7 @@ const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower'): Op
 	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} a participant's hand`,
 	description: `${verb === 'raise' ? 'Raise' : 'Lower'} the virtual hand of a participant who is in a room now`,
 	...params([roomField('The ID (UUID) of the room'), participantId]),
-	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/${verb}-hand` }),
+	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/${verb}-hand`, retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, participantId: p.participantId }),
 });
 

@@ -28,7 +28,8 @@ const callIds = stringList.pipe(z.array(z.string()).min(1, 'give at least one ca
 const roomAction = (operation: string, name: string, action: string, description: string, path: string): OperationDescriptor => ({
 	resource: 'phone', operation, name, action, description,
 	...params([room]),
-	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/${path}` }),
+	// Connecting is sent once; disconnecting again changes nothing.
+	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/${path}`, retry: operation === 'disconnect' ? 'always' : 'unprocessed' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId }),
 });
 
@@ -36,7 +37,7 @@ const roomAction = (operation: string, name: string, action: string, description
 const callAction = (operation: string, name: string, action: string, description: string): OperationDescriptor => ({
 	resource: 'phone', operation, name, action, description,
 	...params([room, callId]),
-	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/${operation.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}` }),
+	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/${operation.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, callId: p.callId }),
 });
 
@@ -63,7 +64,7 @@ const operations: OperationDescriptor[] = [
 			room,
 			{ displayName: 'Call IDs', name: 'callIds', type: 'stringList', default: '', required: true, zod: callIds, description: 'The IDs of the calls that ended, comma-separated or as an array' },
 		]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
 	},
 	callAction('raiseHand', 'Raise Hand', "Raise a phone participant's hand", 'Raise the virtual hand of a phone caller in a room'),

@@ -27,7 +27,8 @@ function fileNameOf(link: string, id: string): string {
 const action = (operation: string, name: string, actionText: string, description: string, path: (p: { recordingId: string; roomId: string }) => string, fields = [recordingId]): OperationDescriptor => ({
 	resource: 'recording', operation, name, action: actionText, description,
 	...params(fields),
-	request: (p) => ({ method: 'POST', path: path(p) }),
+	// Starting is sent once; archiving, unarchiving and stopping again change nothing.
+	request: (p) => ({ method: 'POST', path: path(p), retry: operation === 'start' ? 'unprocessed' : 'always' }),
 	output: (_body, p) => ({ success: true, ...(p.recordingId ? { recordingId: p.recordingId } : { roomId: p.roomId }) }),
 });
 

@@ -48,7 +48,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'restreamer', operation: 'stop', name: 'Stop', action: 'Stop restreaming a room',
 		description: 'Stop the live stream of a room',
 		...params([room]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/restreamers/stop` }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/restreamers/stop`, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
 	},
 ];

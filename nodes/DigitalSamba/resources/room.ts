@@ -73,14 +73,17 @@ const operations: OperationDescriptor[] = [
 		description: 'Create a room with any of its 120+ settings; returns the room with its ID and friendly URL',
 		...create,
 		run: async (ctx, p) => {
-			const spec: RequestSpec = { method: 'POST', path: '/rooms', body: { privacy: p.privacy, ...defined(p.settings) }, acceptStatus: [422] };
+			const friendlyUrl = (p.settings as IDataObject | undefined)?.friendly_url;
+			// With a friendly URL a create retried after a lost answer recognises its own room (below), so it may be
+			// sent again; without one it is sent once, never making a room twice.
+			const retry = typeof friendlyUrl === 'string' ? 'always' : 'unprocessed';
+			const spec: RequestSpec = { method: 'POST', path: '/rooms', body: { privacy: p.privacy, ...defined(p.settings) }, acceptStatus: [422], retry };
 			const created = await ctx.send(spec);
 			if (created.statusCode !== 422) return created.body as IDataObject;
-			// A create retried after its answer was lost meets its own room as a taken friendly URL:
-			// return that room rather than fail (only a retried call can be sure the room is its own).
+			// A create retried after its answer may have been lost meets its own room as a taken friendly URL: return
+			// that room rather than fail. Only a retry after such a failure (not after a 429) can be sure it is its own.
 			const taken = JSON.stringify((created.body as IDataObject)?.errors ?? {}).includes('friendly_url');
-			const friendlyUrl = (p.settings as IDataObject | undefined)?.friendly_url;
-			if (created.attempts > 1 && taken && typeof friendlyUrl === 'string') {
+			if (created.ambiguous && taken && typeof friendlyUrl === 'string') {
 				const { body } = await ctx.send({ method: 'GET', path: `/rooms/${enc(friendlyUrl)}` });
 				return { ...(body as IDataObject), existing: true };
 			}

@@ -62,7 +62,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'roomToken', operation: 'create', name: 'Create', action: 'Create a room token',
 		description: 'Create a token through the API for one participant of a room; returns the token and a ready-to-use join link',
 		...params([roomField('The room the token is for: its ID (UUID) or its friendly URL')], [tokenFields()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields), retry: 'always' }),
 	},
 	{
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',

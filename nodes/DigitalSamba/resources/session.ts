@@ -45,7 +45,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'session', operation: 'end', name: 'End', action: 'End a live session',
 		description: 'End a running session for everyone in it',
 		...params([sessionField('The ID (UUID) of the live session')]),
-		request: (p) => ({ method: 'POST', path: `/sessions/${enc(p.sessionId)}/end` }),
+		request: (p) => ({ method: 'POST', path: `/sessions/${enc(p.sessionId)}/end`, retry: 'always' }),
 		output: (_body, p) => ({ success: true, sessionId: p.sessionId }),
 	},
 	{

@@ -74,7 +74,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcript', operation: 'stopTranscription', name: 'Stop Transcription', action: 'Stop transcribing a room',
 		description: 'Stop live transcription in a room',
 		...params([roomField()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/transcription/stop` }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/transcription/stop`, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
 	},
 ];

@@ -74,7 +74,8 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, room password, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...sfuJoin,
-				request: (p: JoinParams) => ({ method: 'POST', path: '/join', body: joinBody(p) }),
+				// A link the server builds and keeps no record of: asking twice makes nothing twice.
+				request: (p: JoinParams) => ({ method: 'POST', path: '/join', body: joinBody(p), retry: 'always' }),
 				output: joinOutput,
 			},
 		},
@@ -85,7 +86,7 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, hide, notify, and optionally a signed token with username, password, presenter and expiry',
 				...p2pJoin,
-				request: (p: JoinParams) => ({ method: 'POST', path: '/join', body: joinBody(p) }),
+				request: (p: JoinParams) => ({ method: 'POST', path: '/join', body: joinBody(p), retry: 'always' }),
 				output: joinOutput,
 			},
 		},
@@ -95,7 +96,7 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
 				...c2cJoin,
-				request: (p: { room: string; name: string }) => ({ method: 'POST', path: '/join', body: { room: p.room, name: p.name } }),
+				request: (p: { room: string; name: string }) => ({ method: 'POST', path: '/join', body: { room: p.room, name: p.name }, retry: 'always' }),
 				output: (body: IDataObject, p: { room: string }) => ({ join: body?.join, room: p.room }),
 			},
 		},
@@ -105,7 +106,7 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
 				...broJoin,
-				request: (p: { room: string }) => ({ method: 'POST', path: '/join', body: { room: p.room } }),
+				request: (p: { room: string }) => ({ method: 'POST', path: '/join', body: { room: p.room }, retry: 'always' }),
 				// BRO answers {join: {broadcast, viewer, viewerHome}}.
 				output: (body: IDataObject, p: { room: string }) => {
 					const join = (body?.join ?? {}) as IDataObject;

@@ -95,7 +95,8 @@ export const meeting: ProductResource = {
 				resource: 'meeting', operation: 'create', name: 'Create', action: 'Create a meeting',
 				description: 'Create a meeting with a new random room and return its URL (meeting) and room name (room), ready to share or embed in an iframe',
 				...params([]),
-				request: () => ({ method: 'POST', path: '/meeting' }),
+				// A URL with a fresh room id; nothing is made on the server until someone joins.
+				request: () => ({ method: 'POST', path: '/meeting', retry: 'always' }),
 				output: (body: IDataObject) => ({ meeting: body?.meeting, room: roomFromUrl(body?.meeting) }),
 			},
 		},

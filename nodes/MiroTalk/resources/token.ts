@@ -22,6 +22,8 @@ export const token: ProductResource = {
 					method: 'POST',
 					path: '/token',
 					body: { username: p.username, password: p.password, presenter: p.presenter ?? false, ...(p.expire ? { expire: p.expire } : {}) },
+					// A signed text the server keeps no record of.
+					retry: 'always',
 				}),
 			},
 		},
