@@ -1,5 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'crypto';
-import { type FaultCounts, type Faults, withFaults } from './faults';
+import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
 import { listen, type RateWindow, Router, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
 
 /**
@@ -92,6 +92,8 @@ export interface DailySimulator extends SimServer {
 	readonly arrived: number;
 	setFaults(faults?: Faults): void;
 	faultCounts: FaultCounts;
+	/** Every request answered 2xx by the handler (the work was done), whatever answer reached the client. */
+	workDone: WorkDone[];
 }
 
 const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
@@ -340,6 +342,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		sign,
 		setFaults: faults.set,
 		faultCounts: faults.counts,
+		workDone: faults.work,
 		get rateLimited() {
 			return windows.refused;
 		},

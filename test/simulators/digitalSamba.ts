@@ -24,7 +24,7 @@ import { sessionRoutes } from './digitalSamba/routes/sessions';
 import { teamRoutes } from './digitalSamba/routes/team';
 import { loadSpec, type LoadedSpec, type SpecOperation } from './digitalSamba/spec';
 import { DsHttpError, isoSeconds, NOT_FOUND, parseMultipart, seededRandom, validateAgainstSchema, Validator, verifyJwt } from './digitalSamba/util';
-import type { Faults } from './faults';
+import type { Faults, WorkDone } from './faults';
 
 /**
  * An in-memory Digital Samba REST API under `/api/v1` on 127.0.0.1, as reference/providers.md §2 and the OpenAPI
@@ -150,6 +150,8 @@ export interface DigitalSambaSimulator extends SimServer {
 	/** The last deliver() again, the same bytes and headers to the same webhooks (retries are undocumented). */
 	redeliver(): Promise<number[]>;
 	setFaults(faults?: DigitalSambaFaults): void;
+	/** Every request answered 2xx (the work was done), whatever answer reached the client. */
+	workDone: WorkDone[];
 	resetRateLimit(): void;
 }
 
@@ -203,6 +205,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 
 	/* faults and rate limit */
 	let faults: DigitalSambaFaults | undefined;
+	const workDone: WorkDone[] = [];
 	let random = seededRandom(0);
 	const setFaults = (next?: DigitalSambaFaults) => {
 		faults = next;
@@ -223,7 +226,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			timers.add(timer);
 		});
 
-	function injectFault(): SimResponse | 'slow' | undefined {
+	function injectFault(): SimResponse | 'slow' | 'lost-5xx' | 'lost-reset' | undefined {
 		if (!faults) return undefined;
 		const [r1, r2, r3] = [random(), random(), random()];
 		const reset = faults.resetRate ?? 0;
@@ -239,6 +242,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			return json(429, { message: 'Too Many Attempts. You may try again in 1 seconds.', error: 'rate-limit' }, { 'retry-after': '1' });
 		}
 		if (r2 < (faults.slowRate ?? 0)) return 'slow';
+		if (r2 < (faults.slowRate ?? 0) + (faults.afterWorkRate ?? 0)) return r3 < 0.5 ? 'lost-5xx' : 'lost-reset';
 		return undefined;
 	}
 
@@ -358,10 +362,15 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 		if (fault === 'slow') {
 			await sleep(faults?.slowMs ?? 2000);
 			if (closed) return { status: 0, destroy: true };
-		} else if (fault) return fault;
+		} else if (fault && typeof fault === 'object') return fault;
 		if (req.path.startsWith('/storage/')) return storage(req);
 		if (req.path !== API_PREFIX && !req.path.startsWith(`${API_PREFIX}/`)) return json(404, { ...NOT_FOUND });
-		return api(req);
+		const answer = await api(req);
+		if (answer && answer.status >= 200 && answer.status < 300) workDone.push({ method: req.method, path: req.path, body: req.body });
+		// The work is done; its answer is lost on the way back.
+		if (fault === 'lost-5xx') return json(502, { message: 'Bad Gateway', error: 'server-error' });
+		if (fault === 'lost-reset') return { status: 0, destroy: true };
+		return answer;
 	}
 
 	const server = await listen(handle, options.port);
@@ -525,6 +534,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			);
 		},
 		setFaults,
+		workDone,
 		resetRateLimit: () => {
 			windowStart = 0;
 			windowCount = 0;

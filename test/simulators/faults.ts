@@ -12,7 +12,26 @@ export interface Faults {
 	/** Share answered only after `slowMs`. */
 	slowRate?: number;
 	slowMs?: number;
+	/**
+	 * Share whose work is done and whose answer is then lost: half get a 5xx instead of the real answer, half a dropped
+	 * connection. A client that sends such a call again does the work twice.
+	 */
+	afterWorkRate?: number;
 	seed?: number;
+}
+
+/** A request the simulator's handler answered 2xx: work the provider did. */
+export interface WorkDone {
+	method: string;
+	path: string;
+	body: unknown;
+}
+
+/** How many times the same call (method, path, body) was done: more than once is a duplicate side effect. */
+export function duplicatesIn(work: WorkDone[], method = 'POST'): number {
+	const counts = new Map<string, number>();
+	for (const w of work) if (w.method === method) counts.set(JSON.stringify([w.path, w.body]), (counts.get(JSON.stringify([w.path, w.body])) ?? 0) + 1);
+	return [...counts.values()].reduce((sum, n) => sum + (n - 1), 0);
 }
 
 export interface FaultBodies {
@@ -25,6 +44,7 @@ export interface FaultCounts {
 	rateLimited: number;
 	resets: number;
 	slow: number;
+	afterWork: number;
 }
 
 /**
@@ -38,7 +58,8 @@ export function withFaults(
 ) {
 	let faults = initial;
 	let random = seededRandom(initial.seed ?? 1);
-	const counts: FaultCounts = { errors: 0, rateLimited: 0, resets: 0, slow: 0 };
+	const counts: FaultCounts = { errors: 0, rateLimited: 0, resets: 0, slow: 0, afterWork: 0 };
+	const work: WorkDone[] = [];
 	const wrapped = async (req: SimRequest): Promise<SimResponse | undefined> => {
 		const draw = random();
 		let edge = faults.errorRate ?? 0;
@@ -53,20 +74,30 @@ export function withFaults(
 		}
 		const reset = draw < edge + (faults.resetRate ?? 0);
 		edge += faults.resetRate ?? 0;
-		if (!reset && draw < edge + (faults.slowRate ?? 0)) {
+		const slow = !reset && draw < edge + (faults.slowRate ?? 0);
+		edge += faults.slowRate ?? 0;
+		const lost = !reset && !slow && draw < edge + (faults.afterWorkRate ?? 0);
+		if (slow) {
 			counts.slow++;
 			await new Promise((r) => setTimeout(r, faults.slowMs ?? 1000));
 		}
 		const result = await handle(req);
+		if (result && result.status >= 200 && result.status < 300) work.push({ method: req.method, path: req.path, body: req.body });
 		if (reset) {
 			counts.resets++;
 			return { status: 200, destroy: true };
+		}
+		if (lost) {
+			counts.afterWork++;
+			return random() < 0.5 ? bodies.serverError(502) : { status: 200, destroy: true };
 		}
 		return result;
 	};
 	return {
 		handle: wrapped,
 		counts,
+		/** Every request answered 2xx by the handler (the work was done), whatever answer reached the client. */
+		work,
 		set(next: Faults = {}) {
 			faults = next;
 			random = seededRandom(next.seed ?? 1);

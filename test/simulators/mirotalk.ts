@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID } from 'crypto';
 import { listen, Router, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
-import { type FaultCounts, type Faults, withFaults } from './faults';
+import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
 
 /**
  * An in-memory MiroTalk server of one product, as reference/providers.md §3 records the real code:
@@ -57,6 +57,8 @@ export interface MiroTalkSimulator extends SimServer {
 	rooms: Map<string, Room>;
 	setFaults(faults?: Faults): void;
 	faultCounts: FaultCounts;
+	/** Every request answered 2xx by the handler (the work was done), whatever answer reached the client. */
+	workDone: WorkDone[];
 	ended: Array<{ room: string; redirect?: string }>;
 	requests: Array<{ method: string; path: string; headers: SimRequest['headers']; body: unknown }>;
 	/** Puts a fake participant into a room (created when new); returns the peer's socket id. */
@@ -340,6 +342,7 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		requests,
 		setFaults: faults.set,
 		faultCounts: faults.counts,
+		workDone: faults.work,
 		addPeer(room, peer = {}) {
 			if (!rooms.has(room)) rooms.set(room, { peers: new Map() });
 			const id = randomBytes(10).toString('base64url');
