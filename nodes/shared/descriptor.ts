@@ -1,4 +1,4 @@
-import type { IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -77,8 +77,13 @@ export interface OperationContext {
 	error(message: string, description?: string): Error;
 	/** Throws the provider error for an answer the operation accepted but cannot use. */
 	fail(spec: RequestSpec, result: HttpResult): never;
-	/** Fetches a URL the provider handed out (a signed download link): no auth header, bytes back. */
+	/** Fetches a URL the provider handed out (a signed download link): no auth header, bytes back. For small files. */
 	download(url: string): Promise<Buffer>;
+	/**
+	 * Streams a URL the provider handed out straight into n8n's binary data (no auth header): a large file is never
+	 * held in memory. The binary, and its size in bytes where known.
+	 */
+	downloadBinary(url: string, fileName: string, mimeType?: string): Promise<{ binary: IBinaryData; bytes?: number }>;
 	/** Sends bytes to a URL the provider handed out (a signed upload link), without the credential. */
 	upload(url: string, method: 'PUT' | 'POST', data: Buffer, headers?: Record<string, string>): Promise<unknown>;
 	/** The file in a binary property of the current input item; fails naming the property when absent. */

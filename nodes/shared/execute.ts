@@ -1,4 +1,5 @@
 import type {
+	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -14,7 +15,7 @@ import type {
 } from './descriptor';
 import { cancelSignal, pause, stopped } from './cancel';
 import { apiError, itemError, redact } from './errors';
-import { download, send, sentOnce, upload } from './http';
+import { download, openDownload, send, sentOnce, upload } from './http';
 import { paginate } from './paginate';
 import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from './properties';
@@ -160,6 +161,13 @@ async function runOperation(
 				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, [...node.transport.secrets(credentials), ...carried, ...(spec.secrets ?? [])], result.attempts);
 			},
 			download: async (url) => await download(ctx, url),
+			downloadBinary: async (url, fileName, mimeType) => {
+				const { stream, contentLength } = await openDownload(ctx, url);
+				const binary = await ctx.helpers.prepareBinaryData(stream as Parameters<typeof ctx.helpers.prepareBinaryData>[0], fileName, mimeType);
+				// n8n counts the bytes it stored (`bytes`, where its binary data mode reports it); else the server's length.
+				const stored = (binary as IBinaryData & { bytes?: number }).bytes;
+				return { binary, bytes: typeof stored === 'number' ? stored : contentLength };
+			},
 			upload: async (url, method, data, headers) => await upload(ctx, url, method, data, headers),
 			readBinary: async (propertyName) => {
 				const present = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});

@@ -188,7 +188,44 @@ export async function upload(
 	}
 }
 
-/** Fetches a signed link a provider handed out; sent without credentials, as the link is its own auth. */
+/** A body n8n's helpers can stream (an IncomingMessage), and its length when the server said it. */
+export interface Download {
+	stream: NodeJS.ReadableStream;
+	contentLength?: number;
+}
+
+/**
+ * Opens a signed link a provider handed out as a stream, without credentials (the link is its own auth), so a
+ * large file (a recording of gigabytes) is never held in memory: it goes on to n8n's binary data as it arrives.
+ * Retried like a read until the answer starts; the body itself is not read here.
+ */
+export async function openDownload(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Download> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			const response = (await ctx.helpers.httpRequest({
+				method: 'GET',
+				url,
+				encoding: 'stream',
+				returnFullResponse: true,
+				timeout: policy.timeoutMs,
+				abortSignal: cancelSignal(ctx),
+			})) as { body: NodeJS.ReadableStream; headers: Record<string, string | undefined> };
+			const length = Number(response.headers['content-length']);
+			return { stream: response.body, ...(Number.isFinite(length) ? { contentLength: length } : {}) };
+		} catch (error) {
+			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
+			if (networkErrorCode(error) && attempt < policy.maxRetries) {
+				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
+				continue;
+			}
+			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
+			// The link itself is a credential: name only its host.
+			throw new NodeOperationError(ctx.getNode(), `Download from ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
+		}
+	}
+}
+
+/** Fetches a small file from a signed link (a transcript's text) into memory; large files use openDownload. */
 export async function download(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Buffer> {
 	for (let attempt = 0; ; attempt++) {
 		try {

@@ -176,7 +176,7 @@ export async function importInto(bin: string, env: NodeJS.ProcessEnv, kind: 'cre
 	if (result.code !== 0) throw new Error(`n8n import:${kind} failed:\n${result.stdout}\n${result.stderr}`);
 }
 
-const SECRET_FIELDS = ['apiKey', 'developerKey', 'token', 'secret', 'password'];
+const SECRET_FIELDS = ['apiKey', 'developerKey', 'token', 'secret', 'password', 'webhookToken'];
 
 /** Every secret a credential holds, and the Basic form Digital Samba's header carries, for the secrets scan. */
 function registerCredentialSecrets(credential: object): void {

@@ -82,6 +82,8 @@ export interface ContextOptions {
 
 export interface TestContext extends IExecuteFunctions {
 	requests: IHttpRequestOptions[];
+	/** What each prepareBinaryData call received: a whole buffer, or a stream. */
+	binaryInputs: Array<'buffer' | 'stream'>;
 }
 
 /** A stand-in for n8n's execute context that routes requests through n8n-core's real HTTP helper. */
@@ -99,14 +101,23 @@ export function createContext(options: ContextOptions): TestContext {
 	const paramsFor = (i: number) =>
 		Array.isArray(options.parameters) ? options.parameters[i] : options.parameters;
 
+	const binaryInputs: Array<'buffer' | 'stream'> = [];
 	const helpers = {
 		httpRequestWithAuthentication: authenticatedRequest(options.credentialType, options.credentials, node, requests),
 		async httpRequest(request: IHttpRequestOptions) {
 			requests.push(request);
 			return await httpRequest({ ...request });
 		},
-		async prepareBinaryData(data: Buffer, fileName?: string, mimeType?: string) {
-			return { data: data.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(data.length) };
+		/** As n8n-core's: a Buffer or a stream (read to its end here, as n8n's in-memory binary mode does). */
+		async prepareBinaryData(data: Buffer | NodeJS.ReadableStream, fileName?: string, mimeType?: string) {
+			binaryInputs.push(Buffer.isBuffer(data) ? 'buffer' : 'stream');
+			let bytes = data as Buffer;
+			if (!Buffer.isBuffer(data)) {
+				const chunks: Buffer[] = [];
+				for await (const chunk of data as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+				bytes = Buffer.concat(chunks);
+			}
+			return { data: bytes.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(bytes.length) };
 		},
 		assertBinaryData(itemIndex: number, propertyName: string) {
 			const binary = items[itemIndex]?.binary?.[propertyName];
@@ -121,6 +132,7 @@ export function createContext(options: ContextOptions): TestContext {
 
 	const ctx = {
 		requests,
+		binaryInputs,
 		getInputData: () => items,
 		getNode: () => node,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {

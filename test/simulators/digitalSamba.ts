@@ -79,6 +79,8 @@ export interface DigitalSambaSimulatorOptions {
 	now?: () => number;
 	/** The OpenAPI file; default: `$DS_OPENAPI_PATH` or `shared/reference/digitalsamba-openapi.yaml` found above this folder. */
 	specPath?: string;
+	/** The size of every READY recording's file, in bytes (large-download tests); default a short text. */
+	recordingBytes?: number;
 	/** Let `deliver` POST to non-loopback endpoints. Default false. */
 	allowExternalWebhooks?: boolean;
 }
@@ -206,6 +208,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 	/* faults and rate limit */
 	let faults: DigitalSambaFaults | undefined;
 	const workDone: WorkDone[] = [];
+	let recordingFile: Buffer | undefined;
 	let random = seededRandom(0);
 	const setFaults = (next?: DigitalSambaFaults) => {
 		faults = next;
@@ -341,7 +344,8 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			}
 			const recording = /^\/storage\/recordings\/([^/]+)\.mp4$/.exec(req.path);
 			if (recording && model.state.recordings.some((r) => r.id === recording[1] && r.status === 'READY')) {
-				return { status: 200, body: Buffer.from(`simulated recording ${recording[1]}`), headers: { 'content-type': 'video/mp4' } };
+				const body = options.recordingBytes ? (recordingFile ??= Buffer.alloc(options.recordingBytes, 0x61)) : Buffer.from(`simulated recording ${recording[1]}`);
+				return { status: 200, body, headers: { 'content-type': 'video/mp4', 'content-length': String(body.length) } };
 			}
 			return json(404, { ...NOT_FOUND });
 		}

@@ -74,11 +74,11 @@ const operations: OperationDescriptor[] = [
 			if (typeof link !== 'string' || link === '') {
 				throw ctx.error(`Recording ${p.recordingId} has no download link yet; only READY recordings can be downloaded`);
 			}
-			const data = await ctx.download(link);
 			const fileName = fileNameOf(link, p.recordingId);
 			const mimeType = MIME[fileName.split('.').pop()!.toLowerCase()];
-			const binary = await ctx.prepareBinary(data, fileName, mimeType);
-			return [{ json: { recordingId: p.recordingId, fileName, fileSize: data.length }, binary: { [p.binaryPropertyName]: binary!.data } }];
+			// Streamed into n8n's binary data: a recording of gigabytes is never held in memory.
+			const { binary, bytes } = await ctx.downloadBinary(link, fileName, mimeType);
+			return [{ json: { recordingId: p.recordingId, fileName, ...(bytes !== undefined ? { fileSize: bytes } : {}) }, binary: { [p.binaryPropertyName]: binary } }];
 		},
 	},
 	{

@@ -38,6 +38,7 @@ async function recordedCalls(): Promise<Set<string>> {
 		download: async () => Buffer.from(''),
 		upload: async () => ({}),
 		pause: async () => undefined,
+		downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
 		readBinary: async () => ({ data: Buffer.from('a,b\n'), fileName: 'f.csv', mimeType: 'text/csv' }),
 		prepareBinary: async () => ({}),
 	};

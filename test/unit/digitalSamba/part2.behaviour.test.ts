@@ -196,10 +196,12 @@ describe('recording: download', () => {
 			.query({ sig: 'abc' })
 			.reply(function (this: { req: { headers: Record<string, string> } }) {
 				downloadAuth = this.req.headers.authorization;
-				return [200, Buffer.from('MP4DATA')];
+				return [200, Buffer.from('MP4DATA'), { 'content-length': '7' }];
 			});
-		const { output } = await runDigitalSamba({ resource: 'recording', operation: 'download', recordingId: 'rec-1', binaryPropertyName: 'video' });
+		const { output, ctx } = await runDigitalSamba({ resource: 'recording', operation: 'download', recordingId: 'rec-1', binaryPropertyName: 'video' });
 		expect(downloadAuth).toBeUndefined();
+		// Streamed into n8n's binary helper, never read into a buffer first (a recording may be gigabytes).
+		expect(ctx.binaryInputs).toEqual(['stream']);
 		expect(output[0].json).toEqual({ recordingId: 'rec-1', fileName: 'standup 2026.mp4', fileSize: 7 });
 		expect(output[0].binary!.video).toMatchObject({ fileName: 'standup 2026.mp4', mimeType: 'video/mp4' });
 		expect(Buffer.from(output[0].binary!.video.data, 'base64').toString()).toBe('MP4DATA');
