@@ -121,6 +121,11 @@ export interface OperationDescriptor<P = any> {
 	binaryOutput?: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
 	/** Operations that are more than one call (or no call at all). */
 	run?: (ctx: OperationContext, params: P) => Promise<OperationResult>;
+	/**
+	 * Whether the operation sends a call that may not be repeated (see RequestSpec.retry), for the notice about n8n's
+	 * Retry On Fail. Read from `request` where there is one; operations with their own code (`run`) say it here.
+	 */
+	sendsOnce?: boolean;
 }
 
 export interface ResourceDescriptor {

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from './descriptor';
+import { sentOnce } from './http';
 
 /** The standard "Return All" and "Limit" pair of a Get Many operation. */
 export function paginationProperties(): INodeProperties[] {
@@ -40,6 +41,32 @@ export function operationProperties(op: OperationDescriptor): INodeProperties[] 
 	if (op.paginate) return [...op.properties, ...paginationProperties()];
 	if (op.binaryOutput) return [...op.properties, binaryPropertyProperty()];
 	return op.properties;
+}
+
+/** Parameters that stand for any value, to read an operation's call from its `request` without an item. */
+const ANY_PARAMETERS = new Proxy({}, { get: () => undefined }) as Record<string, unknown>;
+
+/** Whether an operation sends a call that may not be repeated: declared, or read from its request. */
+export function sendsOnce(op: OperationDescriptor): boolean {
+	if (op.sendsOnce !== undefined) return op.sendsOnce;
+	if (!op.request) return false;
+	try {
+		return sentOnce(op.request(ANY_PARAMETERS));
+	} catch {
+		// A request that needs real parameters to be built says nothing here: no notice.
+		return false;
+	}
+}
+
+/** Shown on operations that send, create or start something: n8n's Retry On Fail would do it again. */
+export function retryOnFailNotice(): INodeProperties {
+	return {
+		displayName:
+			'This operation does something that must not happen twice. Leave the node\'s Retry On Fail setting off: n8n would run the whole node again, items that already succeeded included. The node retries by itself where that is safe.',
+		name: 'sendsOnceNotice',
+		type: 'notice',
+		default: '',
+	};
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
@@ -83,7 +110,7 @@ export function buildProperties(resources: ResourceDescriptor[]): INodePropertie
 	}
 	for (const resource of sorted) {
 		for (const op of resource.operations) {
-			for (const property of operationProperties(op)) {
+			for (const property of [...(sendsOnce(op) ? [retryOnFailNotice()] : []), ...operationProperties(op)]) {
 				properties.push({
 					...property,
 					displayOptions: {

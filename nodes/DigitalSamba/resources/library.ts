@@ -117,6 +117,8 @@ const operations: OperationDescriptor[] = [
 		operation: 'uploadFile', name: 'Upload File', action: 'Upload a file to a library',
 		description: 'Upload the file in an input binary field to a library (Digital Samba hands out a storage URL and token, then the file is sent there); documents are processed into pages afterwards',
 		...upload,
+		// The file entry is made once: a repeat would make a second.
+		sendsOnce: true,
 		run: async (ctx, p) => {
 			const file = await ctx.readBinary(p.binaryPropertyName);
 			const name: string = p.additionalFields?.name ?? file.fileName;

@@ -152,6 +152,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'poll', operation: 'import', name: 'Import', action: 'Import polls from a CSV file',
 		description: 'Create polls in a room from a CSV file in an input binary field (see Get Template for the columns)',
 		...importParams(),
+		sendsOnce: true,
 		run: importCsv('polls'),
 	},
 	{

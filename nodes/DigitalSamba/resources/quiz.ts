@@ -92,6 +92,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'quiz', operation: 'import', name: 'Import', action: 'Import quizzes from a CSV file',
 		description: 'Create quizzes from a CSV file in an input binary field: one row per question, grouped by quiz_title (see Get Template)',
 		...importParams(),
+		sendsOnce: true,
 		run: importCsv('quizzes'),
 	},
 	{

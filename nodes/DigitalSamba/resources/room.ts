@@ -72,6 +72,8 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
 		description: 'Create a room with any of its 120+ settings; returns the room with its ID and friendly URL',
 		...create,
+		// Without a friendly URL a room is made once (with one, a retry finds its own).
+		sendsOnce: true,
 		run: async (ctx, p) => {
 			const friendlyUrl = (p.settings as IDataObject | undefined)?.friendly_url;
 			// With a friendly URL a create retried after a lost answer recognises its own room (below), so it may be

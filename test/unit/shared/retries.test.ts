@@ -1,5 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
+import { Daily } from '../../../nodes/Daily/Daily.node';
+import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
@@ -103,5 +105,19 @@ describe('calls that may repeat', () => {
 			.post('/v1/rooms').reply(429, { error: 'rate-limit-error' }, { 'retry-after': '0' })
 			.post('/v1/rooms').reply(400, { error: 'invalid-request-error', info: 'a room named standup already exists' });
 		await expect(runDaily({ resource: 'room', operation: 'create', roomName: 'standup' })).rejects.toThrow('already exists');
+	});
+});
+
+describe('the Retry On Fail notice', () => {
+	const shownFor = (properties: Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> } }>) =>
+		properties.filter((p) => p.name === 'sendsOnceNotice').map((p) => `${p.displayOptions?.show?.resource?.[0]}.${p.displayOptions?.show?.operation?.[0]}`);
+
+	it('stands on the operations whose call is sent once, and only there', () => {
+		const daily = shownFor(new Daily().description.properties as never);
+		expect(daily).toEqual(expect.arrayContaining(['room.sendAppMessage', 'dialOut.start', 'recording.start', 'webhook.create']));
+		for (const repeatable of ['room.get', 'room.create', 'room.update', 'meetingToken.create', 'recording.stop']) expect(daily).not.toContain(repeatable);
+		const ds = shownFor(new DigitalSamba().description.properties as never);
+		expect(ds).toEqual(expect.arrayContaining(['chat.send', 'poll.create', 'room.create', 'library.uploadFile']));
+		for (const repeatable of ['room.get', 'room.update', 'roomToken.create', 'session.end']) expect(ds).not.toContain(repeatable);
 	});
 });
