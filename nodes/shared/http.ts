@@ -188,6 +188,26 @@ export async function upload(
 	}
 }
 
+/**
+ * Fetches a signed link a provider handed out, without credentials (the link is its own auth), retried like a read
+ * until an answer starts; an error names only the link's host, since the link itself is a credential.
+ */
+async function fetchLink<T>(ctx: RequestingFunctions, url: string, options: Partial<IHttpRequestOptions>, policy: RetryPolicy): Promise<T> {
+	for (let attempt = 0; ; attempt++) {
+		try {
+			return (await ctx.helpers.httpRequest({ method: 'GET', url, timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx), ...options })) as T;
+		} catch (error) {
+			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
+			if (networkErrorCode(error) && attempt < policy.maxRetries) {
+				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
+				continue;
+			}
+			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
+			throw new NodeOperationError(ctx.getNode(), `Download from ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
+		}
+	}
+}
+
 /** A body n8n's helpers can stream (an IncomingMessage), and its length when the server said it. */
 export interface Download {
 	stream: NodeJS.ReadableStream;
@@ -195,51 +215,16 @@ export interface Download {
 }
 
 /**
- * Opens a signed link a provider handed out as a stream, without credentials (the link is its own auth), so a
- * large file (a recording of gigabytes) is never held in memory: it goes on to n8n's binary data as it arrives.
- * Retried like a read until the answer starts; the body itself is not read here.
+ * Opens a signed link as a stream, so a large file (a recording of gigabytes) is never held in memory: it goes on to
+ * n8n's binary data as it arrives. The body itself is not read here.
  */
 export async function openDownload(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Download> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const response = (await ctx.helpers.httpRequest({
-				method: 'GET',
-				url,
-				encoding: 'stream',
-				returnFullResponse: true,
-				timeout: policy.timeoutMs,
-				abortSignal: cancelSignal(ctx),
-			})) as { body: NodeJS.ReadableStream; headers: Record<string, string | undefined> };
-			const length = Number(response.headers['content-length']);
-			return { stream: response.body, ...(Number.isFinite(length) ? { contentLength: length } : {}) };
-		} catch (error) {
-			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
-			if (networkErrorCode(error) && attempt < policy.maxRetries) {
-				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
-				continue;
-			}
-			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
-			// The link itself is a credential: name only its host.
-			throw new NodeOperationError(ctx.getNode(), `Download from ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
-		}
-	}
+	const response = await fetchLink<{ body: NodeJS.ReadableStream; headers: Record<string, string | undefined> }>(ctx, url, { encoding: 'stream', returnFullResponse: true }, policy);
+	const length = Number(response.headers['content-length']);
+	return { stream: response.body, ...(Number.isFinite(length) ? { contentLength: length } : {}) };
 }
 
 /** Fetches a small file from a signed link (a transcript's text) into memory; large files use openDownload. */
 export async function download(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Buffer> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			const data = (await ctx.helpers.httpRequest({ method: 'GET', url, encoding: 'arraybuffer', timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) })) as ArrayBuffer | Buffer;
-			return Buffer.from(data as ArrayBuffer);
-		} catch (error) {
-			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
-			if (networkErrorCode(error) && attempt < policy.maxRetries) {
-				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
-				continue;
-			}
-			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
-			// The link itself is a credential: name only its host.
-			throw new NodeOperationError(ctx.getNode(), `Download from ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
-		}
-	}
+	return Buffer.from(await fetchLink<ArrayBuffer>(ctx, url, { encoding: 'arraybuffer' }, policy));
 }
