@@ -91,8 +91,6 @@ export interface OperationContext {
 	credentials: IDataObject;
 	/** Waits between polls; ends early, rejecting, when the user stops the execution. */
 	pause(ms: number): Promise<void>;
-	/** Turns bytes into n8n binary data on the output item. */
-	prepareBinary(data: Buffer, fileName: string, mimeType?: string): Promise<INodeExecutionData['binary']>;
 }
 
 /** An operation's result: one object, a list of objects, or full items (for binary output). */

@@ -1,5 +1,4 @@
 import type {
-	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -164,9 +163,8 @@ async function runOperation(
 			downloadBinary: async (url, fileName, mimeType) => {
 				const { stream, contentLength } = await openDownload(ctx, url);
 				const binary = await ctx.helpers.prepareBinaryData(stream as Parameters<typeof ctx.helpers.prepareBinaryData>[0], fileName, mimeType);
-				// n8n counts the bytes it stored (`bytes`, where its binary data mode reports it); else the server's length.
-				const stored = (binary as IBinaryData & { bytes?: number }).bytes;
-				return { binary, bytes: typeof stored === 'number' ? stored : contentLength };
+				// n8n records only a readable size ("100 MB"): the byte count is the server's Content-Length.
+				return { binary, bytes: contentLength };
 			},
 			upload: async (url, method, data, headers) => await upload(ctx, url, method, data, headers),
 			readBinary: async (propertyName) => {
@@ -182,9 +180,6 @@ async function runOperation(
 				return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType ?? 'application/octet-stream' };
 			},
 			pause: async (ms) => await pause(ms, cancelSignal(ctx)),
-			prepareBinary: async (data, fileName, mimeType) => ({
-				data: await ctx.helpers.prepareBinaryData(data, fileName, mimeType),
-			}),
 		};
 		return toItems(await op.run(opCtx, params), itemIndex);
 	}

@@ -40,7 +40,6 @@ async function recordedCalls(): Promise<Set<string>> {
 		pause: async () => undefined,
 		downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
 		readBinary: async () => ({ data: Buffer.from('a,b\n'), fileName: 'f.csv', mimeType: 'text/csv' }),
-		prepareBinary: async () => ({}),
 	};
 	for (const resource of digitalSambaResources) {
 		for (const op of resource.operations) {
