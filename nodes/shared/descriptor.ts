@@ -1,5 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
+import type { Body } from './streams';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -8,10 +9,11 @@ export interface RequestSpec {
 	method: HttpMethod;
 	path: string;
 	qs?: IDataObject;
+	/** JSON, bytes, or a function that opens the bytes anew for each attempt (a stream can be read only once). */
 	body?: unknown;
 	/** The provider's rate-limit class (see the provider's transport); default when omitted. */
 	rateClass?: string;
-	/** Return the answer as bytes (exports, downloads) instead of parsed JSON. */
+	/** Return a successful answer as a stream of bytes (exports) instead of parsed JSON; an error answer is still read. */
 	binary?: boolean;
 	/** Error statuses the operation handles itself: answered as a result, not thrown. */
 	acceptStatus?: number[];
@@ -28,11 +30,14 @@ export interface RequestSpec {
 	retry?: 'always' | 'unprocessed';
 }
 
-/** A file read from an input item's binary property. */
+/** A file in an input item's binary property, opened only when it is sent. */
 export interface BinaryInput {
-	data: Buffer;
 	fileName: string;
 	mimeType: string;
+	/** Its size in bytes. */
+	size: number;
+	/** Its bytes: a Buffer when n8n holds it in memory, a stream when n8n stores it (filesystem, S3). Opens anew each call. */
+	open(): Promise<Body>;
 }
 
 export interface HttpResult {
@@ -84,8 +89,8 @@ export interface OperationContext {
 	 * held in memory. The binary, and its size in bytes where known.
 	 */
 	downloadBinary(url: string, fileName: string, mimeType?: string): Promise<{ binary: IBinaryData; bytes?: number }>;
-	/** Sends bytes to a URL the provider handed out (a signed upload link), without the credential. */
-	upload(url: string, method: 'PUT' | 'POST', data: Buffer, headers?: Record<string, string>): Promise<unknown>;
+	/** Sends bytes (a Buffer or a stream) to a URL the provider handed out (a signed upload link), without the credential. */
+	upload(url: string, method: 'PUT' | 'POST', data: Body, headers?: Record<string, string>): Promise<unknown>;
 	/** The file in a binary property of the current input item; fails naming the property when absent. */
 	readBinary(propertyName: string): Promise<BinaryInput>;
 	credentials: IDataObject;

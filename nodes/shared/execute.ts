@@ -19,6 +19,7 @@ import { paginate } from './paginate';
 import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from './properties';
 import type { ProviderTransport } from './provider';
+import { counted, type NodeStream } from './streams';
 import { withTimeZone } from './time';
 import { validateParameters } from './validate';
 
@@ -176,8 +177,15 @@ async function runOperation(
 					});
 				}
 				const meta = ctx.helpers.assertBinaryData(itemIndex, propertyName);
+				const named = { fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType ?? 'application/octet-stream' };
+				const id = meta.id;
+				if (id) {
+					// Stored by n8n (filesystem, S3): streamed as it is sent, as n8n's HTTP Request node does.
+					const { fileSize } = await ctx.helpers.getBinaryMetadata(id);
+					return { ...named, size: fileSize, open: async () => await ctx.helpers.getBinaryStream(id) };
+				}
 				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
-				return { data, fileName: meta.fileName ?? propertyName, mimeType: meta.mimeType ?? 'application/octet-stream' };
+				return { ...named, size: data.length, open: async () => data };
 			},
 			pause: async (ms) => await pause(ms, cancelSignal(ctx)),
 		};
@@ -187,11 +195,12 @@ async function runOperation(
 	if (op.binaryOutput) {
 		const propertyName = String(raw.binaryPropertyName ?? 'data');
 		const { body, headers } = await call({ ...op.request(params), binary: true });
-		const data = Buffer.from(body as ArrayBuffer);
 		const fileName = op.binaryOutput.fileName(params, headers);
 		const mimeType = op.binaryOutput.mimeType ?? String(headers['content-type'] ?? 'application/octet-stream').split(';')[0];
-		const binary = await ctx.helpers.prepareBinaryData(data, fileName, mimeType);
-		return [{ json: { fileName, mimeType, fileSize: data.length }, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } }];
+		// Streamed into n8n's binary data and counted on the way: n8n records no size in bytes.
+		const { stream, bytes } = counted(body as NodeStream);
+		const binary = await ctx.helpers.prepareBinaryData(stream as Parameters<typeof ctx.helpers.prepareBinaryData>[0], fileName, mimeType);
+		return [{ json: { fileName, mimeType, fileSize: bytes() }, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } }];
 	}
 	const { body } = await call(op.request(params));
 	return toItems(op.output ? op.output(body, params) : defaultOutput(body), itemIndex);

@@ -14,6 +14,7 @@ import type { HttpResult, RequestSpec } from './descriptor';
 import { apiError, networkError, networkErrorCode, UNSENT_NETWORK_CODES } from './errors';
 import type { ProviderTransport } from './provider';
 import { acquire } from './rateLimit';
+import { type Body, isStream, type NodeStream, readAll } from './streams';
 
 export type RequestingFunctions =
 	| IExecuteFunctions
@@ -94,6 +95,30 @@ export function sentOnce(spec: RequestSpec): boolean {
 }
 
 /**
+ * A streamed body is sent without following redirects: to replay a body after a redirect, n8n's HTTP client keeps
+ * every chunk it wrote until the answer comes (a 2 GB upload would stay in memory). Signed upload links do not redirect.
+ */
+function keptOnce(body: Body): Partial<IHttpRequestOptions> {
+	return isStream(body) ? { disableFollowRedirect: true } : {};
+}
+
+/** The request with its body opened for this attempt. */
+async function opened(options: IHttpRequestOptions, open: () => Promise<Body>): Promise<IHttpRequestOptions> {
+	const body = await open();
+	return { ...options, body: body as IHttpRequestOptions['body'], ...keptOnce(body) };
+}
+
+/** A text answer as JSON where it is JSON, else as the text. */
+function parsedText(bytes: Buffer): unknown {
+	const text = bytes.toString('utf8');
+	try {
+		return JSON.parse(text) as unknown;
+	} catch {
+		return text;
+	}
+}
+
+/**
  * Sends one provider call through n8n's authenticated helper, with rate limiting and retries.
  * Answers 2xx as a result; any other answer (after retries) as a NodeApiError with the provider's message.
  */
@@ -116,7 +141,7 @@ export async function send(
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
 		timeout: policy.timeoutMs,
-		...(spec.binary ? { encoding: 'arraybuffer' as const } : {}),
+		...(spec.binary ? { encoding: 'stream' as const } : {}),
 	};
 	const credentialsDecrypted = decrypted(ctx, transport, credentials);
 	const signal = cancelSignal(ctx);
@@ -134,10 +159,12 @@ export async function send(
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
 				ctx,
 				transport.credentialType,
-				{ ...options },
+				typeof spec.body === 'function' ? await opened(options, spec.body as () => Promise<Body>) : { ...options },
 				{ credentialsDecrypted },
 			)) as { statusCode: number; headers: HttpResult['headers']; body: unknown };
 			({ statusCode, headers, body } = response);
+			// An error answer to a file request is read (it is small), so its message can be reported.
+			if (spec.binary && (statusCode < 200 || statusCode >= 300)) body = parsedText(await readAll(body as NodeStream));
 		} catch (error) {
 			release?.();
 			// Stopped: nothing to retry or report.
@@ -152,7 +179,7 @@ export async function send(
 			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1, code && once && !unsent ? notRetried : '');
 		}
 		release?.();
-		if (statusCode >= 200 && statusCode < 300) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
+		if (statusCode >= 200 && statusCode < 300 && !spec.binary) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1, ambiguous };
 		}
@@ -175,12 +202,12 @@ export async function upload(
 	ctx: RequestingFunctions,
 	url: string,
 	method: 'PUT' | 'POST',
-	data: Buffer,
+	data: Body,
 	headers: Record<string, string> = {},
 	policy: RetryPolicy = defaultRetryPolicy,
 ): Promise<unknown> {
 	try {
-		return await ctx.helpers.httpRequest({ method, url, body: data, headers, timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) });
+		return await ctx.helpers.httpRequest({ method, url, body: data as IHttpRequestOptions['body'], headers, ...keptOnce(data), timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) });
 	} catch (error) {
 		const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
 		// The link itself is a credential: name only its host.

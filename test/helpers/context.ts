@@ -7,6 +7,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { Readable } from 'stream';
 // n8n's own request implementation (axios underneath), so nock sees what n8n would really send.
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
@@ -78,12 +79,16 @@ export interface ContextOptions {
 	/** What n8n's getExecutionCancelSignal() answers: aborted when the user presses Stop. */
 	signal?: AbortSignal;
 	nodeType?: string;
+	/** Binary data n8n keeps outside the item (filesystem or S3 mode), by id: an item's binary names it with `id`. */
+	stored?: Record<string, Buffer>;
 }
 
 export interface TestContext extends IExecuteFunctions {
 	requests: IHttpRequestOptions[];
 	/** What each prepareBinaryData call received: a whole buffer, or a stream. */
 	binaryInputs: Array<'buffer' | 'stream'>;
+	/** How many times a stored binary was opened as a stream. */
+	binaryStreamsOpened: number;
 }
 
 /** A stand-in for n8n's execute context that routes requests through n8n-core's real HTTP helper. */
@@ -102,6 +107,11 @@ export function createContext(options: ContextOptions): TestContext {
 		Array.isArray(options.parameters) ? options.parameters[i] : options.parameters;
 
 	const binaryInputs: Array<'buffer' | 'stream'> = [];
+	const storedBinary = (id: string) => {
+		const bytes = options.stored?.[id];
+		if (!bytes) throw new Error(`no stored binary ${id}`);
+		return bytes;
+	};
 	const helpers = {
 		httpRequestWithAuthentication: authenticatedRequest(options.credentialType, options.credentials, node, requests),
 		async httpRequest(request: IHttpRequestOptions) {
@@ -126,13 +136,27 @@ export function createContext(options: ContextOptions): TestContext {
 			return binary;
 		},
 		async getBinaryDataBuffer(itemIndex: number, propertyName: string) {
-			return Buffer.from(items[itemIndex].binary![propertyName].data, 'base64');
+			const binary = items[itemIndex].binary![propertyName];
+			if (binary.id) throw new Error(`the stored binary ${binary.id} was read into memory`);
+			return Buffer.from(binary.data, 'base64');
+		},
+		async getBinaryMetadata(id: string) {
+			return { fileSize: storedBinary(id).length };
+		},
+		/** As n8n-core's for filesystem mode: a stream read from storage in 64 KiB chunks. */
+		async getBinaryStream(id: string) {
+			const bytes = storedBinary(id);
+			ctx.binaryStreamsOpened++;
+			return Readable.from((function* () {
+				for (let at = 0; at < bytes.length; at += 65536) yield bytes.subarray(at, at + 65536);
+			})());
 		},
 	};
 
 	const ctx = {
 		requests,
 		binaryInputs,
+		binaryStreamsOpened: 0,
 		getInputData: () => items,
 		getNode: () => node,
 		getNodeParameter(name: string, itemIndex: number, fallback?: unknown) {

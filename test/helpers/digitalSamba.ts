@@ -10,7 +10,7 @@ export const DS_TEAM = '0d6b1f52-2a7c-4b3e-9a41-5b2f0c9e7d11';
 /** Runs the Digital Samba node once over the given items with these parameters. */
 export async function runDigitalSamba(
 	parameters: IDataObject | IDataObject[],
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string; teamId?: string; developerKey?: string; baseUrl?: string } = {},
+	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string; teamId?: string; developerKey?: string; baseUrl?: string; stored?: Record<string, Buffer> } = {},
 ): Promise<{ output: INodeExecutionData[]; ctx: TestContext }> {
 	const ctx = createContext({
 		parameters,
@@ -19,6 +19,7 @@ export async function runDigitalSamba(
 		credentialType: new DigitalSambaApi(),
 		continueOnFail: options.continueOnFail,
 		timezone: options.timezone,
+		stored: options.stored,
 		nodeType: 'n8n-nodes-video-conferencing.digitalSamba',
 	});
 	const [output] = await new DigitalSamba().execute.call(ctx);

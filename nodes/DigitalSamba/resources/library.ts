@@ -125,7 +125,7 @@ const operations: OperationDescriptor[] = [
 			const spec = {
 				method: 'POST' as const,
 				path: `${libPath(p)}/files`,
-				body: defined({ name, folder_id: p.additionalFields?.folder_id, file_size: file.data.length }),
+				body: defined({ name, folder_id: p.additionalFields?.folder_id, file_size: file.size }),
 			};
 			const result = await ctx.send(spec);
 			const ticket = (result.body ?? {}) as IDataObject;
@@ -134,10 +134,10 @@ const operations: OperationDescriptor[] = [
 			}
 			// The spec's example gives a bare host.
 			const url = /^https?:\/\//i.test(ticket.external_storage_url) ? ticket.external_storage_url : `https://${ticket.external_storage_url}`;
-			const form = multipart({ file: { data: file.data, fileName: name, mimeType: file.mimeType } });
-			await ctx.upload(url, 'POST', form.body, { 'Content-Type': form.contentType, Authorization: `Bearer ${ticket.token}` });
+			const form = multipart({ file: { ...file, fileName: name } });
+			await ctx.upload(url, 'POST', await form.open(), { ...form.headers, Authorization: `Bearer ${ticket.token}` });
 			// The upload token is left out: it is a short-lived credential.
-			return defined({ id: ticket.file_id as string, name, file_name: ticket.file_name as string, folder_id: p.additionalFields?.folder_id, size: file.data.length, mimeType: file.mimeType, uploaded: true });
+			return defined({ id: ticket.file_id as string, name, file_name: ticket.file_name as string, folder_id: p.additionalFields?.folder_id, size: file.size, mimeType: file.mimeType, uploaded: true });
 		},
 	}),
 	op({

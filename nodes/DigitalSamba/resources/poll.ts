@@ -24,7 +24,7 @@ export const importCsv = (kind: string) => async (ctx: OperationContext, p: IDat
 	const form = multipart({ file });
 	const { body } = await ctx.send({
 		method: 'POST', path: `/rooms/${enc(String(p.roomId))}/${kind}/import`,
-		body: form.body, headers: { 'Content-Type': form.contentType },
+		body: form.open, headers: form.headers,
 	});
 	return answered(() => ({ roomId: p.roomId, fileName: file.fileName }))(body, p);
 };

@@ -39,7 +39,7 @@ async function recordedCalls(): Promise<Set<string>> {
 		upload: async () => ({}),
 		pause: async () => undefined,
 		downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
-		readBinary: async () => ({ data: Buffer.from('a,b\n'), fileName: 'f.csv', mimeType: 'text/csv' }),
+		readBinary: async () => ({ fileName: 'f.csv', mimeType: 'text/csv', size: 4, open: async () => Buffer.from('a,b\n') }),
 	};
 	for (const resource of digitalSambaResources) {
 		for (const op of resource.operations) {

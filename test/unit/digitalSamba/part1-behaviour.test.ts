@@ -169,9 +169,17 @@ describe('validation before any request', () => {
 describe('binary export and import', () => {
 	it('puts an export in the chosen binary field with the answer\'s content type', async () => {
 		nock(API).get(`/rooms/${ROOM}/chat/export`).query({ format: 'json' }).reply(200, '[{"message":"Hi"}]', { 'content-type': 'application/json; charset=utf-8' });
-		const { output } = await runDigitalSamba({ resource: 'chat', operation: 'export', roomId: ROOM, format: 'json', binaryPropertyName: 'chatFile' });
+		const { output, ctx } = await runDigitalSamba({ resource: 'chat', operation: 'export', roomId: ROOM, format: 'json', binaryPropertyName: 'chatFile' });
 		expect(output[0].json).toEqual({ fileName: `chat-${ROOM}.json`, mimeType: 'application/json', fileSize: 18 });
 		expect(Buffer.from(output[0].binary!.chatFile.data, 'base64').toString()).toBe('[{"message":"Hi"}]');
+		// Streamed into n8n's binary data, never held whole.
+		expect(ctx.binaryInputs).toEqual(['stream']);
+	});
+
+	it('reports the provider\'s message when an export is refused', async () => {
+		nock(API).get(`/rooms/${ROOM}/chat/export`).query(true).reply(404, { message: 'Room has no chat messages' }, { 'content-type': 'application/json' });
+		const error = await failure(runDigitalSamba({ resource: 'chat', operation: 'export', roomId: ROOM, format: 'txt', binaryPropertyName: 'data' }));
+		expect(`${error.message} ${error.description}`).toContain('Room has no chat messages');
 	});
 
 	it('uploads the CSV of the input binary field as the multipart field "file"', async () => {

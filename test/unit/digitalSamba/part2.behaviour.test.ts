@@ -153,6 +153,30 @@ describe('library: upload a file in two steps', () => {
 		expect(JSON.stringify(ctx.requests[1])).not.toContain(DS_KEY);
 	});
 
+	it('streams a file n8n stores on disk to the storage server, with its exact length, never reading it into memory', async () => {
+		const video = Buffer.alloc(2 * 1024 * 1024 + 3, 'frame');
+		const id = 'filesystem-v2:workflows/7/executions/9/binary_data/0b1f';
+		let declared: unknown;
+		let length: string | undefined;
+		let uploadBody = Buffer.alloc(0);
+		nock(API).post('/libraries/lib-1/files', (b) => ((declared = b), true)).reply(200, { file_id: 'file-3', external_storage_url: 'https://storage.example.com/upload', token: 't' });
+		nock('https://storage.example.com')
+			.post('/upload', (b) => ((uploadBody = Buffer.from(b, 'latin1')), true))
+			.reply(function (this: { req: { headers: Record<string, string> } }) {
+				length = this.req.headers['content-length'];
+				return [200, ''];
+			});
+		const items = [{ json: {}, binary: { data: { id, data: 'filesystem-v2', fileName: 'talk.mp4', mimeType: 'video/mp4' } } }];
+		const { output, ctx } = await runDigitalSamba({ resource: 'library', operation: 'uploadFile', libraryId: 'lib-1', binaryPropertyName: 'data' }, { items, stored: { [id]: video } });
+		expect(declared).toEqual({ name: 'talk.mp4', file_size: video.length });
+		expect(typeof (ctx.requests[1].body as { pipe?: unknown }).pipe).toBe('function');
+		// Sent without following redirects: n8n's client would keep every chunk to replay it after one.
+		expect(ctx.requests[1].disableFollowRedirect).toBe(true);
+		expect(length).toBe(String(uploadBody.length));
+		expect(uploadBody.toString('latin1')).toContain(`Content-Type: video/mp4\r\n\r\n${video.toString('latin1')}\r\n--`);
+		expect(output[0].json).toMatchObject({ id: 'file-3', size: video.length, uploaded: true });
+	});
+
 	it('uses the File Name option and accepts a storage URL given as a bare host', async () => {
 		let uploadBody = '';
 		nock(API).post('/libraries/lib-1/files', { name: 'Q3 deck.pdf', file_size: pdf.length }).reply(200, { file_id: 'file-2', external_storage_url: 'storage.example.com', token: 't' });

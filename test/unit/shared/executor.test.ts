@@ -42,7 +42,7 @@ const resources: ResourceDescriptor[] = [
 				run: async (ctx, p) => {
 					const input = await ctx.readBinary(p.binaryPropertyName);
 					const form = multipart({ file: input, note: 'hi' });
-					const { body } = await ctx.send({ method: 'POST', path: '/thing/import', body: form.body, headers: { 'Content-Type': form.contentType } });
+					const { body } = await ctx.send({ method: 'POST', path: '/thing/import', body: form.open, headers: form.headers });
 					return body as IDataObject;
 				},
 			},
@@ -90,6 +90,32 @@ describe('executor', () => {
 		expect(received).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="polls.csv"\r\nContent-Type: text/csv\r\n\r\na,b\n1,2\n\r\n`);
 		expect(received).toContain('name="note"\r\n\r\nhi\r\n');
 		expect(received.endsWith(`--${boundary}--\r\n`)).toBe(true);
+	});
+
+	it('streams a binary n8n stores outside the item, never reading it into memory, and opens it anew for a retry', async () => {
+		const csv = Buffer.alloc(3 * 1024 * 1024 + 17, 'x,y\n');
+		const received: Buffer[] = [];
+		const lengths: string[] = [];
+		const scope = nock('https://fake.example.com')
+			.post('/api/thing/import', (body) => (received.push(Buffer.from(typeof body === 'string' ? body : JSON.stringify(body))), true))
+			.times(2)
+			.reply(function () {
+				lengths.push(String(this.req.headers['content-length']));
+				return received.length === 1 ? [429, { error: 'slow down' }, { 'retry-after': '0' }] : [200, { imported: 1 }];
+			});
+		const items = [{ json: {}, binary: { data: { id: 'filesystem-v2:workflows/1/binary_data/abc', data: 'filesystem-v2', fileName: 'big.csv', mimeType: 'text/csv' } } }];
+		const ctx = createContext({ parameters: { resource: 'thing', operation: 'import', binaryPropertyName: 'data' }, items, credentials: { key: 'secret-key-123' }, credentialType, stored: { 'filesystem-v2:workflows/1/binary_data/abc': csv } });
+		const [[item]] = await executeProviderNode(ctx, { transport, resources });
+		expect(item.json).toEqual({ imported: 1 });
+		expect(scope.isDone()).toBe(true);
+		// n8n's HTTP helper was handed a stream each time, opened once per attempt.
+		expect(ctx.requests.map((r) => typeof (r.body as { pipe?: unknown }).pipe)).toEqual(['function', 'function']);
+		expect(ctx.binaryStreamsOpened).toBe(2);
+		for (const [i, body] of received.entries()) {
+			const text = body.toString('latin1');
+			expect(text).toContain(`filename="big.csv"\r\nContent-Type: text/csv\r\n\r\n${csv.toString('latin1')}\r\n`);
+			expect(lengths[i]).toBe(String(body.length));
+		}
 	});
 
 	it('names the missing binary field before any request', async () => {
