@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import type { Pagination } from '../shared/descriptor';
 import { collection, type FieldSpec } from '../shared/fields';
 
@@ -8,6 +7,10 @@ export const ROOM_NAME_PATTERN = {
 	message: "may contain only letters, digits, '_' and '-', at most 128 characters",
 };
 
+/** A room's page: `https://<domain>.daily.co/<room>`, maybe with a token or a path after it. */
+export const ROOM_URL = '^https?://[^/]+\\.daily\\.co/([A-Za-z0-9_-]{1,128})(?:[/?#].*)?$';
+
+/** A room that exists: picked from the domain's rooms, typed by name, or pasted as its URL. */
 export function roomNameField(description = 'The name of the room'): FieldSpec {
 	return {
 		displayName: 'Room Name',
@@ -18,26 +21,17 @@ export function roomNameField(description = 'The name of the room'): FieldSpec {
 		description,
 		pattern: ROOM_NAME_PATTERN,
 		placeholder: 'e.g. weekly-standup',
+		locator: { list: 'searchRooms', typed: 'name', url: { regex: ROOM_URL, placeholder: 'e.g. https://your-domain.daily.co/weekly-standup' } },
 	};
 }
 
-export function idField(name: string, displayName: string, description: string): FieldSpec {
-	return { displayName, name, type: 'string', default: '', required: true, description };
-}
+export { defined, enc, idField } from '../shared/fields';
 
 /** Daily's cursor pagination: newest first, `starting_after` the last id of the previous page. */
 export function dailyCursor(idFieldName = 'id'): Pagination {
 	return { style: 'cursor', idField: idFieldName, cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 };
 }
 
-export const enc = encodeURIComponent;
-
-/** Copies the defined entries of an object (drops undefined, keeps false and 0). */
-export function defined(object: IDataObject | undefined): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
-	return out;
-}
 
 const RECORDING_MODES: Array<[string, string]> = [
 	['cloud', 'Cloud'],

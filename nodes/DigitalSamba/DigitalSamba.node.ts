@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
+import { digitalSambaListSearch, digitalSambaLoadOptions } from './lists';
 import { digitalSambaResources } from './resources';
 import { digitalSambaTransport } from './transport';
 
@@ -34,6 +35,8 @@ export class DigitalSamba implements INodeType {
 		],
 		properties: buildProperties(digitalSambaResources),
 	};
+
+	methods = { listSearch: digitalSambaListSearch, loadOptions: digitalSambaLoadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeProviderNode(this, { transport: digitalSambaTransport, resources: digitalSambaResources });

@@ -1,26 +1,21 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection, type FieldSpec } from '../shared/fields';
+import { collection, type FieldSpec, idField } from '../shared/fields';
 
-export const enc = encodeURIComponent;
+export { defined, enc, idField } from '../shared/fields';
 
-/** Copies the defined entries of an object (drops undefined, keeps false and 0). */
-export function defined(object: IDataObject | undefined): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
-	return out;
-}
+/** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
+export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 
-/** A required identifier parameter (a UUID or, where the API allows it, a friendly URL). */
-export function idField(name: string, displayName: string, description: string): FieldSpec {
-	return { displayName, name, type: 'string', default: '', required: true, description };
-}
+/** A room: picked from the team's rooms, typed as its ID (UUID) or friendly URL, or pasted as its URL. */
+export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec => ({
+	...idField('roomId', 'Room', description),
+	locator: { list: 'searchRooms', typed: 'id', url: { regex: ROOM_URL, placeholder: 'e.g. https://your-team.digitalsamba.com/weekly-standup' } },
+});
 
-export const roomField = (description = 'The room: its ID (UUID) or its friendly URL') =>
-	idField('roomId', 'Room', description);
-
+/** A session, listed from the chosen room when there is one. */
 export const sessionField = (description = 'The ID (UUID) of the session') =>
-	idField('sessionId', 'Session ID', description);
+	idField('sessionId', 'Session ID', description, 'searchSessions');
 
 /** The sort and cursor options every Digital Samba list accepts besides limit and offset. */
 export const LIST_OPTION_FIELDS: FieldSpec[] = [

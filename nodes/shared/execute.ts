@@ -56,7 +56,8 @@ export function readParameters(
 	const raw: IDataObject = {};
 	for (const property of properties) {
 		if (property.type === 'notice') continue;
-		const value = ctx.getNodeParameter(property.name, itemIndex, null) as unknown;
+		// A locator's identifier, as n8n extracts it from the mode the user chose (a URL's ID, say).
+		const value = ctx.getNodeParameter(property.name, itemIndex, null, property.type === 'resourceLocator' ? { extractValue: true } : {}) as unknown;
 		const cleaned = withoutEmpty(value);
 		if (cleaned !== EMPTY) raw[property.name] = cleaned as IDataObject[string];
 	}

@@ -1,5 +1,6 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
+import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
 import { isoTime, TIME_HINT, unixSeconds } from './time';
 
 /**
@@ -38,8 +39,27 @@ export interface FieldSpec {
 	default?: string | number | boolean | string[];
 	/** Replaces the derived zod type when a field needs something special. */
 	zod?: ZodTypeAny;
+	/** string: picked from a list, typed, or pasted as a URL (n8n's resource locator). */
+	locator?: LocatorSpec;
+	/** options / multiOptions: the node's loadOptions method that lists the values from the account. */
+	loadOptions?: string;
 	/** Passed to the n8n property as it is (password fields, rows of a text area). */
 	typeOptions?: INodeProperties['typeOptions'];
+}
+
+/** The path segment of an identifier the user gave. */
+export const enc = encodeURIComponent;
+
+/** Copies the defined entries of an object (drops undefined, keeps false and 0). */
+export function defined(object: IDataObject | undefined): IDataObject {
+	const out: IDataObject = {};
+	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
+	return out;
+}
+
+/** A required identifier; with `list`, picked from the node's list of that name (n8n's resource locator) or typed. */
+export function idField(name: string, displayName: string, description: string, list?: string): FieldSpec {
+	return { displayName, name, type: 'string', default: '', required: true, description, ...(list ? { locator: { list, typed: 'id' as const } } : {}) };
 }
 
 function defaultFor(spec: FieldSpec): INodeProperties['default'] {
@@ -75,6 +95,10 @@ const N8N_TYPE: Record<FieldSpec['type'], INodeProperties['type']> = {
 
 /** The n8n property for a field. */
 export function fieldProperty(spec: FieldSpec): INodeProperties {
+	if (spec.locator) {
+		const base = { displayName: spec.displayName, name: spec.name, description: spec.description, ...(spec.required ? { required: true } : {}) };
+		return locatorProperty(base, spec.locator, spec.pattern, spec.placeholder);
+	}
 	const property: INodeProperties = {
 		displayName: spec.displayName,
 		name: spec.name,
@@ -91,6 +115,11 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 		property.options = options;
 	}
 	const typeOptions: INodeProperties['typeOptions'] = { ...spec.typeOptions };
+	if (spec.loadOptions) {
+		typeOptions.loadOptionsMethod = spec.loadOptions;
+		// The values come from the account; a list typed here would be an outdated copy.
+		delete property.options;
+	}
 	if (spec.min !== undefined) typeOptions.minValue = spec.min;
 	if (spec.max !== undefined) typeOptions.maxValue = spec.max;
 	if (spec.type === 'number' && spec.integer) typeOptions.numberPrecision = 0;
@@ -127,6 +156,11 @@ export function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	let schema: ZodTypeAny;
 	if (spec.zod) {
 		schema = spec.zod;
+	} else if (spec.loadOptions) {
+		// Listed from the account: the account, not a copy here, decides what exists.
+		const value = z.string({ invalid_type_error: 'must be text' }).regex(/\S/, 'must not be blank');
+		// A list also as comma-separated text, as such fields were typed before they were dropdowns.
+		schema = spec.type === 'multiOptions' ? stringList : value;
 	} else {
 		switch (spec.type) {
 			case 'number': {
@@ -179,9 +213,15 @@ export function fieldSchema(spec: FieldSpec): ZodTypeAny {
 				if (spec.url) s = s.url('must be an http(s) URL').regex(/^https?:\/\//i, 'must be an http(s) URL');
 				// Providers trim text and treat blank as missing: a required field must hold more than spaces.
 				if (spec.required) s = s.regex(/\S/, 'must not be blank');
-				schema = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), s);
+				// A locator's value carried over from another operation's field of the same name (Daily's room name
+				// on Create is typed, elsewhere picked) reads as its text.
+				schema = z.preprocess((v) => (typeof v === 'number' ? String(v) : locatorValue(v, spec.locator ?? { typed: 'id' })), s);
 			}
 		}
+	}
+	if (spec.locator && spec.zod) {
+		const locator = spec.locator;
+		schema = z.preprocess((v) => locatorValue(v, locator), schema);
 	}
 	return spec.required ? schema : schema.optional();
 }

@@ -15,12 +15,47 @@ function fingerprint(page: IDataObject[]): string {
 	return JSON.stringify([page.length, page[0], page[page.length - 1]]);
 }
 
+/** One page of a list, and the token of the page after it (undefined at the end of the list). */
+export interface Page {
+	entries: IDataObject[];
+	next?: string;
+}
+
+/**
+ * Fetches the page at `token` (an offset or a cursor, as the previous page's `next`; undefined for the first).
+ * The list ends at a short page, at the page that reaches an offset list's `total_count` (no extra call), and at the
+ * pagination's `endStatus` after the first page.
+ */
+export async function fetchPage(
+	send: (spec: RequestSpec) => Promise<HttpResult>,
+	spec: RequestSpec,
+	pagination: Pagination,
+	token: string | undefined,
+	pageSize = pagination.maxPageSize,
+): Promise<Page> {
+	const qs: IDataObject = { ...spec.qs, limit: pageSize };
+	const offset = pagination.style === 'offset' ? Number(token ?? spec.qs?.offset ?? 0) : 0;
+	if (pagination.style === 'offset') qs.offset = offset;
+	if (pagination.style === 'cursor' && token !== undefined) qs[pagination.cursorParam] = token;
+	const ends = token !== undefined && pagination.endStatus !== undefined ? [pagination.endStatus] : [];
+	const { statusCode, body } = await send({ ...spec, qs, ...(ends.length ? { acceptStatus: [...(spec.acceptStatus ?? []), ...ends] } : {}) });
+	if (ends.includes(statusCode)) return { entries: [] };
+	const entries = itemsOf(body, pagination.itemsPath);
+	if (entries.length < pageSize) return { entries };
+	if (pagination.style === 'offset') {
+		const next = offset + entries.length;
+		const total = Number((body as IDataObject | undefined)?.total_count);
+		return !Array.isArray(body) && Number.isFinite(total) && next >= total ? { entries } : { entries, next: String(next) };
+	}
+	const last = entries[entries.length - 1]?.[pagination.idField];
+	return last === undefined || last === null || String(last) === token ? { entries } : { entries, next: String(last) };
+}
+
 /**
  * Yields list entries page by page, so a caller can emit them as they come.
  * `wanted` undefined means Return All; otherwise at most `wanted` entries are fetched and yielded.
- * The list ends at a short page, at the page that reaches an offset list's `total_count` (no extra call), at the
- * pagination's `endStatus` after the first page, or when a page repeats the previous one (a server ignoring the
- * offset or cursor would otherwise be asked forever).
+ * Besides where fetchPage ends it, the list ends when a page repeats the previous one (a server ignoring the offset
+ * or cursor would otherwise be asked forever).
  */
 export async function* paginate(
 	send: (spec: RequestSpec) => Promise<HttpResult>,
@@ -29,38 +64,20 @@ export async function* paginate(
 	wanted?: number,
 ): AsyncGenerator<IDataObject> {
 	let yielded = 0;
-	let offset = Number(spec.qs?.offset ?? 0);
-	let cursor: string | undefined;
+	let token: string | undefined;
 	let previous: string | undefined;
 	for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
 		const remaining = wanted === undefined ? Infinity : wanted - yielded;
 		if (remaining <= 0) return;
-		const pageSize = Math.min(pagination.maxPageSize, remaining);
-		const qs: IDataObject = { ...spec.qs, limit: pageSize };
-		if (pagination.style === 'offset') qs.offset = offset;
-		if (pagination.style === 'cursor' && cursor !== undefined) qs[pagination.cursorParam] = cursor;
-
-		const ends = pageNumber > 0 && pagination.endStatus !== undefined ? [pagination.endStatus] : [];
-		const { statusCode, body } = await send({ ...spec, qs, ...(ends.length ? { acceptStatus: [...(spec.acceptStatus ?? []), ...ends] } : {}) });
-		if (ends.includes(statusCode)) return;
-		const page = itemsOf(body, pagination.itemsPath);
-		const seen = fingerprint(page);
-		if (page.length && seen === previous) return;
+		const page = await fetchPage(send, spec, pagination, token, Math.min(pagination.maxPageSize, remaining));
+		const seen = fingerprint(page.entries);
+		if (page.entries.length && seen === previous) return;
 		previous = seen;
-		for (const entry of page.slice(0, remaining)) {
+		for (const entry of page.entries.slice(0, remaining)) {
 			yielded++;
 			yield entry;
 		}
-		if (page.length < pageSize) return;
-
-		if (pagination.style === 'offset') {
-			offset += page.length;
-			const total = Number((body as IDataObject | undefined)?.total_count);
-			if (!Array.isArray(body) && Number.isFinite(total) && offset >= total) return;
-		} else {
-			const last = page[page.length - 1]?.[pagination.idField];
-			if (last === undefined || last === null || String(last) === cursor) return;
-			cursor = String(last);
-		}
+		if (page.next === undefined) return;
+		token = page.next;
 	}
 }

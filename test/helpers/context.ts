@@ -167,6 +167,12 @@ export function createContext(options: ContextOptions): TestContext {
 			}
 			return value;
 		},
+		/** As a load-options context has it: the value the editor holds for another parameter, a locator's id extracted. */
+		getCurrentNodeParameter(name: string, opts?: { extractValue?: boolean }) {
+			const value = paramsFor(0)?.[name] as unknown;
+			if (opts?.extractValue && value && typeof value === 'object' && (value as { __rl?: boolean }).__rl) return (value as { value: unknown }).value;
+			return value;
+		},
 		getCredentials: async () => options.credentials,
 		continueOnFail: () => options.continueOnFail ?? false,
 		getTimezone: () => options.timezone ?? 'UTC',

@@ -2,7 +2,7 @@ import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descr
 import { collection, params } from '../../shared/fields';
 import { dailyCursor, defined, enc, idField, roomNameField } from '../fields';
 
-const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session');
+const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session', 'searchMeetings');
 
 const operations: OperationDescriptor[] = [
 	{

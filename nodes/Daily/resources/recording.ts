@@ -2,7 +2,7 @@ import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descr
 import { collection, params } from '../../shared/fields';
 import { dailyCursor, defined, enc, idField, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
 
-const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording');
+const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording', 'searchRecordings');
 
 const start = params([roomNameField('The room whose meeting to record')], [
 	collection('options', 'Options', [

@@ -16,7 +16,8 @@ const privacy = {
 
 const create = params(
 	[
-		{ ...roomNameField('Name of the new room; leave empty for a random one of 20 letters and digits (made by the node, so that a create sent again after a lost answer finds its own room)'), required: false },
+		// A new name: typed, never picked.
+		{ ...roomNameField('Name of the new room; leave empty for a random one of 20 letters and digits (made by the node, so that a create sent again after a lost answer finds its own room)'), required: false, locator: undefined },
 		privacy,
 	],
 	[

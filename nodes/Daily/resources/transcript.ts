@@ -4,7 +4,7 @@ import { collection, params } from '../../shared/fields';
 import { cuesToText, parseWebVtt } from '../../shared/webvtt';
 import { dailyCursor, defined, enc, idField } from '../fields';
 
-const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript');
+const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript', 'searchTranscripts');
 
 const operations: OperationDescriptor[] = [
 	{

@@ -4,7 +4,7 @@ import { collection, type FieldSpec, params } from '../../shared/fields';
 import { DAILY_EVENT_TYPES } from '../events';
 import { defined, enc, idField } from '../fields';
 
-const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook');
+const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook', 'searchWebhooks');
 
 const base64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, 'must be base64 text');
 

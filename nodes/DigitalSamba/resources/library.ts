@@ -6,9 +6,9 @@ import { multipart } from '../../shared/multipart';
 import { defined, enc, idField, listOptions } from '../fields';
 import { dsOffset } from '../transport';
 
-const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library');
-const folderId = idField('folderId', 'Folder ID', 'The ID (UUID) of the folder');
-const fileId = idField('fileId', 'File ID', 'The ID (UUID) of the file');
+const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library', 'searchLibraries');
+const folderId = idField('folderId', 'Folder ID', 'The ID (UUID) of the folder', 'searchFolders');
+const fileId = idField('fileId', 'File ID', 'The ID (UUID) of the file', 'searchFiles');
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 const libraryFields: FieldSpec[] = [

@@ -4,7 +4,7 @@ import { defined, enc, idField, listOptions, roomField, sessionField } from '../
 import { dsOffset } from '../transport';
 import { DATE_FIELDS } from './statistics';
 
-const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant');
+const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants');
 
 const live: FieldSpec = {
 	displayName: 'Live', name: 'live', type: 'boolean', default: false,

@@ -89,7 +89,7 @@ const needsOptions = (p: PollParams, ctx: z.RefinementCtx) => {
 };
 
 const createBase = params([roomField(), QUESTION, TYPE, POLL_OPTIONS], [collection('additionalFields', 'Additional Fields', [ANONYMOUS], 'Add Field')]);
-const pollId = idField('pollId', 'Poll ID', 'The ID (UUID) of the poll');
+const pollId = idField('pollId', 'Poll ID', 'The ID (UUID) of the poll', 'searchPolls');
 const updateBase = params([roomUuid(), pollId, POLL_OPTIONS], [collection('updateFields', 'Update Fields', [{ ...QUESTION, required: false }, { ...TYPE, default: '' }, ANONYMOUS], 'Add Field')]);
 
 const onePoll = params([roomUuid(), pollId]);

@@ -8,7 +8,7 @@ import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
 /** Who acts: an existing participant by ID, or a person by name and external ID. */
 const PARTICIPANT_FIELDS: FieldSpec[] = [
-	{ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' },
+	{ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', locator: { list: 'searchParticipants', typed: 'id' }, description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' },
 	{ displayName: 'Participant Name', name: 'participantName', type: 'string', default: '', description: 'Name of the person who acts, when no Participant ID is given' },
 	{ displayName: 'Participant External ID', name: 'participantExternalId', type: 'string', default: '', description: 'Your own ID for the person who acts, when no Participant ID is given' },
 ];
@@ -32,8 +32,8 @@ function withParticipant(fields: FieldSpec[], extra: FieldSpec[] = []) {
 const participant = (p: Participant) =>
 	p.participantId ? { id: p.participantId } : { name: p.participantName, external_id: p.participantExternalId };
 
-const questionId = idField('questionId', 'Question ID', 'The ID (UUID) of the question');
-const answerId = idField('answerId', 'Answer ID', 'The ID (UUID) of the answer');
+const questionId = idField('questionId', 'Question ID', 'The ID (UUID) of the question', 'searchQuestions');
+const answerId = idField('answerId', 'Answer ID', 'The ID (UUID) of the answer', 'searchAnswers');
 const questionText: FieldSpec = { displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' };
 const answerText: FieldSpec = { displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' };
 

@@ -34,7 +34,7 @@ const QUIZ_FIELDS: FieldSpec[] = [
 	{ displayName: 'Passing Score', name: 'passing_score', type: 'number', default: 50, min: 0, max: 100, description: 'Score in percent needed to pass, 0 to 100' },
 ];
 
-const quizId = idField('quizId', 'Quiz ID', 'The ID (UUID) of the quiz');
+const quizId = idField('quizId', 'Quiz ID', 'The ID (UUID) of the quiz', 'searchQuizzes');
 const oneQuiz = params([roomUuid(), quizId]);
 const quizPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/quizzes/${enc(String(p.quizId))}`;
 

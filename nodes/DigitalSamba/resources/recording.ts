@@ -4,7 +4,7 @@ import { collection, params, type FieldSpec } from '../../shared/fields';
 import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
-const recordingId = idField('recordingId', 'Recording ID', 'The ID (UUID) of the recording');
+const recordingId = idField('recordingId', 'Recording ID', 'The ID (UUID) of the recording', 'searchRecordings');
 const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only recordings of this room (its UUID)' };
 
 const validFor = () => collection('options', 'Options', [

@@ -38,7 +38,7 @@ const permissionMap = jsonValue.pipe(
 		}),
 );
 
-const roleId = idField('roleId', 'Role', 'The role: its ID (UUID) or its name');
+const roleId = idField('roleId', 'Role', 'The role: its ID (UUID) or its name', 'searchRoles');
 const ROLE_NAME = { regex: /^[A-Za-z0-9_-]{1,30}$/, message: "may contain only letters, digits, '-' and '_', at most 30 characters" };
 const displayNameZod = z.string().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters');
 

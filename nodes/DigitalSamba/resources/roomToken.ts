@@ -6,13 +6,12 @@ import { signHs256 } from '../../shared/jwt';
 import { TIME_HINT } from '../../shared/time';
 import { defined, enc, roomField } from '../fields';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The token's claims, named as both the token endpoint and the JWT payload name them. */
 const TOKEN_FIELDS: FieldSpec[] = [
 	{ displayName: 'User Name', name: 'u', type: 'string', default: '', description: 'The participant\'s name; without it they are asked for one when joining' },
 	{ displayName: 'External User ID', name: 'ud', type: 'string', default: '', description: 'Your own ID for the user, reported back in participant data and webhooks' },
-	{ displayName: 'Role', name: 'role', type: 'string', default: '', description: 'Role ID or name, e.g. moderator; the room\'s default role when not set' },
+	{ displayName: 'Role Name or ID', name: 'role', type: 'options', loadOptions: 'getRoles', default: '', description: 'The role, e.g. moderator; the room\'s default role when not set. Choose from the list, or specify an ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 	{ displayName: 'Avatar URL', name: 'avatar', type: 'string', default: '', url: true, description: 'Image shown on the user\'s tile while the camera is off' },
 	{ displayName: 'Initials', name: 'initials', type: 'string', default: '', description: 'Initials shown on the user\'s tile, e.g. JD' },
 	{ displayName: 'Breakout Room ID', name: 'breakoutId', type: 'string', default: '', description: 'The breakout room the user joins' },
@@ -23,14 +22,10 @@ const TOKEN_FIELDS: FieldSpec[] = [
 const tokenFields = () => collection('additionalFields', 'Additional Fields', TOKEN_FIELDS, 'Add Field');
 
 const signed = params([
+	roomField('The room the token is for: its ID (UUID) or its friendly URL'),
 	{
-		displayName: 'Room ID', name: 'roomId', type: 'string', default: '', required: true,
-		description: 'The ID (UUID) of the room; the token names the room by ID, so a friendly URL is not enough here',
-		pattern: { regex: UUID, message: 'must be the room\'s ID (a UUID such as a853d608-e6cf-48eb-a3c9-7d089bbc09b0)' },
-	},
-	{
-		displayName: 'Team Domain', name: 'teamDomain', type: 'string', default: '', required: true, placeholder: 'e.g. acme',
-		description: 'The team subdomain the join link uses: acme for acme.digitalsamba.com (Get Default Room Settings returns it as domain)',
+		displayName: 'Team Domain', name: 'teamDomain', type: 'string', default: '', placeholder: 'e.g. acme',
+		description: 'The team subdomain the join link uses: acme for acme.digitalsamba.com. Leave empty to read it from the team (one request).',
 		// A pasted link or host name still yields the subdomain.
 		zod: z.preprocess(
 			(v) => (typeof v === 'string' ? v.trim().replace(/^https?:\/\//i, '').replace(/\.digitalsamba\.com(\/.*)?$/i, '') : v),
@@ -39,11 +34,19 @@ const signed = params([
 	},
 	{
 		displayName: 'Room Friendly URL', name: 'friendlyUrl', type: 'string', default: '',
-		description: 'The room\'s friendly URL, for a readable join link; the room ID is used when empty',
+		description: 'The room\'s friendly URL, for a readable join link; the room as chosen above is used when empty',
 	},
 ], [tokenFields()]);
 
-async function createSigned(ctx: OperationContext, p: { roomId: string; teamDomain: string; friendlyUrl?: string; additionalFields?: IDataObject }) {
+/** The team's subdomain, from the team itself (`GET /api/v1` answers the team with its `domain`). */
+async function teamDomain(ctx: OperationContext): Promise<string> {
+	const { body } = await ctx.send({ method: 'GET', path: '' });
+	const domain = (body as IDataObject | undefined)?.domain;
+	if (typeof domain !== 'string' || !domain) throw ctx.error('Digital Samba answered the team without its domain: set Team Domain');
+	return domain;
+}
+
+async function createSigned(ctx: OperationContext, p: { roomId: string; teamDomain?: string; friendlyUrl?: string; additionalFields?: IDataObject }) {
 	const teamId = String(ctx.credentials.teamId ?? '').trim();
 	if (!teamId) {
 		throw ctx.error(
@@ -53,7 +56,9 @@ async function createSigned(ctx: OperationContext, p: { roomId: string; teamDoma
 	}
 	const claims: IDataObject = { td: teamId, rd: p.roomId, iat: Math.floor(Date.now() / 1000), ...defined(p.additionalFields) };
 	const token = signHs256(claims, String(ctx.credentials.developerKey ?? ''));
-	const link = `https://${p.teamDomain}.digitalsamba.com/${enc(p.friendlyUrl ?? p.roomId)}?token=${token}`;
+	const domain = p.teamDomain ?? (await teamDomain(ctx));
+	// The docs allow the friendly URL in place of the room ID, in rd as in the link.
+	const link = `https://${domain}.digitalsamba.com/${enc(p.friendlyUrl ?? p.roomId)}?token=${token}`;
 	return { token, link, roomId: p.roomId, claims };
 }
 
@@ -66,7 +71,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',
-		description: 'Sign a room token locally (HS256 JWT with the developer key) without any request; needs the Team ID in the credential. Returns the token and the join link',
+		description: 'Sign a room token locally (HS256 JWT with the developer key); needs the Team ID in the credential. Returns the token and the join link; no request unless the team domain is to be read',
 		...signed,
 		run: createSigned,
 	},

@@ -37,7 +37,8 @@ describe('room settings follow the contract', () => {
 		expect(ROOM_SETTING_FIELDS.length).toBeGreaterThan(110);
 		for (const field of ROOM_SETTING_FIELDS) {
 			expect(field.description).toMatch(/^[A-Z]/);
-			expect(field.description).not.toMatch(/[<>]/);
+			// Markup only in n8n's own sentence for dropdowns loaded from the account.
+			expect(field.description.replace(/<a href="https:\/\/docs\.n8n\.io\/code\/expressions\/">expression<\/a>/, '')).not.toMatch(/[<>]/);
 			if (field.type === 'boolean') expect(field.description).toMatch(/^Whether /);
 		}
 	});
@@ -121,7 +122,6 @@ describe('validation before any request', () => {
 		['a quiz time limit over a day', { ...quiz, questions: '[{"text":"Q","choices":[{"text":"A"}]}]', additionalFields: { time_limit_minutes: 1441 } }, /Time Limit \(Minutes\) \(additionalFields\.time_limit_minutes\): must be at most 1440/],
 		['a token avatar that is not a URL', { resource: 'roomToken', operation: 'create', roomId: ROOM, additionalFields: { avatar: 'me.png' } }, /Avatar URL \(additionalFields\.avatar\): must be an http\(s\) URL/],
 		['a token expiry in the past', { resource: 'roomToken', operation: 'create', roomId: ROOM, additionalFields: { exp: 1000 } }, /Expires At \(additionalFields\.exp\): must be in the future/],
-		['a signed token for a friendly URL instead of a room ID', { resource: 'roomToken', operation: 'createSigned', roomId: 'MyRoom', teamDomain: 'acme' }, /Room ID \(roomId\): must be the room's ID \(a UUID/],
 	];
 
 	it.each(cases)('refuses %s with a NodeOperationError naming the field', async (_name, params, message) => {
@@ -203,6 +203,23 @@ describe('binary export and import', () => {
 		const error = await failure(runDigitalSamba({ resource: 'quiz', operation: 'import', roomId: ROOM, binaryPropertyName: 'csv' }));
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain("'csv'");
+	});
+});
+
+describe('room token: signed with what the node can look up', () => {
+	it('reads the team domain from the team when none is given, and accepts a friendly URL as the docs do', async () => {
+		const scope = nock(DS_URL).get('/api/v1').reply(200, { id: DS_TEAM, domain: 'acme-team' });
+		const { output, ctx } = await runDigitalSamba({ resource: 'roomToken', operation: 'createSigned', roomId: 'weekly-standup' }, { teamId: DS_TEAM });
+		expect(scope.isDone()).toBe(true);
+		expect(ctx.requests).toHaveLength(1);
+		expect(String(output[0].json.link)).toMatch(/^https:\/\/acme-team\.digitalsamba\.com\/weekly-standup\?token=/);
+		expect(decodeJwt(String(output[0].json.token))).toMatchObject({ td: DS_TEAM, rd: 'weekly-standup' });
+	});
+
+	it('takes the room from a pasted room URL', async () => {
+		const { output, ctx } = await runDigitalSamba({ resource: 'roomToken', operation: 'createSigned', teamDomain: 'acme', roomId: { __rl: true, mode: 'url', value: `https://acme.digitalsamba.com/${ROOM}?token=old` } }, { teamId: DS_TEAM });
+		expect(ctx.requests).toHaveLength(0);
+		expect(decodeJwt(String(output[0].json.token)).rd).toBe(ROOM);
 	});
 });
 

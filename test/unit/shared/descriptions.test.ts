@@ -20,8 +20,11 @@ function filled(description: INodeTypeDescription, base: Record<string, unknown>
 	// Fill every required parameter shown for this operation, as a user would.
 	for (const property of description.properties) {
 		if (!property.required || !NodeHelpers.displayParameter(parameters, property, node, description)) continue;
-		const value = property.type === 'number' ? 1 : property.type === 'multiOptions' ? [(property.options as Array<{ value: string }>)[0].value] : property.type === 'options' ? (property.options as Array<{ value: string }>)[0].value : property.type === 'json' ? '{}' : 'x';
-		if (parameters[property.name] === '' || parameters[property.name] === undefined || (Array.isArray(parameters[property.name]) && !(parameters[property.name] as unknown[]).length)) {
+		const value = property.type === 'number' ? 1 : property.type === 'multiOptions' ? [(property.options as Array<{ value: string }> | undefined)?.[0]?.value ?? 'x'] : property.type === 'options' ? ((property.options as Array<{ value: string }> | undefined)?.[0]?.value ?? 'x') : property.type === 'json' ? '{}' : 'x';
+		const current = parameters[property.name] as { __rl?: boolean; value?: unknown } | undefined;
+		if (property.type === 'resourceLocator' && current?.__rl && current.value === '') {
+			parameters = { ...parameters, [property.name]: { ...current, value: 'x' } as never };
+		} else if (parameters[property.name] === '' || parameters[property.name] === undefined || (Array.isArray(parameters[property.name]) && !(parameters[property.name] as unknown[]).length)) {
 			parameters = { ...parameters, [property.name]: value as never };
 		}
 	}

@@ -1,0 +1,27 @@
+import type { IDataObject } from 'n8n-workflow';
+import { listOfOperation, listSearch } from '../shared/locator';
+import { findOperation } from '../shared/properties';
+import { dailyResources } from './resources';
+import { dailyTransport } from './transport';
+
+/** The Get Many operation a picker lists with: the same call and paging as the user's own list. */
+const getMany = (resource: string) => {
+	const op = findOperation(dailyResources, resource, 'getAll');
+	if (!op) throw new Error(`Daily has no ${resource} list`);
+	return op;
+};
+
+/** "2026-12-01 10:00 UTC" from unix seconds, for a row's label. */
+const when = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '');
+
+const label = (...parts: unknown[]) => parts.filter((p) => typeof p === 'string' && p !== '').join(' · ');
+
+/** The node's pickers (listSearch methods), each over the API's list of that thing. */
+export const dailyListSearch = {
+	searchRooms: listSearch(dailyTransport, listOfOperation(getMany('room'), (room: IDataObject) => ({ name: String(room.name), value: String(room.name), url: room.url as string | undefined }))),
+	searchRecordings: listSearch(dailyTransport, listOfOperation(getMany('recording'), (r: IDataObject) => ({ name: label(r.room_name, when(r.start_ts), r.status) || String(r.id), value: String(r.id) }))),
+	// The list names the room by id only (the spec's transcript object has roomId, no name).
+	searchTranscripts: listSearch(dailyTransport, listOfOperation(getMany('transcript'), (t: IDataObject) => ({ name: label(String(t.transcriptId), t.status) , value: String(t.transcriptId) }))),
+	searchMeetings: listSearch(dailyTransport, listOfOperation(getMany('meeting'), (m: IDataObject) => ({ name: label(m.room, when(m.start_time), m.ongoing === true ? 'ongoing' : '') || String(m.id), value: String(m.id) }))),
+	searchWebhooks: listSearch(dailyTransport, listOfOperation(getMany('webhook'), (w: IDataObject) => ({ name: label(w.url, w.state) || String(w.uuid), value: String(w.uuid) }))),
+};

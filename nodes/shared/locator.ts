@@ -1,0 +1,164 @@
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	INodeProperties,
+	INodePropertyMode,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+import type { HttpResult, OperationDescriptor, Pagination, RequestSpec } from './descriptor';
+import { send } from './http';
+import { fetchPage, itemsOf, type Page } from './paginate';
+import type { ProviderTransport } from './provider';
+
+/** How an identifier is picked: from a searchable list, typed, or pasted as the provider's own URL of it. */
+export interface LocatorSpec {
+	/** The node's listSearch method; absent where the API lists nothing to pick from. */
+	list?: string;
+	/** The typed mode: an ID, or a name (Daily rooms are known by name). */
+	typed: 'id' | 'name';
+	/** The provider's URL of the thing, as a regex whose first group is the identifier. */
+	url?: { regex: string; placeholder: string };
+}
+
+/** A resource locator value as n8n saves it. */
+interface LocatorValue {
+	__rl: true;
+	mode: string;
+	value: unknown;
+}
+
+function isLocatorValue(value: unknown): value is LocatorValue {
+	return typeof value === 'object' && value !== null && (value as LocatorValue).__rl === true;
+}
+
+/**
+ * The identifier in a parameter value: a locator value's own (the URL mode's first group), or the value itself,
+ * as a workflow saved before the field was a locator holds the plain text. n8n extracts top-level locators itself;
+ * this covers the same value inside a collection, where n8n hands the object over.
+ */
+export function locatorValue(value: unknown, spec: LocatorSpec): unknown {
+	if (!isLocatorValue(value)) return value;
+	if (value.mode === 'url' && spec.url && typeof value.value === 'string') {
+		return new RegExp(spec.url.regex).exec(value.value)?.[1] ?? value.value;
+	}
+	return value.value;
+}
+
+/** The n8n property of a locator field (n8n's resourceLocator, as Airtable's base or Slack's channel). */
+export function locatorProperty(
+	base: Pick<INodeProperties, 'displayName' | 'name' | 'description' | 'required'>,
+	spec: LocatorSpec,
+	pattern?: { regex: RegExp; message: string },
+	placeholder?: string,
+): INodeProperties {
+	const thing = base.displayName.replace(/ (ID|Name)$/, '').toLowerCase();
+	const modes: INodePropertyMode[] = [];
+	if (spec.list) {
+		modes.push({ displayName: 'From List', name: 'list', type: 'list', placeholder: `Select a ${thing}...`, typeOptions: { searchListMethod: spec.list, searchable: true } });
+	}
+	modes.push({
+		displayName: spec.typed === 'name' ? 'By Name' : 'By ID',
+		name: spec.typed,
+		type: 'string',
+		placeholder: placeholder ?? (spec.typed === 'name' ? `e.g. weekly-standup` : 'e.g. 7b2a6c1e-…'),
+		...(pattern ? { validation: [{ type: 'regex', properties: { regex: pattern.regex.source, errorMessage: `The ${thing} ${pattern.message}` } }] } : {}),
+	});
+	if (spec.url) {
+		modes.push({
+			displayName: 'By URL',
+			name: 'url',
+			type: 'string',
+			placeholder: spec.url.placeholder,
+			validation: [{ type: 'regex', properties: { regex: spec.url.regex, errorMessage: `Not a valid ${thing} URL` } }],
+			extractValue: { type: 'regex', regex: spec.url.regex },
+		});
+	}
+	return { ...base, type: 'resourceLocator', default: { mode: modes[0].name, value: '' }, modes };
+}
+
+/** Where a picker's entries come from: a list call of the provider, one page per scroll. */
+export interface ListSource {
+	/** The list call without paging (paging is added); may read the node's other parameters (the chosen room). */
+	request(ctx: ILoadOptionsFunctions): RequestSpec | Promise<RequestSpec>;
+	/** Absent for a list the API answers whole (Daily's webhooks). */
+	pagination?: Pagination;
+	/** Where the entries are in an answer without pagination; the answer itself when it is an array. */
+	itemsPath?: string;
+	/** The entries an answer's entry stands for, where they are nested (the answers of a question); default: itself. */
+	expand?(entry: IDataObject, ctx: ILoadOptionsFunctions): IDataObject[];
+	/** One row of the picker: what the user reads, the identifier the node uses, and the provider's page of it. */
+	row(entry: IDataObject, credentials: IDataObject): INodeListSearchItems;
+}
+
+/** With a search typed, pages fetched at most per scroll looking for a match (none of the APIs searches by itself). */
+const SEARCH_PAGES = 10;
+
+/** A listSearch method of a node: the provider's list, filtered locally by the text typed (name or identifier). */
+export function listSearch(transport: ProviderTransport, source: ListSource) {
+	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+		const credentials = await this.getCredentials(transport.credentialType);
+		const spec = await source.request(this);
+		const needle = filter?.trim().toLowerCase() ?? '';
+		const results: INodeListSearchItems[] = [];
+		let token = paginationToken;
+		for (let pages = 0; pages < (needle ? SEARCH_PAGES : 1); pages++) {
+			const page = await pageOf(async (s) => await send(this, transport, credentials, s), spec, source, token);
+			for (const entry of source.expand ? page.entries.flatMap((e) => source.expand!(e, this)) : page.entries) {
+				const row = source.row(entry, credentials);
+				if (!needle || row.name.toLowerCase().includes(needle) || String(row.value).toLowerCase().includes(needle)) results.push(row);
+			}
+			token = page.next;
+			if (token === undefined || results.length) break;
+		}
+		return { results, ...(token !== undefined ? { paginationToken: token } : {}) };
+	};
+}
+
+/** A page of a source: through its pagination, or its whole answer when it has none. */
+async function pageOf(call: (spec: RequestSpec) => Promise<HttpResult>, spec: RequestSpec, source: Pick<ListSource, 'pagination' | 'itemsPath'>, token?: string): Promise<Page> {
+	if (source.pagination) return await fetchPage(call, spec, source.pagination, token);
+	const { body } = await call(spec);
+	return { entries: itemsOf(body, source.itemsPath) };
+}
+
+/** A picker over a Get Many operation: the same call and paging; `params` gives the parameters it needs (the room). */
+export function listOfOperation(
+	op: OperationDescriptor,
+	row: ListSource['row'],
+	params: (ctx: ILoadOptionsFunctions) => IDataObject = () => ({}),
+): ListSource {
+	const request = op.request;
+	if (!request) throw new Error(`${op.name} has no request to list with`);
+	return { request: (ctx) => request(params(ctx)), pagination: op.paginate, row };
+}
+
+/** The identifier another parameter of the node holds (the room a session list is narrowed to); '' when unset. */
+export function currentId(ctx: ILoadOptionsFunctions, name: string): string {
+	const value = locatorValue(ctx.getCurrentNodeParameter(name, { extractValue: true }), { typed: 'id' });
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Entries read at most for one dropdown (10 pages of 100). */
+const OPTION_PAGES = 10;
+
+/** A loadOptions method of a node: every entry of a provider list as a dropdown option, sorted by name. */
+export function loadOptions(
+	transport: ProviderTransport,
+	source: Omit<ListSource, 'row'> & { option(entry: IDataObject): INodePropertyOptions },
+) {
+	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const credentials = await this.getCredentials(transport.credentialType);
+		const spec = await source.request(this);
+		const call = async (s: RequestSpec) => await send(this, transport, credentials, s);
+		const entries: IDataObject[] = [];
+		let token: string | undefined;
+		for (let pages = 0; pages < OPTION_PAGES; pages++) {
+			const page = await pageOf(call, spec, source, token);
+			entries.push(...page.entries);
+			if ((token = page.next) === undefined) break;
+		}
+		return entries.map((e) => source.option(e)).sort((a, b) => a.name.localeCompare(b.name));
+	};
+}
