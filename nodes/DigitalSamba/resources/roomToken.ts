@@ -66,7 +66,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',
-		description: 'Sign a room token locally (HS256 JWT with the developer key) without any request; needs the Team ID in the credential. Returns the token and the join link',
+		description: 'Sign a room token locally (HS256 JWT with the developer key) without any request; needs the Team ID in the credential. Returns the token and the join link.',
 		...signed,
 		run: createSigned,
 	},
