@@ -23,6 +23,7 @@ import {
 	unixSeconds,
 	withinWindow,
 } from '../shared/webhook';
+import { optionList } from '../shared/fields';
 import { DAILY_EVENT_TYPES } from './events';
 import { dailyTransport } from './transport';
 
@@ -120,7 +121,7 @@ export class DailyTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: [],
-				options: DAILY_EVENT_TYPES.map(([value, name]) => ({ name, value })),
+				options: optionList(DAILY_EVENT_TYPES),
 				description: 'The events that start the workflow',
 			},
 			{

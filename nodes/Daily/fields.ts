@@ -1,5 +1,5 @@
 import type { Pagination } from '../shared/descriptor';
-import { collection, type FieldSpec } from '../shared/fields';
+import { collection, type FieldSpec, type OptionPair } from '../shared/fields';
 
 /** Daily room names: letters, digits, '_' and '-', at most 128 characters. */
 export const ROOM_NAME_PATTERN = {
@@ -48,12 +48,14 @@ const LANGUAGES: Array<[string, string]> = [
 	['ru', 'Russian'], ['sv', 'Swedish'], ['tr', 'Turkish'], ['user', "User's Browser Language"],
 ];
 
-const REGIONS: Array<[string, string]> = [
-	['af-south-1', 'Cape Town (af-south-1)'], ['ap-northeast-2', 'Seoul (ap-northeast-2)'],
-	['ap-south-1', 'Mumbai (ap-south-1)'], ['ap-southeast-1', 'Singapore (ap-southeast-1)'],
-	['ap-southeast-2', 'Sydney (ap-southeast-2)'], ['eu-central-1', 'Frankfurt (eu-central-1)'],
-	['eu-west-2', 'London (eu-west-2)'], ['sa-east-1', 'São Paulo (sa-east-1)'],
-	['us-east-1', 'N. Virginia (us-east-1)'], ['us-west-2', 'Oregon (us-west-2)'],
+/** The region code goes in the tooltip: n8n's lint wants labels in Title Case, which would misspell it. */
+const region = (value: string, city: string): OptionPair => [value, city, `Region ${value}`];
+
+const REGIONS: OptionPair[] = [
+	region('af-south-1', 'Cape Town'), region('ap-northeast-2', 'Seoul'), region('ap-south-1', 'Mumbai'),
+	region('ap-southeast-1', 'Singapore'), region('ap-southeast-2', 'Sydney'), region('eu-central-1', 'Frankfurt'),
+	region('eu-west-2', 'London'), region('sa-east-1', 'São Paulo'), region('us-east-1', 'N. Virginia'),
+	region('us-west-2', 'Oregon'),
 ];
 
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({
@@ -96,7 +98,7 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 	{ displayName: 'Language', name: 'lang', type: 'options', default: '', options: LANGUAGES, description: 'Language of the Daily Prebuilt UI' },
 	{ displayName: 'Meeting Join Hook', name: 'meeting_join_hook', type: 'string', default: '', url: true, maxLength: 255, description: 'A URL that receives a request when someone joins (prefer a webhook)' },
 	{ displayName: 'Geo Region', name: 'geo', type: 'options', default: '', options: REGIONS, description: 'The region of the call server' },
-	{ displayName: 'RTMP Geo Region', name: 'rtmp_geo', type: 'options', default: '', options: [['us-west-2', 'Oregon (us-west-2)'], ['eu-central-1', 'Frankfurt (eu-central-1)'], ['ap-south-1', 'Mumbai (ap-south-1)']], description: 'The region where RTMP streams start' },
+	{ displayName: 'RTMP Geo Region', name: 'rtmp_geo', type: 'options', default: '', options: [region('us-west-2', 'Oregon'), region('eu-central-1', 'Frankfurt'), region('ap-south-1', 'Mumbai')], description: 'The region where RTMP streams start' },
 	bool('disable_rtmp_geo_fallback', 'Disable RTMP Geo Fallback', 'Whether streaming fails instead of falling back to another region'),
 	{ displayName: 'Recordings Bucket (JSON)', name: 'recordings_bucket', type: 'json', default: '', description: 'Your own S3 bucket for recordings: {"bucket_name", "bucket_region", "assume_role_arn", "allow_api_access", "allow_streaming_from_bucket"}' },
 	bool('enable_terse_logging', 'Enable Terse Logging', 'Whether fewer log messages are sent, for calls over 200 people'),

@@ -26,6 +26,7 @@ import {
 	unixSeconds,
 	withinWindow,
 } from '../shared/webhook';
+import { optionList } from '../shared/fields';
 import { DIGITAL_SAMBA_EVENTS } from './events';
 import { digitalSambaTransport } from './transport';
 
@@ -124,7 +125,7 @@ export class DigitalSambaTrigger implements INodeType {
 				type: 'multiOptions',
 				required: true,
 				default: [],
-				options: DIGITAL_SAMBA_EVENTS.map(([value, name]) => ({ name, value })),
+				options: optionList(DIGITAL_SAMBA_EVENTS),
 				displayOptions: { show: { eventSource: ['documented'] } },
 				description: 'The events that start the workflow',
 			},

@@ -13,11 +13,11 @@ const NAMES = [
 	'folder_added_to_library', 'folder_renamed', 'folder_deleted_from_library',
 ] as const;
 
+/** A name in Title Case, as n8n's lint wants option labels: session_summary_ready → Session Summary Ready. */
 const label = (name: string) =>
 	name
 		.split('_')
-		.map((word, i) => (i === 0 ? word[0].toUpperCase() + word.slice(1) : word))
-		.join(' ')
-		.replace(/\bqa\b/, 'Q&A');
+		.map((word) => (word === 'to' ? word : word[0].toUpperCase() + word.slice(1)))
+		.join(' ');
 
 export const DIGITAL_SAMBA_EVENTS: Array<[string, string]> = NAMES.map((name) => [name, label(name)]);

@@ -3,6 +3,19 @@ import { z, type ZodTypeAny } from 'zod';
 import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
 import { isoTime, TIME_HINT, unixSeconds } from './time';
 
+/** A dropdown option as declared: the value n8n stores, its label, and an optional tooltip. */
+export type OptionPair = [value: string, label: string, description?: string];
+
+/**
+ * The options of a dropdown, sorted by label from 5 options on, as n8n's lint requires (with its comparison);
+ * shorter lists keep their declared order (Public, Private). Only the display order changes: n8n stores the
+ * value, and a field's default comes from the declared order.
+ */
+export function optionList(pairs: OptionPair[]): INodePropertyOptions[] {
+	const options = pairs.map(([value, name, description]) => (description ? { name, value, description } : { name, value }));
+	return options.length < 5 ? options : options.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 /**
  * One parameter, declared once: the kernel derives both the n8n property (what the editor shows)
  * and the zod schema (what is accepted) from it, so the two never drift apart.
@@ -23,8 +36,8 @@ export interface FieldSpec {
 		| 'stringList'
 		| 'color';
 	required?: boolean;
-	/** options / multiOptions: [value, label] pairs. */
-	options?: Array<[string, string]>;
+	/** options / multiOptions: [value, label] pairs, with an optional description (the option's tooltip). */
+	options?: OptionPair[];
 	min?: number;
 	max?: number;
 	integer?: boolean;
@@ -110,10 +123,7 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 	if (spec.placeholder) property.placeholder = spec.placeholder;
 	else if (spec.type === 'unixTime' || spec.type === 'isoTime') property.placeholder = 'e.g. in 2 hours, or 2026-12-01T10:00:00Z';
 	else if (spec.type === 'stringList') property.placeholder = 'e.g. first, second';
-	if (spec.options) {
-		const options: INodePropertyOptions[] = spec.options.map(([value, name]) => ({ name, value }));
-		property.options = options;
-	}
+	if (spec.options) property.options = optionList(spec.options);
 	const typeOptions: INodeProperties['typeOptions'] = { ...spec.typeOptions };
 	if (spec.loadOptions) {
 		typeOptions.loadOptionsMethod = spec.loadOptions;
@@ -127,7 +137,7 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 	return property;
 }
 
-function allowed(options: Array<[string, string]>): string {
+function allowed(options: OptionPair[]): string {
 	return options.map(([value]) => `'${value}'`).join(', ');
 }
 

@@ -4,7 +4,6 @@ import type {
 	INodeListSearchItems,
 	INodeListSearchResult,
 	INodeProperties,
-	INodePropertyMode,
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import type { HttpResult, OperationDescriptor, Pagination, RequestSpec } from './descriptor';
@@ -54,28 +53,33 @@ export function locatorProperty(
 	placeholder?: string,
 ): INodeProperties {
 	const thing = base.displayName.replace(/ (ID|Name)$/, '').toLowerCase();
-	const modes: INodePropertyMode[] = [];
-	if (spec.list) {
-		modes.push({ displayName: 'From List', name: 'list', type: 'list', placeholder: `Select a ${thing}...`, typeOptions: { searchListMethod: spec.list, searchable: true } });
-	}
-	modes.push({
-		displayName: spec.typed === 'name' ? 'By Name' : 'By ID',
-		name: spec.typed,
-		type: 'string',
-		placeholder: placeholder ?? (spec.typed === 'name' ? `e.g. weekly-standup` : 'e.g. 7b2a6c1e-…'),
-		...(pattern ? { validation: [{ type: 'regex', properties: { regex: pattern.regex.source, errorMessage: `The ${thing} ${pattern.message}` } }] } : {}),
-	});
-	if (spec.url) {
-		modes.push({
-			displayName: 'By URL',
-			name: 'url',
-			type: 'string',
-			placeholder: spec.url.placeholder,
-			validation: [{ type: 'regex', properties: { regex: spec.url.regex, errorMessage: `Not a valid ${thing} URL` } }],
-			extractValue: { type: 'regex', regex: spec.url.regex },
-		});
-	}
-	return { ...base, type: 'resourceLocator', default: { mode: modes[0].name, value: '' }, modes };
+	const validation = pattern ? [{ type: 'regex' as const, properties: { regex: pattern.regex.source, errorMessage: `The ${thing} ${pattern.message}` } }] : undefined;
+	const property: INodeProperties = {
+		...base,
+		type: 'resourceLocator',
+		default: { mode: spec.list ? 'list' : spec.typed, value: '' },
+		modes: [
+			...(spec.list ? [{ displayName: 'From List', name: 'list', type: 'list' as const, placeholder: `Select a ${thing}...`, typeOptions: { searchListMethod: spec.list, searchable: true } }] : []),
+			{
+				displayName: spec.typed === 'name' ? 'By Name' : 'By ID',
+				name: spec.typed,
+				type: 'string' as const,
+				placeholder: placeholder ?? (spec.typed === 'name' ? 'e.g. weekly-standup' : 'e.g. 7b2a6c1e-…'),
+				...(validation ? { validation } : {}),
+			},
+			...(spec.url
+				? [{
+					displayName: 'By URL',
+					name: 'url',
+					type: 'string' as const,
+					placeholder: spec.url.placeholder,
+					validation: [{ type: 'regex' as const, properties: { regex: spec.url.regex, errorMessage: `Not a valid ${thing} URL` } }],
+					extractValue: { type: 'regex' as const, regex: spec.url.regex },
+				}]
+				: []),
+		],
+	};
+	return property;
 }
 
 /** Where a picker's entries come from: a list call of the provider, one page per scroll. */

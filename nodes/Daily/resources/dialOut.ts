@@ -37,7 +37,7 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/sendDTMF`, body: { sessionId: p.sessionId, tones: p.tones } }),
 	},
 	{
-		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up a dial-out call',
+		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up an outgoing call',
 		description: 'Hang up a dialled participant',
 		...params([roomNameField(), sessionId]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId }, retry: 'always' }),

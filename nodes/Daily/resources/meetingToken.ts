@@ -74,7 +74,7 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'GET', path: `/meeting-tokens/${enc(p.token)}`, qs: defined({ ignoreNbf: p.options?.ignoreNbf }) }),
 	},
 	{
-		resource: 'meetingToken', operation: 'createSelfSigned', name: 'Create Self-Signed', action: 'Create a self-signed meeting token',
+		resource: 'meetingToken', operation: 'createSelfSigned', name: 'Create Self-Signed', action: 'Create a meeting token signed locally',
 		description: 'Sign a meeting token locally with the API key (HS256 JWT), without any request to Daily',
 		...selfSigned,
 		run: async (ctx, p) => {

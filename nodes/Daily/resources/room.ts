@@ -164,7 +164,7 @@ const setSessionData = params([
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
-		description: 'Create a room; returns the room with its URL. A taken name fails unless "Return Existing Room" is set',
+		description: 'Create a room; returns the room with its URL. A taken name fails unless "Return Existing Room" is set.',
 		...create,
 		run: createRoom,
 	},

@@ -19,4 +19,4 @@ const operations: OperationDescriptor[] = [
 	},
 ];
 
-export const defaultRoomSettings: ResourceDescriptor = { value: 'defaultRoomSettings', name: 'Default Room Settings', operations };
+export const defaultRoomSettings: ResourceDescriptor = { value: 'defaultRoomSettings', name: 'Default Room Setting', operations };

@@ -156,7 +156,7 @@ const operations: OperationDescriptor[] = [
 	}),
 	op({
 		operation: 'getFileLinks', name: 'Get File Links', action: 'Get the links of a library file',
-		description: 'Get the page and thumbnail URLs of a processed file, as {pages: [{url, thumbnail_url}]}',
+		description: 'Get the page and thumbnail URLs of a processed file: a list of pages, each with its image URL and thumbnail URL',
 		...params([libraryId, fileId]),
 		request: (p) => ({ method: 'GET', path: `${filePath(p)}/links` }),
 	}),

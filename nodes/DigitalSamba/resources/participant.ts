@@ -14,7 +14,7 @@ const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: '
 const sessionFilter: FieldSpec = { displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' };
 
 const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower'): OperationDescriptor => ({
-	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} a participant's hand`,
+	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} the hand of a participant`,
 	description: `${verb === 'raise' ? 'Raise' : 'Lower'} the virtual hand of a participant who is in a room now`,
 	...params([roomField('The ID (UUID) of the room'), participantId]),
 	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/${verb}-hand`, retry: 'always' }),

@@ -67,8 +67,8 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
 	},
-	callAction('raiseHand', 'Raise Hand', "Raise a phone participant's hand", 'Raise the virtual hand of a phone caller in a room'),
-	callAction('lowerHand', 'Lower Hand', "Lower a phone participant's hand", 'Lower the virtual hand of a phone caller in a room'),
+	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room'),
+	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room'),
 	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room'),
 	callAction('unmute', 'Unmute', 'Unmute a phone participant', 'Unmute a phone caller in a room'),
 ];

@@ -11,7 +11,7 @@ import { defined, enc, roomField } from '../fields';
 const TOKEN_FIELDS: FieldSpec[] = [
 	{ displayName: 'User Name', name: 'u', type: 'string', default: '', description: 'The participant\'s name; without it they are asked for one when joining' },
 	{ displayName: 'External User ID', name: 'ud', type: 'string', default: '', description: 'Your own ID for the user, reported back in participant data and webhooks' },
-	{ displayName: 'Role Name or ID', name: 'role', type: 'options', loadOptions: 'getRoles', default: '', description: 'The role, e.g. moderator; the room\'s default role when not set. Choose from the list, or specify an ID or name using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+	{ displayName: 'Role Name or ID', name: 'role', type: 'options', loadOptions: 'getRoles', default: '', description: 'The role, e.g. moderator; the room\'s default role when not set. Role names are accepted as IDs. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 	{ displayName: 'Avatar URL', name: 'avatar', type: 'string', default: '', url: true, description: 'Image shown on the user\'s tile while the camera is off' },
 	{ displayName: 'Initials', name: 'initials', type: 'string', default: '', description: 'Initials shown on the user\'s tile, e.g. JD' },
 	{ displayName: 'Breakout Room ID', name: 'breakoutId', type: 'string', default: '', description: 'The breakout room the user joins' },
@@ -71,7 +71,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',
-		description: 'Sign a room token locally (HS256 JWT with the developer key); needs the Team ID in the credential. Returns the token and the join link; no request unless the team domain is to be read',
+		description: 'Sign a room token locally (HS256 JWT with the developer key); needs the Team ID in the credential. Returns the token and the join link; no request unless the team domain is to be read.',
 		...signed,
 		run: createSigned,
 	},

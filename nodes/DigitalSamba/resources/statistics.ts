@@ -81,4 +81,4 @@ const operations: OperationDescriptor[] = [
 	},
 ];
 
-export const statistics: ResourceDescriptor = { value: 'statistics', name: 'Statistics', operations };
+export const statistics: ResourceDescriptor = { value: 'statistics', name: 'Statistic', operations };

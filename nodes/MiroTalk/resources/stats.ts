@@ -15,7 +15,7 @@ export function normaliseStats(body: unknown): IDataObject {
 
 export const stats: ProductResource = {
 	value: 'stats',
-	name: 'Stats',
+	name: 'Statistic',
 	description: 'Server-wide usage figures',
 	operations: [
 		{
