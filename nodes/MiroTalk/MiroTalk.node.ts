@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
+import { miroTalkListSearch } from './lists';
 import { endpointFor, miroTalkProperties, resourcesFor } from './resources';
 import { isHttpUrl, miroTalkTransport, PRODUCT_LABEL, PRODUCTS, type Product } from './transport';
 
@@ -50,6 +51,8 @@ export class MiroTalk implements INodeType {
 			...miroTalkProperties(),
 		],
 	};
+
+	methods = { listSearch: miroTalkListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const product = this.getNodeParameter('product', 0) as Product;

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
 import { defined, enc, roomNameField, tokenProperties } from '../fields';
@@ -30,7 +30,7 @@ const CLAIMS: Record<string, string> = {
 const selfSigned = params(
 	[
 		roomNameField('The room the token is for'),
-		{ displayName: 'Domain ID', name: 'domainId', type: 'string', default: '', required: true, description: 'Your Daily domain ID (Get Domain Configuration returns it as domain_id)' },
+		{ displayName: 'Domain ID', name: 'domainId', type: 'string', default: '', description: 'Your Daily domain ID; leave empty to read it from the domain (one request to GET /)' },
 	],
 	[collection('properties', 'Token Properties', [
 		{ displayName: 'User ID', name: 'user_id', type: 'string', default: '', maxLength: 36, description: 'Your ID for the user, at most 36 characters' },
@@ -59,6 +59,14 @@ const validate = params(
 	], 'Add Option')],
 );
 
+/** The domain's ID, which Daily answers at `GET /` as `domain_id`. */
+async function domainId(ctx: OperationContext): Promise<string> {
+	const { body } = await ctx.send({ method: 'GET', path: '/' });
+	const id = (body as IDataObject | undefined)?.domain_id;
+	if (typeof id !== 'string' || !id) throw ctx.error('Daily answered the domain without its domain_id: set Domain ID');
+	return id;
+}
+
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'meetingToken', operation: 'create', name: 'Create', action: 'Create a meeting token',
@@ -75,10 +83,10 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'meetingToken', operation: 'createSelfSigned', name: 'Create Self-Signed', action: 'Create a meeting token signed locally',
-		description: 'Sign a meeting token locally with the API key (HS256 JWT), without any request to Daily',
+		description: 'Sign a meeting token locally with the API key (HS256 JWT); no request to Daily unless the domain ID is to be read',
 		...selfSigned,
 		run: async (ctx, p) => {
-			const claims: IDataObject = { r: p.roomName, d: p.domainId, iat: Math.floor(Date.now() / 1000) };
+			const claims: IDataObject = { r: p.roomName, d: p.domainId ?? (await domainId(ctx)), iat: Math.floor(Date.now() / 1000) };
 			for (const [key, value] of Object.entries((p.properties ?? {}) as IDataObject)) {
 				if (value !== undefined) claims[CLAIMS[key]] = value;
 			}

@@ -75,7 +75,7 @@ export function normaliseMeetings(body: unknown): IDataObject[] {
 const list = params([], [], paginationProperties());
 
 const end = params(
-	[roomField(true, 'The room whose meeting to end; every participant is disconnected')],
+	[{ ...roomField(true, 'The room whose meeting to end; every participant is disconnected'), locator: { list: 'searchMeetings', typed: 'name' } }],
 	[
 		collection('options', 'Options', [
 			{ displayName: 'Redirect URL', name: 'redirect', type: 'string', default: '', url: true, description: 'Where participants are sent when the meeting ends; the server home page when empty', placeholder: 'e.g. https://example.com/meeting-ended' },

@@ -381,6 +381,17 @@ describe('Daily meeting token: self-signed', () => {
 	});
 });
 
+describe('Daily meeting token: self-signed, the domain ID read when not given', () => {
+	it('asks Daily for the domain once (GET /, its domain_id) and signs with it', async () => {
+		// The answer as the spec's example of GET / gives it.
+		const scope = nock(DAILY_URL).get('/v1/').reply(200, { domain_name: 'your-domain', domain_id: '8cbd738e1-6a95-47f1-a517-0a19s328a79', config: {} });
+		const { output, ctx } = await runDaily({ resource: 'meetingToken', operation: 'createSelfSigned', roomName: { __rl: true, mode: 'url', value: 'https://your-domain.daily.co/standup' } });
+		expect(scope.isDone()).toBe(true);
+		expect(ctx.requests).toHaveLength(1);
+		expect(decodeJwt(String(output[0].json.token))).toMatchObject({ r: 'standup', d: '8cbd738e1-6a95-47f1-a517-0a19s328a79' });
+	});
+});
+
 describe('Daily transcript: get text', () => {
 	it('downloads the WebVTT through the access link and returns speaker-labelled text', async () => {
 		nock(DAILY_URL).get('/v1/transcript/t-1/access-link').reply(200, { transcriptId: 't-1', link: 'https://files.example.com/t-1.vtt?sig=abc' });

@@ -77,7 +77,9 @@ describe('MiroTalk node description', () => {
 	it('gives each parameter name one type across products and operations', () => {
 		const types = new Map<string, Set<string>>();
 		for (const p of description.properties) types.set(p.name, (types.get(p.name) ?? new Set()).add(p.type));
-		expect([...types].filter(([, t]) => t.size > 1)).toEqual([]);
+		// The one exception: Meeting → End picks the room of a live meeting; elsewhere it is typed. A picked value
+		// carried over to another operation reads as its text (the kernel's string fields unwrap a locator value).
+		expect([...types].filter(([, t]) => t.size > 1).map(([name, t]) => `${name}: ${[...t].join('/')}`)).toEqual(['room: string/resourceLocator']);
 	});
 });
 

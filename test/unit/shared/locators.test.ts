@@ -8,6 +8,8 @@ import { ROOM_URL } from '../../../nodes/Daily/fields';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, runDaily } from '../../helpers/daily';
 import { startDailySimulator } from '../../simulators/daily';
+import { startMiroTalkSimulator } from '../../simulators/mirotalk';
+import { MiroTalkApi } from '../../../credentials/MiroTalkApi.credentials';
 
 const NODES: Array<[string, INodeType]> = [['Daily', new Daily()], ['Digital Samba', new DigitalSamba()], ['MiroTalk', new MiroTalk()]];
 
@@ -98,6 +100,22 @@ describe('Daily pickers list the domain as the API pages it', () => {
 				token = page.paginationToken as string | undefined;
 			} while (token);
 			expect(found.sort()).toEqual(sim.rooms.map((r) => r.name).filter((n) => n.includes('team-12')).sort());
+		} finally {
+			await sim.close();
+		}
+	});
+});
+
+describe('MiroTalk SFU picker: the rooms with a meeting now', () => {
+	it('lists the rooms GET /api/v1/meetings answers, with their peer counts', async () => {
+		const sim = await startMiroTalkSimulator({ product: 'sfu', apiKey: 'sfu-key', allowed: { meetings: true } });
+		try {
+			sim.addPeer('standup');
+			sim.addPeer('standup');
+			sim.addPeer('R&D review');
+			const ctx = createContext({ parameters: {}, credentials: { serverUrl: sim.url, apiKey: 'sfu-key', product: 'sfu' }, credentialType: new MiroTalkApi() }) as unknown as ILoadOptionsFunctions;
+			const { results } = await new MiroTalk().methods.listSearch.searchMeetings.call(ctx);
+			expect(results.map((r) => [r.value, r.name]).sort()).toEqual([['R&D review', 'R&D review · 1 in the meeting'], ['standup', 'standup · 2 in the meeting']]);
 		} finally {
 			await sim.close();
 		}

@@ -1,0 +1,17 @@
+import type { IDataObject } from 'n8n-workflow';
+import { listSearch } from '../shared/locator';
+import { normaliseMeetings } from './resources/meeting';
+import { miroTalkTransport } from './transport';
+
+/**
+ * The rooms with a meeting now, from `GET /api/v1/meetings` (SFU; off unless the server allows it, and then typing
+ * the room is the way): the only list a MiroTalk server has of its rooms.
+ */
+export const miroTalkListSearch = {
+	searchMeetings: listSearch(miroTalkTransport('sfu', 'meetings'), {
+		request: () => ({ method: 'GET', path: '/meetings' }),
+		itemsPath: 'meetings',
+		expand: (meeting: IDataObject) => normaliseMeetings({ meetings: [meeting] }),
+		row: (m: IDataObject) => ({ name: `${String(m.roomId)} · ${String(m.peerCount)} in the meeting`, value: String(m.roomId) }),
+	}),
+};
