@@ -17,7 +17,9 @@ export class Daily implements INodeType {
 		name: 'daily',
 		icon: { light: 'file:../../icons/daily.svg', dark: 'file:../../icons/daily.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on by default (version 1 keeps the whole answer its saved workflows expect).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Daily video rooms, meeting tokens, recordings, live streams, transcripts, meetings and webhooks',

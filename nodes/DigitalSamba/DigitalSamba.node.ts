@@ -17,7 +17,9 @@ export class DigitalSamba implements INodeType {
 		name: 'digitalSamba',
 		icon: { light: 'file:../../icons/digitalSamba.svg', dark: 'file:../../icons/digitalSamba.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Simplify on by default (version 1 keeps the whole answer its saved workflows expect).
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Digital Samba rooms, tokens, chat, Q&A, polls, quizzes, recordings, transcripts, sessions, libraries and webhooks',

@@ -122,6 +122,11 @@ export interface OperationDescriptor<P = any> {
 	output?: (body: any, params: P) => OperationResult;
 	/** Answer bytes become the item's binary data in this property (exports); the request is sent with `binary`. */
 	binaryOutput?: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
+	/**
+	 * The few fields a person or an agent needs of an answer's entry (a Digital Samba room has about 80 setting
+	 * flags): the kernel adds n8n's Simplify switch, on by default from node version 1.1, off in version 1.
+	 */
+	simplify?: (entry: IDataObject) => IDataObject;
 	/** Operations that are more than one call (or no call at all). */
 	run?: (ctx: OperationContext, params: P) => Promise<OperationResult>;
 	/**

@@ -139,6 +139,8 @@ async function runOperation(
 		return await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
 	};
 
+	const simplified = (entry: IDataObject) => (op.simplify && raw.simplify === true ? op.simplify(entry) : entry);
+
 	if (op.paginate) {
 		if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
 		const returnAll = raw.returnAll === true;
@@ -148,7 +150,7 @@ async function runOperation(
 		}
 		const items: INodeExecutionData[] = [];
 		for await (const entry of paginate(call, op.request(params), op.paginate, returnAll ? undefined : limit)) {
-			items.push({ json: entry, pairedItem: { item: itemIndex } });
+			items.push({ json: simplified(entry), pairedItem: { item: itemIndex } });
 		}
 		return items;
 	}
@@ -204,7 +206,8 @@ async function runOperation(
 		return [{ json: { fileName, mimeType, fileSize: bytes() }, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } }];
 	}
 	const { body } = await call(op.request(params));
-	return toItems(op.output ? op.output(body, params) : defaultOutput(body), itemIndex);
+	const items = toItems(op.output ? op.output(body, params) : defaultOutput(body), itemIndex);
+	return items.map((item) => ({ ...item, json: simplified(item.json) }));
 }
 
 /**

@@ -70,6 +70,11 @@ export function defined(object: IDataObject | undefined): IDataObject {
 	return out;
 }
 
+/** The Simplify shape of an answer's entry: these fields, where present. */
+export function pick(...keys: string[]): (entry: IDataObject) => IDataObject {
+	return (entry) => Object.fromEntries(keys.filter((k) => entry?.[k] !== undefined).map((k) => [k, entry[k]]));
+}
+
 /** A required identifier; with `list`, picked from the node's list of that name (n8n's resource locator) or typed. */
 export function idField(name: string, displayName: string, description: string, list?: string): FieldSpec {
 	return { displayName, name, type: 'string', default: '', required: true, description, ...(list ? { locator: { list, typed: 'id' as const } } : {}) };

@@ -36,11 +36,28 @@ export function binaryPropertyProperty(): INodeProperties {
 	};
 }
 
-/** Every parameter an operation reads, including the kernel's pagination pair and output file field. */
+/**
+ * n8n's Simplify switch: on by default for nodes added from version 1.1; off in version 1, whose saved workflows
+ * expect the whole answer.
+ */
+export function simplifyProperties(): INodeProperties[] {
+	const simplify = (version: number, on: boolean): INodeProperties => ({
+		displayName: 'Simplify',
+		name: 'simplify',
+		type: 'boolean',
+		default: on,
+		description: 'Whether to return a simplified version of the response instead of the raw data',
+		displayOptions: { show: { '@version': [version] } },
+	});
+	return [simplify(1, false), simplify(1.1, true)];
+}
+
+/** Every parameter an operation reads, including the kernel's pagination pair, Simplify and output file field. */
 export function operationProperties(op: OperationDescriptor): INodeProperties[] {
-	if (op.paginate) return [...op.properties, ...paginationProperties()];
+	const simplify = op.simplify ? simplifyProperties() : [];
+	if (op.paginate) return [...op.properties, ...paginationProperties(), ...simplify];
 	if (op.binaryOutput) return [...op.properties, binaryPropertyProperty()];
-	return op.properties;
+	return [...op.properties, ...simplify];
 }
 
 /** Parameters that stand for any value, to read an operation's call from its `request` without an item. */

@@ -1,5 +1,5 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
+import { collection, params, pick } from '../../shared/fields';
 import { dailyCursor, defined, enc, idField, roomNameField } from '../fields';
 
 const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session', 'searchMeetings');
@@ -7,6 +7,7 @@ const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting sess
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'meeting', operation: 'getAll', name: 'Get Many', action: 'Get many meetings',
+		simplify: pick('id', 'room', 'start_time', 'duration', 'ongoing', 'max_participants'),
 		description: 'List past and ongoing meeting sessions with their participants, newest first',
 		...params([], [collection('filters', 'Filters', [
 			{ ...roomNameField('Only meetings in this room'), name: 'room', required: false },
@@ -20,6 +21,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'meeting', operation: 'get', name: 'Get', action: 'Get a meeting',
+		simplify: pick('id', 'room', 'start_time', 'duration', 'ongoing', 'max_participants'),
 		description: 'Get a meeting session: room, start time, duration, whether it is ongoing',
 		...params([meetingId]),
 		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}` }),

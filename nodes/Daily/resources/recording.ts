@@ -1,5 +1,5 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
+import { collection, params, pick } from '../../shared/fields';
 import { dailyCursor, defined, enc, idField, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording', 'searchRecordings');
@@ -36,6 +36,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',
+		simplify: pick('id', 'room_name', 'start_ts', 'status', 'duration', 'max_participants', 'mtgSessionId'),
 		description: 'List recordings, newest first, optionally only those of one room',
 		...params([], [collection('filters', 'Filters', [{ ...roomNameField('Only recordings of this room'), required: false, name: 'room_name' }], 'Add Filter')]),
 		request: (p) => ({ method: 'GET', path: '/recordings', qs: defined(p.filters), rateClass: 'slow' }),
@@ -43,6 +44,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'recording', operation: 'get', name: 'Get', action: 'Get a recording',
+		simplify: pick('id', 'room_name', 'start_ts', 'status', 'duration', 'max_participants', 'mtgSessionId'),
 		description: 'Get a recording with its status, duration and tracks',
 		...params([recordingId]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, jsonValue, params } from '../../shared/fields';
+import { collection, jsonValue, params, pick } from '../../shared/fields';
 import { dailyCursor, defined, enc, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
 
 const privacy = {
@@ -170,12 +170,14 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room',
+		simplify: pick('id', 'name', 'url', 'privacy', 'created_at'),
 		description: 'Get a room by name, with its URL and non-default properties',
 		...byName,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}` }),
 	},
 	{
 		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
+		simplify: pick('id', 'name', 'url', 'privacy', 'created_at'),
 		description: 'List the rooms of the domain, newest first',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/rooms' }),

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
+import { collection, params, pick, type FieldSpec } from '../../shared/fields';
 import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
@@ -35,6 +35,7 @@ const action = (operation: string, name: string, actionText: string, description
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',
+		simplify: pick('id', 'name', 'status', 'room_id', 'friendly_url', 'session_id', 'participant_name', 'duration', 'created_at'),
 		description: 'List the team\'s recordings, newest first, optionally of one room or session or in one status (IN_PROGRESS, PENDING_CONVERSION, READY)',
 		...params([], [listOptions([
 			roomFilter,
@@ -53,6 +54,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'recording', operation: 'get', name: 'Get', action: 'Get a recording',
+		simplify: pick('id', 'name', 'status', 'room_id', 'friendly_url', 'session_id', 'participant_name', 'duration', 'created_at'),
 		description: 'Get one recording with its status, duration, room, session and the participant who recorded',
 		...params([recordingId]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),

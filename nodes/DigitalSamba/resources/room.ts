@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params, stringList } from '../../shared/fields';
+import { collection, type FieldSpec, params, pick, stringList } from '../../shared/fields';
 import { defined, enc, listOptions, roomField } from '../fields';
 import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
 import { dsOffset } from '../transport';
@@ -54,6 +54,7 @@ const deleteByTags = params([
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
+		simplify: pick('id', 'friendly_url', 'description', 'privacy', 'room_url', 'external_id', 'created_at', 'updated_at'),
 		description: 'List the team\'s rooms, newest first unless ordered otherwise, optionally only those with given tags',
 		...getAll,
 		request: (p) => {
@@ -64,6 +65,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room',
+		simplify: pick('id', 'friendly_url', 'description', 'privacy', 'room_url', 'external_id', 'created_at', 'updated_at'),
 		description: 'Get a room and all its settings by ID or friendly URL',
 		...byRoom,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}` }),

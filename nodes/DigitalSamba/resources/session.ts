@@ -1,5 +1,5 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
+import { collection, params, pick, type FieldSpec } from '../../shared/fields';
 import { defined, enc, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 import { DATE_FIELDS, METRICS_FIELD } from './statistics';
@@ -17,6 +17,7 @@ const metrics = () => collection('options', 'Options', [METRICS_FIELD], 'Add Opt
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'session', operation: 'getAll', name: 'Get Many', action: 'Get many sessions',
+		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'List meeting sessions of the team, newest first, optionally by date range, room or live state',
 		...params([], [listOptions([...DATE_FIELDS, LIVE_FILTER, roomFilter])]),
 		request: (p) => ({ method: 'GET', path: '/sessions', qs: defined(p.options) }),
@@ -24,6 +25,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'session', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the sessions of a room',
+		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'List the meeting sessions held in one room, newest first',
 		...params([roomField('The ID (UUID) of the room')], [listOptions([...DATE_FIELDS, LIVE_FILTER])]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/sessions`, qs: defined(p.options) }),
@@ -31,6 +33,7 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'session', operation: 'get', name: 'Get', action: 'Get a session',
+		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'Get one session with its room, start and end time, duration and usage figures',
 		...params([sessionField()], [metrics()]),
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}`, qs: defined(p.options) }),
