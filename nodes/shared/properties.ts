@@ -41,15 +41,11 @@ export function binaryPropertyProperty(): INodeProperties {
  * expect the whole answer.
  */
 export function simplifyProperties(): INodeProperties[] {
-	const simplify = (version: number, on: boolean): INodeProperties => ({
-		displayName: 'Simplify',
-		name: 'simplify',
-		type: 'boolean',
-		default: on,
-		description: 'Whether to return a simplified version of the response instead of the raw data',
-		displayOptions: { show: { '@version': [version] } },
-	});
-	return [simplify(1, false), simplify(1.1, true)];
+	const description = 'Whether to return a simplified version of the response instead of the raw data';
+	return [
+		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: false, description, displayOptions: { show: { '@version': [1] } } },
+		{ displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description, displayOptions: { show: { '@version': [1.1] } } },
+	];
 }
 
 /** Every parameter an operation reads, including the kernel's pagination pair, Simplify and output file field. */
