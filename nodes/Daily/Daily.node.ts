@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
 import { buildProperties } from '../shared/properties';
-import { dailyListSearch } from './lists';
+import { dailyListSearch, dailyLoadOptions } from './lists';
 import { dailyResources } from './resources';
 import { dailyTransport } from './transport';
 
@@ -38,7 +38,7 @@ export class Daily implements INodeType {
 		properties: buildProperties(dailyResources),
 	};
 
-	methods = { listSearch: dailyListSearch };
+	methods = { listSearch: dailyListSearch, loadOptions: dailyLoadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await executeProviderNode(this, { transport: dailyTransport, resources: dailyResources });

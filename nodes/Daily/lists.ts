@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { listOfOperation, listSearch } from '../shared/locator';
+import { chosen, listOfOperation, listSearch, loadOptions } from '../shared/locator';
 import { findOperation } from '../shared/properties';
 import { dailyResources } from './resources';
 import { dailyTransport } from './transport';
@@ -24,4 +24,14 @@ export const dailyListSearch = {
 	searchTranscripts: listSearch(dailyTransport, listOfOperation(getMany('transcript'), (t: IDataObject) => ({ name: label(String(t.transcriptId), t.status) , value: String(t.transcriptId) }))),
 	searchMeetings: listSearch(dailyTransport, listOfOperation(getMany('meeting'), (m: IDataObject) => ({ name: label(m.room, when(m.start_time), m.ongoing === true ? 'ongoing' : '') || String(m.id), value: String(m.id) }))),
 	searchWebhooks: listSearch(dailyTransport, listOfOperation(getMany('webhook'), (w: IDataObject) => ({ name: label(w.url, w.state) || String(w.uuid), value: String(w.uuid) }))),
+};
+
+/** The node's dropdowns loaded from the account (loadOptions methods). */
+export const dailyLoadOptions = {
+	// Who is in the chosen room now (GET /rooms/{room}/presence), by name, valued by their session ID.
+	getParticipants: loadOptions(dailyTransport, {
+		...listOfOperation(findOperation(dailyResources, 'room', 'getPresence')!, () => ({ name: '', value: '' }), (ctx) => ({ roomName: chosen(ctx, 'roomName', 'room') })),
+		itemsPath: 'data',
+		option: (p: IDataObject) => ({ name: `${String(p.userName ?? 'Guest')} (${String(p.id)})`, value: String(p.id) }),
+	}),
 };

@@ -1,6 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-import { currentId, type ListSource, listOfOperation, listSearch, loadOptions } from '../shared/locator';
+import { chosen, currentId, type ListSource, listOfOperation, listSearch, loadOptions } from '../shared/locator';
 import { findOperation } from '../shared/properties';
 import { digitalSambaResources } from './resources';
 import { digitalSambaTransport } from './transport';
@@ -15,15 +14,8 @@ const list = (resource: string, operation = 'getAll') => {
 const label = (...parts: unknown[]) => parts.filter((p) => typeof p === 'string' && p !== '').join(' · ');
 const day = (time: unknown) => (typeof time === 'string' ? time.slice(0, 16).replace('T', ' ') : '');
 
-/** The other parameter a list lives under (the room of a poll); a clear error when it is not chosen yet. */
-function needs(ctx: ILoadOptionsFunctions, name: string, displayName: string): string {
-	const id = currentId(ctx, name);
-	if (!id) throw new NodeOperationError(ctx.getNode(), `Choose the ${displayName} first: the list shows what is in it`);
-	return id;
-}
-
-const inRoom = (ctx: ILoadOptionsFunctions) => ({ roomId: needs(ctx, 'roomId', 'room') });
-const inLibrary = (ctx: ILoadOptionsFunctions) => ({ libraryId: needs(ctx, 'libraryId', 'library') });
+const inRoom = (ctx: ILoadOptionsFunctions) => ({ roomId: chosen(ctx, 'roomId', 'room') });
+const inLibrary = (ctx: ILoadOptionsFunctions) => ({ libraryId: chosen(ctx, 'libraryId', 'library') });
 
 /** Sessions or participants of the chosen room, or of the whole team when no room is chosen. */
 function roomOrTeam(resource: string, row: ListSource['row']): ListSource {
@@ -35,7 +27,7 @@ function roomOrTeam(resource: string, row: ListSource['row']): ListSource {
 /** The answers of the chosen question, which the room's questions list carries. */
 const answers: ListSource = {
 	...listOfOperation(list('question'), (a: IDataObject) => ({ name: label(a.answer, a.participant_name) || String(a.id), value: String(a.id) }), inRoom),
-	expand: (question, ctx) => (question.id === needs(ctx, 'questionId', 'question') && Array.isArray(question.answers) ? (question.answers as IDataObject[]) : []),
+	expand: (question, ctx) => (question.id === chosen(ctx, 'questionId', 'question') && Array.isArray(question.answers) ? (question.answers as IDataObject[]) : []),
 };
 
 /** The node's pickers (listSearch methods), each over the API's list of that thing. */

@@ -6,6 +6,7 @@ import type {
 	INodeProperties,
 	INodePropertyOptions,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 import type { HttpResult, OperationDescriptor, Pagination, RequestSpec } from './descriptor';
 import { send } from './http';
 import { fetchPage, itemsOf, type Page } from './paginate';
@@ -142,6 +143,13 @@ export function listOfOperation(
 export function currentId(ctx: ILoadOptionsFunctions, name: string): string {
 	const value = locatorValue(ctx.getCurrentNodeParameter(name, { extractValue: true }), { typed: 'id' });
 	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** The identifier another parameter holds, which a list lives under (the room of a poll); a clear error when unset. */
+export function chosen(ctx: ILoadOptionsFunctions, name: string, what: string): string {
+	const id = currentId(ctx, name);
+	if (!id) throw new NodeOperationError(ctx.getNode(), `Choose the ${what} first: the list shows what is in it`);
+	return id;
 }
 
 /** Entries read at most for one dropdown (10 pages of 100). */

@@ -137,7 +137,7 @@ const idList = (max: number) =>
 
 const eject = params([roomNameField()], [
 	collection('targets', 'Participants', [
-		{ displayName: 'Session IDs', name: 'ids', type: 'stringList', default: '', description: 'Comma-separated session IDs to eject (at most 100)', zod: idList(100) },
+		{ displayName: 'Session Names or IDs', name: 'ids', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants in the room to eject (at most 100). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(100) },
 		{ displayName: 'User IDs', name: 'user_ids', type: 'stringList', default: '', description: 'Comma-separated user IDs to eject (at most 100)', zod: idList(100) },
 		{ displayName: 'Ban', name: 'ban', type: 'boolean', default: false, description: 'Whether the ejected users may not join again' },
 	], 'Add Participants'),
@@ -145,7 +145,7 @@ const eject = params([roomNameField()], [
 
 const permissions = params([
 	roomNameField(),
-	{ displayName: 'Session IDs', name: 'sessionIds', type: 'stringList', default: '', required: true, description: 'Comma-separated session IDs of the participants to update', zod: idList(1000).pipe(z.array(z.string()).min(1, 'must list at least one session ID')) },
+	{ displayName: 'Session Names or IDs', name: 'sessionIds', type: 'multiOptions', loadOptions: 'getParticipants', default: [], required: true, description: 'The participants in the room to update. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(1000).pipe(z.array(z.string()).min(1, 'must list at least one session ID')) },
 ], [
 	collection('permissions', 'Permissions', [
 		{ displayName: 'Has Presence', name: 'hasPresence', type: 'boolean', default: false, description: 'Whether the participants are visible to others' },

@@ -21,7 +21,7 @@ const start = params([roomNameField('The room whose meeting to transcribe')], [
 const update = params([roomNameField()], [
 	collection('options', 'Options', [
 		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'The transcription to update' },
-		{ displayName: 'Participants', name: 'participants', type: 'stringList', default: '', description: 'Comma-separated session IDs to transcribe; empty for everyone' },
+		{ displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe; empty for everyone. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 	], 'Add Option'),
 ]);
 

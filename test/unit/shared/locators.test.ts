@@ -1,5 +1,9 @@
 import type { ILoadOptionsFunctions, INodeProperties, INodePropertyMode, INodeType } from 'n8n-workflow';
+import { readFileSync } from 'fs';
 import nock from 'nock';
+import { join } from 'path';
+import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
+import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
@@ -116,6 +120,47 @@ describe('MiroTalk SFU picker: the rooms with a meeting now', () => {
 			const ctx = createContext({ parameters: {}, credentials: { serverUrl: sim.url, apiKey: 'sfu-key', product: 'sfu' }, credentialType: new MiroTalkApi() }) as unknown as ILoadOptionsFunctions;
 			const { results } = await new MiroTalk().methods.listSearch.searchMeetings.call(ctx);
 			expect(results.map((r) => [r.value, r.name]).sort()).toEqual([['R&D review', 'R&D review · 1 in the meeting'], ['standup', 'standup · 2 in the meeting']]);
+		} finally {
+			await sim.close();
+		}
+	});
+});
+
+describe('dropdowns and lists that live under another parameter', () => {
+	beforeAll(() => {
+		nock.disableNetConnect();
+		nock.enableNetConnect('127.0.0.1');
+	});
+	afterEach(() => nock.cleanAll());
+	afterAll(() => nock.enableNetConnect());
+
+	const dailyCtx = (parameters: Record<string, unknown>) => createContext({ parameters, credentials: { apiKey: DAILY_KEY, baseUrl: 'https://api.daily.co/v1' }, credentialType: new DailyApi() }) as unknown as ILoadOptionsFunctions;
+
+	it('Daily participants: who is in the chosen room, by name, valued by session ID', async () => {
+		const spec = JSON.parse(readFileSync(join(__dirname, '../../fixtures/daily-openapi.json'), 'utf8'));
+		const example = spec.paths['/rooms/{room_name}/presence'].get.responses['200'].content['application/json'].examples.Result.value;
+		nock('https://api.daily.co').get('/v1/rooms/standup/presence').query(true).reply(200, example);
+		const options = await new Daily().methods.loadOptions.getParticipants.call(dailyCtx({ roomName: { __rl: true, mode: 'list', value: 'standup' } }));
+		expect(options).toEqual([{ name: 'Moishe (d61cd7b2-a273-42b4-89bd-be763fd562c1)', value: 'd61cd7b2-a273-42b4-89bd-be763fd562c1' }]);
+	});
+
+	it('Daily participants: asks for the room first, without a request', async () => {
+		await expect(new Daily().methods.loadOptions.getParticipants.call(dailyCtx({}))).rejects.toThrow('Choose the room first');
+	});
+
+	it('Digital Samba sessions: the chosen room\'s, or the team\'s when none is chosen; polls need the room', async () => {
+		const sim = await startDigitalSambaSimulator({ developerKey: 'ds-key', teamId: '' });
+		try {
+			const a = sim.seedRoom({ privacy: 'public', friendly_url: 'room-a' });
+			const b = sim.seedRoom({ privacy: 'public', friendly_url: 'room-b' });
+			const inA = sim.startSession(a.id).session;
+			sim.endSession(inA.id);
+			const inB = sim.startSession(b.id).session;
+			const ctx = (parameters: Record<string, unknown>) => createContext({ parameters, credentials: { developerKey: 'ds-key', teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
+			const search = new DigitalSamba().methods.listSearch;
+			expect((await search.searchSessions.call(ctx({ roomId: { __rl: true, mode: 'list', value: a.id } }))).results.map((r) => r.value)).toEqual([inA.id]);
+			expect((await search.searchSessions.call(ctx({}))).results.map((r) => r.value).sort()).toEqual([inA.id, inB.id].sort());
+			await expect(search.searchPolls.call(ctx({}))).rejects.toThrow('Choose the room first');
 		} finally {
 			await sim.close();
 		}
