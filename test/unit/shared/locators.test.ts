@@ -5,6 +5,7 @@ import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
 import { ROOM_URL } from '../../../nodes/Daily/fields';
+import { currentId } from '../../../nodes/shared/locator';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, runDaily } from '../../helpers/daily';
 import { startDailySimulator } from '../../simulators/daily';
@@ -101,5 +102,25 @@ describe('Daily pickers list the domain as the API pages it', () => {
 		} finally {
 			await sim.close();
 		}
+	});
+});
+
+describe('the other parameter a list is narrowed by', () => {
+	/** As n8n's LoadOptionsContext: extraction finds only a parameter the operation shows (here: none). */
+	const ctx = (parameters: Record<string, unknown>) =>
+		({
+			getCurrentNodeParameter: (name: string, options?: { extractValue?: boolean }) => {
+				if (options?.extractValue) throw new Error('Could not find property');
+				return parameters[name];
+			},
+		}) as unknown as ILoadOptionsFunctions;
+
+	it.each([
+		['absent', {}, ''],
+		['picked from the list', { roomId: { __rl: true, mode: 'list', value: 'r-1' } }, 'r-1'],
+		['typed', { roomId: { __rl: true, mode: 'id', value: ' r-1 ' } }, 'r-1'],
+		['plain text', { roomId: 'r-1' }, 'r-1'],
+	])('is read without n8n\'s extraction when %s (a session picker shows no room)', (_case, parameters, id) => {
+		expect(currentId(ctx(parameters), 'roomId')).toBe(id);
 	});
 });
