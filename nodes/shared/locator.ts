@@ -141,7 +141,11 @@ export function listOfOperation(
 
 /** The identifier another parameter of the node holds (the room a session list is narrowed to); '' when unset. */
 export function currentId(ctx: ILoadOptionsFunctions, name: string): string {
-	const value = locatorValue(ctx.getCurrentNodeParameter(name, { extractValue: true }), { typed: 'id' });
+	// n8n extracts a value only for a parameter the operation shows ("Could not find property" otherwise: a session
+	// picker, shown without a room, failed in n8n whenever it asked): only a URL needs n8n's extraction.
+	const raw = ctx.getCurrentNodeParameter(name) as unknown;
+	const url = isLocatorValue(raw) && raw.mode === 'url';
+	const value = locatorValue(url ? ctx.getCurrentNodeParameter(name, { extractValue: true }) : raw, { typed: 'id' });
 	return typeof value === 'string' ? value.trim() : '';
 }
 

@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions, INodeProperties, INodePropertyMode, INodeType } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyMode, INodeType } from 'n8n-workflow';
 import { readFileSync } from 'fs';
 import nock from 'nock';
 import { join } from 'path';
@@ -9,6 +9,7 @@ import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
 import { ROOM_URL } from '../../../nodes/Daily/fields';
+import { currentId } from '../../../nodes/shared/locator';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, runDaily } from '../../helpers/daily';
 import { startDailySimulator } from '../../simulators/daily';
@@ -134,7 +135,7 @@ describe('dropdowns and lists that live under another parameter', () => {
 	afterEach(() => nock.cleanAll());
 	afterAll(() => nock.enableNetConnect());
 
-	const dailyCtx = (parameters: Record<string, unknown>) => createContext({ parameters, credentials: { apiKey: DAILY_KEY, baseUrl: 'https://api.daily.co/v1' }, credentialType: new DailyApi() }) as unknown as ILoadOptionsFunctions;
+	const dailyCtx = (parameters: IDataObject) => createContext({ parameters, credentials: { apiKey: DAILY_KEY, baseUrl: 'https://api.daily.co/v1' }, credentialType: new DailyApi() }) as unknown as ILoadOptionsFunctions;
 
 	it('Daily participants: who is in the chosen room, by name, valued by session ID', async () => {
 		const spec = JSON.parse(readFileSync(join(__dirname, '../../fixtures/daily-openapi.json'), 'utf8'));
@@ -156,7 +157,7 @@ describe('dropdowns and lists that live under another parameter', () => {
 			const inA = sim.startSession(a.id).session;
 			sim.endSession(inA.id);
 			const inB = sim.startSession(b.id).session;
-			const ctx = (parameters: Record<string, unknown>) => createContext({ parameters, credentials: { developerKey: 'ds-key', teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
+			const ctx = (parameters: IDataObject) => createContext({ parameters, credentials: { developerKey: 'ds-key', teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
 			const search = new DigitalSamba().methods.listSearch;
 			expect((await search.searchSessions.call(ctx({ roomId: { __rl: true, mode: 'list', value: a.id } }))).results.map((r) => r.value)).toEqual([inA.id]);
 			expect((await search.searchSessions.call(ctx({}))).results.map((r) => r.value).sort()).toEqual([inA.id, inB.id].sort());
@@ -164,5 +165,25 @@ describe('dropdowns and lists that live under another parameter', () => {
 		} finally {
 			await sim.close();
 		}
+	});
+});
+
+describe('the other parameter a list is narrowed by', () => {
+	/** As n8n's LoadOptionsContext: extraction finds only a parameter the operation shows (here: none). */
+	const ctx = (parameters: Record<string, unknown>) =>
+		({
+			getCurrentNodeParameter: (name: string, options?: { extractValue?: boolean }) => {
+				if (options?.extractValue) throw new Error('Could not find property');
+				return parameters[name];
+			},
+		}) as unknown as ILoadOptionsFunctions;
+
+	it.each([
+		['absent', {}, ''],
+		['picked from the list', { roomId: { __rl: true, mode: 'list', value: 'r-1' } }, 'r-1'],
+		['typed', { roomId: { __rl: true, mode: 'id', value: ' r-1 ' } }, 'r-1'],
+		['plain text', { roomId: 'r-1' }, 'r-1'],
+	])('is read without n8n\'s extraction when %s (a session picker shows no room)', (_case, parameters, id) => {
+		expect(currentId(ctx(parameters), 'roomId')).toBe(id);
 	});
 });
