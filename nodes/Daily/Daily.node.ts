@@ -18,8 +18,8 @@ export class Daily implements INodeType {
 		icon: { light: 'file:../../icons/daily.svg', dark: 'file:../../icons/daily.dark.svg' },
 		group: ['transform'],
 		// 1.1: Simplify on by default (version 1 keeps the whole answer its saved workflows expect).
+		// New nodes get the last version. No defaultVersion: with one, n8n leaves Custom API Call out of Resource and Operation.
 		version: [1, 1.1],
-		defaultVersion: 1.1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Manage Daily video rooms, meeting tokens, recordings, live streams, transcripts, meetings and webhooks',

@@ -3,6 +3,23 @@ import { join } from 'path';
 import type { Page } from 'playwright-core';
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from 'n8n-workflow';
 import { eventually, imageRendered, launch, signIn, type Browser } from './editor/browser';
+import {
+	DAILY_ROOMS,
+	DS_ROOMS,
+	issues,
+	openNode,
+	openPicker,
+	pickerWorkflow,
+	PICKER_DOMAIN,
+	PICKER_NODES,
+	pickRow,
+	searchPicker,
+	shownValue,
+	startPickerRig,
+	switchMode,
+	typeValue,
+	type PickerRig,
+} from './editor/pickers';
 import { createRuntime, freePort, ROOT, startServer, type N8nRuntime, type N8nServer } from './n8n';
 
 /**
@@ -10,7 +27,9 @@ import { createRuntime, freePort, ROOT, startServer, type N8nRuntime, type N8nSe
  * provider, the node panel is searched, the trigger and the action node are added to a canvas and opened, and a
  * screenshot of each is kept in test-artifacts/editor/ (CI uploads that folder). It checks what a user sees: the
  * icon loads, the Resource and Operation lists (the Events list for triggers) hold every option the node declares,
- * and "Create new credential" opens a form with every field of the credential type.
+ * and "Create new credential" opens a form with every field of the credential type. Then the room pickers, against
+ * the simulators' rooms: Daily Room → Get and Digital Samba Room Token → Create list the rooms, narrow the list to a
+ * search, take a picked room and a pasted room URL, and run with the room chosen either way.
  */
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'editor');
 const PACKAGE = 'n8n-nodes-video-conferencing';
@@ -84,16 +103,23 @@ let runtime: N8nRuntime;
 let server: N8nServer;
 let browser: Browser;
 let page: Page;
+let rig: PickerRig;
+/** The workflow with the two picker nodes (created through the REST API once n8n runs). */
+let pickerWorkflowId: string;
 /** The node types as n8n serves them to the editor, by name without the package prefix. */
 let served: Record<string, INodeTypeDescription>;
 
 beforeAll(async () => {
 	mkdirSync(ARTIFACTS, { recursive: true });
 	runtime = createRuntime();
+	rig = await startPickerRig(runtime);
 	server = await startServer(runtime, await freePort());
 	browser = await launch();
 	page = browser.page;
 	await signIn(page, server);
+	const created = await server.rest('POST', '/workflows', pickerWorkflow());
+	if (created.status !== 200) throw new Error(`creating the picker workflow failed: ${created.status} ${JSON.stringify(created.body)}`);
+	pickerWorkflowId = created.body.data.id;
 	const types = (await (await page.request.get(`${server.url}/types/nodes.json`)).json()) as INodeTypeDescription[];
 	served = Object.fromEntries(types.filter((t) => t.name.startsWith(`${PACKAGE}.`)).map((t) => [t.name.slice(PACKAGE.length + 1), t]));
 }, 30 * 60_000);
@@ -101,6 +127,7 @@ beforeAll(async () => {
 afterAll(async () => {
 	await browser?.close();
 	await server?.stop();
+	await rig?.close();
 	runtime?.cleanup();
 });
 
@@ -242,4 +269,88 @@ describe.each(PROVIDERS)('$name in the editor', ({ name, trigger, action }) => {
 		await settled();
 		await page.screenshot({ path: join(ARTIFACTS, `${name}-canvas.png`) });
 	}, 600_000);
+});
+
+describe('room pickers in the editor', () => {
+	beforeAll(async () => {
+		await page.goto(`${server.url}/workflow/${pickerWorkflowId}`);
+		await page.locator(`[data-test-id="canvas-node"][data-node-name="${PICKER_NODES.daily}"]`).waitFor();
+	}, 180_000);
+
+	/** Runs the open node ("Execute step") and waits until its output shows `text`. */
+	async function executeStep(text: string): Promise<void> {
+		await page.getByTestId('ndv').getByTestId('node-execute-button').click();
+		const output = page.getByTestId('ndv').getByTestId('output-panel');
+		await expect(eventually(async () => (await output.innerText()).includes(text))).resolves.toBe(true);
+		await settled();
+	}
+
+	/** The paths the simulator was asked for since `from` (its request log's length then). */
+	const pathsSince = (requests: Array<{ method: string; path: string }>, from: number) => requests.slice(from).map((r) => `${r.method} ${r.path}`);
+
+	it('Daily Room → Get: the rooms listed and searched, one picked, then a pasted room URL; both run', async () => {
+		const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `daily-room-picker-${name}.png`) });
+		await openNode(page, PICKER_NODES.daily);
+		const rows = await openPicker(page, 'roomName', DAILY_ROOMS.length);
+		expect([...rows].sort()).toEqual([...DAILY_ROOMS].sort());
+		await settled();
+		await shot('list');
+		expect((await searchPicker(page, 'weekly', 2)).sort()).toEqual(['weekly-retro', 'weekly-standup']);
+		await shot('search');
+		await pickRow(page, 'weekly-standup');
+		expect(await shownValue(page, 'roomName')).toBe('weekly-standup');
+		expect(await issues(page, 'roomName').count()).toBe(0);
+		let from = rig.daily.requests.length;
+		await executeStep('weekly-standup');
+		expect(pathsSince(rig.daily.requests, from)).toEqual(['GET /v1/rooms/weekly-standup']);
+		await shot('picked');
+
+		// By URL starts from the picked room's own URL; a URL of another site is refused, a room's link is taken.
+		await switchMode(page, 'roomName', 'By URL');
+		expect(await shownValue(page, 'roomName')).toBe(`https://${PICKER_DOMAIN}.daily.co/weekly-standup`);
+		await typeValue(page, 'roomName', `https://${PICKER_DOMAIN}.example.com/design-review`);
+		await expect(eventually(async () => (await issues(page, 'roomName').count()) > 0)).resolves.toBe(true);
+		const url = `https://${PICKER_DOMAIN}.daily.co/design-review`;
+		await typeValue(page, 'roomName', url);
+		await expect(eventually(async () => (await issues(page, 'roomName').count()) === 0)).resolves.toBe(true);
+		expect(await shownValue(page, 'roomName')).toBe(url);
+		from = rig.daily.requests.length;
+		await executeStep('design-review');
+		expect(pathsSince(rig.daily.requests, from)).toEqual(['GET /v1/rooms/design-review']);
+		await shot('url');
+		await closeNode();
+	}, 180_000);
+
+	it('Digital Samba Room Token → Create: the rooms listed and searched, one picked, then a pasted room URL; both run', async () => {
+		const shot = (name: string) => page.screenshot({ path: join(ARTIFACTS, `ds-room-token-picker${name}.png`) });
+		const label = (room: { friendly_url: string; description: string }) => `${room.friendly_url} · ${room.description}`;
+		await openNode(page, PICKER_NODES.digitalSamba);
+		const rows = await openPicker(page, 'roomId', DS_ROOMS.length);
+		expect([...rows].sort()).toEqual(DS_ROOMS.map(label).sort());
+		await settled();
+		await shot('');
+		expect((await searchPicker(page, 'classroom', 2)).sort()).toEqual(DS_ROOMS.filter((r) => r.friendly_url.startsWith('classroom')).map(label).sort());
+		await pickRow(page, 'classroom-101');
+		expect(await shownValue(page, 'roomId')).toBe(label(DS_ROOMS[2]));
+		expect(await issues(page, 'roomId').count()).toBe(0);
+		// The row's value is the room's UUID.
+		const picked = rig.ds.state.rooms.find((r) => r.friendly_url === 'classroom-101');
+		let from = rig.ds.requests.length;
+		await executeStep(`${PICKER_DOMAIN}.digitalsamba.com/classroom-101?token=`);
+		expect(pathsSince(rig.ds.requests, from)).toEqual([`POST /api/v1/rooms/${picked?.id}/token`]);
+		await shot('-picked');
+
+		await switchMode(page, 'roomId', 'By URL');
+		expect(await shownValue(page, 'roomId')).toBe(`https://${PICKER_DOMAIN}.digitalsamba.com/classroom-101`);
+		await typeValue(page, 'roomId', `https://${PICKER_DOMAIN}.daily.co/board-meeting`);
+		await expect(eventually(async () => (await issues(page, 'roomId').count()) > 0)).resolves.toBe(true);
+		const url = `https://${PICKER_DOMAIN}.digitalsamba.com/board-meeting`;
+		await typeValue(page, 'roomId', url);
+		await expect(eventually(async () => (await issues(page, 'roomId').count()) === 0)).resolves.toBe(true);
+		from = rig.ds.requests.length;
+		await executeStep(`${PICKER_DOMAIN}.digitalsamba.com/board-meeting?token=`);
+		expect(pathsSince(rig.ds.requests, from)).toEqual(['POST /api/v1/rooms/board-meeting/token']);
+		await shot('-url');
+		await closeNode();
+	}, 180_000);
 });

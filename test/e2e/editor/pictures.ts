@@ -3,11 +3,14 @@ import { mkdirSync, readdirSync, readFileSync, statSync } from 'fs';
 import { basename, join } from 'path';
 import { createRuntime, freePort, ROOT, startServer, type N8nRuntime, type N8nServer } from '../n8n';
 import { launch, signIn, type Browser } from './browser';
+import { DAILY_ROOMS, openNode, openPicker, PICKER_NODES, pickerWorkflow, startPickerRig, type PickerRig } from './pickers';
 
 /**
  * The README's pictures of the example workflows: each file in examples/ is imported into the e2e n8n, opened in
  * the editor (Debian's chromium, headless), fitted to the view and saved as docs/images/<example>.png, cropped to
- * the canvas. Run by hand when an example or the nodes' look changes: `npm run readme:pictures`.
+ * the canvas. Then the picture of a picker: Daily Room → Get with its Room Name list open on the Daily simulator's
+ * rooms, saved as docs/images/daily-room-picker.png, cropped to the node's parameters and the list.
+ * Run by hand when an example or the nodes' look changes: `npm run readme:pictures`.
  * optipng shrinks the files when it is installed (`apt-get install optipng`).
  */
 const EXAMPLES = join(ROOT, 'examples');
@@ -64,13 +67,45 @@ async function picture(browser: Browser, server: N8nServer, workflow: { id: stri
 	await page.screenshot({ path: file, clip: { x: box.x + 12, y: box.y + 24, width: box.width - 12, height: box.height - 24 } });
 }
 
+const PICKER_WORKFLOW = 'ReadmePicker0001';
+
+/** The Daily node of the picker workflow, its Room Name list open with the rooms. */
+async function pickerPicture(browser: Browser, server: N8nServer, file: string): Promise<void> {
+	const { page } = browser;
+	await page.goto(`${server.url}/workflow/${PICKER_WORKFLOW}`);
+	await page.getByTestId('canvas-node').first().waitFor();
+	await openNode(page, PICKER_NODES.daily);
+	await openPicker(page, 'roomName', DAILY_ROOMS.length);
+	// Nothing hovered, the node view's opening animation over.
+	await page.mouse.move(0, 0);
+	await page.waitForTimeout(1000);
+	// The node's title, its parameters and the open list below them.
+	const parameters = await page.getByTestId('ndv').getByTestId('node-parameters').boundingBox();
+	const lastRow = await page.locator('[data-test-id="rlc-item"]:visible').last().boundingBox();
+	if (!parameters || !lastRow) throw new Error('the node view or the list is not shown');
+	const top = Math.max(0, parameters.y - 96);
+	await page.screenshot({ path: file, clip: { x: parameters.x - 8, y: top, width: parameters.width + 16, height: lastRow.y + lastRow.height + 24 - top } });
+}
+
+function shrink(png: string): void {
+	try {
+		execFileSync('optipng', ['-quiet', '-o2', '-strip', 'all', png], { stdio: 'inherit' });
+	} catch {
+		// optipng is optional: the picture stays as chromium wrote it.
+	}
+	console.log(`${png.slice(ROOT.length + 1)}  ${Math.round(statSync(png).size / 1024)} KB`);
+}
+
 async function main(): Promise<void> {
 	mkdirSync(IMAGES, { recursive: true });
 	let runtime: N8nRuntime | undefined;
 	let server: N8nServer | undefined;
 	let browser: Browser | undefined;
+	let rig: PickerRig | undefined;
 	try {
 		runtime = createRuntime();
+		rig = await startPickerRig(runtime);
+		await runtime.importWorkflow(pickerWorkflow(PICKER_WORKFLOW));
 		await runtime.importCredentials(Object.entries(CREDENTIALS).map(([type, c]) => ({ ...c, type })));
 		const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort();
 		const workflows = files.map((file, i) => ({ file, workflow: load(file, `ReadmePicture${String(i + 1).padStart(3, '0')}`) }));
@@ -81,16 +116,15 @@ async function main(): Promise<void> {
 		for (const { file, workflow } of workflows) {
 			const png = join(IMAGES, `${basename(file, '.json')}.png`);
 			await picture(browser, server, workflow, png);
-			try {
-				execFileSync('optipng', ['-quiet', '-o2', '-strip', 'all', png], { stdio: 'inherit' });
-			} catch {
-				// optipng is optional: the picture stays as chromium wrote it.
-			}
-			console.log(`${png.slice(ROOT.length + 1)}  ${Math.round(statSync(png).size / 1024)} KB`);
+			shrink(png);
 		}
+		const png = join(IMAGES, 'daily-room-picker.png');
+		await pickerPicture(browser, server, png);
+		shrink(png);
 	} finally {
 		await browser?.close();
 		await server?.stop();
+		await rig?.close();
 		runtime?.cleanup();
 	}
 }
