@@ -1,8 +1,7 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { params, type FieldSpec } from '../../shared/fields';
-import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { DATE_FIELDS, defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
-import { DATE_FIELDS } from './statistics';
 
 const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants');
 

@@ -1,39 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, params } from '../../shared/fields';
-import { multipart } from '../../shared/multipart';
-import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { exportCall, importCsv, templateCall } from '../common';
+import { enc, exportParams, idField, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
-import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Poll and quiz paths that the contract documents with a room UUID only. */
-export const roomUuid = () => roomField('The ID (UUID) of the room');
-
-/** Parameters of a CSV import: the room and the input binary field. */
-export const importParams = () => params([
-	roomUuid(),
-	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'The binary field of the input item that holds the CSV file' },
-]);
-
-/** POST the input file to `path` as the multipart field `file` (the field the contract names for CSV imports). */
-export const importCsv = (path: (p: IDataObject) => string) => async (ctx: OperationContext, p: IDataObject) => {
-	const file = await ctx.readBinary(String(p.binaryPropertyName));
-	const form = multipart({ file });
-	const { body } = await ctx.send({
-		method: 'POST', path: path(p),
-		body: form.open, headers: form.headers,
-	});
-	return answered(() => ({ roomId: p.roomId, fileName: file.fileName }))(body, p);
-};
-
-/** GET {path}: the CSV to fill in for an import, as a file named {fileName}. */
-export const templateCall = (path: (p: IDataObject) => string, fileName: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> => ({
-	request: (p) => ({ method: 'GET', path: path(p) }),
-	binaryOutput: { fileName: () => fileName, mimeType: 'text/csv' },
-});
 
 const optionText = z.string().min(1, 'each option needs a text').max(512, 'each option must be at most 512 characters');
 

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { HttpMethod, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, params } from '../../shared/fields';
-import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { answered, exportCall } from '../common';
+import { enc, exportParams, idField, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
-import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
 /** Who acts: an existing participant by ID, or a person by name and external ID. */
 const PARTICIPANT_FIELDS: FieldSpec[] = [
