@@ -25,8 +25,6 @@ export function roomNameField(description = 'The name of the room'): FieldSpec {
 	};
 }
 
-export { defined, enc, idField } from '../shared/fields';
-
 /** Daily's cursor pagination: newest first, `starting_after` the last id of the previous page. */
 export function dailyCursor(idFieldName = 'id'): Pagination {
 	return { style: 'cursor', idField: idFieldName, cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 };

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import { collection, type FieldSpec, idField, params, stringList } from '../shared/fields';
 import { toDateTime } from '../shared/time';
 
-export { defined, enc, idField } from '../shared/fields';
-
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
 export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 

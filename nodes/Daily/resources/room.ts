@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, jsonValue, params } from '../../shared/fields';
-import { dailyCursor, defined, enc, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
+import { collection, defined, enc, jsonValue, params } from '../../shared/fields';
+import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
 
 const privacy = {
 	displayName: 'Privacy',

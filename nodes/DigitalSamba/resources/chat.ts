@@ -1,7 +1,7 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { params } from '../../shared/fields';
+import { enc, params } from '../../shared/fields';
 import { answered, exportCall } from '../common';
-import { enc, exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
+import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
 
 const TEXT_FORMATS: Array<[string, string]> = [['txt', 'Text'], ['json', 'JSON'], ['csv', 'CSV'], ['zip', 'ZIP (CSV and Text)']];

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
 import { multipart } from '../../shared/multipart';
-import { defined, enc, idField, listOptions } from '../fields';
+import { listOptions } from '../fields';
 import { dsOffset } from '../transport';
 
 const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library', 'searchLibraries');

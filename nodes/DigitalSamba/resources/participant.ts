@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { params, type FieldSpec } from '../../shared/fields';
-import { DATE_FIELDS, defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { DATE_FIELDS, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants');

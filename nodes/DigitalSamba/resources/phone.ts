@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { jsonValue, params, stringList } from '../../shared/fields';
-import { enc, idField, roomField } from '../fields';
+import { enc, idField, jsonValue, params, stringList } from '../../shared/fields';
+import { roomField } from '../fields';
 
 const room = roomField('The ID (UUID) of the room');
 const callId = idField('callId', 'Call ID', 'The call ID your phone system gave the call when it joined');

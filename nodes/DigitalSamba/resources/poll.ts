@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
+import { collection, enc, type FieldSpec, idField, params } from '../../shared/fields';
 import { exportCall, importCsv, templateCall } from '../common';
-import { enc, exportParams, idField, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
+import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { HttpMethod, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
+import { collection, enc, type FieldSpec, idField, params } from '../../shared/fields';
 import { answered, exportCall } from '../common';
-import { enc, exportParams, idField, listOptions, roomField, sessionField, sessionFilter } from '../fields';
+import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
 
 /** Who acts: an existing participant by ID, or a person by name and external ID. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, jsonValue, params } from '../../shared/fields';
+import { collection, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
 import { exportCall, importCsv, templateCall } from '../common';
-import { enc, exportParams, idField, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
+import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
 
 const text512 = (what: string) => z.string({ required_error: `${what} needs a text` }).min(1, `${what} needs a text`).max(512, `${what} must be at most 512 characters`);

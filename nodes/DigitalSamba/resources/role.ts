@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, jsonValue, params, type FieldSpec } from '../../shared/fields';
-import { defined, enc, idField, LIST_OPTION_FIELDS } from '../fields';
+import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { LIST_OPTION_FIELDS } from '../fields';
 import { dsOffset } from '../transport';
 
 /** Every permission `GET /permissions` lists (reference/providers.md §2.6: general_chat, room_reactions, not chat or emoji_reactions). */

@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
-import { DATE_FIELDS, defined, enc, listOptions, METRICS_FIELD, roomField, sessionField } from '../fields';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { DATE_FIELDS, listOptions, METRICS_FIELD, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 /** `live`: true for running sessions only, false for ended ones only. */

@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
-import { DATE_FIELDS, defined, enc, METRICS_FIELD, periodInOrder, roomField } from '../fields';
+import { collection, defined, enc, params } from '../../shared/fields';
+import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomField } from '../fields';
 import { dsOffset } from '../transport';
 
 const metricsOnly = () => collection('options', 'Options', [METRICS_FIELD], 'Add Option');

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { collection, params, type FieldSpec } from '../../shared/fields';
-import { defined, DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_FIELDS, type ProductResource } from '../fields';
+import { collection, defined, type FieldSpec, params } from '../../shared/fields';
+import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({
 	displayName, name, type: 'boolean', default: false, description,
