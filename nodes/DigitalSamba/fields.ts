@@ -1,10 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { collection, type FieldSpec, idField, params, stringList } from '../shared/fields';
 import { toDateTime } from '../shared/time';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
-export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
+const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 
 /** A room: picked from the team's rooms, typed as its ID (UUID) or friendly URL, or pasted as its URL. */
 export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec => ({
@@ -97,7 +96,3 @@ export const importParams = () => params([
 	roomUuid(),
 	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'The binary field of the input item that holds the CSV file' },
 ]);
-
-/** Output of a call that answers 204 or an empty 200. */
-export const deleted = (extra: IDataObject) => () => ({ deleted: true, ...extra });
-export const done = (extra: IDataObject) => () => ({ success: true, ...extra });

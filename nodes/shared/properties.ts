@@ -25,7 +25,7 @@ export function paginationProperties(): INodeProperties[] {
 }
 
 /** The output binary property of an operation that returns a file. */
-export function binaryPropertyProperty(): INodeProperties {
+function binaryPropertyProperty(): INodeProperties {
 	return {
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -47,7 +47,7 @@ export function operationProperties(op: OperationDescriptor): INodeProperties[] 
 const ANY_PARAMETERS = new Proxy({}, { get: () => undefined }) as Record<string, unknown>;
 
 /** Whether an operation sends a call that may not be repeated: declared, or read from its request. */
-export function sendsOnce(op: OperationDescriptor): boolean {
+function sendsOnce(op: OperationDescriptor): boolean {
 	if (op.sendsOnce !== undefined) return op.sendsOnce;
 	if (!op.request) return false;
 	try {
@@ -59,7 +59,7 @@ export function sendsOnce(op: OperationDescriptor): boolean {
 }
 
 /** Shown on operations that send, create or start something: n8n's Retry On Fail would do it again. */
-export function retryOnFailNotice(): INodeProperties {
+function retryOnFailNotice(): INodeProperties {
 	return {
 		displayName:
 			'This operation does something that must not happen twice. Leave the node\'s Retry On Fail setting off: n8n would run the whole node again, items that already succeeded included. The node retries by itself where that is safe.',

@@ -37,7 +37,7 @@ const create = params(
 const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A random room name of the kind Daily makes (20 letters and digits): no other room has it. */
-export function generatedRoomName(): string {
+function generatedRoomName(): string {
 	return Array.from(randomBytes(20), (byte) => NAME_ALPHABET[byte % NAME_ALPHABET.length]).join('');
 }
 

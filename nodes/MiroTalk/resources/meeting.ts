@@ -5,7 +5,7 @@ import { paginationProperties } from '../../shared/properties';
 import { roomField, type ProductResource } from '../fields';
 
 /** The room a meeting URL opens: `/join/<room>` (SFU, P2P) or `/?room=<room>` (C2C). */
-export function roomFromUrl(url: unknown): string | undefined {
+function roomFromUrl(url: unknown): string | undefined {
 	if (typeof url !== 'string') return undefined;
 	try {
 		const parsed = new URL(url);
@@ -58,7 +58,7 @@ function peerList(peers: unknown): IDataObject[] {
  * One item per active meeting, `{roomId, peerCount, peers}`, from SFU's
  * `{meetings:[{roomId, peers:[...]}]}` or P2P's object keyed by room id of peer maps.
  */
-export function normaliseMeetings(body: unknown): IDataObject[] {
+function normaliseMeetings(body: unknown): IDataObject[] {
 	const root = (body ?? {}) as IDataObject;
 	const meetings = root.meetings !== undefined ? root.meetings : root;
 	const entries: Array<[string, unknown]> = Array.isArray(meetings)
