@@ -25,8 +25,6 @@ export function roomNameField(description = 'The name of the room'): FieldSpec {
 	};
 }
 
-export { defined, enc, idField } from '../shared/fields';
-
 /** Daily's cursor pagination: newest first, `starting_after` the last id of the previous page. */
 export function dailyCursor(idFieldName = 'id'): Pagination {
 	return { style: 'cursor', idField: idFieldName, cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 };
@@ -116,7 +114,7 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 export const roomProperties = () => collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property');
 
 /** Every documented meeting token property. */
-export const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
+const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
 	{ displayName: 'Room Name', name: 'room_name', type: 'string', default: '', pattern: ROOM_NAME_PATTERN, description: 'The room this token is valid for; without it the token is valid for every room of the domain' },
 	bool('eject_at_token_exp', 'Eject at Token Expiry', 'Whether the user is removed when the token expires'),
 	{ displayName: 'Eject After Elapsed (Seconds)', name: 'eject_after_elapsed', type: 'number', default: 0, integer: true, min: 1, description: 'Remove the user this many seconds after they join' },

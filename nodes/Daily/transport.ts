@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ProviderTransport } from '../shared/provider';
 import { trimBaseUrl } from '../shared/provider';
 
-export const DAILY_BASE_URL = 'https://api.daily.co/v1';
+const DAILY_BASE_URL = 'https://api.daily.co/v1';
 
 /** Daily's limits (reference/providers.md §1.1): 20/s generally, ~2/s and ~1/s for some calls. */
 export const dailyTransport: ProviderTransport = {

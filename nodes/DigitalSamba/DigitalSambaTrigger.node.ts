@@ -75,7 +75,7 @@ async function listHooks(ctx: IHookFunctions): Promise<Hook[]> {
  * and its own receiver); a value stored with a prefix (as this trigger's first release registered it) arrives as
  * "Bearer Bearer <secret>", and the skill's example compares the header verbatim: any number of prefixes is removed.
  */
-export function bearerValue(header: string): string {
+function bearerValue(header: string): string {
 	return header.replace(/^(\s*Bearer\s+)+/i, '').trim();
 }
 

@@ -1,11 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection, type FieldSpec, idField } from '../shared/fields';
-
-export { defined, enc, idField } from '../shared/fields';
+import { collection, type FieldSpec, idField, params, stringList } from '../shared/fields';
+import { toDateTime } from '../shared/time';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
-export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
+const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 
 /** A room: picked from the team's rooms, typed as its ID (UUID) or friendly URL, or pasted as its URL. */
 export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec => ({
@@ -39,6 +37,62 @@ export function periodInOrder(options: ReturnType<typeof collection>): ReturnTyp
 	};
 }
 
-/** Output of a call that answers 204 or an empty 200. */
-export const deleted = (extra: IDataObject) => () => ({ deleted: true, ...extra });
-export const done = (extra: IDataObject) => () => ({ success: true, ...extra });
+/** Digital Samba filters by calendar day (Y-m-d); any date or time a user types becomes that day. */
+const calendarDay = z.unknown().transform((value, ctx) => {
+	const time = toDateTime(value);
+	if (!time) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a date such as 2026-01-31' });
+		return z.NEVER;
+	}
+	return time.toFormat('yyyy-MM-dd');
+});
+
+/** The date_start / date_end pair that statistics, session and participant lists accept. */
+export const DATE_FIELDS: FieldSpec[] = [
+	{ displayName: 'Start Date', name: 'date_start', type: 'string', default: '', zod: calendarDay, placeholder: 'e.g. 2026-01-01', description: 'First day of the period (YYYY-MM-DD; an ISO date-time is cut to its day)' },
+	{ displayName: 'End Date', name: 'date_end', type: 'string', default: '', zod: calendarDay, placeholder: 'e.g. 2026-01-31', description: 'Last day of the period (YYYY-MM-DD; an ISO date-time is cut to its day)' },
+];
+
+const metricList = stringList
+	.pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'each metric must be a snake_case name such as participation_minutes')).min(1, 'give at least one metric'))
+	.transform((names) => names.join(','));
+
+/** `metrics`: which figures to return, sent comma-separated (statistics and sessions). */
+export const METRICS_FIELD: FieldSpec = {
+	displayName: 'Metrics', name: 'metrics', type: 'stringList', default: '', zod: metricList,
+	placeholder: 'e.g. participation_minutes, sessions',
+	description: 'Only these figures, comma-separated (e.g. participation_minutes, broadcasted_minutes, subscribed_minutes); all when empty',
+};
+
+/** A list filter or export option: only what one session produced. */
+export const sessionFilter = (what: string): FieldSpec => ({
+	displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: `Only the ${what} of this session (UUID)`,
+});
+
+const LOCALE: FieldSpec = {
+	displayName: 'Language', name: 'locale', type: 'options', default: '',
+	options: [['en', 'English'], ['de', 'German'], ['it', 'Italian'], ['es', 'Spanish']],
+	description: 'Language of the export\'s headings and labels',
+};
+
+/**
+ * Parameters of the exports of chat, Q&A, polls and quizzes: room, format, and options sent as query
+ * parameters (the contract lists `locale` as a body field of most of these GETs, and as a query parameter
+ * of the quiz export; a GET body is often dropped on the way, so the query it is).
+ * Every format list includes txt, the default.
+ */
+export function exportParams(roomDescription: string, formats: Array<[string, string]>, session?: FieldSpec) {
+	return params([
+		roomField(roomDescription),
+		{ displayName: 'Format', name: 'format', type: 'options', default: 'txt', required: true, options: formats, description: 'File format of the export' },
+	], [collection('options', 'Options', session ? [session, LOCALE] : [LOCALE], 'Add Option')]);
+}
+
+/** Poll and quiz paths that the contract documents with a room UUID only. */
+export const roomUuid = () => roomField('The ID (UUID) of the room');
+
+/** Parameters of a CSV import (polls, quizzes): the room and the input binary field. */
+export const importParams = () => params([
+	roomUuid(),
+	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'The binary field of the input item that holds the CSV file' },
+]);

@@ -203,7 +203,7 @@ export const ROOM_SETTING_FIELDS: FieldSpec[] = [
 ];
 
 /** Team-only settings of PATCH / (the team's room defaults). */
-export const TEAM_SETTING_FIELDS: FieldSpec[] = [
+const TEAM_SETTING_FIELDS: FieldSpec[] = [
 	{
 		displayName: 'Domain', name: 'domain', type: 'string', default: '',
 		description: 'The team subdomain (DOMAIN.digitalsamba.com): 3 to 32 letters, digits, dashes or underscores',

@@ -3,7 +3,7 @@ import type { Pagination } from '../shared/descriptor';
 import type { ProviderTransport } from '../shared/provider';
 import { trimBaseUrl } from '../shared/provider';
 
-export const DIGITAL_SAMBA_BASE_URL = 'https://api.digitalsamba.com/api/v1';
+const DIGITAL_SAMBA_BASE_URL = 'https://api.digitalsamba.com/api/v1';
 
 /** Digital Samba's API (reference/providers.md §2): `{message, error}` errors, 1000 requests a minute. */
 export const digitalSambaTransport: ProviderTransport = {

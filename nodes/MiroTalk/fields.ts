@@ -1,4 +1,3 @@
-import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor } from '../shared/descriptor';
 import type { FieldSpec } from '../shared/fields';
 import type { EndpointSwitch, Product } from './transport';
@@ -61,12 +60,3 @@ export const TOKEN_FIELDS: FieldSpec[] = [
 	{ displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The password of that user' },
 	{ displayName: 'Presenter', name: 'presenter', type: 'boolean', default: false, description: 'Whether the holder joins as a room presenter (moderator rights)' },
 ];
-
-/** Copies the defined entries of an object (drops undefined, keeps false and 0). */
-export function defined(object: IDataObject | undefined): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
-	return out;
-}
-
-export const enc = encodeURIComponent;

@@ -54,7 +54,7 @@ export function enableHint(product: Product, key: EndpointSwitch | undefined): s
 }
 
 /** Server URL as typed, without trailing slashes or a pasted `/api/v1`. */
-export function serverRoot(serverUrl: unknown): string {
+function serverRoot(serverUrl: unknown): string {
 	return String(serverUrl ?? '')
 		.trim()
 		.replace(/\/+$/, '')

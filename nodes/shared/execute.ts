@@ -26,8 +26,6 @@ import { validateParameters } from './validate';
 export interface ProviderNode {
 	transport: ProviderTransport;
 	resources: ResourceDescriptor[];
-	/** Items in flight at once, overriding the transport's; the rate limiter still paces the calls. */
-	concurrency?: number;
 }
 
 const EMPTY = Symbol('empty');
@@ -48,7 +46,7 @@ function withoutEmpty(value: unknown): unknown {
 }
 
 /** Reads the operation's parameters for one item as a plain object keyed by parameter name. */
-export function readParameters(
+function readParameters(
 	ctx: IExecuteFunctions,
 	properties: INodeProperties[],
 	itemIndex: number,
@@ -98,7 +96,7 @@ function isItemList(result: OperationResult): result is INodeExecutionData[] {
 }
 
 /** The default output: entries of a bare array, the object itself, or `{ success: true }` for no body. */
-export function defaultOutput(body: unknown): OperationResult {
+function defaultOutput(body: unknown): OperationResult {
 	if (body === undefined || body === null || body === '') return { success: true };
 	if (Array.isArray(body)) return body as IDataObject[];
 	if (typeof body === 'object') return body as IDataObject;
@@ -222,7 +220,7 @@ export async function executeProviderNode(
 	const credentials = (await ctx.getCredentials(node.transport.credentialType)) as IDataObject;
 	const secrets = node.transport.secrets(credentials);
 	const order = new ItemOrder(items.length);
-	const results = await mapInOrder(items, node.concurrency ?? node.transport.concurrency ?? 4, async (_item, itemIndex) => {
+	const results = await mapInOrder(items, node.transport.concurrency ?? 4, async (_item, itemIndex) => {
 		let failed = false;
 		try {
 			return await runOperation(ctx, node, credentials, itemIndex, order);

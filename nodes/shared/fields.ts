@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
 import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
-import { isoTime, TIME_HINT, unixSeconds } from './time';
+import { isoTime, unixSeconds } from './time';
 
 /** A dropdown option as declared: the value n8n stores, its label, and an optional tooltip. */
 export type OptionPair = [value: string, label: string, description?: string];
@@ -167,7 +167,7 @@ export const stringList = z
 	);
 
 /** The zod type for a field (required or optional as declared). */
-export function fieldSchema(spec: FieldSpec): ZodTypeAny {
+function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	let schema: ZodTypeAny;
 	if (spec.zod) {
 		schema = spec.zod;
@@ -241,11 +241,6 @@ export function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	return spec.required ? schema : schema.optional();
 }
 
-/** zod object for a set of top-level fields; unknown keys are refused. */
-export function fieldsSchema(specs: FieldSpec[]) {
-	return z.object(Object.fromEntries(specs.map((s) => [s.name, fieldSchema(s)])));
-}
-
 /** An n8n collection of optional fields, and the strict zod object that validates it. */
 export function collection(
 	name: string,
@@ -280,5 +275,3 @@ export function params(
 	for (const c of collections) shape[c.property.name] = c.schema;
 	return { properties, schema: z.object(shape) };
 }
-
-export { TIME_HINT };

@@ -67,7 +67,7 @@ function isRetryableStatus(status: number): boolean {
 }
 
 /** A short, non-reversible key for the credential's buckets; the key itself is never stored. */
-export function credentialKey(transport: ProviderTransport, credentials: IDataObject): string {
+function credentialKey(transport: ProviderTransport, credentials: IDataObject): string {
 	const hash = createHash('sha256');
 	hash.update(transport.baseUrl(credentials));
 	for (const secret of transport.secrets(credentials)) hash.update(`\u0000${secret}`);

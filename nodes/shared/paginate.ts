@@ -8,7 +8,7 @@ export function itemsOf(body: unknown, itemsPath?: string): IDataObject[] {
 }
 
 /** Far more pages than any list here has (1,000,000 entries at 100 a page): a server that never ends stops here. */
-export const MAX_PAGES = 10_000;
+const MAX_PAGES = 10_000;
 
 /** The first and last entries of a page: a server that ignores the offset or cursor answers the same page again. */
 function fingerprint(page: IDataObject[]): string {

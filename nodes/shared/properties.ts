@@ -25,7 +25,7 @@ export function paginationProperties(): INodeProperties[] {
 }
 
 /** The output binary property of an operation that returns a file. */
-export function binaryPropertyProperty(): INodeProperties {
+function binaryPropertyProperty(): INodeProperties {
 	return {
 		displayName: 'Put Output File in Field',
 		name: 'binaryPropertyName',
@@ -60,7 +60,7 @@ export function operationProperties(op: OperationDescriptor): INodeProperties[] 
 const ANY_PARAMETERS = new Proxy({}, { get: () => undefined }) as Record<string, unknown>;
 
 /** Whether an operation sends a call that may not be repeated: declared, or read from its request. */
-export function sendsOnce(op: OperationDescriptor): boolean {
+function sendsOnce(op: OperationDescriptor): boolean {
 	if (op.sendsOnce !== undefined) return op.sendsOnce;
 	if (!op.request) return false;
 	try {
@@ -72,7 +72,7 @@ export function sendsOnce(op: OperationDescriptor): boolean {
 }
 
 /** Shown on operations that send, create or start something: n8n's Retry On Fail would do it again. */
-export function retryOnFailNotice(): INodeProperties {
+function retryOnFailNotice(): INodeProperties {
 	return {
 		displayName:
 			'This operation does something that must not happen twice. Leave the node\'s Retry On Fail setting off: n8n would run the whole node again, items that already succeeded included. The node retries by itself where that is safe.',
@@ -86,59 +86,71 @@ function byName<T extends { name: string }>(a: T, b: T): number {
 	return a.name.localeCompare(b.name);
 }
 
+/** The Resource selector: the resources sorted by name, the first one declared the default. */
+export function resourceSelector(resources: ResourceDescriptor[]): INodeProperties {
+	const defaultResource = resources[0].value;
+	return {
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [...resources].sort(byName).map((r) => ({ name: r.name, value: r.value, description: r.description })),
+		default: defaultResource,
+	};
+}
+
+/** A resource's Operation selector, shown for that resource: its operations sorted by name, the first one declared the default. */
+export function operationSelector(resource: ResourceDescriptor): INodeProperties {
+	const defaultOperation = resource.operations[0].operation;
+	return {
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: [resource.value] } },
+		options: [...resource.operations].sort(byName).map((op) => ({
+			name: op.name,
+			value: op.operation,
+			action: op.action,
+			description: op.description,
+		})),
+		default: defaultOperation,
+	};
+}
+
+/** What the node lists for an operation: the Retry On Fail notice where it applies, then every parameter it reads. */
+export function operationParameters(op: OperationDescriptor): INodeProperties[] {
+	return [...(sendsOnce(op) ? [retryOnFailNotice()] : []), ...operationProperties(op)];
+}
+
+/** A parameter shown only for its resource and operation (and its own conditions). */
+export function shownFor(resource: string, operation: string, property: INodeProperties): INodeProperties {
+	return {
+		...property,
+		displayOptions: {
+			...property.displayOptions,
+			show: {
+				resource: [resource],
+				operation: [operation],
+				...property.displayOptions?.show,
+			},
+		},
+	};
+}
+
 /**
  * The node's whole parameter list from its resource descriptors: the Resource selector,
  * one Operation selector per resource, then each operation's parameters shown only for it.
  */
 export function buildProperties(resources: ResourceDescriptor[]): INodeProperties[] {
 	const sorted = [...resources].sort(byName);
-	const defaultResource = resources[0].value;
-	const properties: INodeProperties[] = [
-		{
-			displayName: 'Resource',
-			name: 'resource',
-			type: 'options',
-			noDataExpression: true,
-			options: sorted.map((r) => ({ name: r.name, value: r.value, description: r.description })),
-			default: defaultResource,
-		},
+	return [
+		resourceSelector(resources),
+		...sorted.map(operationSelector),
+		...sorted.flatMap((resource) =>
+			resource.operations.flatMap((op) => operationParameters(op).map((property) => shownFor(resource.value, op.operation, property))),
+		),
 	];
-	for (const resource of sorted) {
-		const ops = [...resource.operations].sort(byName);
-		const defaultOperation = resource.operations[0].operation;
-		properties.push({
-			displayName: 'Operation',
-			name: 'operation',
-			type: 'options',
-			noDataExpression: true,
-			displayOptions: { show: { resource: [resource.value] } },
-			options: ops.map((op) => ({
-				name: op.name,
-				value: op.operation,
-				action: op.action,
-				description: op.description,
-			})),
-			default: defaultOperation,
-		});
-	}
-	for (const resource of sorted) {
-		for (const op of resource.operations) {
-			for (const property of [...(sendsOnce(op) ? [retryOnFailNotice()] : []), ...operationProperties(op)]) {
-				properties.push({
-					...property,
-					displayOptions: {
-						...property.displayOptions,
-						show: {
-							resource: [resource.value],
-							operation: [op.operation],
-							...property.displayOptions?.show,
-						},
-					},
-				});
-			}
-		}
-	}
-	return properties;
 }
 
 /** Looks up the descriptor for a resource and operation value. */

@@ -1,20 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-/** A token bucket: `capacity` calls at once, refilled at `perSecond`. */
-export interface TokenBucket {
-	capacity: number;
-	perSecond: number;
-}
-
 /** Limits as a provider documents them, "N calls per period": at most `limit` calls in any `ms`, all windows at once. */
 export interface SlidingWindows {
 	windows: Array<{ limit: number; ms: number }>;
 }
 
-export type RateClass = TokenBucket | SlidingWindows;
-
 /** `default` applies to every call, a named class in addition. */
-export type RateClasses = Record<string, RateClass> & { default: RateClass };
+export type RateClasses = Record<string, SlidingWindows> & { default: SlidingWindows };
 
 /** What the kernel needs to know about one provider's HTTP API. */
 export interface ProviderTransport {

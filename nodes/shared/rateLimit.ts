@@ -1,45 +1,10 @@
 import { pause } from './cancel';
-import type { RateClass, RateClasses, SlidingWindows, TokenBucket } from './provider';
+import type { RateClasses, SlidingWindows } from './provider';
 
 /** Called when the call's answer (or failure) has arrived. */
 export type Release = () => void;
 
-interface Limiter {
-	take(signal?: AbortSignal): Promise<Release>;
-}
-
 const noRelease: Release = () => undefined;
-
-/** A token bucket; its queue serialises waiters so that a burst is handed out in arrival order. */
-class Bucket implements Limiter {
-	private tokens: number;
-	private updatedAt = Date.now();
-	private queue: Promise<void> = Promise.resolve();
-
-	constructor(private readonly limit: TokenBucket) {
-		this.tokens = limit.capacity;
-	}
-
-	private refill(now: number): void {
-		const elapsed = (now - this.updatedAt) / 1000;
-		this.tokens = Math.min(this.limit.capacity, this.tokens + elapsed * this.limit.perSecond);
-		this.updatedAt = now;
-	}
-
-	async take(signal?: AbortSignal): Promise<Release> {
-		const turn = this.queue.then(async () => {
-			this.refill(Date.now());
-			if (this.tokens < 1) {
-				await pause(Math.ceil(((1 - this.tokens) / this.limit.perSecond) * 1000), signal);
-				this.refill(Date.now());
-			}
-			this.tokens -= 1;
-		});
-		this.queue = turn;
-		await turn;
-		return noRelease;
-	}
-}
 
 /**
  * Sliding windows: at most `limit` calls in any `ms`. A call counts from when it is sent until `ms` after its
@@ -47,7 +12,7 @@ class Bucket implements Limiter {
  * the server counts in one window of its own were also in one window here: no 429 from a window the provider
  * documents, and no pacing finer than the provider asks for (Daily allows 20 at once every second).
  */
-class Windows implements Limiter {
+class Windows {
 	private inFlight = 0;
 	/** When answers came back, ascending. */
 	private finished: number[] = [];
@@ -103,12 +68,12 @@ class Windows implements Limiter {
  * Per-credential limiters, shared by every execution in this process,
  * so that concurrent items and workflows together stay under the provider's limit.
  */
-const limiters = new Map<string, Limiter>();
+const limiters = new Map<string, Windows>();
 
-function limiter(key: string, limit: RateClass): Limiter {
+function limiter(key: string, limit: SlidingWindows): Windows {
 	let found = limiters.get(key);
 	if (!found) {
-		found = 'windows' in limit ? new Windows(limit) : new Bucket(limit);
+		found = new Windows(limit);
 		limiters.set(key, found);
 	}
 	return found;

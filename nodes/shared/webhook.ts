@@ -104,7 +104,7 @@ export function jsonObject(raw: Buffer): IDataObject | undefined {
 }
 
 /** Far above any provider event (a few KB): a bigger body is refused before it is parsed or verified. */
-export const MAX_EVENT_BYTES = 1024 * 1024;
+const MAX_EVENT_BYTES = 1024 * 1024;
 
 /**
  * The checks every trigger makes before anything else: providers deliver JSON, and small. A 400 answer

@@ -1,6 +1,5 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
-import { defined, enc, idField } from '../fields';
+import { collection, defined, enc, idField, params } from '../../shared/fields';
 
 const jobId = idField('jobId', 'Job ID', 'The ID of the batch processor job');
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
-import { defined, enc, roomNameField } from '../fields';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { roomNameField } from '../fields';
 
 const sessionId: FieldSpec = { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, description: 'The session ID of the dial-out participant, from the start answer or the dialout.connected event' };
 

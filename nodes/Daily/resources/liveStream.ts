@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, stringList } from '../../shared/fields';
-import { defined, enc, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
+import { collection, defined, enc, params, stringList } from '../../shared/fields';
+import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
 
 const rtmpUrls = {
 	name: 'rtmpUrl',

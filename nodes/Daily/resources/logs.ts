@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
-import { dailyCursor, defined } from '../fields';
+import { collection, defined, params } from '../../shared/fields';
+import { dailyCursor } from '../fields';
 
 const operations: OperationDescriptor[] = [
 	{

@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, pick } from '../../shared/fields';
-import { dailyCursor, defined, enc, idField, roomNameField } from '../fields';
+import { collection, defined, enc, idField, params, pick } from '../../shared/fields';
+import { dailyCursor, roomNameField } from '../fields';
 
 const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session', 'searchMeetings');
 

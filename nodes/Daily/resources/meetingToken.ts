@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
+import { collection, defined, enc, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
-import { defined, enc, roomNameField, tokenProperties } from '../fields';
+import { roomNameField, tokenProperties } from '../fields';
 
 /** A JWT as Daily issues meeting tokens: header.payload.signature in base64url. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;

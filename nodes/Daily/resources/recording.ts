@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, pick } from '../../shared/fields';
-import { dailyCursor, defined, enc, idField, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
+import { collection, defined, enc, idField, params, pick } from '../../shared/fields';
+import { dailyCursor, instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording', 'searchRecordings');
 

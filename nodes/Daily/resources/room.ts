@@ -2,8 +2,8 @@ import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, jsonValue, params, pick } from '../../shared/fields';
-import { dailyCursor, defined, enc, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
+import { collection, defined, enc, jsonValue, params, pick } from '../../shared/fields';
+import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
 
 const privacy = {
 	displayName: 'Privacy',
@@ -37,7 +37,7 @@ const create = params(
 const NAME_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 
 /** A random room name of the kind Daily makes (20 letters and digits): no other room has it. */
-export function generatedRoomName(): string {
+function generatedRoomName(): string {
 	return Array.from(randomBytes(20), (byte) => NAME_ALPHABET[byte % NAME_ALPHABET.length]).join('');
 }
 

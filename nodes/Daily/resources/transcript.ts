@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
+import { collection, defined, enc, idField, params } from '../../shared/fields';
 import { cuesToText, parseWebVtt } from '../../shared/webvtt';
-import { dailyCursor, defined, enc, idField } from '../fields';
+import { dailyCursor } from '../fields';
 
 const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript', 'searchTranscripts');
 

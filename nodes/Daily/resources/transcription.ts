@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
-import { defined, enc, instanceIdOptions, roomNameField } from '../fields';
+import { collection, defined, enc, params } from '../../shared/fields';
+import { instanceIdOptions, roomNameField } from '../fields';
 
 /** Daily's transcription/start schema is strict: only these keys (§1.2). */
 const start = params([roomNameField('The room whose meeting to transcribe')], [

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
 import { DAILY_EVENT_TYPES } from '../events';
-import { defined, enc, idField } from '../fields';
 
 const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook', 'searchWebhooks');
 

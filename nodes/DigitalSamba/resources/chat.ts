@@ -1,44 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
-import { enc, listOptions, roomField, sessionField } from '../fields';
+import { enc, params } from '../../shared/fields';
+import { answered, exportCall } from '../common';
+import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
-
-/** A list filter or export option: only what one session produced. */
-export const sessionFilter = (what: string): FieldSpec => ({
-	displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: `Only the ${what} of this session (UUID)`,
-});
-
-const LOCALE: FieldSpec = {
-	displayName: 'Language', name: 'locale', type: 'options', default: '',
-	options: [['en', 'English'], ['de', 'German'], ['it', 'Italian'], ['es', 'Spanish']],
-	description: 'Language of the export\'s headings and labels',
-};
-
-/**
- * Parameters of the exports of chat, Q&A, polls and quizzes: room, format, and options sent as query
- * parameters (the contract lists `locale` as a body field of most of these GETs, and as a query parameter
- * of the quiz export; a GET body is often dropped on the way, so the query it is).
- * Every format list includes txt, the default.
- */
-export function exportParams(roomDescription: string, formats: Array<[string, string]>, session?: FieldSpec) {
-	return params([
-		roomField(roomDescription),
-		{ displayName: 'Format', name: 'format', type: 'options', default: 'txt', required: true, options: formats, description: 'File format of the export' },
-	], [collection('options', 'Options', session ? [session, LOCALE] : [LOCALE], 'Add Option')]);
-}
-
-/** GET {path}?format&…options, answered as a file named {base}-{room}.{format}. */
-export function exportCall(path: (p: IDataObject) => string, base: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> {
-	return {
-		request: (p) => ({ method: 'GET', path: path(p), qs: { format: p.format, ...(p.options ?? {}) } }),
-		binaryOutput: { fileName: (p) => `${base}-${p.roomId}.${p.format}` },
-	};
-}
-
-/** The answer when it has content, else `{ success: true, ...extra }` (action calls answer 200 with an empty body or {}). */
-export const answered = (extra: (p: IDataObject) => IDataObject) => (body: unknown, p: IDataObject) =>
-	body && typeof body === 'object' && Object.keys(body).length ? (body as IDataObject) : { success: true, ...extra(p) };
 
 const TEXT_FORMATS: Array<[string, string]> = [['txt', 'Text'], ['json', 'JSON'], ['csv', 'CSV'], ['zip', 'ZIP (CSV and Text)']];
 

@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { params } from '../../shared/fields';
-import { defined } from '../fields';
+import { defined, params } from '../../shared/fields';
 import { defaultRoomSettingFields, nonEmpty } from '../roomSettings';
 
 const operations: OperationDescriptor[] = [

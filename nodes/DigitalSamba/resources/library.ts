@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
 import { multipart } from '../../shared/multipart';
-import { defined, enc, idField, listOptions } from '../fields';
+import { listOptions } from '../fields';
 import { dsOffset } from '../transport';
 
 const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library', 'searchLibraries');
@@ -21,10 +21,7 @@ const folderFields: FieldSpec[] = [
 ];
 const folderOfFile: FieldSpec = { displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The folder to put it in (its UUID); the library root when left out' };
 
-const libPath = (p: { libraryId: string }) => `/libraries/${enc(p.libraryId)}`;
-const folderPath = (p: { libraryId: string; folderId: string }) => `${libPath(p)}/folders/${enc(p.folderId)}`;
-// The spec names this path parameter `libraryFile`.
-const filePath = (p: { libraryId: string; fileId: string }) => `${libPath(p)}/files/${enc(p.fileId)}`;
+// The spec names a file's path parameter (fileId below) `libraryFile`.
 
 const op = (o: Omit<OperationDescriptor, 'resource'>): OperationDescriptor => ({ resource: 'library', ...o });
 
@@ -47,7 +44,7 @@ const operations: OperationDescriptor[] = [
 	op({
 		operation: 'get', name: 'Get', action: 'Get a library', description: 'Get one content library',
 		...params([libraryId]),
-		request: (p) => ({ method: 'GET', path: libPath(p) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}` }),
 	}),
 	op({
 		operation: 'create', name: 'Create', action: 'Create a library',
@@ -58,60 +55,60 @@ const operations: OperationDescriptor[] = [
 	op({
 		operation: 'update', name: 'Update', action: 'Update a library', description: 'Rename a library or change its external ID',
 		...params([libraryId], [collection('updateFields', 'Update Fields', libraryFields)]),
-		request: (p) => ({ method: 'PATCH', path: libPath(p), body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'delete', name: 'Delete', action: 'Delete a library', description: 'Delete a library with all its folders and files',
 		...params([libraryId]),
-		request: (p) => ({ method: 'DELETE', path: libPath(p) }),
+		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId }),
 	}),
 	op({
 		operation: 'getHierarchy', name: 'Get Hierarchy', action: 'Get the hierarchy of a library',
 		description: 'Get the folder tree of a library with the files in each folder',
 		...params([libraryId]),
-		request: (p) => ({ method: 'GET', path: `${libPath(p)}/hierarchy` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/hierarchy` }),
 	}),
 	op({
 		operation: 'getManyFolders', name: 'Get Many Folders', action: 'Get many folders of a library',
 		description: 'List the folders of a library, one item each',
 		...params([libraryId], [listOptions()]),
-		request: (p) => ({ method: 'GET', path: `${libPath(p)}/folders`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/folders`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'getFolder', name: 'Get Folder', action: 'Get a library folder', description: 'Get one folder of a library',
 		...params([libraryId, folderId]),
-		request: (p) => ({ method: 'GET', path: folderPath(p) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}` }),
 	}),
 	op({
 		operation: 'createFolder', name: 'Create Folder', action: 'Create a library folder',
 		description: 'Create a folder in a library, at its root or inside another folder',
 		...params([libraryId], [collection('additionalFields', 'Additional Fields', folderFields)]),
-		request: (p) => ({ method: 'POST', path: `${libPath(p)}/folders`, body: defined(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/folders`, body: defined(p.additionalFields) }),
 	}),
 	op({
 		operation: 'updateFolder', name: 'Update Folder', action: 'Update a library folder', description: 'Rename a folder or move it into another folder',
 		...params([libraryId, folderId], [collection('updateFields', 'Update Fields', folderFields)]),
-		request: (p) => ({ method: 'PATCH', path: folderPath(p), body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'deleteFolder', name: 'Delete Folder', action: 'Delete a library folder', description: 'Delete a folder of a library',
 		...params([libraryId, folderId]),
-		request: (p) => ({ method: 'DELETE', path: folderPath(p) }),
+		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, folderId: p.folderId }),
 	}),
 	op({
 		operation: 'getManyFiles', name: 'Get Many Files', action: 'Get many files of a library',
 		description: 'List the files of a library (name, type, size, folder), one item each',
 		...params([libraryId], [listOptions()]),
-		request: (p) => ({ method: 'GET', path: `${libPath(p)}/files`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'getFile', name: 'Get File', action: 'Get a library file', description: 'Get one file of a library with its processing status',
 		...params([libraryId, fileId]),
-		request: (p) => ({ method: 'GET', path: filePath(p) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}` }),
 	}),
 	op({
 		operation: 'uploadFile', name: 'Upload File', action: 'Upload a file to a library',
@@ -124,7 +121,7 @@ const operations: OperationDescriptor[] = [
 			const name: string = p.additionalFields?.name ?? file.fileName;
 			const spec = {
 				method: 'POST' as const,
-				path: `${libPath(p)}/files`,
+				path: `/libraries/${enc(p.libraryId)}/files`,
 				body: defined({ name, folder_id: p.additionalFields?.folder_id, file_size: file.size }),
 			};
 			const result = await ctx.send(spec);
@@ -146,19 +143,19 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'New name of the file' },
 			folderOfFile,
 		])]),
-		request: (p) => ({ method: 'PATCH', path: filePath(p), body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'deleteFile', name: 'Delete File', action: 'Delete a library file', description: 'Delete a file of a library',
 		...params([libraryId, fileId]),
-		request: (p) => ({ method: 'DELETE', path: filePath(p) }),
+		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, fileId: p.fileId }),
 	}),
 	op({
 		operation: 'getFileLinks', name: 'Get File Links', action: 'Get the links of a library file',
 		description: 'Get the page and thumbnail URLs of a processed file: a list of pages, each with its image URL and thumbnail URL',
 		...params([libraryId, fileId]),
-		request: (p) => ({ method: 'GET', path: `${filePath(p)}/links` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}/links` }),
 	}),
 	op({
 		operation: 'createWebapp', name: 'Create Webapp', action: 'Add a web app to a library',
@@ -170,7 +167,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the web app in the library' },
 			folderOfFile,
 		])]),
-		request: (p) => ({ method: 'POST', path: `${libPath(p)}/webapps`, body: { url: p.url, ...defined(p.additionalFields) } }),
+		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/webapps`, body: { url: p.url, ...defined(p.additionalFields) } }),
 	}),
 	op({
 		operation: 'createWhiteboard', name: 'Create Whiteboard', action: 'Add a whiteboard to a library',
@@ -179,7 +176,7 @@ const operations: OperationDescriptor[] = [
 			folderOfFile,
 			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether the whiteboard is private' },
 		])]),
-		request: (p) => ({ method: 'POST', path: `${libPath(p)}/whiteboards`, body: defined(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/whiteboards`, body: defined(p.additionalFields) }),
 	}),
 ];
 

@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { params } from '../../shared/fields';
-import { defined, enc, listOptions, roomField } from '../fields';
+import { defined, enc, params } from '../../shared/fields';
+import { listOptions, roomField } from '../fields';
 import { dsOffset } from '../transport';
 
 const operations: OperationDescriptor[] = [

@@ -1,8 +1,7 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { params, type FieldSpec } from '../../shared/fields';
-import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { DATE_FIELDS, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
-import { DATE_FIELDS } from './statistics';
 
 const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants');
 
@@ -13,11 +12,11 @@ const live: FieldSpec = {
 const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only participants of this room (its UUID)' };
 const sessionFilter: FieldSpec = { displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' };
 
-const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower'): OperationDescriptor => ({
+const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', path: (p: { roomId: string; participantId: string }) => string): OperationDescriptor => ({
 	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} the hand of a participant`,
 	description: `${verb === 'raise' ? 'Raise' : 'Lower'} the virtual hand of a participant who is in a room now`,
 	...params([roomField('The ID (UUID) of the room'), participantId]),
-	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/${verb}-hand`, retry: 'always' }),
+	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, participantId: p.participantId }),
 });
 
@@ -55,8 +54,8 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/participants`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	},
-	hand('raiseHand', 'raise'),
-	hand('lowerHand', 'lower'),
+	hand('raiseHand', 'raise', (p) => `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/raise-hand`),
+	hand('lowerHand', 'lower', (p) => `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/lower-hand`),
 ];
 
 export const participant: ResourceDescriptor = { value: 'participant', name: 'Participant', operations };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { jsonValue, params, stringList } from '../../shared/fields';
-import { enc, idField, roomField } from '../fields';
+import { enc, idField, jsonValue, params, stringList } from '../../shared/fields';
+import { roomField } from '../fields';
 
 const room = roomField('The ID (UUID) of the room');
 const callId = idField('callId', 'Call ID', 'The call ID your phone system gave the call when it joined');
@@ -25,25 +25,24 @@ const calls = jsonValue.pipe(
 
 const callIds = stringList.pipe(z.array(z.string()).min(1, 'give at least one call ID'));
 
-const roomAction = (operation: string, name: string, action: string, description: string, path: string): OperationDescriptor => ({
+const roomAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string }) => string): OperationDescriptor => ({
 	resource: 'phone', operation, name, action, description,
 	...params([room]),
 	// Connecting is sent once; disconnecting again changes nothing.
-	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/${path}`, retry: operation === 'disconnect' ? 'always' : 'unprocessed' }),
+	request: (p) => ({ method: 'POST', path: path(p), retry: operation === 'disconnect' ? 'always' : 'unprocessed' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId }),
 });
 
-// The path segment is the operation value in kebab case: raiseHand → raise-hand.
-const callAction = (operation: string, name: string, action: string, description: string): OperationDescriptor => ({
+const callAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string; callId: string }) => string): OperationDescriptor => ({
 	resource: 'phone', operation, name, action, description,
 	...params([room, callId]),
-	request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/${operation.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`, retry: 'always' }),
+	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, callId: p.callId }),
 });
 
 const operations: OperationDescriptor[] = [
-	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', 'phone/connect'),
-	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', 'phone/disconnect'),
+	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', (p) => `/rooms/${enc(p.roomId)}/phone/connect`),
+	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', (p) => `/rooms/${enc(p.roomId)}/phone/disconnect`),
 	{
 		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
 		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
@@ -67,10 +66,10 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
 	},
-	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room'),
-	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room'),
-	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room'),
-	callAction('unmute', 'Unmute', 'Unmute a phone participant', 'Unmute a phone caller in a room'),
+	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/raise-hand`),
+	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/lower-hand`),
+	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/mute`),
+	callAction('unmute', 'Unmute', 'Unmute a phone participant', 'Unmute a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/unmute`),
 ];
 
 export const phone: ResourceDescriptor = { value: 'phone', name: 'Phone', operations };

@@ -1,39 +1,11 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
-import { multipart } from '../../shared/multipart';
-import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { collection, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { exportCall, importCsv, templateCall } from '../common';
+import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
-import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Poll and quiz paths that the contract documents with a room UUID only. */
-export const roomUuid = () => roomField('The ID (UUID) of the room');
-
-/** Parameters of a CSV import: the room and the input binary field. */
-export const importParams = () => params([
-	roomUuid(),
-	{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'The binary field of the input item that holds the CSV file' },
-]);
-
-/** POST the input file as the multipart field `file` (the field the contract names for CSV imports). */
-export const importCsv = (kind: string) => async (ctx: OperationContext, p: IDataObject) => {
-	const file = await ctx.readBinary(String(p.binaryPropertyName));
-	const form = multipart({ file });
-	const { body } = await ctx.send({
-		method: 'POST', path: `/rooms/${enc(String(p.roomId))}/${kind}/import`,
-		body: form.open, headers: form.headers,
-	});
-	return answered(() => ({ roomId: p.roomId, fileName: file.fileName }))(body, p);
-};
-
-/** GET …/template: the CSV to fill in for an import, as a file. */
-export const templateCall = (kind: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> => ({
-	request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/${kind}/template` }),
-	binaryOutput: { fileName: () => `${kind}-template.csv`, mimeType: 'text/csv' },
-});
 
 const optionText = z.string().min(1, 'each option needs a text').max(512, 'each option must be at most 512 characters');
 
@@ -93,7 +65,6 @@ const pollId = idField('pollId', 'Poll ID', 'The ID (UUID) of the poll', 'search
 const updateBase = params([roomUuid(), pollId, POLL_OPTIONS], [collection('updateFields', 'Update Fields', [{ ...QUESTION, required: false }, { ...TYPE, default: '' }, ANONYMOUS], 'Add Field')]);
 
 const onePoll = params([roomUuid(), pollId]);
-const pollPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/polls/${enc(String(p.pollId))}`;
 
 const operations: OperationDescriptor[] = [
 	{
@@ -117,7 +88,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'poll', operation: 'get', name: 'Get', action: 'Get a poll',
 		description: 'Get a poll with its options',
 		...onePoll,
-		request: (p) => ({ method: 'GET', path: pollPath(p) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
 	},
 	{
 		resource: 'poll', operation: 'update', name: 'Update', action: 'Update a poll',
@@ -125,7 +96,7 @@ const operations: OperationDescriptor[] = [
 		properties: updateBase.properties,
 		schema: updateBase.schema.superRefine(needsOptions),
 		request: (p) => ({
-			method: 'PATCH', path: pollPath(p),
+			method: 'PATCH', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}`,
 			body: { ...(p.updateFields ?? {}), options: p.pollOptions ?? [] },
 		}),
 	},
@@ -133,14 +104,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'poll', operation: 'delete', name: 'Delete', action: 'Delete a poll',
 		description: 'Delete a poll and its votes',
 		...onePoll,
-		request: (p) => ({ method: 'DELETE', path: pollPath(p) }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.pollId }),
 	},
 	{
 		resource: 'poll', operation: 'getResults', name: 'Get Results', action: 'Get the results of a poll',
 		description: 'Get the results of a poll, one item per time it ran, with votes per option; optionally of one session',
 		...params([roomField(), pollId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
-		request: (p) => ({ method: 'GET', path: `${pollPath(p)}/results`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}/results`, qs: { ...(p.options ?? {}) } }),
 	},
 	{
 		resource: 'poll', operation: 'export', name: 'Export', action: 'Export polls',
@@ -153,13 +124,13 @@ const operations: OperationDescriptor[] = [
 		description: 'Create polls in a room from a CSV file in an input binary field (see Get Template for the columns)',
 		...importParams(),
 		sendsOnce: true,
-		run: importCsv('polls'),
+		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/polls/import`),
 	},
 	{
 		resource: 'poll', operation: 'getTemplate', name: 'Get Template', action: 'Get the poll import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
-		...templateCall('polls'),
+		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/polls/template`, 'polls-template.csv'),
 	},
 	{
 		resource: 'poll', operation: 'deleteAll', name: 'Delete All', action: 'Delete all polls of a room',

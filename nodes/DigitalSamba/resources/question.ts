@@ -1,10 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { HttpMethod, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
-import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { collection, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { answered, exportCall } from '../common';
+import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
-import { answered, exportCall, exportParams, sessionFilter } from './chat';
 
 /** Who acts: an existing participant by ID, or a person by name and external ID. */
 const PARTICIPANT_FIELDS: FieldSpec[] = [
@@ -37,17 +36,15 @@ const answerId = idField('answerId', 'Answer ID', 'The ID (UUID) of the answer',
 const questionText: FieldSpec = { displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' };
 const answerText: FieldSpec = { displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' };
 
-const questionPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/questions/${enc(String(p.questionId))}`;
-
 /** A call on one question that only names the participant who makes it. */
 function questionAction(
 	operation: string, name: string, action: string, description: string,
-	method: HttpMethod, suffix: string,
+	method: HttpMethod, path: (p: { roomId: string; questionId: string }) => string,
 ): OperationDescriptor {
 	return {
 		resource: 'question', operation, name, action, description,
 		...withParticipant([questionId]),
-		request: (p) => ({ method, path: `${questionPath(p)}${suffix}`, body: { participant: participant(p) } }),
+		request: (p) => ({ method, path: path(p), body: { participant: participant(p) } }),
 		output: method === 'DELETE'
 			? (_body, p) => ({ deleted: true, questionId: p.questionId })
 			: answered((p) => ({ questionId: p.questionId })),
@@ -85,14 +82,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'update', name: 'Update', action: 'Update a question',
 		description: 'Change the text of a question, on behalf of a participant allowed to',
 		...withParticipant([questionId, questionText]),
-		request: (p) => ({ method: 'PATCH', path: questionPath(p), body: { participant: participant(p), question: p.question } }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p), question: p.question } }),
 		output: answered((p) => ({ questionId: p.questionId })),
 	},
 	{
 		resource: 'question', operation: 'delete', name: 'Delete', action: 'Delete a question',
 		description: 'Delete a question and its answers, on behalf of a participant allowed to',
 		...withParticipant([questionId]),
-		request: (p) => ({ method: 'DELETE', path: questionPath(p), body: { participant: participant(p) } }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.questionId }),
 	},
 	{
@@ -102,7 +99,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether only the asker sees the answer' },
 		]),
 		request: (p) => ({
-			method: 'POST', path: `${questionPath(p)}/answers`,
+			method: 'POST', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers`,
 			body: { participant: participant(p), answer: p.answer, ...(p.additionalFields ?? {}) },
 		}),
 		output: answered((p) => ({ questionId: p.questionId, answer: p.answer })),
@@ -111,23 +108,23 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'updateAnswer', name: 'Update Answer', action: 'Update an answer',
 		description: 'Change the text of an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId, answerText]),
-		request: (p) => ({ method: 'PATCH', path: `${questionPath(p)}/answers/${enc(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
 		output: answered((p) => ({ questionId: p.questionId, answerId: p.answerId })),
 	},
 	{
 		resource: 'question', operation: 'deleteAnswer', name: 'Delete Answer', action: 'Delete an answer',
 		description: 'Delete an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId]),
-		request: (p) => ({ method: 'DELETE', path: `${questionPath(p)}/answers/${enc(p.answerId)}`, body: { participant: participant(p) } }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.answerId, questionId: p.questionId }),
 	},
-	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', '/dismiss'),
-	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', '/reopen'),
-	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', '/vote'),
-	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', '/vote'),
-	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', '/live-answers/start'),
-	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', '/live-answers/stop'),
-	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', '/live-answers/cancel'),
+	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/dismiss`),
+	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/reopen`),
+	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
+	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
+	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/start`),
+	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/stop`),
+	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/cancel`),
 	{
 		resource: 'question', operation: 'deleteAll', name: 'Delete All', action: 'Delete all questions of a room',
 		description: 'Delete every Q&A question and answer of a room, across all its sessions',

@@ -1,11 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, jsonValue, params } from '../../shared/fields';
-import { enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { collection, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { exportCall, importCsv, templateCall } from '../common';
+import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
-import { exportCall, exportParams, sessionFilter } from './chat';
-import { importCsv, importParams, roomUuid, templateCall } from './poll';
 
 const text512 = (what: string) => z.string({ required_error: `${what} needs a text` }).min(1, `${what} needs a text`).max(512, `${what} must be at most 512 characters`);
 
@@ -36,7 +34,6 @@ const QUIZ_FIELDS: FieldSpec[] = [
 
 const quizId = idField('quizId', 'Quiz ID', 'The ID (UUID) of the quiz', 'searchQuizzes');
 const oneQuiz = params([roomUuid(), quizId]);
-const quizPath = (p: IDataObject) => `/rooms/${enc(String(p.roomId))}/quizzes/${enc(String(p.quizId))}`;
 
 const operations: OperationDescriptor[] = [
 	{
@@ -59,7 +56,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'quiz', operation: 'get', name: 'Get', action: 'Get a quiz',
 		description: 'Get a quiz with its questions and choices',
 		...oneQuiz,
-		request: (p) => ({ method: 'GET', path: quizPath(p) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
 	},
 	{
 		resource: 'quiz', operation: 'update', name: 'Update', action: 'Update a quiz',
@@ -67,20 +64,20 @@ const operations: OperationDescriptor[] = [
 		...params([roomUuid(), quizId, QUESTIONS], [
 			collection('updateFields', 'Update Fields', [{ ...TITLE, required: false }, ...QUIZ_FIELDS], 'Add Field'),
 		]),
-		request: (p) => ({ method: 'PATCH', path: quizPath(p), body: { ...(p.updateFields ?? {}), questions: p.questions } }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}`, body: { ...(p.updateFields ?? {}), questions: p.questions } }),
 	},
 	{
 		resource: 'quiz', operation: 'delete', name: 'Delete', action: 'Delete a quiz',
 		description: 'Delete a quiz and its answers',
 		...oneQuiz,
-		request: (p) => ({ method: 'DELETE', path: quizPath(p) }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.quizId }),
 	},
 	{
 		resource: 'quiz', operation: 'getResults', name: 'Get Results', action: 'Get the results of a quiz',
 		description: 'Get the results of a quiz, one item per time it ran, with answers per question; optionally of one session',
 		...params([roomField(), quizId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
-		request: (p) => ({ method: 'GET', path: `${quizPath(p)}/results`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}/results`, qs: { ...(p.options ?? {}) } }),
 	},
 	{
 		resource: 'quiz', operation: 'export', name: 'Export', action: 'Export quiz results',
@@ -93,13 +90,13 @@ const operations: OperationDescriptor[] = [
 		description: 'Create quizzes from a CSV file in an input binary field: one row per question, grouped by quiz_title (see Get Template)',
 		...importParams(),
 		sendsOnce: true,
-		run: importCsv('quizzes'),
+		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/quizzes/import`),
 	},
 	{
 		resource: 'quiz', operation: 'getTemplate', name: 'Get Template', action: 'Get the quiz import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
-		...templateCall('quizzes'),
+		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/template`, 'quizzes-template.csv'),
 	},
 	{
 		resource: 'quiz', operation: 'deleteAll', name: 'Delete All', action: 'Delete all quizzes of a room',

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, pick, type FieldSpec } from '../../shared/fields';
-import { defined, enc, idField, listOptions, roomField, sessionField } from '../fields';
+import { collection, defined, enc, type FieldSpec, idField, params, pick } from '../../shared/fields';
+import { listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID (UUID) of the recording', 'searchRecordings');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { params } from '../../shared/fields';
-import { enc, roomField } from '../fields';
+import { enc, params } from '../../shared/fields';
+import { roomField } from '../fields';
 
 const room = roomField();
 

@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, jsonValue, params, type FieldSpec } from '../../shared/fields';
-import { defined, enc, idField, LIST_OPTION_FIELDS } from '../fields';
+import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { LIST_OPTION_FIELDS } from '../fields';
 import { dsOffset } from '../transport';
 
 /** Every permission `GET /permissions` lists (reference/providers.md §2.6: general_chat, room_reactions, not chat or emoji_reactions). */
-export const PERMISSIONS = [
+const PERMISSIONS = [
 	'access_qa', 'answer_privately_qa', 'answer_qa', 'ask_question_anonymously_qa', 'ask_question_qa', 'ask_remote_unmute',
 	'avatar_upload', 'ban_participants', 'broadcast', 'chat_reactions', 'clear_chat', 'clear_content', 'collaborate_in_notes',
 	'control_room_components', 'control_room_entry', 'delete_others_chat_messages', 'download_qa', 'edit_whiteboard',

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params, pick, stringList } from '../../shared/fields';
-import { defined, enc, listOptions, roomField } from '../fields';
+import { collection, defined, enc, type FieldSpec, params, pick, stringList } from '../../shared/fields';
+import { listOptions, roomField } from '../fields';
 import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
 import { dsOffset } from '../transport';
 

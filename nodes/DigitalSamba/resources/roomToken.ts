@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
 import { TIME_HINT } from '../../shared/time';
-import { defined, enc, roomField } from '../fields';
+import { roomField } from '../fields';
 
 
 /** The token's claims, named as both the token endpoint and the JWT payload name them. */

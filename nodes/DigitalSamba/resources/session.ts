@@ -1,8 +1,7 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, pick, type FieldSpec } from '../../shared/fields';
-import { defined, enc, listOptions, roomField, sessionField } from '../fields';
+import { collection, defined, enc, type FieldSpec, params, pick } from '../../shared/fields';
+import { DATE_FIELDS, listOptions, METRICS_FIELD, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
-import { DATE_FIELDS, METRICS_FIELD } from './statistics';
 
 /** `live`: true for running sessions only, false for ended ones only. */
 const LIVE_FILTER: FieldSpec = {

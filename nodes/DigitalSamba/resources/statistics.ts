@@ -1,36 +1,7 @@
-import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, stringList, type FieldSpec } from '../../shared/fields';
-import { toDateTime } from '../../shared/time';
-import { defined, enc, periodInOrder, roomField } from '../fields';
+import { collection, defined, enc, params } from '../../shared/fields';
+import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomField } from '../fields';
 import { dsOffset } from '../transport';
-
-/** Digital Samba filters by calendar day (Y-m-d); any date or time a user types becomes that day. */
-const calendarDay = z.unknown().transform((value, ctx) => {
-	const time = toDateTime(value);
-	if (!time) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a date such as 2026-01-31' });
-		return z.NEVER;
-	}
-	return time.toFormat('yyyy-MM-dd');
-});
-
-/** The date_start / date_end pair that statistics, session and participant lists accept. */
-export const DATE_FIELDS: FieldSpec[] = [
-	{ displayName: 'Start Date', name: 'date_start', type: 'string', default: '', zod: calendarDay, placeholder: 'e.g. 2026-01-01', description: 'First day of the period (YYYY-MM-DD; an ISO date-time is cut to its day)' },
-	{ displayName: 'End Date', name: 'date_end', type: 'string', default: '', zod: calendarDay, placeholder: 'e.g. 2026-01-31', description: 'Last day of the period (YYYY-MM-DD; an ISO date-time is cut to its day)' },
-];
-
-const metricList = stringList
-	.pipe(z.array(z.string().regex(/^[a-z][a-z0-9_]*$/, 'each metric must be a snake_case name such as participation_minutes')).min(1, 'give at least one metric'))
-	.transform((names) => names.join(','));
-
-/** `metrics`: which figures to return, sent comma-separated. */
-export const METRICS_FIELD: FieldSpec = {
-	displayName: 'Metrics', name: 'metrics', type: 'stringList', default: '', zod: metricList,
-	placeholder: 'e.g. participation_minutes, sessions',
-	description: 'Only these figures, comma-separated (e.g. participation_minutes, broadcasted_minutes, subscribed_minutes); all when empty',
-};
 
 const metricsOnly = () => collection('options', 'Options', [METRICS_FIELD], 'Add Option');
 const period = () => periodInOrder(collection('options', 'Options', [...DATE_FIELDS, METRICS_FIELD], 'Add Option'));

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params } from '../../shared/fields';
-import { enc, roomField, sessionField } from '../fields';
+import { collection, enc, params } from '../../shared/fields';
+import { roomField, sessionField } from '../fields';
 
 interface WaitOptions {
 	waitUntilReady?: boolean;

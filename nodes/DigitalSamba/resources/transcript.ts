@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
-import { defined, enc, LIST_OPTION_FIELDS, roomField, sessionField } from '../fields';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { LIST_OPTION_FIELDS, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 const ORDER = LIST_OPTION_FIELDS[0];

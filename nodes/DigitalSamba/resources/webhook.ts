@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, params, type FieldSpec } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
 import { DIGITAL_SAMBA_EVENTS } from '../events';
-import { defined, enc, idField, listOptions } from '../fields';
+import { listOptions } from '../fields';
 import { dsOffset } from '../transport';
 
 const webhookId = idField('webhookId', 'Webhook ID', 'The ID (UUID) of the webhook');

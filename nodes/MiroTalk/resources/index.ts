@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceDescriptor } from '../../shared/descriptor';
-import { buildProperties } from '../../shared/properties';
+import { operationParameters, operationSelector, resourceSelector, shownFor } from '../../shared/properties';
 import type { ProductResource } from '../fields';
 import { PRODUCTS, type EndpointSwitch, type Product } from '../transport';
 import { joinLink } from './joinLink';
@@ -11,14 +11,15 @@ import { token } from './token';
 /** Every MiroTalk resource with the products that offer each operation; the first is the default. */
 export const miroTalkProductResources: ProductResource[] = [meeting, joinLink, token, stats];
 
+/** A resource as one product's API has it: the operations declared for that product, as kernel descriptors. */
+function resourceOf(r: ProductResource, product: Product): ResourceDescriptor {
+	const operations = r.operations.filter((o) => o.products.includes(product)).map((o) => o.descriptor);
+	return { value: r.value, name: r.name, description: r.description, operations };
+}
+
 /** The resources and operations one product's API has, as kernel descriptors. */
 export function resourcesFor(product: Product): ResourceDescriptor[] {
-	const out: ResourceDescriptor[] = [];
-	for (const r of miroTalkProductResources) {
-		const operations = r.operations.filter((o) => o.products.includes(product)).map((o) => o.descriptor);
-		if (operations.length) out.push({ value: r.value, name: r.name, description: r.description, operations });
-	}
-	return out;
+	return miroTalkProductResources.map((r) => resourceOf(r, product)).filter((r) => r.operations.length > 0);
 }
 
 /** The server switch behind an operation of a product, if the server has one. */
@@ -28,49 +29,70 @@ export function endpointFor(product: Product, resource: string, operation: strin
 		?.operations.find((o) => o.descriptor.operation === operation && o.products.includes(product))?.endpoint;
 }
 
-function withProducts(property: INodeProperties, products: Product[]): INodeProperties {
+/** A parameter shown only for these products. */
+function forProducts(property: INodeProperties, products: Product[]): INodeProperties {
 	return { ...property, displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, product: products } } };
 }
 
 /**
- * The node's parameters: each product's Resource and Operation selectors and operation parameters,
- * shown only for that product. Identical parameters of several products are merged into one
- * (shown for all of them). Selectors come first, then each operation's parameters in their own order,
- * so that every product sees its fields in the order the operation declares them.
+ * The products (in the node's order) grouped by what they offer: products whose `offer` lists the same
+ * declarations share one selector. Products that offer nothing are left out.
+ */
+function alike<T>(offer: (product: Product) => T[]): Product[][] {
+	const groups: Array<{ offered: T[]; products: Product[] }> = [];
+	for (const product of PRODUCTS) {
+		const offered = offer(product);
+		if (!offered.length) continue;
+		const group = groups.find((g) => g.offered.length === offered.length && g.offered.every((o, i) => o === offered[i]));
+		if (group) group.products.push(product);
+		else groups.push({ offered, products: [product] });
+	}
+	return groups.map((g) => g.products);
+}
+
+/**
+ * One operation's parameters, for every product that has the operation. Each declaration (a ProductOperation)
+ * names its products, so a descriptor declared for several products has its parameters once, shown for all of
+ * them (Meeting → Get Many for SFU and P2P); a parameter object several declarations include is likewise one
+ * parameter for the products of all of them (the room and token of SFU's and P2P's Join Link → Create). n8n shows
+ * one product's parameters at a time; they are listed by position across the declarations: every declaration's
+ * first parameter, then every second, and so on.
+ */
+function parametersOf(resource: ProductResource, operation: string): INodeProperties[] {
+	const declarations = resource.operations.filter((o) => o.descriptor.operation === operation);
+	const lists = declarations.map((d) => operationParameters(d.descriptor));
+	const shownTo = new Map<INodeProperties, Set<Product>>();
+	for (let position = 0; position < Math.max(...lists.map((list) => list.length)); position++) {
+		lists.forEach((list, i) => {
+			const property = list[position];
+			if (property) shownTo.set(property, new Set([...(shownTo.get(property) ?? []), ...declarations[i].products]));
+		});
+	}
+	return [...shownTo].map(([property, products]) =>
+		forProducts(shownFor(resource.value, operation, property), PRODUCTS.filter((p) => products.has(p))),
+	);
+}
+
+/**
+ * The node's parameters after Product: each product's own Resource and Operation selectors and operation
+ * parameters, shown only for that product, with what products share declared once:
+ * - one Resource selector per set of resources (SFU and P2P offer the same four and share theirs);
+ * - per resource, one Operation selector per set of its operations (SFU and P2P share Statistic's and Token's);
+ * - each operation's parameters as its declarations give them (see parametersOf).
+ * Selectors come first, then the parameters resource by resource and operation by operation, as the kernel lists them.
  */
 export function miroTalkProperties(): INodeProperties[] {
-	interface Entry {
-		property: INodeProperties;
-		products: Product[];
-		group: number;
-		operation: string;
-		position: number;
-	}
-	const entries = new Map<string, Entry>();
-	const operationOrder: string[] = [];
-	for (const product of PRODUCTS) {
-		const positions = new Map<string, number>();
-		for (const property of buildProperties(resourcesFor(product))) {
-			const group = property.name === 'resource' ? 0 : property.name === 'operation' ? 1 : 2;
-			const show = property.displayOptions?.show ?? {};
-			const operation = group === 2 ? `${String(show.resource)}.${String(show.operation)}` : '';
-			if (!operationOrder.includes(operation)) operationOrder.push(operation);
-			const position = positions.get(operation) ?? 0;
-			positions.set(operation, position + 1);
-			const key = JSON.stringify(property);
-			const entry = entries.get(key);
-			if (entry) entry.products.push(product);
-			else entries.set(key, { property, products: [product], group, operation, position });
-		}
-	}
-	return [...entries.values()]
-		.map((entry, insertion) => ({ entry, insertion }))
-		.sort(
-			(a, b) =>
-				a.entry.group - b.entry.group ||
-				operationOrder.indexOf(a.entry.operation) - operationOrder.indexOf(b.entry.operation) ||
-				a.entry.position - b.entry.position ||
-				a.insertion - b.insertion,
-		)
-		.map(({ entry }) => withProducts(entry.property, entry.products));
+	const resources = [...miroTalkProductResources].sort((a, b) => a.name.localeCompare(b.name));
+	const offers = (r: ProductResource, product: Product) => r.operations.some((o) => o.products.includes(product));
+	return [
+		...alike((product) => miroTalkProductResources.filter((r) => offers(r, product))).map((products) =>
+			forProducts(resourceSelector(resourcesFor(products[0])), products),
+		),
+		...resources.flatMap((r) =>
+			alike((product) => r.operations.filter((o) => o.products.includes(product))).map((products) =>
+				forProducts(operationSelector(resourceOf(r, products[0])), products),
+			),
+		),
+		...resources.flatMap((r) => [...new Set(r.operations.map((o) => o.descriptor.operation))].flatMap((operation) => parametersOf(r, operation))),
+	];
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { collection, params, type FieldSpec } from '../../shared/fields';
-import { defined, DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_FIELDS, type ProductResource } from '../fields';
+import { collection, defined, fieldProperty, type FieldSpec, params } from '../../shared/fields';
+import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({
 	displayName, name, type: 'boolean', default: false, description,
@@ -39,18 +39,27 @@ function joinBody(p: JoinParams): IDataObject {
 	});
 }
 
-const sfuJoin = params(
-	[roomField(false, 'The room to join; MiroTalk picks a random room when empty')],
-	[collection('options', 'Options', JOIN_OPTIONS, 'Add Option'), tokenCollection()],
-);
+// SFU's and P2P's Create take the same room and token: one parameter object each, which the node shows once for
+// both products (see miroTalkProperties); each product has its own Options.
+const JOIN_ROOM = roomField(false, 'The room to join; MiroTalk picks a random room when empty');
+const joinRoom = fieldProperty(JOIN_ROOM);
+const joinToken = tokenCollection();
+
+/** The parameters of SFU's or P2P's Create: the shared room, the product's options, the shared token. */
+function roomOptionsToken(options: FieldSpec[]) {
+	const optionsCollection = collection('options', 'Options', options, 'Add Option');
+	return {
+		properties: [joinRoom, optionsCollection.property, joinToken.property],
+		schema: params([JOIN_ROOM], [optionsCollection, joinToken]).schema,
+	};
+}
+
+const sfuJoin = roomOptionsToken(JOIN_OPTIONS);
 
 // P2P's /join reads room, name, avatar, audio, video, screen, hide, notify and token: no room password
 // (reference/providers.md §3.3), and its ServerApi.getJoinURL builds no chat or duration either.
 const P2P_OPTIONS = new Set(['name', 'avatar', 'audio', 'video', 'screen', 'hide', 'notify']);
-const p2pJoin = params(
-	[roomField(false, 'The room to join; MiroTalk picks a random room when empty')],
-	[collection('options', 'Options', JOIN_OPTIONS.filter((f) => P2P_OPTIONS.has(f.name)), 'Add Option'), tokenCollection()],
-);
+const p2pJoin = roomOptionsToken(JOIN_OPTIONS.filter((f) => P2P_OPTIONS.has(f.name)));
 
 const c2cJoin = params([
 	roomField(true, 'The room to join'),

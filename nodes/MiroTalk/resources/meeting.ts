@@ -1,11 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { collection, params } from '../../shared/fields';
+import { collection, enc, params } from '../../shared/fields';
 import { paginationProperties } from '../../shared/properties';
-import { enc, roomField, type ProductResource } from '../fields';
+import { roomField, type ProductResource } from '../fields';
 
 /** The room a meeting URL opens: `/join/<room>` (SFU, P2P) or `/?room=<room>` (C2C). */
-export function roomFromUrl(url: unknown): string | undefined {
+function roomFromUrl(url: unknown): string | undefined {
 	if (typeof url !== 'string') return undefined;
 	try {
 		const parsed = new URL(url);

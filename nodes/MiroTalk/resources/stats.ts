@@ -3,7 +3,7 @@ import { params } from '../../shared/fields';
 import type { ProductResource } from '../fields';
 
 /** SFU answers `totalUsers`, P2P `totalPeers`: both become `totalUsers`. */
-export function normaliseStats(body: unknown): IDataObject {
+function normaliseStats(body: unknown): IDataObject {
 	const b = (body ?? {}) as IDataObject;
 	const users = b.totalUsers ?? b.totalPeers;
 	return {

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { dailyResources } from '../../../nodes/Daily/resources';
-import { decodeJwt } from '../../../nodes/shared/jwt';
+import { decodeJwt } from '../../helpers/jwt';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 

@@ -5,7 +5,7 @@ import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { ROOM_SETTING_FIELDS } from '../../../nodes/DigitalSamba/roomSettings';
 import { findOperation } from '../../../nodes/shared/properties';
-import { decodeJwt } from '../../../nodes/shared/jwt';
+import { decodeJwt } from '../../helpers/jwt';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
 import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';

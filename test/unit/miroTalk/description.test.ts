@@ -74,6 +74,21 @@ describe('MiroTalk node description', () => {
 		expect(secret.typeOptions?.password).toBe(true);
 	});
 
+	it('declares what products share once: a selector per set of offers, a parameter per declaration', () => {
+		const products = (name: string, show: IDataObject) =>
+			description.properties
+				.filter((p) => p.name === name && Object.entries(show).every(([k, v]) => (p.displayOptions?.show?.[k] as unknown[] | undefined)?.[0] === v))
+				.map((p) => p.displayOptions?.show?.product);
+		expect(products('resource', {})).toEqual([['sfu', 'p2p'], ['c2c'], ['bro']]);
+		expect(products('operation', { resource: 'meeting' })).toEqual([['sfu'], ['p2p'], ['c2c']]);
+		expect(products('operation', { resource: 'token' })).toEqual([['sfu', 'p2p']]);
+		// One descriptor for two products; one room and one token object in SFU's and P2P's Join Link descriptors.
+		expect(products('returnAll', { resource: 'meeting', operation: 'getAll' })).toEqual([['sfu', 'p2p']]);
+		expect(products('room', { resource: 'joinLink' })).toEqual([['sfu', 'p2p'], ['c2c'], ['bro']]);
+		expect(products('options', { resource: 'joinLink' })).toEqual([['sfu'], ['p2p']]);
+		expect(products('token', { resource: 'joinLink' })).toEqual([['sfu', 'p2p']]);
+	});
+
 	it('gives each parameter name one type across products and operations', () => {
 		const types = new Map<string, Set<string>>();
 		for (const p of description.properties) types.set(p.name, (types.get(p.name) ?? new Set()).add(p.type));

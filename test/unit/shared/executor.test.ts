@@ -21,7 +21,7 @@ const transport: ProviderTransport = {
 	baseUrl: () => 'https://fake.example.com/api',
 	describeError: (status, body) => ({ message: String((body as IDataObject)?.error ?? status) }),
 	failureIn2xx: (body) => ((body as IDataObject)?.data === '404 not found' ? 404 : undefined),
-	rateClasses: { default: { capacity: 100, perSecond: 100 } },
+	rateClasses: { default: { windows: [{ limit: 100, ms: 1000 }] } },
 	secrets: (c) => [String(c.key)],
 };
 const none = params([]);

@@ -1,0 +1,34 @@
+import type { IDataObject } from 'n8n-workflow';
+import type { OperationContext, OperationDescriptor } from '../shared/descriptor';
+import { multipart } from '../shared/multipart';
+
+// Calls and outputs several Digital Samba resources share (chat, Q&A, polls, quizzes); their parameters are in fields.ts.
+
+/** GET {path}?format&…options, answered as a file named {base}-{room}.{format}. */
+export function exportCall(path: (p: IDataObject) => string, base: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> {
+	return {
+		request: (p) => ({ method: 'GET', path: path(p), qs: { format: p.format, ...(p.options ?? {}) } }),
+		binaryOutput: { fileName: (p) => `${base}-${p.roomId}.${p.format}` },
+	};
+}
+
+/** The answer when it has content, else `{ success: true, ...extra }` (action calls answer 200 with an empty body or {}). */
+export const answered = (extra: (p: IDataObject) => IDataObject) => (body: unknown, p: IDataObject) =>
+	body && typeof body === 'object' && Object.keys(body).length ? (body as IDataObject) : { success: true, ...extra(p) };
+
+/** POST the input file to `path` as the multipart field `file` (the field the contract names for CSV imports). */
+export const importCsv = (path: (p: IDataObject) => string) => async (ctx: OperationContext, p: IDataObject) => {
+	const file = await ctx.readBinary(String(p.binaryPropertyName));
+	const form = multipart({ file });
+	const { body } = await ctx.send({
+		method: 'POST', path: path(p),
+		body: form.open, headers: form.headers,
+	});
+	return answered(() => ({ roomId: p.roomId, fileName: file.fileName }))(body, p);
+};
+
+/** GET {path}: the CSV to fill in for an import, as a file named {fileName}. */
+export const templateCall = (path: (p: IDataObject) => string, fileName: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> => ({
+	request: (p) => ({ method: 'GET', path: path(p) }),
+	binaryOutput: { fileName: () => fileName, mimeType: 'text/csv' },
+});
