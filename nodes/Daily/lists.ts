@@ -1,4 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type { RequestSpec } from '../shared/descriptor';
+import { enc } from '../shared/fields';
 import { chosen, listOfOperation, listSearch, loadOptions } from '../shared/locator';
 import { findOperation } from '../shared/properties';
 import { dailyResources } from './resources';
@@ -26,8 +28,20 @@ export const dailyListSearch = {
 	searchWebhooks: listSearch(dailyTransport, listOfOperation(getMany('webhook'), (w: IDataObject) => ({ name: label(w.url, w.state) || String(w.uuid), value: String(w.uuid) }))),
 };
 
+/** Streaming endpoints predefined in a configuration (a room's or the domain's `config.streaming_endpoints`), by name. */
+const endpointsIn = (request: (ctx: ILoadOptionsFunctions) => RequestSpec) =>
+	loadOptions(dailyTransport, { request, itemsPath: 'config.streaming_endpoints', option: (e: IDataObject) => ({ name: String(e.name), value: String(e.name) }) });
+const roomEndpoints = endpointsIn((ctx) => ({ method: 'GET', path: `/rooms/${enc(chosen(ctx, 'roomName', 'room'))}` }));
+const domainEndpoints = endpointsIn(() => ({ method: 'GET', path: '/' }));
+
 /** The node's dropdowns loaded from the account (loadOptions methods). */
 export const dailyLoadOptions = {
+	// Endpoints may be predefined on the room or on the domain: both are offered, each name once.
+	async getStreamingEndpoints(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const [room, domain] = await Promise.all([roomEndpoints.call(this), domainEndpoints.call(this)]);
+		const byName = new Map([...domain, ...room].map((o) => [o.value, o]));
+		return [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
+	},
 	// Who is in the chosen room now (GET /rooms/{room}/presence), by name, valued by their session ID.
 	getParticipants: loadOptions(dailyTransport, {
 		...listOfOperation(findOperation(dailyResources, 'room', 'getPresence')!, () => ({ name: '', value: '' }), (ctx) => ({ roomName: chosen(ctx, 'roomName', 'room') })),

@@ -1,9 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { HttpResult, Pagination, RequestSpec } from './descriptor';
 
-/** The list inside a page: at `itemsPath`, or the page itself when it is an array. */
+/** The list inside a page: at `itemsPath` (dotted for a nested list, `config.streaming_endpoints`), or the page itself when it is an array. */
 export function itemsOf(body: unknown, itemsPath?: string): IDataObject[] {
-	const list = itemsPath && !Array.isArray(body) ? (body as IDataObject | undefined)?.[itemsPath] : body;
+	const list = itemsPath && !Array.isArray(body)
+		? itemsPath.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], body)
+		: body;
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, params, stringList } from '../../shared/fields';
+import { collection, type FieldSpec, defined, enc, params, stringList } from '../../shared/fields';
 import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
 
 const rtmpUrls = {
@@ -11,11 +11,13 @@ const rtmpUrls = {
 	zod: stringList.pipe(z.array(z.string().regex(/^rtmps?:\/\//i, 'each URL must start with rtmp:// or rtmps://'))),
 };
 
-const endpoints = {
+const endpoints: FieldSpec = {
+	displayName: 'Endpoint Names or IDs',
 	name: 'endpoints',
-	displayName: 'Endpoint Names',
-	type: 'stringList' as const,
-	description: 'Comma-separated names of streaming endpoints predefined on the room or domain',
+	type: 'multiOptions',
+	loadOptions: 'getStreamingEndpoints',
+	default: [],
+	description: 'Streaming endpoints predefined on the room or the domain (their streaming_endpoints). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
 const start = params([roomNameField('The room whose meeting to stream')], [

@@ -145,6 +145,20 @@ describe('dropdowns and lists that live under another parameter', () => {
 		expect(options).toEqual([{ name: 'Moishe (d61cd7b2-a273-42b4-89bd-be763fd562c1)', value: 'd61cd7b2-a273-42b4-89bd-be763fd562c1' }]);
 	});
 
+	it('Daily streaming endpoints: those predefined on the room and on the domain, each name once', async () => {
+		nock('https://api.daily.co')
+			.get('/v1/rooms/standup').reply(200, { name: 'standup', config: { streaming_endpoints: [{ name: 'youtube', type: 'rtmp' }, { name: 'hls-s3', type: 'hls' }] } })
+			.get('/v1/').reply(200, { domain_name: 'acme', domain_id: 'd-1', config: { streaming_endpoints: [{ name: 'youtube', type: 'rtmp' }, { name: 'twitch', type: 'rtmp' }] } });
+		const options = await new Daily().methods.loadOptions.getStreamingEndpoints.call(dailyCtx({ roomName: 'standup' }));
+		expect(options).toEqual([{ name: 'hls-s3', value: 'hls-s3' }, { name: 'twitch', value: 'twitch' }, { name: 'youtube', value: 'youtube' }]);
+	});
+
+	it('Live Stream → Start sends the endpoints chosen from the dropdown as Daily names them ({endpoint})', async () => {
+		const scope = nock('https://api.daily.co').post('/v1/rooms/standup/live-streaming/start', { endpoints: [{ endpoint: 'youtube' }] }).reply(200, {});
+		await runDaily({ resource: 'liveStream', operation: 'start', roomName: 'standup', options: { endpoints: ['youtube'] } });
+		expect(scope.isDone()).toBe(true);
+	});
+
 	it('Daily participants: asks for the room first, without a request', async () => {
 		await expect(new Daily().methods.loadOptions.getParticipants.call(dailyCtx({}))).rejects.toThrow('Choose the room first');
 	});
