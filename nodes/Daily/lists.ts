@@ -1,31 +1,24 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import type { RequestSpec } from '../shared/descriptor';
 import { enc } from '../shared/fields';
-import { chosen, listOfOperation, listSearch, loadOptions } from '../shared/locator';
-import { findOperation } from '../shared/properties';
+import { chosen, listCall, listSearch, loadOptions, rowLabel } from '../shared/locator';
 import { dailyResources } from './resources';
 import { dailyTransport } from './transport';
 
-/** The Get Many operation a picker lists with: the same call and paging as the user's own list. */
-const getMany = (resource: string) => {
-	const op = findOperation(dailyResources, resource, 'getAll');
-	if (!op) throw new Error(`Daily has no ${resource} list`);
-	return op;
-};
+/** A list of the node's, for a picker or a dropdown. */
+const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) => listCall(dailyResources, resource, operation, params);
 
 /** "2026-12-01 10:00 UTC" from unix seconds, for a row's label. */
 const when = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '');
 
-const label = (...parts: unknown[]) => parts.filter((p) => typeof p === 'string' && p !== '').join(' · ');
-
 /** The node's pickers (listSearch methods), each over the API's list of that thing. */
 export const dailyListSearch = {
-	searchRooms: listSearch(dailyTransport, listOfOperation(getMany('room'), (room: IDataObject) => ({ name: String(room.name), value: String(room.name), url: room.url as string | undefined }))),
-	searchRecordings: listSearch(dailyTransport, listOfOperation(getMany('recording'), (r: IDataObject) => ({ name: label(r.room_name, when(r.start_ts), r.status) || String(r.id), value: String(r.id) }))),
+	searchRooms: listSearch(dailyTransport, { ...list('room'), row: (room: IDataObject) => ({ name: String(room.name), value: String(room.name), url: room.url as string | undefined }) }),
+	searchRecordings: listSearch(dailyTransport, { ...list('recording'), row: (r: IDataObject) => ({ name: rowLabel(r.room_name, when(r.start_ts), r.status) || String(r.id), value: String(r.id) }) }),
 	// The list names the room by id only (the spec's transcript object has roomId, no name).
-	searchTranscripts: listSearch(dailyTransport, listOfOperation(getMany('transcript'), (t: IDataObject) => ({ name: label(String(t.transcriptId), t.status) , value: String(t.transcriptId) }))),
-	searchMeetings: listSearch(dailyTransport, listOfOperation(getMany('meeting'), (m: IDataObject) => ({ name: label(m.room, when(m.start_time), m.ongoing === true ? 'ongoing' : '') || String(m.id), value: String(m.id) }))),
-	searchWebhooks: listSearch(dailyTransport, listOfOperation(getMany('webhook'), (w: IDataObject) => ({ name: label(w.url, w.state) || String(w.uuid), value: String(w.uuid) }))),
+	searchTranscripts: listSearch(dailyTransport, { ...list('transcript'), row: (t: IDataObject) => ({ name: rowLabel(String(t.transcriptId), t.status), value: String(t.transcriptId) }) }),
+	searchMeetings: listSearch(dailyTransport, { ...list('meeting'), row: (m: IDataObject) => ({ name: rowLabel(m.room, when(m.start_time), m.ongoing === true ? 'ongoing' : '') || String(m.id), value: String(m.id) }) }),
+	searchWebhooks: listSearch(dailyTransport, { ...list('webhook'), row: (w: IDataObject) => ({ name: rowLabel(w.url, w.state) || String(w.uuid), value: String(w.uuid) }) }),
 };
 
 /** Streaming endpoints predefined in a configuration (a room's or the domain's `config.streaming_endpoints`), by name. */
@@ -44,7 +37,7 @@ export const dailyLoadOptions = {
 	},
 	// Who is in the chosen room now (GET /rooms/{room}/presence), by name, valued by their session ID.
 	getParticipants: loadOptions(dailyTransport, {
-		...listOfOperation(findOperation(dailyResources, 'room', 'getPresence')!, () => ({ name: '', value: '' }), (ctx) => ({ roomName: chosen(ctx, 'roomName', 'room') })),
+		...list('room', 'getPresence', (ctx) => ({ roomName: chosen(ctx, 'roomName', 'room') })),
 		itemsPath: 'data',
 		option: (p: IDataObject) => ({ name: `${String(p.userName ?? 'Guest')} (${String(p.id)})`, value: String(p.id) }),
 	}),

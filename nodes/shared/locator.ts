@@ -7,9 +7,10 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { HttpResult, OperationDescriptor, Pagination, RequestSpec } from './descriptor';
+import type { HttpResult, Pagination, RequestSpec, ResourceDescriptor } from './descriptor';
 import { send } from './http';
 import { fetchPage, itemsOf, type Page } from './paginate';
+import { findOperation } from './properties';
 import type { ProviderTransport } from './provider';
 
 /** How an identifier is picked: from a searchable list, typed, or pasted as the provider's own URL of it. */
@@ -128,15 +129,25 @@ async function pageOf(call: (spec: RequestSpec) => Promise<HttpResult>, spec: Re
 	return { entries: itemsOf(body, source.itemsPath) };
 }
 
-/** A picker over a Get Many operation: the same call and paging; `params` gives the parameters it needs (the room). */
-export function listOfOperation(
-	op: OperationDescriptor,
-	row: ListSource['row'],
+/**
+ * The call and paging of one of the node's list operations, for a picker or a dropdown: the same as the user's own
+ * list. `params` gives the parameters the list needs (the room of a poll list).
+ */
+export function listCall(
+	resources: ResourceDescriptor[],
+	resource: string,
+	operation = 'getAll',
 	params: (ctx: ILoadOptionsFunctions) => IDataObject = () => ({}),
-): ListSource {
-	const request = op.request;
-	if (!request) throw new Error(`${op.name} has no request to list with`);
-	return { request: (ctx) => request(params(ctx)), pagination: op.paginate, row };
+): Pick<ListSource, 'request' | 'pagination'> {
+	const op = findOperation(resources, resource, operation);
+	const request = op?.request;
+	if (!request) throw new Error(`No ${resource} ${operation} request to list with`);
+	return { request: (ctx) => request(params(ctx)), pagination: op.paginate };
+}
+
+/** A row's label from the parts an entry has: "standup · 2026-12-01 10:00 · finished". */
+export function rowLabel(...parts: unknown[]): string {
+	return parts.filter((p) => typeof p === 'string' && p !== '').join(' · ');
 }
 
 /** The identifier another parameter of the node holds (the room a session list is narrowed to); '' when unset. */
