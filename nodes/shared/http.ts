@@ -14,7 +14,7 @@ import type { HttpResult, RequestSpec } from './descriptor';
 import { apiError, networkError, networkErrorCode, UNSENT_NETWORK_CODES } from './errors';
 import type { ProviderTransport } from './provider';
 import { acquire } from './rateLimit';
-import { type Body, isStream, type NodeStream, readAll } from './streams';
+import { type Body, discard, isStream, type NodeStream, readAll } from './streams';
 
 export type RequestingFunctions =
 	| IExecuteFunctions
@@ -155,18 +155,18 @@ export async function send(
 		let statusCode: number;
 		let headers: HttpResult['headers'];
 		let body: unknown;
+		let request: IHttpRequestOptions | undefined;
 		try {
-			const response = (await ctx.helpers.httpRequestWithAuthentication.call(
-				ctx,
-				transport.credentialType,
-				typeof spec.body === 'function' ? await opened(options, spec.body as () => Promise<Body>) : { ...options },
-				{ credentialsDecrypted },
-			)) as { statusCode: number; headers: HttpResult['headers']; body: unknown };
+			request = typeof spec.body === 'function' ? await opened(options, spec.body as () => Promise<Body>) : { ...options };
+			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, request, {
+				credentialsDecrypted,
+			})) as { statusCode: number; headers: HttpResult['headers']; body: unknown };
 			({ statusCode, headers, body } = response);
 			// An error answer to a file request is read (it is small), so its message can be reported.
 			if (spec.binary && (statusCode < 200 || statusCode >= 300)) body = parsedText(await readAll(body as NodeStream));
 		} catch (error) {
 			release?.();
+			if (typeof spec.body === 'function') discard(request?.body);
 			// Stopped: nothing to retry or report.
 			if (signal?.aborted) throw stopped(ctx.getNode());
 			const code = networkErrorCode(error);
@@ -179,6 +179,8 @@ export async function send(
 			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1, code && once && !unsent ? notRetried : '');
 		}
 		release?.();
+		// A server may answer (a 429, a 413) before it has read the whole upload.
+		if (typeof spec.body === 'function') discard(request?.body);
 		if (statusCode >= 200 && statusCode < 300 && !spec.binary) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1, ambiguous };

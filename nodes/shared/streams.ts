@@ -37,3 +37,11 @@ export async function readAll(source: NodeStream): Promise<Buffer> {
 	for await (const chunk of source as AsyncIterable<Buffer | string>) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
 	return Buffer.concat(chunks);
 }
+
+/**
+ * Ends a body an attempt opened but did not read to its end (the call failed before or while sending it), so that the
+ * file it reads from is closed now rather than when the garbage collector gets to it.
+ */
+export function discard(body: unknown): void {
+	if (isStream(body) && !body.destroyed) body.destroy();
+}

@@ -118,6 +118,24 @@ describe('executor', () => {
 		}
 	});
 
+	it('closes the stream of an attempt that failed before the body was read', async () => {
+		const id = 'filesystem-v2:workflows/1/binary_data/def';
+		const items = [{ json: {}, binary: { data: { id, data: 'filesystem-v2', fileName: 'big.csv', mimeType: 'text/csv' } } }];
+		const ctx = createContext({ parameters: { resource: 'thing', operation: 'import', binaryPropertyName: 'data' }, items, credentials: { key: 'secret-key-123' }, credentialType, stored: { [id]: Buffer.alloc(1024 * 1024, 'x') } });
+		const bodies: Array<{ destroyed: boolean }> = [];
+		const sendFor = ctx.helpers.httpRequestWithAuthentication;
+		// The first attempt is refused before anything is sent, as a connection error would be: nobody reads the body.
+		ctx.helpers.httpRequestWithAuthentication = async function (this: unknown, type: string, options: { body: { destroyed: boolean } }, extra: unknown) {
+			bodies.push(options.body);
+			if (bodies.length === 1) throw Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+			return { statusCode: 200, headers: {}, body: { imported: 1 } };
+		} as typeof sendFor;
+		const [[item]] = await executeProviderNode(ctx, { transport, resources });
+		expect(item.json).toEqual({ imported: 1 });
+		expect(bodies).toHaveLength(2);
+		expect(bodies[0].destroyed).toBe(true);
+	});
+
 	it('names the missing binary field before any request', async () => {
 		const error = await run({ resource: 'thing', operation: 'import', binaryPropertyName: 'csv' }).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
