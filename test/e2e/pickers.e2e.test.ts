@@ -209,21 +209,6 @@ describe('Daily pickers through n8n', () => {
 		expect(outputOf(resultData, 'Get Room')).toEqual([expect.objectContaining({ name: DAILY_ROOM })]);
 		expect(daily.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /v1/rooms/${DAILY_ROOM}`]);
 	}, 60_000);
-
-	it('a pasted URL that is not a Daily room URL: n8n refuses the run (the mode\'s validation), nothing is sent', async () => {
-		const before = daily.requests.length;
-		const run = await runWorkflow(BAD_URL.daily);
-		expectRefused(run);
-		expect(daily.requests.length).toBe(before);
-	}, 60_000);
-
-	it('an expression giving a URL that is not a Daily room URL: the run fails with n8n\'s message naming the field, nothing is sent', async () => {
-		const before = daily.requests.length;
-		const run = await runWorkflow(BAD_URL_EXPRESSION.daily);
-		expect(run.status).toBe('error');
-		expect(run.error).toMatch(/Room Name parameter's value is invalid/);
-		expect(daily.requests.length).toBe(before);
-	}, 60_000);
 });
 
 describe('Digital Samba pickers through n8n', () => {
@@ -276,19 +261,25 @@ describe('Digital Samba pickers through n8n', () => {
 		expect(calls).toHaveLength(1);
 		expect(calls[0]).toMatch(new RegExp(`^GET /api/v1/rooms/(${dsRoom.id}|${DS_ROOM})$`));
 	}, 60_000);
+});
 
-	it('a pasted URL that is not a Digital Samba room URL: n8n refuses the run (the mode\'s validation), nothing is sent', async () => {
-		const before = ds.requests.length;
-		const run = await runWorkflow(BAD_URL.ds);
-		expectRefused(run);
-		expect(ds.requests.length).toBe(before);
+describe.each([
+	['Daily', 'daily', /Room Name parameter's value is invalid/],
+	['Digital Samba', 'ds', /Room parameter's value is invalid/],
+] as const)('%s room URLs n8n must refuse', (provider, key, fieldMessage) => {
+	const requests = () => (key === 'daily' ? daily : ds).requests.length;
+
+	it(`a pasted URL that is not a ${provider} room URL: n8n refuses the run (the mode's validation), nothing is sent`, async () => {
+		const before = requests();
+		expectRefused(await runWorkflow(BAD_URL[key]));
+		expect(requests()).toBe(before);
 	}, 60_000);
 
-	it('an expression giving a URL that is not a Digital Samba room URL: the run fails with n8n\'s message naming the field, nothing is sent', async () => {
-		const before = ds.requests.length;
-		const run = await runWorkflow(BAD_URL_EXPRESSION.ds);
+	it(`an expression giving a URL that is not a ${provider} room URL: the run fails with n8n's message naming the field, nothing is sent`, async () => {
+		const before = requests();
+		const run = await runWorkflow(BAD_URL_EXPRESSION[key]);
 		expect(run.status).toBe('error');
-		expect(run.error).toMatch(/Room parameter's value is invalid/);
-		expect(ds.requests.length).toBe(before);
+		expect(run.error).toMatch(fieldMessage);
+		expect(requests()).toBe(before);
 	}, 60_000);
 });
