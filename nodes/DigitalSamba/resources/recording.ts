@@ -29,7 +29,7 @@ const action = (operation: string, name: string, actionText: string, description
 	...params(fields),
 	// Starting is sent once; archiving, unarchiving and stopping again change nothing.
 	request: (p) => ({ method: 'POST', path: path(p), retry: operation === 'start' ? 'unprocessed' : 'always' }),
-	output: (_body, p) => ({ success: true, ...(p.recordingId ? { recordingId: p.recordingId } : { roomId: p.roomId }) }),
+	output: (_body, p) => ({ success: true, ...(fields.includes(recordingId) ? { recordingId: p.recordingId } : { roomId: p.roomId }) }),
 });
 
 const operations: OperationDescriptor[] = [

@@ -1,0 +1,114 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { dailyResources } from '../../../nodes/Daily/resources';
+import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
+import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
+import { resourcesFor } from '../../../nodes/MiroTalk/resources';
+import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../../nodes/shared/descriptor';
+
+/**
+ * Every parameter an operation's code reads is one of its declared parameters. The descriptors' parameters are typed
+ * `any` (their zod schemas are built from field lists at run time), so a misspelt name (`p.roomNmae`) compiles and
+ * silently sends nothing; here each operation's request builder and run code gets parameters that refuse, and record,
+ * any name its properties do not declare, and inside a collection any option it does not have.
+ */
+
+/** Names the kernel adds to every operation that may use them (Get Many's paging, Simplify). */
+const KERNEL_PARAMETERS = ['returnAll', 'limit', 'simplify'];
+const IGNORED = new Set(['then', 'toJSON', 'constructor', 'length', 'valueOf', 'toString', 'asymmetricMatch', '$$typeof', 'nodeType']);
+
+type Read = (path: string) => void;
+
+/** A value that stands for any parameter: a string, and an object whose every key is such a value too. */
+function anyValue(): any {
+	return new Proxy(Object.assign(() => 'ID', {}), {
+		get: (_t, key) => (key === Symbol.toPrimitive ? () => 'ID' : typeof key === 'symbol' || IGNORED.has(key) ? undefined : 'ID'),
+		ownKeys: () => [],
+	});
+}
+
+/** Parameters that allow only `names` (and, inside a collection property, only its options). */
+function strictParameters(properties: INodeProperties[], read: Read, where = 'p'): any {
+	const byName = new Map(properties.map((p) => [p.name, p]));
+	return new Proxy({}, {
+		get: (_t, key) => {
+			if (typeof key === 'symbol' || IGNORED.has(key)) return undefined;
+			const property = byName.get(key);
+			if (!property) {
+				read(`${where}.${key}`);
+				return undefined;
+			}
+			if (property.type === 'collection') return strictParameters((property.options ?? []) as INodeProperties[], read, `${where}.${key}`);
+			if (property.type === 'boolean') return false;
+			if (property.type === 'multiOptions' || property.type === 'fixedCollection') return [];
+			if (property.type === 'number') return 1;
+			if (property.type === 'json') return {};
+			return 'ID';
+		},
+		has: (_t, key) => typeof key === 'string' && byName.has(key),
+		// Spreading a collection gives nothing: what is read by name is what is checked.
+		ownKeys: () => [],
+	});
+}
+
+function declared(op: OperationDescriptor): INodeProperties[] {
+	return [...op.properties, ...KERNEL_PARAMETERS.map((name) => ({ displayName: name, name, type: 'boolean', default: false }) as INodeProperties)];
+}
+
+const ctx = (): OperationContext => ({
+	itemIndex: 0,
+	credentials: { apiKey: 'k', developerKey: 'k', teamId: '00000000-0000-4000-8000-000000000000', baseUrl: 'https://x.example.com' },
+	send: async () => ({ statusCode: 200, headers: {}, body: anyValue(), attempts: 1 }),
+	fail: () => {
+		throw new Error('fail');
+	},
+	error: (message) => new Error(message),
+	download: async () => Buffer.from(''),
+	downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
+	upload: async () => ({}),
+	readBinary: async () => ({ fileName: 'f.csv', mimeType: 'text/csv', size: 4, open: async () => Buffer.from('a,b\n') }),
+	pause: async () => undefined,
+});
+
+/** The undeclared names each operation of `resources` reads, as `resource.operation: p.name`. */
+async function undeclaredReads(resources: ResourceDescriptor[]): Promise<string[]> {
+	const found = new Set<string>();
+	for (const resource of resources) {
+		for (const op of resource.operations) {
+			const read: Read = (path) => found.add(`${resource.value}.${op.operation}: ${path}`);
+			try {
+				if (op.request) op.request(strictParameters(declared(op), read));
+				else if (op.run) await op.run(ctx(), strictParameters(declared(op), read));
+				op.output?.(anyValue(), strictParameters(declared(op), read));
+			} catch {
+				// A placeholder the code cannot use (a date, a number range): what it read until then is recorded.
+			}
+		}
+	}
+	return [...found].sort();
+}
+
+it('catches a planted misspelt parameter, and a misspelt option of a collection', async () => {
+	const planted: ResourceDescriptor = {
+		value: 'room',
+		name: 'Room',
+		operations: [
+			{
+				resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: '', schema: {} as never,
+				properties: [
+					{ displayName: 'Room Name', name: 'roomName', type: 'string', default: '' },
+					{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Privacy', name: 'privacy', type: 'string', default: '' }] },
+				],
+				request: (p) => ({ method: 'GET', path: `/rooms/${p.roomNmae}`, qs: { privacy: p.options.privcy, kept: p.options.privacy } }),
+			},
+		],
+	};
+	expect(await undeclaredReads([planted])).toEqual(['room.get: p.options.privcy', 'room.get: p.roomNmae']);
+});
+
+it.each([
+	['Daily', dailyResources],
+	['Digital Samba', digitalSambaResources],
+	...PRODUCTS.map((product) => [`MiroTalk ${product}`, resourcesFor(product)] as [string, ResourceDescriptor[]]),
+])('%s: every parameter an operation reads is declared', async (_name, resources) => {
+	expect(await undeclaredReads(resources)).toEqual([]);
+});
