@@ -18,6 +18,10 @@ export const dailyListSearch = {
 	// The list names the room by id only (the spec's transcript object has roomId, no name).
 	searchTranscripts: listSearch(dailyTransport, { ...list('transcript'), row: (t: IDataObject) => ({ name: rowLabel(String(t.transcriptId), t.status), value: String(t.transcriptId) }) }),
 	searchMeetings: listSearch(dailyTransport, { ...list('meeting'), row: (m: IDataObject) => ({ name: rowLabel(m.room, when(m.start_time), m.ongoing === true ? 'ongoing' : '') || String(m.id), value: String(m.id) }) }),
+	searchPhoneNumbers: listSearch(dailyTransport, { ...list('phoneNumber'), row: (n: IDataObject) => ({ name: rowLabel(n.number, n.name) || String(n.id), value: String(n.id) }) }),
+	searchDialinConfigs: listSearch(dailyTransport, { ...list('dialinConfig'), row: (d: IDataObject) => { const c = (d.config ?? {}) as IDataObject; return { name: rowLabel(c.name_prefix, c.phone_number, d.type) || String(d.id), value: String(d.id) }; } }),
+	searchSipTrunks: listSearch(dailyTransport, { ...list('sipTrunk'), row: (t: IDataObject) => ({ name: rowLabel(t.trunk_name, t.sip_uri) || String(t.id), value: String(t.id) }) }),
+	searchSipClients: listSearch(dailyTransport, { ...list('sipClient'), row: (c: IDataObject) => ({ name: rowLabel(c.username, c.sip_uri) || String(c.username), value: String(c.username) }) }),
 	searchWebhooks: listSearch(dailyTransport, { ...list('webhook'), row: (w: IDataObject) => ({ name: rowLabel(w.url, w.state) || String(w.uuid), value: String(w.uuid) }) }),
 };
 

@@ -1,14 +1,18 @@
 import type { ResourceDescriptor } from '../../shared/descriptor';
 import { batchProcessor } from './batchProcessor';
+import { dialinConfig } from './dialinConfig';
 import { dialOut } from './dialOut';
 import { domain } from './domain';
 import { liveStream } from './liveStream';
 import { logs } from './logs';
 import { meeting } from './meeting';
 import { meetingToken } from './meetingToken';
+import { phoneNumber } from './phoneNumber';
 import { presence } from './presence';
 import { recording } from './recording';
 import { room } from './room';
+import { sipClient } from './sipClient';
+import { sipTrunk } from './sipTrunk';
 import { transcript } from './transcript';
 import { transcription } from './transcription';
 import { webhook } from './webhook';
@@ -28,4 +32,8 @@ export const dailyResources: ResourceDescriptor[] = [
 	webhook,
 	dialOut,
 	batchProcessor,
+	phoneNumber,
+	dialinConfig,
+	sipTrunk,
+	sipClient,
 ];

@@ -321,6 +321,8 @@ const cases: Case[] = [
 
 /** Operations that make no request of their own, tested in their own files. */
 const NOT_IN_TABLE = new Set(['meetingToken.createSelfSigned', 'transcript.getText']);
+/** Resources whose operations newOperations.test.ts checks against the spec (or, for SIP, the docs) instead. */
+const TESTED_ELSEWHERE = new Set(['phoneNumber', 'dialinConfig', 'sipTrunk', 'sipClient']);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -331,7 +333,7 @@ afterAll(() => nock.enableNetConnect());
 
 describe('Daily operations: request shape', () => {
 	it('covers every operation the node offers', () => {
-		const offered = dailyResources.flatMap((r) => r.operations.map((op) => `${r.value}.${op.operation}`));
+		const offered = dailyResources.filter((r) => !TESTED_ELSEWHERE.has(r.value)).flatMap((r) => r.operations.map((op) => `${r.value}.${op.operation}`));
 		const tested = new Set([...cases.map((c) => `${c.resource}.${c.operation}`), ...NOT_IN_TABLE]);
 		expect(offered.filter((name) => !tested.has(name))).toEqual([]);
 	});
