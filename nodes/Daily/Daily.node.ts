@@ -22,7 +22,7 @@ export class Daily implements INodeType {
 		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
-			'Manage Daily video rooms, meeting tokens, recordings, live streams, transcripts, meetings and webhooks',
+			'Manage Daily video rooms, meeting tokens, recordings, live streams, transcripts, meetings, webhooks, phone numbers, dial-in and SIP',
 		defaults: {
 			name: 'Daily',
 		},
