@@ -123,7 +123,7 @@ export const meeting: ProductResource = {
 			endpoint: 'activeRooms',
 			descriptor: {
 				resource: 'meeting', operation: 'getActiveRooms', name: 'Get Active Rooms', action: 'Get active rooms',
-				description: 'List the rooms open now as the server home page shows them: one item per room with its ID (id), participant count (peers) and join URL (join). Needs no API key; off unless the server sets SHOW_ACTIVE_ROOMS=true.',
+				description: 'List the rooms open now as the server home page shows them: one item per room with the room ID, its participant count (peers) and its join URL (join). Needs no API key; off unless the server sets SHOW_ACTIVE_ROOMS=true.',
 				...params([]),
 				// SFU Server.js and P2P server.js: `res.json({ activeRooms })`, with no key check.
 				request: () => ({ method: 'GET', path: '/activeRooms' }),
