@@ -26,6 +26,15 @@ export class MiroTalkApi implements ICredentialType {
 			description: 'The address of your MiroTalk server; a trailing slash or a pasted /api/v1 is fine',
 		},
 		{
+			displayName: 'Public URL',
+			name: 'publicUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://meet.example.com',
+			description:
+				'The address participants open, when n8n reaches the server by another one (an internal name, a container, a port): the links the server returns (meeting, join, broadcast, viewer) get this scheme and host instead of the Server URL\'s. MiroTalk builds them from the address it was called by. Empty: links as the server gives them.',
+		},
+		{
 			displayName: 'API Key Secret',
 			name: 'apiKey',
 			type: 'string',
@@ -54,7 +63,8 @@ export class MiroTalkApi implements ICredentialType {
 				{ name: 'MiroTalk SFU (Selective Forwarding Unit)', value: 'sfu' },
 			],
 			default: 'sfu',
-			description: 'Which MiroTalk product the server runs; choose the same one in the node',
+			description:
+				'Which MiroTalk product the server runs; choose the same one in the node. Testing the credential calls POST /api/v1/meeting (BRO: POST /api/v1/join): if the administrator switched that endpoint off, the server cannot check the key and the test passes anyway.',
 		},
 	];
 
@@ -68,15 +78,53 @@ export class MiroTalkApi implements ICredentialType {
 		},
 	};
 
-	// With a key: POST /meeting (SFU, P2P, C2C; it only hands out a URL) or BRO's POST /join proves it. Without one
-	// (a credential only for the trigger, whose token the server cannot check) the server's home page is fetched.
+	// With a key: POST /meeting (SFU, P2P, C2C; it only hands out a URL) or BRO's POST /join proves it. Without one (a
+	// credential only for the SFU or P2P trigger) GET /activeRooms, which needs no key, shows a MiroTalk server is there
+	// (BRO: GET /config). Every key-checking route of SFU and P2P has a switch, tested before the key: a 403 "disabled"
+	// is a pass (the server is there and is MiroTalk, the key unproven), so HTTP errors are read by the rules below.
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{$credentials.serverUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "").replace(/\\/+$/, "") + ($credentials.apiKey ? "/api/v1" : "")}}',
-			url: '={{!$credentials.apiKey ? "/" : $credentials.product === "bro" ? "/join" : "/meeting"}}',
-			method: '={{$credentials.apiKey ? "POST" : "GET"}}' as 'POST',
+				'={{$credentials.serverUrl.trim().replace(/\\/+$/, "").replace(/\\/api\\/v1$/i, "").replace(/\\/+$/, "") + "/api/v1"}}',
+			url: '={{$credentials.apiKey || $credentials.product === "c2c" ? ($credentials.product === "bro" ? "/join" : "/meeting") : $credentials.product === "bro" ? "/config" : "/activeRooms"}}',
+			method: '={{$credentials.apiKey || $credentials.product === "c2c" ? "POST" : "GET"}}' as 'POST',
 			body: { room: 'n8n-credential-test' },
+			ignoreHttpStatusErrors: true,
 		},
+		rules: [
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'error',
+					value: 'Unauthorized!',
+					message: 'The server refused the API Key Secret (403 Unauthorized!): it must equal API_KEY_SECRET (api.keySecret) on the MiroTalk server.',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'data',
+					value: '404 not found',
+					message: 'The server has no such endpoint (200 "404 not found"): check that the credential\'s Product matches the MiroTalk product the server runs.',
+				},
+			},
+			{
+				// The first character of a text answer: an HTML page (a 404 page, a proxy's error page) is no API answer.
+				type: 'responseSuccessBody',
+				properties: {
+					key: '0',
+					value: '<',
+					message: 'The server answered with an HTML page, not the MiroTalk API: check the Server URL, and that the Product matches the server (SFU and P2P answer routes they lack with their 404 page).',
+				},
+			},
+			{
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'status',
+					value: 500,
+					message: 'The MiroTalk server answered 500 Internal server error.',
+				},
+			},
+		],
 	};
 }

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
+import { publicRoot, withPublicUrl } from './links';
 import { miroTalkListSearch } from './lists';
 import { endpointFor, miroTalkProperties, resourcesFor } from './resources';
 import { isHttpUrl, miroTalkTransport, PRODUCT_LABEL, PRODUCTS, type Product } from './transport';
@@ -74,11 +75,19 @@ export class MiroTalk implements INodeType {
 				'Invalid credential field Server URL (serverUrl): must be an http(s) URL such as https://sfu.example.com',
 			);
 		}
+		const root = publicRoot(credentials.publicUrl);
+		if (root && !isHttpUrl(root)) {
+			throw new NodeOperationError(
+				this.getNode(),
+				'Invalid credential field Public URL (publicUrl): must be empty or an http(s) URL such as https://meet.example.com',
+			);
+		}
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		return await executeProviderNode(this, {
+		const outputs = await executeProviderNode(this, {
 			transport: miroTalkTransport(product, endpointFor(product, resource, operation)),
 			resources: resourcesFor(product),
 		});
+		return outputs.map((items) => withPublicUrl(items, root));
 	}
 }

@@ -44,11 +44,17 @@ export function roomField(required: boolean, description: string): FieldSpec {
 	};
 }
 
+/**
+ * What an empty expiry means: the server's own default, `expire || JWT_EXP` in ServerApi.getToken, set from
+ * JWT_EXPIRATION on SFU (config.security.jwt.exp) and JWT_EXP on P2P.
+ */
+export const TOKEN_EXPIRY_DEFAULT = "the server's default when empty (JWT_EXPIRATION on MiroTalk SFU, JWT_EXP on MiroTalk P2P; 1h unless the administrator changed it)";
+
 export const expiryField = (description: string): FieldSpec => ({
 	displayName: 'Expires In',
 	name: 'expire',
 	type: 'string',
-	default: '1h',
+	default: '',
 	description,
 	pattern: EXPIRY_PATTERN,
 	placeholder: 'e.g. 1h',

@@ -17,7 +17,7 @@ export const PRODUCT_LABEL: Record<Product, string> = {
  * The server switch that gates an endpoint: a key of `config.api.allowed` on SFU
  * (env `API_ALLOW_<KEY>`), an entry of the `API_DISABLED` deny-list on P2P.
  */
-export type EndpointSwitch = 'stats' | 'meetings' | 'meeting' | 'meetingEnd' | 'join' | 'token';
+export type EndpointSwitch = 'stats' | 'meetings' | 'meeting' | 'meetingEnd' | 'join' | 'token' | 'activeRooms';
 
 /** SFU switches that are off unless the env var is exactly 'true'. */
 const SFU_DEFAULT_OFF: EndpointSwitch[] = ['meetings', 'meetingEnd', 'token'];
@@ -25,6 +25,8 @@ const SFU_DEFAULT_OFF: EndpointSwitch[] = ['meetings', 'meetingEnd', 'token'];
 const P2P_DEFAULT_DISABLED: EndpointSwitch[] = ['token', 'meetings'];
 
 const DISABLED = /endpoint has been disabled/i;
+/** An HTML page where the API answers JSON: SFU and P2P send their 404 page, with HTTP 200, for a route they lack. */
+const HTML = /^\s*</;
 const UNAUTHORIZED = /^unauthorized/i;
 
 /** `API_ALLOW_MEETING_END` for `meetingEnd`. */
@@ -34,6 +36,11 @@ export function sfuSetting(key: EndpointSwitch): string {
 
 /** The sentence that tells the administrator which server setting turns the endpoint on. */
 export function enableHint(product: Product, key: EndpointSwitch | undefined): string {
+	// Not an API switch: the home page's list of active rooms, off by default (SFU config.ui.rooms.showActive,
+	// P2P hostCfg.showActiveRooms).
+	if (key === 'activeRooms' && (product === 'sfu' || product === 'p2p')) {
+		return `Set SHOW_ACTIVE_ROOMS=true in the ${PRODUCT_LABEL[product]} server's environment (off by default) and restart the server.`;
+	}
 	if (product === 'sfu') {
 		if (!key) return 'Turn the endpoint on in the api.allowed section of the MiroTalk SFU server configuration.';
 		const offByDefault = SFU_DEFAULT_OFF.includes(key);
@@ -89,6 +96,15 @@ export function miroTalkTransport(product: Product, endpoint?: EndpointSwitch): 
 		describeError(statusCode, body) {
 			const { error, message, data } = (body ?? {}) as { error?: unknown; message?: unknown; data?: unknown };
 			const text = typeof error === 'string' ? error : typeof message === 'string' ? message : undefined;
+			if (typeof message === 'string' && HTML.test(message)) {
+				return {
+					message:
+						`The server answered with an HTML page, not the API's JSON: the credential's Server URL probably does not point at a ${label} server ` +
+						`(or points at a proxy or web page in front of it), or the server runs another MiroTalk product than the credential's Product (${label}). ` +
+						'SFU and P2P answer an API route they do not have with their 404 page.',
+					type: 'html-answer',
+				};
+			}
 			if (text && DISABLED.test(text)) {
 				return { message: `${text} ${enableHint(product, endpoint)}`, type: 'endpoint-disabled' };
 			}
@@ -110,8 +126,12 @@ export function miroTalkTransport(product: Product, endpoint?: EndpointSwitch): 
 		// Self-hosted servers document no limit: no client-side pacing, and items in flight at once like n8n's
 		// HTTP Request node, bounded so that a run of thousands of items does not open thousands of sockets.
 		concurrency: 200,
+		// C2C and BRO answer an unknown route 200 {"data":"404 not found"}, SFU and P2P 200 with their HTML 404 page:
+		// both failures, never an item.
 		failureIn2xx: (body) =>
-			body && typeof body === 'object' && (body as { data?: unknown }).data === '404 not found' ? 404 : undefined,
+			(body && typeof body === 'object' && (body as { data?: unknown }).data === '404 not found') || (typeof body === 'string' && HTML.test(body))
+				? 404
+				: undefined,
 		secrets: (credentials: IDataObject) => [String(credentials.apiKey ?? '')],
 	};
 }

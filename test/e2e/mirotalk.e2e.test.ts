@@ -127,6 +127,25 @@ it('BRO: returns the broadcast, viewer and viewer-home links', async () => {
 	expectNoSecrets(result);
 }, 240_000);
 
+it('BRO config, P2P active rooms and a C2C link for "R&D #1" / "Ann Smith" that reads back as typed', async () => {
+	sims.p2p.showActiveRooms = true;
+	sims.p2p.addPeer('active-room');
+	await n8n.importWorkflow(
+		manualWorkflow('MiroTalkE2eNew01', 'MiroTalk e2e: new operations', [
+			node('Bro Config', 'bro', { resource: 'config', operation: 'get' }, [200, 0]),
+			node('Active Rooms', 'p2p', { resource: 'meeting', operation: 'getActiveRooms' }, [400, 0]),
+			node('C2C Link', 'c2c', { resource: 'joinLink', operation: 'create', room: 'R&D #1', name: 'Ann Smith' }, [600, 0]),
+		]),
+	);
+	const { result, run } = await n8n.execute('MiroTalkE2eNew01');
+	expect(result.code).toBe(0);
+	expect(nodeOutput(run, 'Bro Config')).toEqual([{ broadcastingMode: true, adminOnlyBroadcast: false }]);
+	expect(nodeOutput(run, 'Active Rooms')).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'active-room', peers: 1 })]));
+	const link = new URL(String(nodeOutput(run, 'C2C Link')[0].join));
+	expect([link.searchParams.get('room'), link.searchParams.get('name')]).toEqual(['R&D #1', 'Ann Smith']);
+	expectNoSecrets(result);
+}, 240_000);
+
 it('a switched-off endpoint fails the execution with the server setting that enables it', async () => {
 	sims.sfu.allowed.meetings = false;
 	sims.p2p.disabled = ['token', 'meetings'];

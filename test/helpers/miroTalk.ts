@@ -19,6 +19,7 @@ export interface MiroTalkRunOptions {
 	continueOnFail?: boolean;
 	apiKey?: string;
 	serverUrl?: string;
+	publicUrl?: string;
 }
 
 /** Runs the MiroTalk node once over the given items; `product` is added to the parameters unless they set it. */
@@ -29,7 +30,7 @@ export async function runMiroTalk(parameters: IDataObject | IDataObject[], optio
 	const ctx = createContext({
 		parameters: params,
 		items: options.items ?? (Array.isArray(params) ? params.map(() => ({ json: {} })) : undefined),
-		credentials: { serverUrl: options.serverUrl ?? MIROTALK_URL, apiKey: options.apiKey ?? MIROTALK_KEY, product },
+		credentials: { serverUrl: options.serverUrl ?? MIROTALK_URL, apiKey: options.apiKey ?? MIROTALK_KEY, product, ...(options.publicUrl ? { publicUrl: options.publicUrl } : {}) },
 		credentialType: new MiroTalkApi(),
 		continueOnFail: options.continueOnFail,
 		nodeType: 'n8n-nodes-video-conferencing.miroTalk',

@@ -3,11 +3,15 @@ import { listen, Router, type SimRequest, type SimResponse, type SimServer, with
 import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
 
 /**
- * An in-memory MiroTalk server of one product, as reference/providers.md §3 records the real code:
- * the raw secret in the `authorization` header; the endpoint switch checked first, then the key,
- * both answered with 403 `{error}`; URLs built from the request's Host header; SFU's `{meetings:[...]}`
- * and P2P's room map; SFU's 404 for ending an unknown room; C2C and BRO answering unknown routes
- * with HTTP 200 `{"data":"404 not found"}`.
+ * An in-memory MiroTalk server of one product, route by route as the servers' own code answers (each route cites
+ * its source): the raw secret in the `authorization` header; the endpoint switch checked first, then the key, both
+ * answered with 403 `{error}`; URLs built from the request's Host header by string concatenation, so that what the
+ * server leaves unencoded (the room, SFU's room password, C2C's name) lands in the link raw; no body validated;
+ * unknown routes answered HTTP 200 (an HTML page on SFU and P2P, `{"data":"404 not found"}` on C2C and BRO).
+ *
+ * Sources: mirotalksfu `app/src/Server.js` (REST API section) and `app/src/ServerApi.js`; mirotalk (P2P)
+ * `app/src/server.js` ("MiroTalk API v1") and `app/src/api.js`; mirotalkc2c `backend/server.js` and `backend/api.js`;
+ * mirotalkbro `app/server.js` and `app/api.js`.
  */
 export type MiroTalkProduct = 'sfu' | 'p2p' | 'c2c' | 'bro';
 export type MiroTalkSwitch = 'stats' | 'meetings' | 'meeting' | 'meetingEnd' | 'join' | 'token';
@@ -27,6 +31,15 @@ export interface MiroTalkSimulatorOptions {
 	faults?: Faults;
 	/** A fixed delay before every answer, in ms (benchmarks). */
 	latencyMs?: number;
+	/**
+	 * SHOW_ACTIVE_ROOMS=true: SFU's `config.ui.rooms.showActive`, P2P's `hostCfg.showActiveRooms`. Off by default,
+	 * and then `GET /api/v1/activeRooms` answers 403 disabled.
+	 */
+	showActiveRooms?: boolean;
+	/** The server's default token lifetime: SFU's JWT_EXPIRATION (`config.security.jwt.exp`), P2P's JWT_EXP; 1h when unset. */
+	jwtExp?: string;
+	/** BRO's `GET /api/v1/config` answer: BROADCASTING_MODE and ADMIN_ONLY_BROADCAST. */
+	broConfig?: { broadcastingMode: boolean; adminOnlyBroadcast: boolean };
 }
 
 /** A participant as SFU's /meetings lists it. */
@@ -54,6 +67,8 @@ export interface MiroTalkSimulator extends SimServer {
 	allowed: Record<MiroTalkSwitch, boolean>;
 	/** P2P deny-list, changeable while the server runs. */
 	disabled: MiroTalkSwitch[];
+	/** SHOW_ACTIVE_ROOMS, changeable while the server runs. */
+	showActiveRooms: boolean;
 	rooms: Map<string, Room>;
 	setFaults(faults?: Faults): void;
 	faultCounts: FaultCounts;
@@ -86,6 +101,12 @@ const SFU_DEFAULT_ALLOWED: Record<MiroTalkSwitch, boolean> = {
 };
 
 export const DISABLED_MESSAGE = 'This endpoint has been disabled. Please contact the administrator for further information.';
+
+/** The 404 page SFU and P2P send for any route they do not have: `res.sendFile(views.notFound)`, so HTTP 200. */
+export const NOT_FOUND_PAGE = '<!DOCTYPE html><html><head><title>MiroTalk - 404 Not Found</title></head><body><h1>404</h1><p>Page not found</p></body></html>';
+
+/** The global error handler of SFU and P2P (`app.use((err, req, res, next) => ...)`), e.g. for a /join without a body. */
+export const INTERNAL_ERROR = { status: 500, message: 'Internal server error' };
 
 // ---- CryptoJS.AES.encrypt(text, passphrase) compatible: "Salted__" + salt, EVP_BytesToKey(MD5) ----
 
@@ -161,35 +182,43 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 	const product = options.product;
 	const apiKey = options.apiKey ?? DEFAULT_SECRETS[product];
 	const jwtKey = options.jwtKey ?? `${product}_jwt_secret`;
+	const jwtExp = options.jwtExp ?? '1h';
 	const allowed: Record<MiroTalkSwitch, boolean> = { ...SFU_DEFAULT_ALLOWED, ...options.allowed };
 	const rooms = new Map<string, Room>();
 	const ended: MiroTalkSimulator['ended'] = [];
 	const requests: MiroTalkSimulator['requests'] = [];
-	const state = { disabled: options.disabled ?? (['token', 'meetings'] as MiroTalkSwitch[]) };
+	const state = { disabled: options.disabled ?? (['token', 'meetings'] as MiroTalkSwitch[]), showActiveRooms: options.showActiveRooms ?? false };
 
 	const host = (req: SimRequest) => String(req.headers.host ?? 'localhost');
-	/** SFU and C2C always answer https; P2P and BRO use http for a host containing "localhost". */
-	const origin = (req: SimRequest) =>
-		`${(product === 'p2p' || product === 'bro') && host(req).includes('localhost') ? 'http' : 'https'}://${host(req)}`;
+	// SFU ServerApi.getMeetingURL/getJoinURL write 'https://' + host; P2P api.js, C2C backend/api.js and BRO app/api.js
+	// getProtocol() give 'http' + (host.includes('localhost') ? '' : 's') + '://'.
+	const origin = (req: SimRequest) => `${product !== 'sfu' && host(req).includes('localhost') ? 'http' : 'https'}://${host(req)}`;
 
 	/** The switch check, then the key check, in the order the real routes run them. */
 	function guard(req: SimRequest, key: MiroTalkSwitch | undefined): SimResponse | undefined {
+		// SFU Server.js: `if (restApi.allowed && !restApi.allowed.<key>) return res.status(403).json({error})`; stats and
+		// meetingEnd add `success: false`.
 		if (key && product === 'sfu' && !sim.allowed[key]) {
 			const withSuccess = key === 'stats' || key === 'meetingEnd';
 			return json(403, withSuccess ? { success: false, error: DISABLED_MESSAGE } : { error: DISABLED_MESSAGE });
 		}
+		// P2P server.js: `if (api_disabled.includes('<key>')) return res.status(403).json({error})`.
 		if (key && product === 'p2p' && sim.disabled.includes(key)) return json(403, { error: DISABLED_MESSAGE });
 		const authorization = req.headers.authorization;
-		// SFU compares strictly and refuses everything when no secret is set; the others compare with !=.
+		// ServerApi.isAuthorized(): SFU compares strictly and refuses everything when no secret is set; the others with !=.
 		if (!apiKey || authorization !== apiKey) return json(403, { error: 'Unauthorized!' });
 		return undefined;
 	}
 
+	/**
+	 * ServerApi.getToken (SFU ServerApi.js, P2P api.js): `{username = 'username', password = 'password', presenter =
+	 * false, expire} = token`, so a token with no credentials carries the placeholders; `expire || JWT_EXP`.
+	 */
 	function makeToken(input: any): string {
 		const { username = 'username', password = 'password', presenter = false, expire } = (input ?? {}) as Record<string, unknown>;
 		const data = aesEncrypt(JSON.stringify({ username: String(username), password: String(password), presenter: String(presenter) }), jwtKey);
 		const iat = Math.floor(Date.now() / 1000);
-		const seconds = expiresInSeconds(expire ?? '1h');
+		const seconds = expiresInSeconds(expire || jwtExp);
 		if (seconds === undefined) throw new Error(`"expiresIn" should be a number of seconds or string representing a timespan`);
 		return signJwt({ data, iat, exp: Math.floor(iat + seconds) }, jwtKey);
 	}
@@ -217,8 +246,26 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		};
 	}
 
+	/**
+	 * SFU ServerApi.getJoinURL / P2P api.js getJoinURL: `const {room, ...} = data` (throws on a missing body, which
+	 * the global error handler answers 500); room and (SFU) roomPassword concatenated raw, name and avatar through
+	 * encodeURIComponent, flags as `x || false`, duration `|| 'unlimited'`. P2P has no roomPassword.
+	 */
+	function sfuOrP2pJoin(base: string, b: Record<string, any>): string {
+		const { room, roomPassword, name, avatar, audio, video, screen, chat, hide, notify, duration, token } = b;
+		const token_ = token ? `&token=${makeToken(token)}` : '';
+		return (
+			`${base}/join?room=${room || randomUUID()}` +
+			(product === 'sfu' ? `&roomPassword=${roomPassword || false}` : '') +
+			`&name=${encodeURIComponent(name || `User-${randomNumber(999999)}`)}&avatar=${encodeURIComponent(avatar || false)}` +
+			`&audio=${audio || false}&video=${video || false}&screen=${screen || false}&chat=${chat || false}` +
+			`&hide=${hide || false}&notify=${notify || false}&duration=${duration || 'unlimited'}${token_}`
+		);
+	}
+
 	const api = new Router();
 	if (product === 'sfu' || product === 'p2p') {
+		// SFU Server.js `app.get(restApi.basePath + '/stats')` answers totalUsers; P2P server.js `${apiBasePath}/stats` totalPeers.
 		api.on('GET', '/api/v1/stats', (req) => {
 			const refused = guard(req, 'stats');
 			if (refused) return refused;
@@ -227,6 +274,7 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 				? { success: true, timestamp, totalRooms, totalUsers }
 				: { success: true, timestamp, totalRooms, totalPeers: totalUsers });
 		});
+		// `/meetings`: SFU ServerApi.getMeetings gives [{roomId, peers:[...]}]; P2P api.getMeetings(peers) the raw room map.
 		api.on('GET', '/api/v1/meetings', (req) => {
 			const refused = guard(req, 'meetings');
 			if (refused) return refused;
@@ -240,13 +288,24 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 			}
 			return json(200, { meetings });
 		});
+		// `/token`: `res.json({ token: api.getToken(req.body) })`.
 		api.on('POST', '/api/v1/token', (req) => {
 			const refused = guard(req, 'token');
 			if (refused) return refused;
 			return json(200, { token: makeToken(req.body) });
 		});
+		// `/activeRooms` (SFU Server.js "AUTHORIZED API IF ALLOWED"; P2P server.js): `if (!config.ui?.rooms?.showActive)`
+		// (P2P `!hostCfg.showActiveRooms`) → 403 disabled; the key defaults to the server's own
+		// (`authorization = config.api.keySecret`), so no key is needed. Each room as {id, peers, join}.
+		api.on('GET', '/api/v1/activeRooms', (req) => {
+			if (!state.showActiveRooms) return json(403, { error: DISABLED_MESSAGE });
+			const base = origin(req);
+			return json(200, { activeRooms: [...rooms].map(([id, room]) => ({ id, peers: room.peers.size, join: `${base}/join/${id}` })) });
+		});
 	}
 	if (product !== 'bro') {
+		// `/meeting`: SFU/P2P ServerApi.getMeetingURL() `<origin>/join/<uuid>`; C2C backend/api.js `<origin>/?room=<uuid>`,
+		// with no switch (backend/server.js).
 		api.on('POST', '/api/v1/meeting', (req) => {
 			const refused = guard(req, product === 'c2c' ? undefined : 'meeting');
 			if (refused) return refused;
@@ -255,6 +314,7 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		});
 	}
 	if (product === 'sfu') {
+		// SFU Server.js `app.delete(restApi.basePath + '/meeting/:room')` → ServerApi.endMeeting: 200, or 404 Room not found.
 		api.on('DELETE', '/api/v1/meeting/:room', (req, { room }) => {
 			const refused = guard(req, 'meetingEnd');
 			if (refused) return refused;
@@ -265,12 +325,17 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 			return json(200, { success: true, message: 'Meeting ended', room });
 		});
 	}
+	// `/join`: `res.json({ join: api.getJoinURL(req.body) })` on all four; nothing validated.
 	api.on('POST', '/api/v1/join', (req) => {
 		const refused = guard(req, product === 'sfu' || product === 'p2p' ? 'join' : undefined);
 		if (refused) return refused;
-		const b = (req.body ?? {}) as Record<string, any>;
 		const base = origin(req);
+		// Destructuring an absent body throws (SFU ServerApi.getJoinURL, P2P api.js getJoinURL, C2C data.room, BRO
+		// `const { room } = data`): the error handler's 500.
+		if (req.body === undefined || req.body === null) return json(500, INTERNAL_ERROR);
+		const b = req.body as Record<string, any>;
 		if (product === 'bro') {
+			// BRO app/api.js getJoinURL: the room raw in `id=`, a random number as the broadcaster's name.
 			return json(200, {
 				join: {
 					broadcast: `${base}/broadcast?id=${b.room}&name=${randomNumber(99999)}`,
@@ -279,31 +344,13 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 				},
 			});
 		}
-		if (product === 'c2c') {
-			if (!b.room || !b.name) return json(400, { error: 'room and name are required' });
-			return json(200, { join: `${base}/join?room=${b.room}&name=${encodeURIComponent(b.name)}` });
-		}
-		const room = b.room || randomUUID();
-		const name = b.name || `User-${randomNumber(999999)}`;
-		const token = b.token ? `&token=${makeToken(b.token)}` : '';
-		if (product === 'p2p') {
-			return json(200, {
-				join:
-					`${base}/join?room=${room}&name=${encodeURIComponent(name)}&avatar=${encodeURIComponent(b.avatar || false)}` +
-					`&audio=${b.audio || false}&video=${b.video || false}&screen=${b.screen || false}` +
-					`&hide=${b.hide || false}&notify=${b.notify || false}${token}`,
-			});
-		}
-		return json(200, {
-			join:
-				`${base}/join?room=${room}&roomPassword=${encodeURIComponent(b.roomPassword || false)}&name=${encodeURIComponent(name)}` +
-				`&avatar=${encodeURIComponent(b.avatar || false)}&audio=${b.audio || false}&video=${b.video || false}` +
-				`&screen=${b.screen || false}&chat=${b.chat || false}&hide=${b.hide || false}&notify=${b.notify || false}` +
-				`&duration=${b.duration || 'unlimited'}${token}`,
-		});
+		// C2C backend/api.js getJoinURL: `'/join?room=' + data.room + '&name=' + data.name`, both raw, no default.
+		if (product === 'c2c') return json(200, { join: `${base}/join?room=${b.room}&name=${b.name}` });
+		return json(200, { join: sfuOrP2pJoin(base, b) });
 	});
 	if (product === 'bro') {
-		api.on('GET', '/api/v1/config', () => json(200, { broadcastingMode: true, adminOnlyBroadcast: false }));
+		// BRO app/server.js: `app.get('/api/v1/config', ...)` with no key check.
+		api.on('GET', '/api/v1/config', () => json(200, options.broConfig ?? { broadcastingMode: true, adminOnlyBroadcast: false }));
 	}
 
 	const faults = withFaults(async (req) => {
@@ -312,13 +359,18 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		if (match) {
 			try {
 				return await match.handler(req, match.params);
-			} catch (error) {
-				return json(500, { success: false, error: `Failed to answer: ${(error as Error).message}` });
+			} catch {
+				// A throw inside a route (jwt.sign refusing an expiresIn) reaches SFU's and P2P's global error handler;
+				// C2C and BRO have none, so Express's default answers a text page.
+				if (product === 'sfu' || product === 'p2p') return json(500, INTERNAL_ERROR);
+				return { status: 500, body: 'Internal Server Error', headers: { 'content-type': 'text/html; charset=utf-8' } };
 			}
 		}
-		// C2C and BRO have a catch-all that answers 200; SFU and P2P (Express) answer a 404 page.
+		// C2C backend/server.js and BRO app/server.js: `app.use((req, res) => notFound(res))`, notFound answering
+		// `res.json({ data: '404 not found' })`. SFU Server.js and P2P server.js: `app.use((req, res) =>
+		// res.sendFile(views.notFound))`, an HTML page with HTTP 200, for any method.
 		if (product === 'c2c' || product === 'bro') return json(200, { data: '404 not found' });
-		return { status: 404, body: `Cannot ${req.method} ${req.path}`, headers: { 'content-type': 'text/html' } };
+		return { status: 200, body: NOT_FOUND_PAGE, headers: { 'content-type': 'text/html; charset=UTF-8' } };
 	}, {
 		// MiroTalk has no rate limiter of its own; a proxy in front of it answers 429, an unhandled error 500.
 		serverError: (status) => json(status, { success: false, error: 'Failed to answer' }),
@@ -336,6 +388,12 @@ export async function startMiroTalkSimulator(options: MiroTalkSimulatorOptions):
 		},
 		set disabled(value: MiroTalkSwitch[]) {
 			state.disabled = value;
+		},
+		get showActiveRooms() {
+			return state.showActiveRooms;
+		},
+		set showActiveRooms(value: boolean) {
+			state.showActiveRooms = value;
 		},
 		rooms,
 		ended,

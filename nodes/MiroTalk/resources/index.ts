@@ -3,13 +3,14 @@ import type { ResourceDescriptor } from '../../shared/descriptor';
 import { operationParameters, operationSelector, resourceSelector, shownFor } from '../../shared/properties';
 import type { ProductResource } from '../fields';
 import { PRODUCTS, type EndpointSwitch, type Product } from '../transport';
+import { config } from './config';
 import { joinLink } from './joinLink';
 import { meeting } from './meeting';
 import { stats } from './stats';
 import { token } from './token';
 
 /** Every MiroTalk resource with the products that offer each operation; the first is the default. */
-export const miroTalkProductResources: ProductResource[] = [meeting, joinLink, token, stats];
+export const miroTalkProductResources: ProductResource[] = [meeting, joinLink, token, stats, config];
 
 /** A resource as one product's API has it: the operations declared for that product, as kernel descriptors. */
 function resourceOf(r: ProductResource, product: Product): ResourceDescriptor {

@@ -1,6 +1,8 @@
+import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
-import { collection, defined, fieldProperty, type FieldSpec, params } from '../../shared/fields';
-import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_FIELDS, type ProductResource } from '../fields';
+import type { RefinementCtx } from 'zod';
+import { collection, defined, enc, fieldProperty, type FieldSpec, params } from '../../shared/fields';
+import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({
 	displayName, name, type: 'boolean', default: false, description,
@@ -20,28 +22,57 @@ const JOIN_OPTIONS: FieldSpec[] = [
 	{ displayName: 'Duration', name: 'duration', type: 'string', default: '', description: 'How long the meeting may last: unlimited, or HH:MM:SS such as 00:30:00', pattern: DURATION_PATTERN, placeholder: 'e.g. 00:30:00' },
 ];
 
+const given = (value: unknown) => value !== undefined && value !== '';
+
+/**
+ * The token of a join link. The server signs one whenever `token` is in the body, with `username`/`password` as
+ * placeholders for what is missing (ServerApi.getToken), and the join page then refuses it: a token needs both.
+ */
 function tokenCollection() {
-	return collection('token', 'Token', [
+	const c = collection('token', 'Token', [
 		...TOKEN_FIELDS,
-		{ displayName: 'Expires In', name: 'expire', type: 'string', default: '1h', description: 'How long the token in the link stays valid, e.g. 1h', pattern: EXPIRY_PATTERN },
+		{ displayName: 'Expires In', name: 'expire', type: 'string', default: '', description: `How long the token in the link stays valid, e.g. 1h; ${TOKEN_EXPIRY_DEFAULT}`, pattern: EXPIRY_PATTERN, placeholder: 'e.g. 1h' },
 	], 'Add Token Field');
+	const schema = c.schema.superRefine((token: IDataObject | undefined, ctx: RefinementCtx) => {
+		if (!token || !Object.values(token).some(given)) return;
+		for (const field of ['username', 'password']) {
+			if (given(token[field])) continue;
+			ctx.addIssue({
+				code: 'custom',
+				path: [field],
+				message:
+					'is required when the link carries a token: without a username and a password MiroTalk signs the token with the placeholders username/password, which the join page refuses. Set both, or remove the Token fields.',
+			});
+		}
+	});
+	return { property: c.property, schema };
 }
 
 type JoinParams = { room?: string; options?: IDataObject; token?: IDataObject };
 
-/** The body of `POST /join`: the room, the options as given, and a token when any token field is set. */
-function joinBody(p: JoinParams): IDataObject {
-	const token = defined(p.token);
+/**
+ * The body of SFU's and P2P's `POST /join`. The servers concatenate `room` (and SFU's `roomPassword`) into the link
+ * without encoding it (SFU ServerApi.getJoinURL, P2P api.js getJoinURL), so they are sent percent-encoded here and the
+ * link reads back as typed; `name` and `avatar` the servers encode themselves. A body is always sent: n8n drops an
+ * empty one, and P2P answers a /join without a body with 500. An empty room becomes a fresh UUID, which the server
+ * would otherwise pick and the output could not name.
+ */
+function joinBody(p: JoinParams, room: string): IDataObject {
+	const token = Object.fromEntries(Object.entries(defined(p.token)).filter(([, v]) => given(v)));
+	const options = defined(p.options);
 	return defined({
-		room: p.room,
-		...defined(p.options),
+		room: enc(room),
+		...options,
+		...(given(options.roomPassword) ? { roomPassword: enc(String(options.roomPassword)) } : {}),
 		token: Object.keys(token).length ? token : undefined,
 	});
 }
 
+const joinRoomOf = (p: JoinParams) => (given(p.room) ? String(p.room) : randomUUID());
+
 // SFU's and P2P's Create take the same room and token: one parameter object each, which the node shows once for
 // both products (see miroTalkProperties); each product has its own Options.
-const JOIN_ROOM = roomField(false, 'The room to join; MiroTalk picks a random room when empty');
+const JOIN_ROOM = roomField(false, 'The room to join; a random room (a UUID, returned as room) when empty');
 const joinRoom = fieldProperty(JOIN_ROOM);
 const joinToken = tokenCollection();
 
@@ -56,9 +87,9 @@ function roomOptionsToken(options: FieldSpec[]) {
 
 const sfuJoin = roomOptionsToken(JOIN_OPTIONS);
 
-// P2P's /join reads room, name, avatar, audio, video, screen, hide, notify and token: no room password
-// (reference/providers.md §3.3), and its ServerApi.getJoinURL builds no chat or duration either.
-const P2P_OPTIONS = new Set(['name', 'avatar', 'audio', 'video', 'screen', 'hide', 'notify']);
+// P2P's api.js getJoinURL reads everything SFU's does but the room password; chat came in August 2025, duration in
+// February 2026.
+const P2P_OPTIONS = new Set(['name', 'avatar', 'audio', 'video', 'screen', 'chat', 'hide', 'notify', 'duration']);
 const p2pJoin = roomOptionsToken(JOIN_OPTIONS.filter((f) => P2P_OPTIONS.has(f.name)));
 
 const c2cJoin = params([
@@ -69,7 +100,19 @@ const c2cJoin = params([
 const broJoin = params([roomField(true, 'The broadcast room (its ID in the broadcast and viewer links)')]);
 
 const action = 'Create a join link';
-const joinOutput = (body: IDataObject, p: JoinParams) => ({ join: body?.join, ...(p.room ? { room: p.room } : {}) });
+
+// A link the server builds and keeps no record of: asking twice makes nothing twice.
+const sfuOrP2pRequest = (p: JoinParams) => ({ method: 'POST' as const, path: '/join', body: joinBody(p, joinRoomOf(p)), retry: 'always' as const });
+
+/** The room as the link carries it (a generated one included), else as given. */
+function linkRoom(link: unknown): string | undefined {
+	try {
+		return typeof link === 'string' ? (new URL(link).searchParams.get('room') ?? undefined) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+const joinOutput = (body: IDataObject, p: JoinParams) => ({ join: body?.join, room: linkRoom(body?.join) ?? p.room });
 
 export const joinLink: ProductResource = {
 	value: 'joinLink',
@@ -83,8 +126,7 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, room password, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...sfuJoin,
-				// A link the server builds and keeps no record of: asking twice makes nothing twice.
-				request: (p: JoinParams) => ({ method: 'POST', path: '/join', body: joinBody(p), retry: 'always' }),
+				request: sfuOrP2pRequest,
 				output: joinOutput,
 			},
 		},
@@ -93,9 +135,9 @@ export const joinLink: ProductResource = {
 			endpoint: 'join',
 			descriptor: {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
-				description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, hide, notify, and optionally a signed token with username, password, presenter and expiry',
+				description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...p2pJoin,
-				request: (p: JoinParams) => ({ method: 'POST', path: '/join', body: joinBody(p), retry: 'always' }),
+				request: sfuOrP2pRequest,
 				output: joinOutput,
 			},
 		},
@@ -105,7 +147,8 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
 				...c2cJoin,
-				request: (p: { room: string; name: string }) => ({ method: 'POST', path: '/join', body: { room: p.room, name: p.name }, retry: 'always' }),
+				// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
+				request: (p: { room: string; name: string }) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) }, retry: 'always' }),
 				output: (body: IDataObject, p: { room: string }) => ({ join: body?.join, room: p.room }),
 			},
 		},
@@ -115,7 +158,8 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
 				...broJoin,
-				request: (p: { room: string }) => ({ method: 'POST', path: '/join', body: { room: p.room }, retry: 'always' }),
+				// app/api.js getJoinURL concatenates the room raw into `id=`: sent percent-encoded.
+				request: (p: { room: string }) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) }, retry: 'always' }),
 				// BRO answers {join: {broadcast, viewer, viewerHome}}.
 				output: (body: IDataObject, p: { room: string }) => {
 					const join = (body?.join ?? {}) as IDataObject;

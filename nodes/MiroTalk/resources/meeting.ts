@@ -119,6 +119,18 @@ export const meeting: ProductResource = {
 			},
 		},
 		{
+			products: ['sfu', 'p2p'],
+			endpoint: 'activeRooms',
+			descriptor: {
+				resource: 'meeting', operation: 'getActiveRooms', name: 'Get Active Rooms', action: 'Get active rooms',
+				description: 'List the rooms open now as the server home page shows them: one item per room with the room ID, its participant count (peers) and its join URL (join). Needs no API key; off unless the server sets SHOW_ACTIVE_ROOMS=true.',
+				...params([]),
+				// SFU Server.js and P2P server.js: `res.json({ activeRooms })`, with no key check.
+				request: () => ({ method: 'GET', path: '/activeRooms' }),
+				output: (body: IDataObject) => (Array.isArray(body?.activeRooms) ? (body.activeRooms as IDataObject[]) : []),
+			},
+		},
+		{
 			products: ['sfu'],
 			endpoint: 'meetingEnd',
 			descriptor: {

@@ -1,9 +1,9 @@
 import { params } from '../../shared/fields';
-import { expiryField, TOKEN_FIELDS, type ProductResource } from '../fields';
+import { expiryField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const create = params([
 	...TOKEN_FIELDS.map((f) => (f.type === 'boolean' ? f : { ...f, required: true })),
-	expiryField('How long the token stays valid, e.g. 1h, 30m or 7d; the server default (JWT_EXP, 1h) when empty'),
+	expiryField(`How long the token stays valid, e.g. 1h, 30m or 7d; ${TOKEN_EXPIRY_DEFAULT}`),
 ]);
 
 export const token: ProductResource = {

@@ -4,6 +4,7 @@ import { enableHint, miroTalkTransport, sfuSetting, type EndpointSwitch, type Pr
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { MIROTALK_KEY, MIROTALK_URL, runMiroTalk } from '../../helpers/miroTalk';
 import { failure as failed } from '../../helpers/failure';
+import { NOT_FOUND_PAGE } from '../../simulators/mirotalk';
 
 /**
  * How the MiroTalk node answers the servers' failures (reference/providers.md §3): a switched-off
@@ -101,12 +102,21 @@ describe('MiroTalk: wrong key, unknown routes and rooms', () => {
 		expect(error.description).toBe('DELETE /meeting/ghost answered 404.');
 	});
 
-	it('an Express 404 page (an SFU or P2P server without the route) says so', () => {
+	it('an answer with no JSON message says so', () => {
 		const transport = miroTalkTransport('p2p', 'meetings');
 		expect(transport.describeError(404, { message: 'Cannot GET /api/v1/x' }).message).toBe('Cannot GET /api/v1/x');
 		expect(transport.describeError(404, {}).message).toContain('check the Server URL and Product');
 		expect(transport.failureIn2xx?.({ meeting: 'x' })).toBeUndefined();
 		expect(transport.failureIn2xx?.({ data: '404 not found' })).toBe(404);
+	});
+
+	it.each(['sfu', 'p2p'] as const)('%s: the HTML 404 page a server sends with HTTP 200 for a route it lacks is an error naming Server URL and Product', async (product) => {
+		// SFU Server.js and P2P server.js: `app.use((req, res) => res.sendFile(views.notFound))`.
+		nock(MIROTALK_URL).get('/api/v1/stats').reply(200, NOT_FOUND_PAGE, { 'content-type': 'text/html; charset=UTF-8' });
+		const error = await failure({ resource: 'stats', operation: 'get' }, { product });
+		expect(error.message).toContain('HTML page');
+		expect(error.message).toContain('Server URL');
+		expect(error.message).toContain("credential's Product");
 	});
 
 	it('retries a 500 and then reports the server message', async () => {
@@ -143,7 +153,7 @@ describe('MiroTalk: bad input is refused before any request', () => {
 	});
 
 	it.each(['00:30:00', '01:00:00', '120:00:00', 'unlimited'])('accepts the duration %j', async (duration) => {
-		nock(MIROTALK_URL).post('/api/v1/join', { duration }).reply(200, { join: 'x' });
+		nock(MIROTALK_URL).post('/api/v1/join', (body) => body.duration === duration).reply(200, { join: 'x' });
 		await runMiroTalk({ resource: 'joinLink', operation: 'create', options: { duration } });
 	});
 
@@ -169,6 +179,20 @@ describe('MiroTalk: bad input is refused before any request', () => {
 		expect(error.message).toBe('Invalid parameter Expires In (expire): must be a number and a unit, such as 1h, 30m or 7d');
 		error = await failure({ resource: 'joinLink', operation: 'create', token: { username: 'u', expire: 'soon' } });
 		expect(error.message).toBe('Invalid parameter Token → Expires In (token.expire): must be a number and a unit, such as 1h, 30m or 7d');
+	});
+
+	it.each([
+		[{ presenter: true }, 'token.username'],
+		[{ expire: '2h' }, 'token.username'],
+		[{ username: 'ann' }, 'token.password'],
+		[{ password: 'pw', presenter: true }, 'token.username'],
+	])('a join token %j without username and password, which the server would sign with placeholders', async (token, field) => {
+		const scope = nock(MIROTALK_URL).post('/api/v1/join').reply(200, { join: 'x' });
+		const error = await failure({ resource: 'joinLink', operation: 'create', room: 'r', token }, { product: 'p2p' });
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toContain(`(${field}): is required when the link carries a token`);
+		expect(scope.isDone()).toBe(false);
+		nock.cleanAll();
 	});
 
 	it('missing required fields', async () => {

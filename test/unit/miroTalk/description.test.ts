@@ -6,6 +6,7 @@ import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
 import { resourcesFor } from '../../../nodes/MiroTalk/resources';
 import { PRODUCTS, type Product } from '../../../nodes/MiroTalk/transport';
 import { authenticate } from '../../helpers/context';
+import { startMiroTalkSimulator, type MiroTalkSimulator } from '../../simulators/mirotalk';
 
 const description = new MiroTalk().description;
 
@@ -18,10 +19,10 @@ function shown(property: INodeProperties, values: IDataObject): boolean {
 const visible = (values: IDataObject) => description.properties.filter((p) => shown(p, values));
 
 const EXPECTED: Record<Product, Record<string, string[]>> = {
-	sfu: { meeting: ['create', 'end', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'] },
-	p2p: { meeting: ['create', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'] },
+	sfu: { meeting: ['create', 'end', 'getActiveRooms', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'] },
+	p2p: { meeting: ['create', 'getActiveRooms', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'] },
 	c2c: { meeting: ['create'], joinLink: ['create'] },
-	bro: { joinLink: ['create'] },
+	bro: { joinLink: ['create'], config: ['get'] },
 };
 
 describe('MiroTalk node description', () => {
@@ -66,7 +67,8 @@ describe('MiroTalk node description', () => {
 		const options = (product: Product) =>
 			(visible({ product, resource: 'joinLink', operation: 'create' }).find((p) => p.name === 'options')?.options as INodeProperties[] | undefined)?.map((o) => o.name).sort();
 		expect(options('sfu')).toEqual(['audio', 'avatar', 'chat', 'duration', 'hide', 'name', 'notify', 'roomPassword', 'screen', 'video']);
-		expect(options('p2p')).toEqual(['audio', 'avatar', 'hide', 'name', 'notify', 'screen', 'video']);
+		// P2P api.js getJoinURL: chat since August 2025, duration since February 2026; no room password.
+		expect(options('p2p')).toEqual(['audio', 'avatar', 'chat', 'duration', 'hide', 'name', 'notify', 'screen', 'video']);
 		expect(options('c2c')).toBeUndefined();
 		const token = visible({ product: 'sfu', resource: 'joinLink', operation: 'create' }).find((p) => p.name === 'token')!;
 		expect((token.options as INodeProperties[]).map((o) => o.name).sort()).toEqual(['expire', 'password', 'presenter', 'username']);
@@ -109,57 +111,99 @@ function resolve(value: unknown, credentials: IDataObject): unknown {
 describe('MiroTalk credential', () => {
 	const credential = new MiroTalkApi();
 
-	it('has the server URL, a secret key, the trigger\'s webhook token and the product, and authenticates with the raw key', () => {
+	it('has the server URL, the public URL, a secret key, the trigger\'s webhook token and the product, and authenticates with the raw key', () => {
 		expect(credential.name).toBe('miroTalkApi');
-		expect(credential.properties.map((p) => p.name)).toEqual(['serverUrl', 'apiKey', 'webhookToken', 'product']);
+		expect(credential.properties.map((p) => p.name)).toEqual(['serverUrl', 'publicUrl', 'apiKey', 'webhookToken', 'product']);
 		expect(credential.properties.find((p) => p.name === 'webhookToken')?.typeOptions?.password).toBe(true);
 		expect(credential.properties.find((p) => p.name === 'serverUrl')).toMatchObject({ required: true, default: '' });
+		expect(credential.properties.find((p) => p.name === 'publicUrl')).toMatchObject({ default: '' });
 		expect(credential.properties.find((p) => p.name === 'apiKey')?.typeOptions?.password).toBe(true);
 		expect((credential.properties.find((p) => p.name === 'product')?.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...PRODUCTS].sort());
 		expect(credential.authenticate).toEqual({ type: 'generic', properties: { headers: { authorization: '={{$credentials.apiKey}}' } } });
 	});
 
-	beforeAll(() => nock.disableNetConnect());
-	afterEach(() => nock.cleanAll());
-	afterAll(() => nock.enableNetConnect());
-
-	it.each<[Product, string, string]>([
-		['sfu', 'https://sfu.example.com/', '/api/v1/meeting'],
-		['p2p', 'https://p2p.example.com/api/v1', '/api/v1/meeting'],
-		['c2c', 'https://c2c.example.com', '/api/v1/meeting'],
-		['bro', 'https://bro.example.com/api/v1/', '/api/v1/join'],
-	])('%s: the test request reaches an endpoint the product has, with the raw key', async (product, serverUrl, path) => {
-		const credentials = { serverUrl, apiKey: 'k3y-s3cret', product };
+	/**
+	 * The credential test as n8n 1.123's CredentialsTester runs it: the request (HTTP errors ignored, as the request
+	 * asks), then every responseSuccessBody rule whose `key` (lodash get: for one-segment keys, the property, and of a
+	 * text its character) equals its value fails the test.
+	 */
+	async function runTest(credentials: IDataObject): Promise<{ status: 'OK' | 'Error'; message: string; url: string; method: string }> {
 		const request = credential.test.request;
-		const options: IHttpRequestOptions = {
-			url: `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`,
-			method: resolve(request.method, credentials) as IHttpRequestOptions['method'],
-			body: request.body as IDataObject,
-			json: true,
+		const url = `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`;
+		const method = resolve(request.method, credentials) as IHttpRequestOptions['method'] & string;
+		const response = (await httpRequest(authenticate(credential, credentials, {
+			url, method, body: request.body as IDataObject, json: true, ignoreHttpStatusErrors: request.ignoreHttpStatusErrors,
+		}))) as unknown;
+		for (const rule of credential.test.rules ?? []) {
+			if (rule.type === 'responseSuccessBody' && (response as Record<string, unknown> | null)?.[rule.properties.key] === rule.properties.value) {
+				return { status: 'Error', message: rule.properties.message, url, method };
+			}
+		}
+		return { status: 'OK', message: 'Connection successful!', url, method };
+	}
+
+	describe('against the servers as the simulator answers them', () => {
+		let sims: MiroTalkSimulator[] = [];
+		const start = async (options: Parameters<typeof startMiroTalkSimulator>[0]) => {
+			const sim = await startMiroTalkSimulator({ apiKey: 'k3y-s3cret', ...options });
+			sims.push(sim);
+			return sim;
 		};
-		const origin = new URL(serverUrl).origin;
-		const scope = nock(origin, { reqheaders: { authorization: 'k3y-s3cret' } })
-			.post(path, { room: 'n8n-credential-test' })
-			.reply(200, product === 'bro' ? { join: { broadcast: 'b', viewer: 'v', viewerHome: 'h' } } : { meeting: `${origin}/join/x` });
-		await httpRequest(authenticate(credential, credentials, options));
-		expect(scope.isDone()).toBe(true);
-	});
+		beforeAll(() => nock.enableNetConnect(/127\.0\.0\.1|localhost/));
+		afterEach(async () => {
+			await Promise.all(sims.map((s) => s.close()));
+			sims = [];
+		});
 
-	it('a credential only for the trigger (no API key) is tested by fetching the server\'s home page, not failed', async () => {
-		const credentials = { serverUrl: 'https://sfu.example.com/api/v1', apiKey: '', webhookToken: 't0ken', product: 'sfu' };
-		const request = credential.test.request;
-		expect(resolve(request.method, credentials)).toBe('GET');
-		const scope = nock('https://sfu.example.com').get('/').reply(200, '<html>MiroTalk SFU</html>');
-		await httpRequest({ url: `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`, method: 'GET' });
-		expect(scope.isDone()).toBe(true);
-	});
+		it.each<[Product, string]>([['sfu', '/api/v1/meeting'], ['p2p', '/api/v1/meeting'], ['c2c', '/api/v1/meeting'], ['bro', '/api/v1/join']])(
+			'%s: passes with the right key (%s) and fails with a wrong one, naming API_KEY_SECRET',
+			async (product, path) => {
+				const sim = await start({ product });
+				const ok = await runTest({ serverUrl: `${sim.url}/api/v1/`, apiKey: 'k3y-s3cret', product });
+				expect(ok).toMatchObject({ status: 'OK', method: 'POST', url: `${sim.url}${path}` });
+				expect(sim.requests.at(-1)?.headers.authorization).toBe('k3y-s3cret');
+				const wrong = await runTest({ serverUrl: sim.url, apiKey: 'wrong', product });
+				expect(wrong.status).toBe('Error');
+				expect(wrong.message).toContain('API_KEY_SECRET');
+			},
+		);
 
-	it('fails the test on a wrong key (403 Unauthorized!)', async () => {
-		const credentials = { serverUrl: 'https://sfu.example.com', apiKey: 'wrong', product: 'sfu' };
-		nock('https://sfu.example.com').post('/api/v1/meeting').reply(403, { error: 'Unauthorized!' });
-		const request = credential.test.request;
-		await expect(
-			httpRequest(authenticate(credential, credentials, { url: `${resolve(request.baseURL, credentials)}${resolve(request.url, credentials)}`, method: 'POST', body: {}, json: true })),
-		).rejects.toThrow(/403/);
+		it('SFU with POST /meeting switched off (API_ALLOW_MEETING=false): a pass, as the field description says', async () => {
+			const sim = await start({ product: 'sfu', allowed: { meeting: false } });
+			expect(await runTest({ serverUrl: sim.url, apiKey: 'k3y-s3cret', product: 'sfu' })).toMatchObject({ status: 'OK' });
+			expect(credential.properties.find((p) => p.name === 'product')?.description).toContain('switched that endpoint off');
+		});
+
+		it('P2P with meeting in API_DISABLED: a pass too', async () => {
+			const sim = await start({ product: 'p2p', disabled: ['meeting'] });
+			expect(await runTest({ serverUrl: sim.url, apiKey: 'k3y-s3cret', product: 'p2p' })).toMatchObject({ status: 'OK' });
+		});
+
+		it('a C2C credential against a BRO server: 200 "404 not found" fails, naming the Product', async () => {
+			const sim = await start({ product: 'bro' });
+			const result = await runTest({ serverUrl: sim.url, apiKey: 'k3y-s3cret', product: 'c2c' });
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain('Product');
+		});
+
+		it('a BRO credential against an SFU server: the HTML 404 page (HTTP 200) fails', async () => {
+			const sim = await start({ product: 'sfu', apiKey: 'k3y-s3cret' });
+			// BRO's test calls POST /join, which SFU has: the key is right, so use a trigger-only BRO credential (GET /config).
+			const result = await runTest({ serverUrl: sim.url, apiKey: '', product: 'bro' });
+			expect(result).toMatchObject({ status: 'Error', method: 'GET', url: `${sim.url}/api/v1/config` });
+			expect(result.message).toContain('HTML page');
+		});
+
+		it('a credential only for the trigger (no API key): GET /activeRooms, which needs no key, passes whether on or off', async () => {
+			const sim = await start({ product: 'sfu' });
+			expect(await runTest({ serverUrl: sim.url, apiKey: '', webhookToken: 't0ken', product: 'sfu' })).toMatchObject({ status: 'OK', method: 'GET', url: `${sim.url}/api/v1/activeRooms` });
+			sim.showActiveRooms = true;
+			expect(await runTest({ serverUrl: sim.url, apiKey: '', product: 'p2p' })).toMatchObject({ status: 'OK' });
+		});
+
+		it('the global error handler\'s 500 fails', async () => {
+			nock('https://p2p.example.com').post('/api/v1/meeting').reply(500, { status: 500, message: 'Internal server error' });
+			expect(await runTest({ serverUrl: 'https://p2p.example.com', apiKey: 'k', product: 'p2p' })).toMatchObject({ status: 'Error' });
+		});
 	});
 });

@@ -125,22 +125,31 @@ const cases: Case[] = [
 		expectOutput: (items) => expect(items).toEqual([{ join: expect.stringContaining('&token='), room: 'standup' }]),
 	},
 	{
+		// No room: the node picks a UUID, so that the body is never empty (n8n drops an empty one) and the output names it.
 		product: 'sfu', resource: 'joinLink', operation: 'create', params: { options: { duration: 'unlimited' } },
-		method: 'POST', path: '/api/v1/join', body: { duration: 'unlimited' },
+		method: 'POST', path: '/api/v1/join', body: { room: expect.stringMatching(/^[0-9a-f-]{36}$/), duration: 'unlimited' },
 		reply: { join: 'https://meet.example.com/join?room=9f1e&roomPassword=false&name=User-123&avatar=false&audio=false&video=false&screen=false&chat=false&hide=false&notify=false&duration=unlimited' },
-		expectOutput: (items) => expect(items).toEqual([{ join: expect.stringContaining('duration=unlimited') }]),
+		expectOutput: (items) => expect(items).toEqual([{ join: expect.stringContaining('duration=unlimited'), room: '9f1e' }]),
+	},
+	{
+		// SFU ServerApi.getJoinURL concatenates room and roomPassword raw: the node encodes them.
+		product: 'sfu', resource: 'joinLink', operation: 'create', params: { room: 'R&D #1', options: { roomPassword: 'a&b=c#d' } },
+		method: 'POST', path: '/api/v1/join', body: { room: 'R%26D%20%231', roomPassword: 'a%26b%3Dc%23d' },
+		reply: { join: 'https://meet.example.com/join?room=R%26D%20%231&roomPassword=a%26b%3Dc%23d&name=User-1' },
+		expectOutput: (items) => expect(items).toEqual([{ join: expect.any(String), room: 'R&D #1' }]),
 	},
 	{
 		product: 'p2p', resource: 'joinLink', operation: 'create',
-		params: { room: 'standup', options: { name: 'Bob', avatar: 'https://example.com/bob.png', audio: true, video: true, screen: false, hide: false, notify: false }, token: { username: 'bob', password: 'pw' } },
+		params: { room: 'standup', options: { name: 'Bob', avatar: 'https://example.com/bob.png', audio: true, video: true, screen: false, chat: true, hide: false, notify: false, duration: '01:00:00' }, token: { username: 'bob', password: 'pw' } },
 		method: 'POST', path: '/api/v1/join',
-		body: { room: 'standup', name: 'Bob', avatar: 'https://example.com/bob.png', audio: true, video: true, screen: false, hide: false, notify: false, token: { username: 'bob', password: 'pw' } },
+		body: { room: 'standup', name: 'Bob', avatar: 'https://example.com/bob.png', audio: true, video: true, screen: false, chat: true, hide: false, notify: false, duration: '01:00:00', token: { username: 'bob', password: 'pw' } },
 		reply: { join: `http://localhost:3000/join?room=standup&name=Bob&avatar=https%3A%2F%2Fexample.com%2Fbob.png&audio=true&video=true&screen=false&hide=false&notify=false&token=${token}` },
 		expectOutput: (items) => expect(items).toEqual([{ join: expect.stringMatching(/^http:\/\/localhost:3000\/join\?room=standup/), room: 'standup' }]),
 	},
 	{
+		// C2C backend/api.js concatenates room and name raw: the node encodes them.
 		product: 'c2c', resource: 'joinLink', operation: 'create', params: { room: 'pair', name: 'Ann Lee' },
-		method: 'POST', path: '/api/v1/join', body: { room: 'pair', name: 'Ann Lee' },
+		method: 'POST', path: '/api/v1/join', body: { room: 'pair', name: 'Ann%20Lee' },
 		reply: { join: 'https://meet.example.com/join?room=pair&name=Ann%20Lee' },
 		expectOutput: (items) => expect(items).toEqual([{ join: 'https://meet.example.com/join?room=pair&name=Ann%20Lee', room: 'pair' }]),
 	},
@@ -154,6 +163,18 @@ const cases: Case[] = [
 			viewer: 'https://meet.example.com/viewer?id=live&name=viewer-815',
 			viewerHome: 'https://meet.example.com/home?id=live',
 		}]),
+	},
+	// ---- Meeting: active rooms (SFU, P2P; no key needed) ----
+	...(['sfu', 'p2p'] as const).map((product): Case => ({
+		product, resource: 'meeting', operation: 'getActiveRooms', method: 'GET', path: '/api/v1/activeRooms',
+		reply: { activeRooms: [{ id: 'standup', peers: 2, join: 'https://meet.example.com/join/standup' }] },
+		expectOutput: (items) => expect(items).toEqual([{ id: 'standup', peers: 2, join: 'https://meet.example.com/join/standup' }]),
+	})),
+	// ---- Config: get (BRO) ----
+	{
+		product: 'bro', resource: 'config', operation: 'get', method: 'GET', path: '/api/v1/config',
+		reply: { broadcastingMode: true, adminOnlyBroadcast: false },
+		expectOutput: (items) => expect(items).toEqual([{ broadcastingMode: true, adminOnlyBroadcast: false }]),
 	},
 	// ---- Token: create (SFU, P2P) ----
 	{
@@ -245,6 +266,6 @@ describe('MiroTalk operations: request shape and output, per product', () => {
 	});
 
 	it('describes each resource once with its product list', () => {
-		expect(miroTalkProductResources.map((r) => r.value)).toEqual(['meeting', 'joinLink', 'token', 'stats']);
+		expect(miroTalkProductResources.map((r) => r.value)).toEqual(['meeting', 'joinLink', 'token', 'stats', 'config']);
 	});
 });

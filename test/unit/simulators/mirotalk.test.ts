@@ -1,5 +1,5 @@
 import { request } from 'http';
-import { aesDecrypt, aesEncrypt, DISABLED_MESSAGE, expiresInSeconds, startMiroTalkSimulator, type MiroTalkSimulator } from '../../simulators/mirotalk';
+import { aesDecrypt, aesEncrypt, DISABLED_MESSAGE, expiresInSeconds, INTERNAL_ERROR, NOT_FOUND_PAGE, startMiroTalkSimulator, type MiroTalkSimulator } from '../../simulators/mirotalk';
 
 /** The MiroTalk simulator against the behaviour reference/providers.md §3 records for each product. */
 const KEY = 'sim_test_secret';
@@ -124,9 +124,36 @@ describe('MiroTalk simulator: SFU', () => {
 		expect(await call(sim, 'DELETE', '/api/v1/meeting/standup', {})).toEqual({ status: 404, body: { success: false, error: 'Room not found' } });
 	});
 
-	it('answers an unknown route with a 404 page', async () => {
+	// Server.js: `app.use((req, res) => res.sendFile(views.notFound))` after every route: HTTP 200, an HTML page, any method.
+	it.each(['GET', 'POST', 'DELETE'])('answers an unknown route (%s) with the HTML 404 page and HTTP 200', async (method) => {
 		const sim = await start({ product: 'sfu' });
-		expect((await call(sim, 'GET', '/api/v1/nothing')).status).toBe(404);
+		expect(await call(sim, method, '/api/v1/nothing', method === 'GET' ? undefined : {})).toEqual({ status: 200, body: NOT_FOUND_PAGE });
+	});
+
+	// ServerApi.getJoinURL: `room=${roomValue}&roomPassword=${roomPasswordValue}` raw, `encodeURIComponent(nameValue)`.
+	it('puts room and room password into the join URL raw, and encodes the name', async () => {
+		const sim = await start({ product: 'sfu' });
+		const { body } = await call(sim, 'POST', '/api/v1/join', { room: 'R&D #1', roomPassword: 'a&b', name: 'Ann Smith' }, KEY, 'sfu.example.com');
+		expect(body.join).toMatch(/^https:\/\/sfu\.example\.com\/join\?room=R&D #1&roomPassword=a&b&name=Ann%20Smith&/);
+	});
+
+	// "AUTHORIZED API IF ALLOWED": 403 disabled unless config.ui.rooms.showActive, and no key check.
+	it('answers activeRooms only with SHOW_ACTIVE_ROOMS, without a key', async () => {
+		const sim = await start({ product: 'sfu' });
+		sim.addPeer('standup');
+		expect(await call(sim, 'GET', '/api/v1/activeRooms', undefined, null)).toEqual({ status: 403, body: { error: DISABLED_MESSAGE } });
+		sim.showActiveRooms = true;
+		expect(await call(sim, 'GET', '/api/v1/activeRooms', undefined, null, 'sfu.example.com')).toEqual({
+			status: 200, body: { activeRooms: [{ id: 'standup', peers: 1, join: 'https://sfu.example.com/join/standup' }] },
+		});
+	});
+
+	// ServerApi.getToken: `expire || JWT_EXP`, JWT_EXP from config.security.jwt.exp (env JWT_EXPIRATION).
+	it('signs a token for the server default lifetime when no expiry is given', async () => {
+		const sim = await start({ product: 'sfu', allowed: { token: true }, jwtExp: '2h' });
+		const { body } = await call(sim, 'POST', '/api/v1/token', { username: 'u', password: 'p' });
+		const claims = sim.readToken(body.token);
+		expect(claims.exp - claims.iat).toBe(7200);
 	});
 });
 
@@ -148,7 +175,16 @@ describe('MiroTalk simulator: P2P', () => {
 		sim.disabled = ['stats'];
 		expect((await call(sim, 'POST', '/api/v1/token', { username: 'u', password: 'p' })).status).toBe(200);
 		expect((await call(sim, 'GET', '/api/v1/stats')).status).toBe(403);
-		expect((await call(sim, 'DELETE', '/api/v1/meeting/x', {})).status).toBe(404);
+		// No DELETE /meeting/:room: the catch-all `app.use((req, res) => res.sendFile(views.notFound))` answers 200.
+		expect(await call(sim, 'DELETE', '/api/v1/meeting/x', {})).toEqual({ status: 200, body: NOT_FOUND_PAGE });
+	});
+
+	// api.js getJoinURL destructures `data`: a /join without a body throws into the global error handler's 500.
+	it('answers a /join without a body 500 Internal server error, and one with {} a random room', async () => {
+		const sim = await start({ product: 'p2p' });
+		expect(await call(sim, 'POST', '/api/v1/join')).toEqual({ status: 500, body: INTERNAL_ERROR });
+		const { body } = await call(sim, 'POST', '/api/v1/join', {});
+		expect(new URL(body.join).searchParams.get('room')).toMatch(/^[0-9a-f-]{36}$/);
 	});
 
 	it('uses http for a localhost host, https otherwise, and builds the join URL without room password', async () => {
@@ -166,7 +202,9 @@ describe('MiroTalk simulator: C2C and BRO', () => {
 	it('C2C: creates a meeting and a join link, and answers unknown routes with 200 404-not-found', async () => {
 		const sim = await start({ product: 'c2c' });
 		expect((await call(sim, 'POST', '/api/v1/meeting', undefined, KEY, 'c2c.example.com')).body.meeting).toMatch(/^https:\/\/c2c\.example\.com\/\?room=[0-9a-f-]{36}$/);
-		expect((await call(sim, 'POST', '/api/v1/join', { room: 'r', name: 'Ann Lee' }, KEY, 'c2c.example.com')).body).toEqual({ join: 'https://c2c.example.com/join?room=r&name=Ann%20Lee' });
+		// backend/api.js getJoinURL: `'/join?room=' + data.room + '&name=' + data.name`, raw; getProtocol http for localhost.
+		expect((await call(sim, 'POST', '/api/v1/join', { room: 'r', name: 'Ann Lee' }, KEY, 'c2c.example.com')).body).toEqual({ join: 'https://c2c.example.com/join?room=r&name=Ann Lee' });
+		expect((await call(sim, 'POST', '/api/v1/join', {}, KEY, 'localhost:8080')).body).toEqual({ join: 'http://localhost:8080/join?room=undefined&name=undefined' });
 		expect(await call(sim, 'GET', '/api/v1/stats')).toEqual({ status: 200, body: { data: '404 not found' } });
 		expect(await call(sim, 'POST', '/api/v1/meeting', undefined, 'wrong')).toEqual({ status: 403, body: { error: 'Unauthorized!' } });
 	});

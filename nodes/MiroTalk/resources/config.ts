@@ -1,0 +1,22 @@
+import type { IDataObject } from 'n8n-workflow';
+import { params } from '../../shared/fields';
+import type { ProductResource } from '../fields';
+
+export const config: ProductResource = {
+	value: 'config',
+	name: 'Config',
+	description: 'How the broadcast server is set up',
+	operations: [
+		{
+			products: ['bro'],
+			descriptor: {
+				resource: 'config', operation: 'get', name: 'Get', action: 'Get the broadcast config',
+				description: 'Get how the BRO server broadcasts: broadcastingMode (BROADCASTING_MODE) and adminOnlyBroadcast (ADMIN_ONLY_BROADCAST, only admins may broadcast). Needs no API key.',
+				...params([]),
+				// BRO app/server.js `app.get('/api/v1/config', ...)`: no key check, the config as it is.
+				request: () => ({ method: 'GET', path: '/config' }),
+				output: (body: IDataObject) => body ?? {},
+			},
+		},
+	],
+};
