@@ -39,6 +39,15 @@ const removeAuthorization: FieldSpec = {
 
 const create = params([{ ...endpoint, required: true }, { ...events, required: true }], [collection('additionalFields', 'Additional Fields', optional)]);
 
+const updateParams = params([webhookId], [collection('updateFields', 'Update Fields', [endpoint, events, ...optional, removeAuthorization])]);
+const update = {
+	properties: updateParams.properties,
+	schema: updateParams.schema.refine((p) => !(p.updateFields?.remove_authorization_header === true && p.updateFields.authorization_header !== undefined), {
+		path: ['updateFields', 'authorization_header'],
+		message: 'set a new authorization header or remove it, not both',
+	}),
+};
+
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
@@ -63,7 +72,7 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
 		description: 'Change the endpoint, events, name or authorization header of a webhook',
-		...params([webhookId], [collection('updateFields', 'Update Fields', [endpoint, events, ...optional, removeAuthorization])]),
+		...update,
 		request: (p) => {
 			const { remove_authorization_header: remove, ...fields } = defined(p.updateFields);
 			// The spec's authorization_header is nullable: null removes it (an empty value is never sent).

@@ -160,6 +160,12 @@ describe('webhooks', () => {
 		expect(specErrors(schema, body[0])).toEqual([]);
 	});
 
+	it('a new authorization header together with Remove is refused before sending', async () => {
+		await expect(runDigitalSamba({ resource: 'webhook', operation: 'update', webhookId: 'wh-1', updateFields: { remove_authorization_header: true, authorization_header: 's3cret' } })).rejects.toThrow(
+			/Update Fields → Authorization Header \(updateFields\.authorization_header\): set a new authorization header or remove it, not both/,
+		);
+	});
+
 	it('without Remove Authorization Header, no authorization_header is sent', async () => {
 		expect(await sent({ resource: 'webhook', operation: 'update', webhookId: 'wh-1', updateFields: { remove_authorization_header: false, name: 'CRM hook' } })).toEqual([{ name: 'CRM hook' }]);
 	});
