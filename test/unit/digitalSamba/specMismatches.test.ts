@@ -128,6 +128,11 @@ describe('settings added in the editor start unset', () => {
 		expect(specErrors({ ...requestSchema('/api/v1/rooms/{room}', 'patch'), required: [] }, body[0])).toEqual([]);
 	});
 
+	it('a saved true or false, and "true" / "false" from an expression, are sent as booleans; other text is refused', async () => {
+		expect(await sent({ resource: 'room', operation: 'update', roomId: 'r-1', settings: { chat_enabled: true, topbar_enabled: 'false', pin_enabled: 'true' } })).toEqual([{ chat_enabled: true, topbar_enabled: false, pin_enabled: true }]);
+		await expect(runDigitalSamba({ resource: 'room', operation: 'update', roomId: 'r-1', settings: { chat_enabled: 'yes' } })).rejects.toThrow(/Settings → Chat \(settings\.chat_enabled\): must be true or false/);
+	});
+
 	it('an update whose only settings are unchosen is refused before sending', async () => {
 		await expect(runDigitalSamba({ resource: 'room', operation: 'update', roomId: 'r-1', settings: { chat_enabled: '', max_participants: '' } })).rejects.toThrow(/add at least one setting to change/);
 	});
