@@ -28,6 +28,7 @@ import {
 } from '../shared/webhook';
 import { optionList } from '../shared/fields';
 import { DIGITAL_SAMBA_EVENTS } from './events';
+import { ENDPOINT_MAX } from './resources/webhook';
 import { digitalSambaTransport } from './transport';
 
 interface Hook {
@@ -195,6 +196,11 @@ export class DigitalSambaTrigger implements INodeType {
 				const endpoint = this.getNodeWebhookUrl('default') as string;
 				const events = chosenEvents(this);
 				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
+				if (endpoint.length > ENDPOINT_MAX) {
+					throw new NodeOperationError(this.getNode(), `This workflow's webhook URL is ${endpoint.length} characters long; Digital Samba accepts at most ${ENDPOINT_MAX}`, {
+						description: 'n8n builds the URL from its public address (the WEBHOOK_URL setting): a shorter one fits',
+					});
+				}
 				const { name } = this.getNodeParameter('options', {}) as { name?: string };
 				const secret = generateSecret(32, 'hex');
 				const body = {

@@ -9,8 +9,12 @@ import { TIME_HINT, toDateTime } from '../shared/time';
 
 type Options = Array<[string, string]>;
 
+/*
+ * A setting the user adds starts unset and is sent only once chosen: the room or team keeps its own value until then.
+ * (A toggle would start at false and a number at its minimum, silently changing a default the user never touched.)
+ */
 const flag = (name: string, displayName: string, description: string): FieldSpec => ({
-	displayName, name, type: 'boolean', default: false, description,
+	displayName, name, type: 'optionalBoolean', default: '', description,
 });
 
 const choice = (name: string, displayName: string, options: Options, description: string): FieldSpec => ({
@@ -25,7 +29,7 @@ const text = (name: string, displayName: string, description: string, min?: numb
 });
 
 const count = (name: string, displayName: string, description: string, min: number, max?: number): FieldSpec => ({
-	displayName, name, type: 'number', default: min, integer: true, min, ...(max !== undefined ? { max } : {}), description,
+	displayName, name, type: 'number', default: '', integer: true, min, ...(max !== undefined ? { max } : {}), description,
 });
 
 const list = (name: string, displayName: string, description: string): FieldSpec => ({
@@ -34,11 +38,19 @@ const list = (name: string, displayName: string, description: string): FieldSpec
 
 const LAYOUT_MODES: Options = [['auto', 'Auto'], ['tiled', 'Tiled']];
 
-const UI_LANGUAGES: Options = [
-	['ar-SA', 'Arabic'], ['zh-CN', 'Chinese (Simplified)'], ['zh-TW', 'Chinese (Traditional)'], ['nl-NL', 'Dutch'],
-	['en', 'English'], ['de-DE', 'German'], ['it-IT', 'Italian'], ['pt-PT', 'Portuguese'], ['ro-RO', 'Romanian'],
-	['es-ES', 'Spanish'],
+/** Every interface language the API returns in a room's `languages` (the spec's room example lists 18). */
+const ALL_LANGUAGES: Options = [
+	['ar-SA', 'Arabic'], ['bg-BG', 'Bulgarian'], ['ca-ES', 'Catalan'], ['zh-CN', 'Chinese (Simplified)'],
+	['zh-TW', 'Chinese (Traditional)'], ['da-DK', 'Danish'], ['nl-NL', 'Dutch'], ['en', 'English'], ['fi-FI', 'Finnish'],
+	['fr-FR', 'French'], ['de-DE', 'German'], ['it-IT', 'Italian'], ['nb-NO', 'Norwegian (Bokmål)'], ['pt-PT', 'Portuguese'],
+	['ro-RO', 'Romanian'], ['es-ES', 'Spanish'], ['sv-SE', 'Swedish'], ['tr-TR', 'Turkish'],
 ];
+const languages = (...codes: string[]): Options => ALL_LANGUAGES.filter(([code]) => codes.includes(code));
+
+/** A room's default language: "Must be one of" the 10 codes of POST /rooms and PATCH /rooms/{room}. */
+const UI_LANGUAGES = languages('ar-SA', 'en', 'es-ES', 'de-DE', 'it-IT', 'nl-NL', 'pt-PT', 'ro-RO', 'zh-CN', 'zh-TW');
+/** The team's default language (PATCH /) allows two more: ca-ES and nb-NO. */
+const TEAM_UI_LANGUAGES = languages('ar-SA', 'ca-ES', 'en', 'es-ES', 'de-DE', 'it-IT', 'nb-NO', 'nl-NL', 'pt-PT', 'ro-RO', 'zh-CN', 'zh-TW');
 
 const CAPTION_LANGUAGES: Options = [
 	['bg', 'Bulgarian'], ['ca', 'Catalan'], ['da', 'Danish'], ['nl', 'Dutch'], ['en', 'English'], ['fi', 'Finnish'],
@@ -88,7 +100,7 @@ export const ROOM_SETTING_FIELDS: FieldSpec[] = [
 	{ displayName: 'Background Color', name: 'background_color', type: 'color', default: '', description: 'Background color of the room, as a hex code such as #000000' },
 	choice('palette_mode', 'Palette Mode', [['dark', 'Dark'], ['light', 'Light']], 'Appearance of panels, dialogs and the join screen'),
 	choice('language', 'Language', UI_LANGUAGES, 'Default language of the room interface'),
-	{ displayName: 'Languages', name: 'languages', type: 'multiOptions', default: [], options: UI_LANGUAGES, description: 'Languages participants can choose from' },
+	{ displayName: 'Languages', name: 'languages', type: 'multiOptions', default: [], options: ALL_LANGUAGES, description: 'Languages participants can choose from' },
 	flag('language_selection_enabled', 'Language Selection', 'Whether each participant can choose the interface language'),
 	flag('room_reactions_enabled', 'Room Reactions', 'Whether participants can use emoji reactions'),
 	flag('audio_on_join_enabled', 'Audio on Join', 'Whether microphones are on when participants join (off means they join muted)'),
@@ -247,6 +259,12 @@ export const createRoomSettings = () =>
 export const updateRoomSettings = () =>
 	collection('settings', 'Settings', without(CREATE_ONLY), 'Add Setting');
 
+/** Where PATCH / differs from the room's rules: two more languages, a shorter watermark. */
+const TEAM_RULES: Record<string, FieldSpec> = {
+	language: choice('language', 'Language', TEAM_UI_LANGUAGES, 'Default language of the room interface'),
+	watermark_text: text('watermark_text', 'Watermark Text', 'The watermark text, 3 to 50 characters: Latin letters, digits and basic punctuation', 3, 50),
+};
+
 /** Settings that PATCH / accepts: the room defaults plus the team's domain and favicon. */
 export const defaultRoomSettingFields = () =>
-	collection('settings', 'Settings', [...without(ROOM_ONLY), ...TEAM_SETTING_FIELDS], 'Add Setting');
+	collection('settings', 'Settings', [...without(ROOM_ONLY).map((f) => TEAM_RULES[f.name] ?? f), ...TEAM_SETTING_FIELDS], 'Add Setting');

@@ -28,6 +28,7 @@ export interface FieldSpec {
 		| 'string'
 		| 'number'
 		| 'boolean'
+		| 'optionalBoolean'
 		| 'options'
 		| 'multiOptions'
 		| 'json'
@@ -87,6 +88,8 @@ function defaultFor(spec: FieldSpec): INodeProperties['default'] {
 			return 0;
 		case 'boolean':
 			return false;
+		case 'optionalBoolean':
+			return '';
 		case 'options':
 			return spec.required ? (spec.options?.[0]?.[0] ?? '') : '';
 		case 'multiOptions':
@@ -102,6 +105,7 @@ const N8N_TYPE: Record<FieldSpec['type'], INodeProperties['type']> = {
 	string: 'string',
 	number: 'number',
 	boolean: 'boolean',
+	optionalBoolean: 'options',
 	options: 'options',
 	multiOptions: 'multiOptions',
 	json: 'json',
@@ -129,6 +133,8 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 	else if (spec.type === 'unixTime' || spec.type === 'isoTime') property.placeholder = 'e.g. in 2 hours, or 2026-12-01T10:00:00Z';
 	else if (spec.type === 'stringList') property.placeholder = 'e.g. first, second';
 	if (spec.options) property.options = optionList(spec.options);
+	// Yes / No, and nothing chosen (sent as nothing) until the user picks one.
+	if (spec.type === 'optionalBoolean') property.options = [{ name: 'Yes', value: true }, { name: 'No', value: false }];
 	const typeOptions: INodeProperties['typeOptions'] = { ...spec.typeOptions };
 	if (spec.loadOptions) {
 		typeOptions.loadOptionsMethod = spec.loadOptions;
@@ -189,6 +195,10 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 			}
 			case 'boolean':
 				schema = z.boolean({ invalid_type_error: 'must be true or false' });
+				break;
+			case 'optionalBoolean':
+				// Expressions may yield "true" / "false" as text.
+				schema = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ invalid_type_error: 'must be true or false' }));
 				break;
 			case 'options': {
 				const values = (spec.options ?? []).map(([v]) => v) as [string, ...string[]];

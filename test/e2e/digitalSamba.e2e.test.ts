@@ -46,3 +46,36 @@ it('surfaces a Digital Samba error as an n8n execution error, without the key', 
 	expect(output).toContain('Digital Samba API error 404 (not-found): Not Found');
 	expect(output).not.toContain(KEY);
 }, 240_000);
+
+it('reads rows (fixedCollection) and unset settings as n8n stores them: the same requests as JSON would send', async () => {
+	const roomName = 'Rows Room';
+	await n8n.importWorkflow(
+		manualWorkflow('DsE2eRows0000001', 'Digital Samba e2e: rows and unset settings', [
+			node('Create Role', {
+				resource: 'role', operation: 'create', roleName: 'rows_guest', roleDisplayName: 'Rows Guest', permissionsInputMode: 'fields',
+				permissionsUi: { permission: [{ name: 'general_chat', granted: true }, { name: 'screenshare', granted: false }] },
+			}, 200),
+			// A yes/no setting chosen (No) and two added but left unset, as the editor stores them ('').
+			node('Create Room', { resource: 'room', operation: 'create', privacy: 'public', settings: { description: roomName, chat_enabled: false, topbar_enabled: '', max_participants: '' } }, 400),
+			node('Create Quiz', {
+				resource: 'quiz', operation: 'create', roomId: '={{ $json.id }}', title: 'Capitals', questionsInputMode: 'fields',
+				questionsUi: { question: [{ text: 'Capital of Italy?', multiple: false, choices: { choice: [{ text: 'Rome', correct: true }, { text: 'Milan' }] } }] },
+			}, 600),
+			// Partial by ID: the question keeps its text; only a choice's flag changes.
+			node('Update Quiz', {
+				resource: 'quiz', operation: 'update', roomId: "={{ $('Create Room').item.json.id }}", quizId: '={{ $json.id }}', questionsInputMode: 'fields',
+				questionsUi: { question: [{ id: '={{ $json.questions[0].id }}', choices: { choice: [{ id: '={{ $json.questions[0].choices[0].id }}', correct: false }, { id: '={{ $json.questions[0].choices[1].id }}', correct: true }] } }] },
+			}, 800),
+		]),
+	);
+	const { result, run } = await n8n.execute('DsE2eRows0000001');
+	expect(result.code).toBe(0);
+	// This workflow's own calls: the last of each (the suite's other workflows ran before).
+	const body = (method: string, path: RegExp) => ds.requests.filter((r) => r.method === method && path.test(r.path)).pop()?.body as Record<string, any>;
+	expect(body('POST', /^\/api\/v1\/roles$/)).toEqual({ name: 'rows_guest', display_name: 'Rows Guest', permissions: { general_chat: true, screenshare: false } });
+	expect(body('POST', /^\/api\/v1\/rooms$/)).toEqual({ privacy: 'public', description: roomName, chat_enabled: false });
+	expect(body('POST', /\/quizzes$/).questions).toEqual([{ text: 'Capital of Italy?', multiple: false, choices: [{ text: 'Rome', correct: true }, { text: 'Milan', correct: false }] }]);
+	const updated = nodeOutput(run, 'Update Quiz')[0] as Record<string, any>;
+	expect(updated.questions[0].text).toBe('Capital of Italy?');
+	expect(updated.questions[0].choices.map((c: Record<string, unknown>) => [c.text, c.correct])).toEqual([['Rome', false], ['Milan', true]]);
+}, 240_000);

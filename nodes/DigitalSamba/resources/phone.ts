@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { enc, idField, jsonValue, params, stringList } from '../../shared/fields';
+import { enc, type FieldSpec, idField, jsonValue, params, stringList } from '../../shared/fields';
+import { type StructuredInput, withStructured } from '../../shared/structured';
 import { roomField } from '../fields';
 
 const room = roomField('The ID (UUID) of the room');
@@ -22,6 +23,29 @@ const call = z
 const calls = jsonValue.pipe(
 	z.preprocess((v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : v), z.array(call, { invalid_type_error: 'must be an array of calls' }).min(1, 'give at least one call')),
 );
+
+const CALLS_JSON: FieldSpec = {
+	displayName: 'Calls (JSON)', name: 'calls', type: 'json', default: '[]', required: true, zod: calls,
+	description: 'An array of calls, e.g. [{"call_id": "c-1", "caller_number": "+4930123456", "muted": true}]; a single call object is accepted too',
+};
+
+/** The calls as rows, or as JSON; saved workflows hold JSON. */
+const callsInput: StructuredInput = {
+	json: CALLS_JSON,
+	mode: 'callsInputMode',
+	modeDefault: 'json',
+	rows: {
+		name: 'callsUi', displayName: 'Calls', item: 'call', itemDisplayName: 'Call',
+		fields: [
+			{ displayName: 'Call ID', name: 'call_id', type: 'string', default: '', description: 'The ID your phone system gave the call' },
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The caller\'s name; needed when there is no caller number' },
+			{ displayName: 'Caller Number', name: 'caller_number', type: 'string', default: '', placeholder: 'e.g. +4930123456', description: 'The caller\'s phone number; needed when there is no name' },
+			{ displayName: 'External ID', name: 'external_id', type: 'string', default: '', description: 'Your own ID for the caller' },
+			{ displayName: 'Muted', name: 'muted', type: 'boolean', default: false, description: 'Whether the caller joins muted' },
+		],
+	},
+	toValue: (rows) => rows,
+};
 
 const callIds = stringList.pipe(z.array(z.string()).min(1, 'give at least one call ID'));
 
@@ -46,13 +70,7 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
 		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
-		...params([
-			room,
-			{
-				displayName: 'Calls (JSON)', name: 'calls', type: 'json', default: '[]', required: true, zod: calls,
-				description: 'An array of calls, e.g. [{"call_id": "c-1", "caller_number": "+4930123456", "muted": true}]; a single call object is accepted too',
-			},
-		]),
+		...withStructured(params([room, CALLS_JSON]), callsInput),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/joined`, body: p.calls }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.calls.map((c: { call_id: string }) => c.call_id) }),
 	},

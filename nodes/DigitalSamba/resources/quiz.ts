@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { type StructuredInput, withStructured } from '../../shared/structured';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
@@ -16,12 +17,59 @@ const quizQuestion = z.object({
 	choices: z.array(quizChoice, { required_error: 'each question needs choices' }).min(1, 'each question needs at least one choice'),
 }).strict();
 
-const QUESTIONS: FieldSpec = {
+/**
+ * PATCH /rooms/{room}/quizzes/{quiz} requires only `choices` on a question: a question or choice named by its `id`
+ * may leave out its text (it keeps the current one); a new one, without an `id`, needs it.
+ */
+const needsTextWithoutId = (what: string) => (entry: { id?: string; text?: string }, ctx: z.RefinementCtx) => {
+	if (!entry.id && entry.text === undefined) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['text'], message: `${what} without an id is new and needs a text` });
+};
+const quizChoicePatch = quizChoice.extend({ text: text512('each choice').optional() }).strict().superRefine(needsTextWithoutId('a choice'));
+const quizQuestionPatch = z.object({
+	id: z.string().optional(),
+	text: text512('each question').optional(),
+	multiple: z.boolean().optional(),
+	choices: z.array(quizChoicePatch, { required_error: 'each question needs its choices (the spec requires them on update)' }),
+}).strict().superRefine(needsTextWithoutId('a question'));
+
+const questionsJson = (update: boolean): FieldSpec => ({
 	displayName: 'Questions (JSON)', name: 'questions', type: 'json', required: true,
 	default: '[{"text": "Capital of Italy?", "multiple": false, "choices": [{"text": "Rome", "correct": true}, {"text": "Milan"}]}]',
-	description: 'The questions as a JSON array: each {"text", "multiple" (several correct choices), "choices": [{"text", "correct"}]}',
-	zod: jsonValue.pipe(z.array(quizQuestion, { invalid_type_error: 'must be a JSON array of questions' }).min(1, 'must hold at least one question')),
-};
+	description: update
+		? 'The questions as a JSON array of objects with text, multiple and choices (each with text and correct); give the ID of an existing question or choice to change it, and its text may be left out'
+		: 'The questions as a JSON array: each {"text", "multiple" (several correct choices), "choices": [{"text", "correct"}]}',
+	zod: jsonValue.pipe(
+		update
+			? z.array(quizQuestionPatch, { invalid_type_error: 'must be a JSON array of questions' }).min(1, 'must hold at least one question')
+			: z.array(quizQuestion, { invalid_type_error: 'must be a JSON array of questions' }).min(1, 'must hold at least one question'),
+	),
+});
+
+const idRow = (what: string): FieldSpec => ({ displayName: 'ID', name: 'id', type: 'string', default: '', description: `The ID of an existing ${what} to change; empty for a new one` });
+
+/** Questions with their choices as rows (in order), or as JSON; saved workflows hold JSON. */
+const questionsInput = (update: boolean): StructuredInput => ({
+	json: questionsJson(update),
+	mode: 'questionsInputMode',
+	modeDefault: 'json',
+	rows: {
+		name: 'questionsUi', displayName: 'Questions', item: 'question', itemDisplayName: 'Question', sortable: true,
+		fields: [
+			...(update ? [idRow('question')] : []),
+			{ displayName: 'Text', name: 'text', type: 'string', default: '', description: update ? 'The question, at most 512 characters; may stay empty for an existing question' : 'The question, at most 512 characters' },
+			{ displayName: 'Several Correct Choices', name: 'multiple', type: 'boolean', default: false, description: 'Whether more than one choice can be correct' },
+			{
+				name: 'choices', displayName: 'Choices', item: 'choice', itemDisplayName: 'Choice', sortable: true,
+				fields: [
+					...(update ? [idRow('choice')] : []),
+					{ displayName: 'Text', name: 'text', type: 'string', default: '', description: 'The choice, at most 512 characters' },
+					{ displayName: 'Correct', name: 'correct', type: 'boolean', default: false, description: 'Whether this choice is a correct answer' },
+				],
+			},
+		],
+	},
+	toValue: (rows) => rows,
+});
 
 const TITLE: FieldSpec = { displayName: 'Title', name: 'title', type: 'string', default: '', required: true, maxLength: 512, description: 'The quiz title, at most 512 characters' };
 
@@ -46,7 +94,7 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'quiz', operation: 'create', name: 'Create', action: 'Create a quiz',
 		description: 'Create a quiz in a room: a title, questions with choices marked correct, and time limits',
-		...params([roomField(), TITLE, QUESTIONS], [collection('additionalFields', 'Additional Fields', QUIZ_FIELDS, 'Add Field')]),
+		...withStructured(params([roomField(), TITLE, questionsJson(false)], [collection('additionalFields', 'Additional Fields', QUIZ_FIELDS, 'Add Field')]), questionsInput(false)),
 		request: (p) => ({
 			method: 'POST', path: `/rooms/${enc(p.roomId)}/quizzes`,
 			body: { title: p.title, ...(p.additionalFields ?? {}), questions: p.questions },
@@ -60,10 +108,10 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'quiz', operation: 'update', name: 'Update', action: 'Update a quiz',
-		description: 'Change a quiz; the questions given replace the current ones (keep their IDs to keep them)',
-		...params([roomUuid(), quizId, QUESTIONS], [
+		description: 'Change a quiz; the questions given replace the current ones (give their IDs to keep and change them; with an ID, a text may be left out)',
+		...withStructured(params([roomUuid(), quizId, questionsJson(true)], [
 			collection('updateFields', 'Update Fields', [{ ...TITLE, required: false }, ...QUIZ_FIELDS], 'Add Field'),
-		]),
+		]), questionsInput(true)),
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}`, body: { ...(p.updateFields ?? {}), questions: p.questions } }),
 	},
 	{

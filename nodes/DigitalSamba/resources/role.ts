@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { type StructuredInput, withStructured } from '../../shared/structured';
 import { LIST_OPTION_FIELDS } from '../fields';
 import { dsOffset } from '../transport';
 
 /** Every permission `GET /permissions` lists (reference/providers.md §2.6: general_chat, room_reactions, not chat or emoji_reactions). */
-const PERMISSIONS = [
+export const PERMISSIONS = [
 	'access_qa', 'answer_privately_qa', 'answer_qa', 'ask_question_anonymously_qa', 'ask_question_qa', 'ask_remote_unmute',
 	'avatar_upload', 'ban_participants', 'broadcast', 'chat_reactions', 'clear_chat', 'clear_content', 'collaborate_in_notes',
 	'control_room_components', 'control_room_entry', 'delete_others_chat_messages', 'download_qa', 'edit_whiteboard',
@@ -47,6 +48,31 @@ const permissionsField = (required: boolean): FieldSpec => ({
 	description: 'What the role may do, e.g. {"general_chat": true, "screenshare": false, "manage_roles": ["attendee"]}, or a list of granted names such as ["general_chat", "raise_hand"]',
 });
 
+/** "see_roles_in_participants_panel" → "See Roles in Participants Panel"; "qa" → "Q&A". */
+const permissionLabel = (name: string) =>
+	name.split('_').map((word, i) => (word === 'qa' ? 'Q&A' : i > 0 && ['in', 'of'].includes(word) ? word : word[0].toUpperCase() + word.slice(1))).join(' ');
+
+/** The permissions as rows (a name from the list and whether it is granted) or as JSON; saved workflows hold JSON. */
+const permissionsInput: StructuredInput = {
+	json: permissionsField(true),
+	mode: 'permissionsInputMode',
+	modeDefault: 'json',
+	rows: {
+		name: 'permissionsUi', displayName: 'Permissions', item: 'permission', itemDisplayName: 'Permission',
+		description: 'What the role may do: one row per permission',
+		fields: [
+			{ displayName: 'Name', name: 'name', type: 'options', default: 'general_chat', options: PERMISSIONS.map((n) => [n, permissionLabel(n)]), description: 'The permission' },
+			{ displayName: 'Granted', name: 'granted', type: 'boolean', default: true, description: 'Whether the role has this permission' },
+			{
+				displayName: 'Roles It May Manage', name: 'roles', type: 'stringList', default: '',
+				description: 'For Manage Roles only: the names of the roles this role may manage, comma-separated, e.g. attendee, speaker',
+			},
+		],
+	},
+	// manage_roles holds the roles it may manage; every other permission true or false.
+	toValue: (rows) => Object.fromEntries(rows.map((r) => [r.name, r.name === 'manage_roles' ? String(r.roles ?? '').split(',').map((x) => x.trim()).filter(Boolean) : r.granted ?? true])),
+};
+
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'role', operation: 'getAll', name: 'Get Many', action: 'Get many roles',
@@ -64,13 +90,13 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'role', operation: 'create', name: 'Create', action: 'Create a role',
 		description: 'Create a custom role with a name, a display name and its permissions',
-		...params([
+		...withStructured(params([
 			{ displayName: 'Name', name: 'roleName', type: 'string', default: '', required: true, pattern: ROLE_NAME, placeholder: 'e.g. guest_speaker', description: 'Unique name of the role: letters, digits, dashes and underscores, at most 30 characters' },
 			{ displayName: 'Display Name', name: 'roleDisplayName', type: 'string', default: '', required: true, zod: displayNameZod, description: 'The name people see, 3 to 100 characters' },
 			permissionsField(true),
 		], [collection('additionalFields', 'Additional Fields', [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the role is for' },
-		])]),
+		])]), permissionsInput),
 		request: (p) => ({
 			method: 'POST',
 			path: '/roles',
@@ -80,11 +106,11 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'role', operation: 'update', name: 'Update', action: 'Update a role',
 		description: 'Change the permissions of a role, and optionally its name, display name or description',
-		...params([roleId, permissionsField(true)], [collection('updateFields', 'Update Fields', [
+		...withStructured(params([roleId, permissionsField(true)], [collection('updateFields', 'Update Fields', [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', pattern: ROLE_NAME, description: 'New unique name: letters, digits, dashes and underscores, at most 30 characters' },
 			{ displayName: 'Display Name', name: 'display_name', type: 'string', default: '', zod: displayNameZod, description: 'New name people see, 3 to 100 characters' },
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description' },
-		])]),
+		])]), permissionsInput),
 		request: (p) => ({ method: 'PATCH', path: `/roles/${enc(p.roleId)}`, body: { ...defined(p.updateFields), permissions: p.permissions } }),
 	},
 	{

@@ -7,11 +7,14 @@ import { dsOffset } from '../transport';
 
 const webhookId = idField('webhookId', 'Webhook ID', 'The ID (UUID) of the webhook');
 
+/** POST /webhooks and PATCH /webhooks/{webhook}: the endpoint "Must not be greater than 100 characters". */
+export const ENDPOINT_MAX = 100;
+
 // POST /webhooks: endpoint is a URL of 3 to 100 characters; name 3 to 100 characters.
 const endpointZod = z
 	.string({ invalid_type_error: 'must be text' })
 	.min(3, 'must be at least 3 characters')
-	.max(100, 'must be at most 100 characters')
+	.max(ENDPOINT_MAX, `must be at most ${ENDPOINT_MAX} characters (Digital Samba refuses longer endpoints)`)
 	.url('must be an http(s) URL')
 	.regex(/^https?:\/\//i, 'must be an http(s) URL');
 const nameZod = z.string().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters');
@@ -29,7 +32,21 @@ const optional: FieldSpec[] = [
 	{ displayName: 'Authorization Header', name: 'authorization_header', type: 'string', default: '', typeOptions: { password: true }, description: 'A secret Digital Samba sends as the Authorization header of each call, so the endpoint can check it' },
 ];
 
+const removeAuthorization: FieldSpec = {
+	displayName: 'Remove Authorization Header', name: 'remove_authorization_header', type: 'boolean', default: false,
+	description: 'Whether to remove the authorization header, so Digital Samba calls the endpoint without one',
+};
+
 const create = params([{ ...endpoint, required: true }, { ...events, required: true }], [collection('additionalFields', 'Additional Fields', optional)]);
+
+const updateParams = params([webhookId], [collection('updateFields', 'Update Fields', [endpoint, events, ...optional, removeAuthorization])]);
+const update = {
+	properties: updateParams.properties,
+	schema: updateParams.schema.refine((p) => !(p.updateFields?.remove_authorization_header === true && p.updateFields.authorization_header !== undefined), {
+		path: ['updateFields', 'authorization_header'],
+		message: 'set a new authorization header or remove it, not both',
+	}),
+};
 
 const operations: OperationDescriptor[] = [
 	{
@@ -55,8 +72,12 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
 		description: 'Change the endpoint, events, name or authorization header of a webhook',
-		...params([webhookId], [collection('updateFields', 'Update Fields', [endpoint, events, ...optional])]),
-		request: (p) => ({ method: 'PATCH', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields) }),
+		...update,
+		request: (p) => {
+			const { remove_authorization_header: remove, ...fields } = defined(p.updateFields);
+			// The spec's authorization_header is nullable: null removes it (an empty value is never sent).
+			return { method: 'PATCH', path: `/webhooks/${enc(p.webhookId)}`, body: { ...fields, ...(remove === true ? { authorization_header: null } : {}) } };
+		},
 	},
 	{
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',

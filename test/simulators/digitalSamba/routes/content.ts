@@ -79,6 +79,13 @@ function validateQuiz(model: DsModel, body: any, existing?: DsQuiz): QuizBody {
 	v.string('title', body.title, 1, 512);
 	v.integer('time_limit_minutes', body.time_limit_minutes, 1, 1440);
 	const questions: DsQuiz['questions'] = [];
+	/** On PATCH, an entry named by its `id` changes that entry (the spec requires only `choices` on a question). */
+	const known = <T extends { id: string }>(field: string, id: unknown, list: T[] | undefined): T | undefined => {
+		if (!existing || id === undefined || id === null) return undefined;
+		const found = list?.find((x) => x.id === id);
+		if (!found) v.add(`${field}.id`, `The selected ${field}.id is invalid.`);
+		return found;
+	};
 	if (Array.isArray(body.questions)) {
 		body.questions.forEach((q: unknown, i: number) => {
 			const field = `questions.${i}`;
@@ -86,7 +93,9 @@ function validateQuiz(model: DsModel, body: any, existing?: DsQuiz): QuizBody {
 				v.add(field, `The ${field} field must be an array.`);
 				return;
 			}
-			v.required(`${field}.text`, q.text);
+			const before = known(field, q.id, existing?.questions);
+			// POST requires a question's text; PATCH does not (an existing question keeps its own).
+			if (!before) v.required(`${field}.text`, q.text);
 			v.string(`${field}.text`, q.text, 1, 512);
 			v.boolean(`${field}.multiple`, q.multiple);
 			const choices: DsQuiz['questions'][number]['choices'] = [];
@@ -97,13 +106,15 @@ function validateQuiz(model: DsModel, body: any, existing?: DsQuiz): QuizBody {
 						v.add(cf, `The ${cf} field must be an array.`);
 						return;
 					}
-					v.required(`${cf}.text`, c.text);
+					const was = known(cf, c.id, before?.choices);
+					// POST requires a choice's text; PATCH lists no required field of a choice.
+					if (!was && !existing) v.required(`${cf}.text`, c.text);
 					v.string(`${cf}.text`, c.text, 1, 512);
 					v.boolean(`${cf}.correct`, c.correct);
-					choices.push({ id: model.stamp().id, text: String(c.text ?? ''), correct: Boolean(c.correct) });
+					choices.push({ id: was?.id ?? model.stamp().id, text: String(c.text ?? was?.text ?? ''), correct: Boolean(c.correct ?? was?.correct) });
 				});
 			}
-			questions.push({ id: model.stamp().id, text: String(q.text ?? ''), multiple: Boolean(q.multiple), choices });
+			questions.push({ id: before?.id ?? model.stamp().id, text: String(q.text ?? before?.text ?? ''), multiple: Boolean(q.multiple ?? before?.multiple), choices });
 		});
 	}
 	v.check();

@@ -1,0 +1,135 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import { z, type ZodTypeAny } from 'zod';
+import { type FieldSpec, fieldProperty } from './fields';
+
+/*
+ * Structured input for a JSON parameter whose shape is known: rows of fields (n8n's fixedCollection with multiple
+ * values) or the JSON as before, chosen by an Input Mode parameter, as n8n's HTTP Request node does with Specify
+ * Body (`keypair` / `json`). The JSON parameter keeps its name, and the mode defaults to JSON where that parameter
+ * existed before: n8n leaves a parameter at its default out of a saved workflow, so a saved workflow holding JSON
+ * keeps running unchanged. The rows are turned into the value the JSON would hold and validated by the JSON field's
+ * own schema, so both forms send the same request and fail with the same messages.
+ *
+ * Use:
+ *   const permissions = structuredInput({ json: PERMISSIONS_JSON, mode: 'permissionsInputMode', modeDefault: 'json',
+ *     rows: { name: 'permissionsUi', displayName: 'Permissions', item: 'permission', itemDisplayName: 'Permission',
+ *       fields: [...] }, toValue: (rows) => Object.fromEntries(rows.map((r) => [r.name, r.granted])) });
+ *   ...withStructured(params([roleId, PERMISSIONS_JSON]), permissions)
+ */
+
+/** One list of rows: a fixedCollection whose single option holds the fields of a row; fields may be lists of rows themselves. */
+export interface RowGroup {
+	/** The parameter (or, nested, the field) that holds the rows. */
+	name: string;
+	displayName: string;
+	description?: string;
+	/** The option name n8n stores the rows under: `{ [item]: [row, ...] }`. */
+	item: string;
+	itemDisplayName: string;
+	fields: Array<FieldSpec | RowGroup>;
+	/** Whether the user can reorder the rows (where order matters: questions, choices). */
+	sortable?: boolean;
+	placeholder?: string;
+}
+
+export interface StructuredInput {
+	/** The JSON parameter as declared in the operation's fields; it stays, shown in JSON mode. */
+	json: FieldSpec;
+	/** Name of the Input Mode parameter. */
+	mode: string;
+	/** 'json' where the JSON parameter existed before (saved workflows); 'fields' only for a new parameter. */
+	modeDefault: 'json' | 'fields';
+	rows: RowGroup;
+	/** The rows as read (empty values dropped, nested groups as arrays) to the value the JSON parameter would hold. */
+	toValue: (rows: IDataObject[]) => unknown;
+}
+
+const isGroup = (field: FieldSpec | RowGroup): field is RowGroup => 'item' in field && 'fields' in field;
+
+const sortedFrom5 = (properties: INodeProperties[]) =>
+	properties.length < 5 ? properties : [...properties].sort((a, b) => a.displayName.localeCompare(b.displayName));
+
+/** The fixedCollection property of a row group. */
+export function rowsProperty(group: RowGroup): INodeProperties {
+	return {
+		displayName: group.displayName,
+		name: group.name,
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, ...(group.sortable ? { sortable: true } : {}) },
+		placeholder: group.placeholder ?? `Add ${group.itemDisplayName}`,
+		default: {},
+		...(group.description ? { description: group.description } : {}),
+		options: [
+			{
+				name: group.item,
+				displayName: group.itemDisplayName,
+				// Sorted by label from 5 fields on, as n8n's lint requires (as optionList does for dropdowns).
+				values: sortedFrom5(group.fields.map((field) => (isGroup(field) ? rowsProperty(field) : fieldProperty(field)))),
+			},
+		],
+	};
+}
+
+/** The rows of a group as n8n stores them, as a list of plain objects: empty values dropped, nested groups as lists. */
+export function rowsValue(group: RowGroup, stored: unknown): IDataObject[] {
+	const rows = (stored as IDataObject | undefined)?.[group.item];
+	if (!Array.isArray(rows)) return [];
+	return (rows as unknown[]).map((entry) => {
+		const row = (entry ?? {}) as IDataObject;
+		const out: IDataObject = {};
+		for (const field of group.fields) {
+			const value = row[field.name];
+			if (isGroup(field)) out[field.name] = rowsValue(field, value);
+			else if (value !== undefined && value !== null && value !== '') out[field.name] = value;
+		}
+		return out;
+	});
+}
+
+/** The Input Mode, JSON and rows parameters that stand where the JSON parameter stood. */
+export function structuredProperties(input: StructuredInput): INodeProperties[] {
+	const show = (mode: string) => ({ show: { [input.mode]: [mode] } });
+	// The built descriptions are linted as literals (scripts/lint-descriptions.js).
+	const modeDefault = input.modeDefault;
+	return [
+		{
+			displayName: 'Input Mode',
+			name: input.mode,
+			type: 'options',
+			options: [
+				{ name: 'Using Fields Below', value: 'fields', description: `Enter the ${input.rows.displayName.toLowerCase()} as rows of fields` },
+				{ name: 'Using JSON', value: 'json', description: 'Enter them as JSON, e.g. from an expression' },
+			],
+			default: modeDefault,
+			description: `How to give the ${input.rows.displayName.toLowerCase()}`,
+		},
+		{ ...fieldProperty(input.json), displayOptions: show('json') },
+		{ ...rowsProperty(input.rows), displayOptions: show('fields') },
+	];
+}
+
+/**
+ * An operation's properties and schema (from `params`) with each JSON parameter of `inputs` given either way: the
+ * rows, when chosen, become that parameter's value before the operation's schema reads it.
+ */
+export function withStructured<S extends ZodTypeAny>(
+	base: { properties: INodeProperties[]; schema: S },
+	...inputs: StructuredInput[]
+): { properties: INodeProperties[]; schema: z.ZodEffects<S, z.output<S>, unknown> } {
+	const properties = base.properties.flatMap((property) => {
+		const input = inputs.find((i) => i.json.name === property.name);
+		return input ? structuredProperties(input) : [property];
+	});
+	const fold = (raw: unknown) => {
+		if (!raw || typeof raw !== 'object') return raw;
+		const out: Record<string, unknown> = { ...(raw as IDataObject) };
+		for (const input of inputs) {
+			const mode = out[input.mode] ?? input.modeDefault;
+			if (mode === 'fields') out[input.json.name] = input.toValue(rowsValue(input.rows, out[input.rows.name]));
+			delete out[input.mode];
+			delete out[input.rows.name];
+		}
+		return out;
+	};
+	return { properties, schema: z.preprocess(fold, base.schema) };
+}
