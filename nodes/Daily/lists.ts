@@ -19,6 +19,7 @@ export const dailyListSearch = {
 	searchTranscripts: listSearch(dailyTransport, { ...list('transcript'), row: (t: IDataObject) => ({ name: rowLabel(String(t.transcriptId), t.status), value: String(t.transcriptId) }) }),
 	searchMeetings: listSearch(dailyTransport, { ...list('meeting'), row: (m: IDataObject) => ({ name: rowLabel(m.room, when(m.start_time), m.ongoing === true ? 'ongoing' : '') || String(m.id), value: String(m.id) }) }),
 	searchWebhooks: listSearch(dailyTransport, { ...list('webhook'), row: (w: IDataObject) => ({ name: rowLabel(w.url, w.state) || String(w.uuid), value: String(w.uuid) }) }),
+	searchBatchJobs: listSearch(dailyTransport, { ...list('batchProcessor'), row: (j: IDataObject) => ({ name: rowLabel(j.preset, j.status, String(j.id)) || String(j.id), value: String(j.id) }) }),
 };
 
 /** Streaming endpoints predefined in a configuration (a room's or the domain's `config.streaming_endpoints`), by name. */
