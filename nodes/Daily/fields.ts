@@ -88,7 +88,7 @@ const bool = (name: string, displayName: string, description: string): FieldSpec
 });
 /** A boolean whose Daily default is true (the spec says so): offered at true, so adding it does not turn it off. */
 const boolOn = (name: string, displayName: string, description: string): FieldSpec => ({
-	displayName, name, type: 'boolean', default: true, description: `${description} (default true)`,
+	displayName, name, type: 'boolean', default: true, description,
 });
 
 /** Every documented room property (reference/providers.md §1.2, Daily's RoomProperties model). */
@@ -106,10 +106,10 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 	bool('enable_noise_cancellation_ui', 'Enable Noise Cancellation UI', 'Whether Daily Prebuilt shows noise cancellation controls'),
 	bool('enable_breakout_rooms', 'Enable Breakout Rooms', 'Whether owners can create breakout rooms in Daily Prebuilt (beta)'),
 	bool('enable_knocking', 'Enable Knocking', 'Whether participants without a token can ask to be let into a private room'),
-	boolOn('enable_screenshare', 'Enable Screenshare', 'Whether participants can share their screen'),
-	boolOn('enable_video_processing_ui', 'Enable Video Processing UI', 'Whether Daily Prebuilt shows background blur controls'),
+	boolOn('enable_screenshare', 'Enable Screenshare', 'Whether participants can share their screen (default true)'),
+	boolOn('enable_video_processing_ui', 'Enable Video Processing UI', 'Whether Daily Prebuilt shows background blur controls (default true)'),
 	bool('enable_chat', 'Enable Chat', 'Whether Daily Prebuilt has text chat'),
-	boolOn('enable_shared_chat_history', 'Enable Shared Chat History', 'Whether participants who join late see earlier chat messages'),
+	boolOn('enable_shared_chat_history', 'Enable Shared Chat History', 'Whether participants who join late see earlier chat messages (default true)'),
 	bool('start_video_off', 'Start Video Off', 'Whether cameras are off when participants join'),
 	bool('start_audio_off', 'Start Audio Off', 'Whether microphones are off when participants join'),
 	bool('enable_cpu_warning_notifications', 'Enable CPU Warning Notifications', 'Whether Daily Prebuilt warns participants whose CPU is overloaded'),
@@ -121,7 +121,7 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 	bool('enable_hidden_participants', 'Enable Hidden Participants', 'Whether non-owners join hidden, for large broadcasts'),
 	bool('enable_mesh_sfu', 'Enable Mesh SFU', 'Whether the call uses several SFUs, for very large calls'),
 	{ displayName: 'SFU Switchover', name: 'sfu_switchover', type: 'number', default: 0, min: 0, description: 'Participant count above which the call switches from peer-to-peer to SFU (default 0.5)' },
-	boolOn('enable_adaptive_simulcast', 'Enable Adaptive Simulcast', 'Whether 1:1 calls adapt their bitrate to the network'),
+	boolOn('enable_adaptive_simulcast', 'Enable Adaptive Simulcast', 'Whether 1:1 calls adapt their bitrate to the network (default true)'),
 	bool('enable_multiparty_adaptive_simulcast', 'Enable Multiparty Adaptive Simulcast', 'Whether group calls adapt their bitrate to the network'),
 	bool('enforce_unique_user_ids', 'Enforce Unique User IDs', 'Whether a second participant with the same user ID ejects the first'),
 	bool('experimental_optimize_large_calls', 'Optimize Large Calls', 'Whether Daily Prebuilt is tuned for calls of up to 1,000 participants'),
@@ -172,7 +172,7 @@ const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
 	bool('is_owner', 'Is Owner', 'Whether the user has meeting owner privileges'),
 	{ displayName: 'User Name', name: 'user_name', type: 'string', default: '', description: "The user's name in the meeting" },
 	{ displayName: 'User ID', name: 'user_id', type: 'string', default: '', maxLength: 36, description: 'Your ID for the user, at most 36 characters' },
-	boolOn('enable_screenshare', 'Enable Screenshare', 'Whether the user can share a screen'),
+	boolOn('enable_screenshare', 'Enable Screenshare', 'Whether the user can share a screen (default true)'),
 	bool('start_video_off', 'Start Video Off', "Whether the user's camera is off on joining"),
 	bool('start_audio_off', 'Start Audio Off', "Whether the user's microphone is off on joining"),
 	enableRecordingField('Which kind of recording the user may start'),
@@ -196,7 +196,7 @@ export const tokenProperties = () => collection('properties', 'Token Properties'
 export const LAYOUT_PRESETS = ['active-participant', 'custom', 'default', 'portrait', 'single-participant'];
 
 const layout = jsonValue.pipe(
-	z.object({ preset: z.enum(LAYOUT_PRESETS as [string, ...string[]], { errorMap: () => ({ message: `preset must be one of ${LAYOUT_PRESETS.map((v) => `'${v}'`).join(', ')}` }) }) }, { invalid_type_error: 'must be a JSON object with a preset' }).passthrough(),
+	z.object({ preset: z.enum(LAYOUT_PRESETS as [string, ...string[]], { errorMap: () => ({ message: `must be one of ${LAYOUT_PRESETS.map((v) => `'${v}'`).join(', ')}` }) }) }, { invalid_type_error: 'must be a JSON object with a preset' }).passthrough(),
 );
 
 /** The spec's `type` of a recording or live stream (RecordingStreamingOptions, DailyLiveStreamingOptions). */

@@ -34,7 +34,9 @@ const ON_BY_DEFAULT = new Set(['enable_people_ui', 'enable_cpu_warning_notificat
 export const RETIRED_DOMAIN_KEYS = ['enable_chat', 'enable_shared_chat_history', 'enable_recording', 'owner_only_broadcast', 'enable_transcription', 'intercom_auto_record'];
 
 const domainProperties = withoutRetired(collection('properties', 'Domain Properties', [
-	...ROOM_PROPERTY_FIELDS.filter((f) => SHARED.has(f.name)).map((f) => (f.type === 'boolean' ? { ...f, default: ON_BY_DEFAULT.has(f.name) } : f)),
+	...ROOM_PROPERTY_FIELDS.filter((f) => SHARED.has(f.name)).map((f) => (f.type !== 'boolean' ? f : ON_BY_DEFAULT.has(f.name)
+		? { ...f, default: true, description: f.description.includes('(default true)') ? f.description : `${f.description} (default true)` }
+		: { ...f, default: false, description: f.description.replace(' (default true)', '') })),
 	...DOMAIN_ONLY,
 ], 'Add Property'), RETIRED_DOMAIN_KEYS);
 

@@ -12,7 +12,7 @@ const endpointing = z.preprocess(
 	z.union([z.boolean(), z.number({ invalid_type_error: 'must be milliseconds or false' }).int('must be a whole number').min(0, 'must be at least 0')]),
 );
 
-const participantsField: FieldSpec = { displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: '' };
+const participantsField: FieldSpec = { displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' };
 
 /** Daily's transcription/start schema is strict: only these keys (§1.2). */
 const start = params([roomNameField('The room whose meeting to transcribe')], [
