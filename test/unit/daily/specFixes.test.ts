@@ -247,12 +247,13 @@ describe('Create Self-Signed (docs: docs.daily.co/docs/guides/privacy-and-securi
 	});
 });
 
-describe('Recording → Stop can say which type to stop (raw-tracks needs it)', () => {
-	it('sends type', async () => {
+describe('Recording → Stop (docs: docs.daily.co/reference/rest-api/rooms/recordings/stop; the spec gives it no body)', () => {
+	it('sends type, which a raw-tracks recording needs; the page\'s options are cloud and raw-tracks', async () => {
+		expect(paths['/rooms/{room_name}/recordings/stop'].post.requestBody).toBeUndefined();
+		expect(values(property('recording', 'stop', 'options > type')).sort()).toEqual(['cloud', 'raw-tracks']);
 		const { seen } = expectCall('POST', '/rooms/standup/recordings/stop');
-		await runDaily({ resource: 'recording', operation: 'stop', roomName: 'standup', options: { type: 'raw-tracks' } });
-		expect(seen.body).toEqual({ type: 'raw-tracks' });
-		expect(values(property('recording', 'stop', 'options > type')).sort()).toEqual([...resolve(schemas.RecordingStreamingOptions).properties.type.enum].sort());
+		await runDaily({ resource: 'recording', operation: 'stop', roomName: 'standup', options: { type: 'raw-tracks', instanceId: 'i-1' } });
+		expect(seen.body).toEqual({ type: 'raw-tracks', instanceId: 'i-1' });
 	});
 });
 
