@@ -1,5 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z, type ZodTypeAny } from 'zod';
 import type { Pagination } from '../shared/descriptor';
-import { collection, type FieldSpec, type OptionPair } from '../shared/fields';
+import { collection, type FieldSpec, jsonValue, type OptionPair } from '../shared/fields';
 
 /** Daily room names: letters, digits, '_' and '-', at most 128 characters. */
 export const ROOM_NAME_PATTERN = {
@@ -31,12 +33,37 @@ export function dailyCursor(idFieldName = 'id'): Pagination {
 }
 
 
-const RECORDING_MODES: Array<[string, string]> = [
+/** `enable_recording`: the enum of Daily's spec (room-properties and token properties); `<not set>` is not in it. */
+export const RECORDING_MODES: Array<[string, string]> = [
 	['cloud', 'Cloud'],
 	['cloud-audio-only', 'Cloud Audio Only'],
 	['local', 'Local'],
 	['raw-tracks', 'Raw Tracks'],
-	['<not set>', 'Not Set'],
+];
+
+const RECORDING_MODE = z.enum(RECORDING_MODES.map(([v]) => v) as [string, ...string[]], {
+	errorMap: () => ({ message: `must be one of ${RECORDING_MODES.map(([v]) => `'${v}'`).join(', ')}` }),
+});
+
+/**
+ * The spec's `enable_recording` is one mode or an array of modes: a dropdown value, an array from an expression, or
+ * comma-separated text ("cloud, raw-tracks") for several. `<not set>`, offered before, is not in the spec's enum: a
+ * workflow saved with it sends nothing, which is what it meant.
+ */
+const enableRecording = z.preprocess(
+	(v) => (v === '<not set>' ? undefined : typeof v === 'string' && v.includes(',') ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+	z.union([RECORDING_MODE, z.array(RECORDING_MODE).min(1, 'must list at least one mode')]).optional(),
+);
+
+const enableRecordingField = (description: string): FieldSpec => ({
+	displayName: 'Enable Recording', name: 'enable_recording', type: 'options', default: '', options: RECORDING_MODES, zod: enableRecording,
+	description: `${description}; several modes as an expression giving an array or comma-separated text`,
+});
+
+/** Daily's `enable_raw_tracks_transcoded_audio` enum (the spec's room-properties); '' turns it off. */
+const TRANSCODED_AUDIO: OptionPair[] = [
+	['aac', 'AAC'], ['wav', 'WAV'], ['wav-48k', 'WAV 48 kHz'], ['wav-48k-stereo', 'WAV 48 kHz Stereo'], ['wav-48k-mono', 'WAV 48 kHz Mono'],
+	['wav-44k1', 'WAV 44.1 kHz'], ['wav-44k1-stereo', 'WAV 44.1 kHz Stereo'], ['wav-44k1-mono', 'WAV 44.1 kHz Mono'],
 ];
 
 const LANGUAGES: Array<[string, string]> = [
@@ -59,6 +86,10 @@ const REGIONS: OptionPair[] = [
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({
 	displayName, name, type: 'boolean', default: false, description,
 });
+/** A boolean whose Daily default is true (the spec says so): offered at true, so adding it does not turn it off. */
+const boolOn = (name: string, displayName: string, description: string): FieldSpec => ({
+	displayName, name, type: 'boolean', default: true, description,
+});
 
 /** Every documented room property (reference/providers.md §1.2, Daily's RoomProperties model). */
 export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
@@ -75,21 +106,22 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 	bool('enable_noise_cancellation_ui', 'Enable Noise Cancellation UI', 'Whether Daily Prebuilt shows noise cancellation controls'),
 	bool('enable_breakout_rooms', 'Enable Breakout Rooms', 'Whether owners can create breakout rooms in Daily Prebuilt (beta)'),
 	bool('enable_knocking', 'Enable Knocking', 'Whether participants without a token can ask to be let into a private room'),
-	bool('enable_screenshare', 'Enable Screenshare', 'Whether participants can share their screen (default true)'),
-	bool('enable_video_processing_ui', 'Enable Video Processing UI', 'Whether Daily Prebuilt shows background blur controls'),
+	boolOn('enable_screenshare', 'Enable Screenshare', 'Whether participants can share their screen (default true)'),
+	boolOn('enable_video_processing_ui', 'Enable Video Processing UI', 'Whether Daily Prebuilt shows background blur controls (default true)'),
 	bool('enable_chat', 'Enable Chat', 'Whether Daily Prebuilt has text chat'),
-	bool('enable_shared_chat_history', 'Enable Shared Chat History', 'Whether participants who join late see earlier chat messages'),
+	boolOn('enable_shared_chat_history', 'Enable Shared Chat History', 'Whether participants who join late see earlier chat messages (default true)'),
 	bool('start_video_off', 'Start Video Off', 'Whether cameras are off when participants join'),
 	bool('start_audio_off', 'Start Audio Off', 'Whether microphones are off when participants join'),
-	bool('owner_only_broadcast', 'Owner Only Broadcast', 'Whether only meeting owners can send audio, video and screens'),
-	{ displayName: 'Enable Recording', name: 'enable_recording', type: 'options', default: '', options: RECORDING_MODES, description: 'Which kind of recording is allowed in the room' },
+	bool('enable_cpu_warning_notifications', 'Enable CPU Warning Notifications', 'Whether Daily Prebuilt warns participants whose CPU is overloaded'),
+	enableRecordingField('Which kind of recording is allowed in the room'),
+	{ displayName: 'Raw Tracks Transcoded Audio', name: 'enable_raw_tracks_transcoded_audio', type: 'options', default: '', options: TRANSCODED_AUDIO, description: 'Gapless transcoded audio for raw-tracks recordings, in this format' },
 	bool('eject_at_room_exp', 'Eject at Room Expiry', 'Whether everyone is removed when the room expires'),
 	{ displayName: 'Eject After Elapsed (Seconds)', name: 'eject_after_elapsed', type: 'number', default: 0, integer: true, min: 1, description: 'Remove each participant this many seconds after they join' },
 	bool('enable_advanced_chat', 'Enable Advanced Chat', 'Whether chat has emoji reactions, an emoji picker and GIFs'),
 	bool('enable_hidden_participants', 'Enable Hidden Participants', 'Whether non-owners join hidden, for large broadcasts'),
 	bool('enable_mesh_sfu', 'Enable Mesh SFU', 'Whether the call uses several SFUs, for very large calls'),
 	{ displayName: 'SFU Switchover', name: 'sfu_switchover', type: 'number', default: 0, min: 0, description: 'Participant count above which the call switches from peer-to-peer to SFU (default 0.5)' },
-	bool('enable_adaptive_simulcast', 'Enable Adaptive Simulcast', 'Whether 1:1 calls adapt their bitrate to the network'),
+	boolOn('enable_adaptive_simulcast', 'Enable Adaptive Simulcast', 'Whether 1:1 calls adapt their bitrate to the network (default true)'),
 	bool('enable_multiparty_adaptive_simulcast', 'Enable Multiparty Adaptive Simulcast', 'Whether group calls adapt their bitrate to the network'),
 	bool('enforce_unique_user_ids', 'Enforce Unique User IDs', 'Whether a second participant with the same user ID ejects the first'),
 	bool('experimental_optimize_large_calls', 'Optimize Large Calls', 'Whether Daily Prebuilt is tuned for calls of up to 1,000 participants'),
@@ -104,14 +136,31 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 	bool('enable_transcription_storage', 'Enable Transcription Storage', 'Whether transcriptions are saved as WebVTT'),
 	{ displayName: 'Transcription Bucket (JSON)', name: 'transcription_bucket', type: 'json', default: '', description: 'Your own S3 bucket for transcripts' },
 	{ displayName: 'Recordings Template', name: 'recordings_template', type: 'string', default: '', maxLength: 1024, description: 'File name template; must contain {epoch_time}, e.g. {room_name}/{epoch_time}.mp4' },
+	{ displayName: 'Transcription Template', name: 'transcription_template', type: 'string', default: '', maxLength: 1024, pattern: { regex: /\{epoch_time\}/, message: 'must contain {epoch_time}' }, description: 'Transcript file name template; must contain {epoch_time}, e.g. {room_name}/{epoch_time}.vtt' },
 	{ displayName: 'Streaming Endpoints (JSON)', name: 'streaming_endpoints', type: 'json', default: '', description: 'Predefined RTMP or HLS endpoints: an array of {name, type, rtmp_config | hls_config}' },
 	{ displayName: 'Permissions (JSON)', name: 'permissions', type: 'json', default: '', description: 'Default participant permissions: {"hasPresence", "canSend", "canAdmin"}' },
 	bool('enable_dialout', 'Enable Dial-Out', 'Whether the room can dial out to phones and SIP addresses'),
+	{ displayName: 'Dial-Out Config (JSON)', name: 'dialout_config', type: 'json', default: '', description: 'Dial-out behaviour: {"allow_room_start", "dialout_geo", "max_idle_timeout_sec"}' },
 	{ displayName: 'SIP (JSON)', name: 'sip', type: 'json', default: '', description: 'SIP dial-in settings, e.g. {"display_name", "video", "sip_mode", "num_endpoints"}' },
-	{ displayName: 'Dial-In (JSON)', name: 'dialin', type: 'json', default: '', description: 'PSTN dial-in settings' },
 ];
 
-export const roomProperties = () => collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property');
+/**
+ * Keys the node offered that are not (or no longer) properties of Daily's spec: `dialin` (never a room property;
+ * dial-in is the domain's dial-in config) and `owner_only_broadcast` (gone from the spec). A workflow saved with one
+ * still validates, and the key is not sent, since Daily does not know it.
+ */
+export const RETIRED_ROOM_KEYS = ['dialin', 'owner_only_broadcast'];
+
+/** A collection that reads the retired keys of saved workflows and leaves them out of what it yields. */
+export function withoutRetired(c: { property: INodeProperties; schema: ZodTypeAny }, retired: string[]) {
+	const drop = (v: unknown) => {
+		if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+		return Object.fromEntries(Object.entries(v).filter(([k]) => !retired.includes(k)));
+	};
+	return { property: c.property, schema: z.preprocess(drop, c.schema) };
+}
+
+export const roomProperties = () => withoutRetired(collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property'), RETIRED_ROOM_KEYS);
 
 /** Every documented meeting token property. */
 const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
@@ -123,10 +172,10 @@ const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
 	bool('is_owner', 'Is Owner', 'Whether the user has meeting owner privileges'),
 	{ displayName: 'User Name', name: 'user_name', type: 'string', default: '', description: "The user's name in the meeting" },
 	{ displayName: 'User ID', name: 'user_id', type: 'string', default: '', maxLength: 36, description: 'Your ID for the user, at most 36 characters' },
-	bool('enable_screenshare', 'Enable Screenshare', 'Whether the user can share a screen'),
+	boolOn('enable_screenshare', 'Enable Screenshare', 'Whether the user can share a screen (default true)'),
 	bool('start_video_off', 'Start Video Off', "Whether the user's camera is off on joining"),
 	bool('start_audio_off', 'Start Audio Off', "Whether the user's microphone is off on joining"),
-	{ displayName: 'Enable Recording', name: 'enable_recording', type: 'options', default: '', options: RECORDING_MODES, description: 'Which kind of recording the user may start' },
+	enableRecordingField('Which kind of recording the user may start'),
 	bool('enable_prejoin_ui', 'Enable Prejoin UI', 'Whether the user sees a camera and mic check before joining'),
 	bool('enable_live_captions_ui', 'Enable Live Captions UI', 'Whether the user sees a closed captions button'),
 	bool('enable_recording_ui', 'Enable Recording UI', 'Whether the user sees the Recording button'),
@@ -143,10 +192,26 @@ const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
 
 export const tokenProperties = () => collection('properties', 'Token Properties', TOKEN_PROPERTY_FIELDS, 'Add Property');
 
+/** The `preset` values of the spec's DailyStreamingLayoutConfig (oneOf, discriminated by preset). */
+export const LAYOUT_PRESETS = ['active-participant', 'custom', 'default', 'portrait', 'single-participant'];
+
+const layout = jsonValue.pipe(
+	z.object({ preset: z.enum(LAYOUT_PRESETS as [string, ...string[]], { errorMap: () => ({ message: `must be one of ${LAYOUT_PRESETS.map((v) => `'${v}'`).join(', ')}` }) }) }, { invalid_type_error: 'must be a JSON object with a preset' }).passthrough(),
+);
+
+/** The spec's `type` of a recording or live stream (RecordingStreamingOptions, DailyLiveStreamingOptions). */
+export const STREAM_TYPES: Array<[string, string]> = [['cloud', 'Cloud'], ['cloud-audio-only', 'Cloud Audio Only'], ['raw-tracks', 'Raw Tracks']];
+
+/** Fields only a start takes (the spec's start bodies have them; its update and stop bodies do not). */
+export const STREAM_START_FIELDS: FieldSpec[] = [
+	{ displayName: 'Type', name: 'type', type: 'options', default: '', options: STREAM_TYPES, description: 'The kind of recording or stream (default cloud)' },
+	{ displayName: 'Data Outputs', name: 'dataOutputs', type: 'stringList', default: '', description: 'Comma-separated extra outputs Daily writes beside the media (the spec\'s dataOutputs)' },
+];
+
 /** Options shared by recording and live streaming starts. */
 export const STREAM_OPTION_FIELDS: FieldSpec[] = [
 	{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'A UUID to run several recordings or streams at once; used again to update or stop it' },
-	{ displayName: 'Layout (JSON)', name: 'layout', type: 'json', default: '', description: 'Layout, e.g. {"preset": "default", "max_cam_streams": 4} or {"preset": "single-participant", "session_id": "..."}' },
+	{ displayName: 'Layout (JSON)', name: 'layout', type: 'json', default: '', zod: layout, description: 'Layout, e.g. {"preset": "default", "max_cam_streams": 4} or {"preset": "single-participant", "session_id": "..."}; preset one of default, single-participant, active-participant, portrait, custom' },
 	{ displayName: 'Width', name: 'width', type: 'number', default: 0, integer: true, min: 1, description: 'Output width in pixels' },
 	{ displayName: 'Height', name: 'height', type: 'number', default: 0, integer: true, min: 1, description: 'Output height in pixels' },
 	{ displayName: 'FPS', name: 'fps', type: 'number', default: 0, integer: true, min: 1, max: 30, description: 'Frames per second' },

@@ -23,6 +23,7 @@ export const dailyListSearch = {
 	searchSipTrunks: listSearch(dailyTransport, { ...list('sipTrunk'), row: (t: IDataObject) => ({ name: rowLabel(t.trunk_name, t.sip_uri) || String(t.id), value: String(t.id) }) }),
 	searchSipClients: listSearch(dailyTransport, { ...list('sipClient'), row: (c: IDataObject) => ({ name: rowLabel(c.username, c.sip_uri) || String(c.username), value: String(c.username) }) }),
 	searchWebhooks: listSearch(dailyTransport, { ...list('webhook'), row: (w: IDataObject) => ({ name: rowLabel(w.url, w.state) || String(w.uuid), value: String(w.uuid) }) }),
+	searchBatchJobs: listSearch(dailyTransport, { ...list('batchProcessor'), row: (j: IDataObject) => ({ name: rowLabel(j.preset, j.status, String(j.id)) || String(j.id), value: String(j.id) }) }),
 };
 
 /** Streaming endpoints predefined in a configuration (a room's or the domain's `config.streaming_endpoints`), by name. */

@@ -1,31 +1,76 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, idField, params } from '../../shared/fields';
+import { collection, defined, enc, idField, jsonValue, params, pick } from '../../shared/fields';
+import { dailyCursor } from '../fields';
 
-const jobId = idField('jobId', 'Job ID', 'The ID of the batch processor job');
+/*
+ * Daily's batch processor is not in its OpenAPI spec; the oracle is its docs pages:
+ * https://docs.daily.co/reference/rest-api/batch-processor/reference/submit-job and .../list-jobs.
+ */
+
+const jobId = idField('jobId', 'Job ID', 'The ID of the batch processor job', 'searchBatchJobs');
+
+/** Presets the submit-job page names: transcript and summarize, and soap-notes where that page names it too. */
+export const BATCH_PRESETS: Array<[string, string]> = [['transcript', 'Transcript'], ['summarize', 'Summary'], ['soap-notes', 'SOAP Notes']];
+
+/** The input's `sourceType`: the value goes in the inParams key of the same name (uri, recordingId, transcriptUri). */
+export const BATCH_SOURCE_TYPES: Array<[string, string]> = [['recordingId', 'Recording ID'], ['uri', 'Media URL'], ['transcriptUri', 'Transcript URL']];
+
+const outParams = jsonValue.pipe(
+	z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }).refine((v) => Object.keys(v).length > 0, 'must say how the output is stored, e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}'),
+);
 
 const submit = params([
-	{ displayName: 'Preset', name: 'preset', type: 'options', default: '', required: true, options: [['transcript', 'Transcript'], ['summarize', 'Summary'], ['soap-notes', 'SOAP Notes'], ['concept', 'Concepts']], description: 'What the job produces' },
-	{ displayName: 'Source Type', name: 'sourceType', type: 'options', default: '', required: true, options: [['recordingId', 'Recording ID'], ['uri', 'URL'], ['transcriptionId', 'Transcript ID']], description: 'Where the media or text comes from' },
-	{ displayName: 'Source', name: 'source', type: 'string', default: '', required: true, description: 'The recording ID, transcript ID or media URL' },
+	{ displayName: 'Preset', name: 'preset', type: 'options', default: '', required: true, options: BATCH_PRESETS, description: 'What the job produces' },
+	{ displayName: 'Source Type', name: 'sourceType', type: 'options', default: '', required: true, options: BATCH_SOURCE_TYPES, description: 'Where the media or text comes from' },
+	{ displayName: 'Source', name: 'source', type: 'string', default: '', required: true, description: 'The recording ID, or the URL of the media file or of the transcript' },
+	// Required by Daily (submit-job page: outParams "Required? Yes"). Workflows saved with it under Options keep it there.
+	{ displayName: 'Output Parameters (JSON)', name: 'outParams', type: 'json', default: '', description: 'How the output is stored (required by Daily), e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}; leave empty only if set under Options', zod: jsonValue },
 ], [collection('options', 'Options', [
 	{ displayName: 'Language', name: 'language', type: 'string', default: '', description: 'Language code of the audio, e.g. en' },
-	{ displayName: 'Output Parameters (JSON)', name: 'outParams', type: 'json', default: '', description: 'Where and how to store the result, e.g. {"s3Config": {...}}' },
+	{ displayName: 'Output Parameters (JSON)', name: 'outParams', type: 'json', default: '', description: 'Where and how to store the result (as the field above; kept for workflows that set it here)' },
 ], 'Add Option')]);
+
+const submitSchema = submit.schema
+	.transform((p) => ({ ...p, outParams: isEmpty(p.outParams) ? p.options?.outParams : p.outParams }))
+	.superRefine((p, ctx) => {
+		const checked = outParams.safeParse(p.outParams ?? '');
+		if (!checked.success) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['outParams'], message: isEmpty(p.outParams) ? 'is required by Daily: say how the output is stored, e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}' : checked.error.issues[0].message });
+	});
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === null || value === '' || (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
+}
+
+const list = params([], [collection('filters', 'Filters', [
+	{ displayName: 'Recording ID', name: 'recordingId', type: 'string', default: '', description: 'Only jobs of this recording' },
+], 'Add Filter')]);
 
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'batchProcessor', operation: 'submit', name: 'Submit Job', action: 'Submit a batch processor job',
-		description: 'Start a post-call job that transcribes or summarises a recording; returns the job ID to poll',
-		...submit,
+		description: 'Start a post-call job that transcribes or summarises a recording, a media URL or a transcript; returns the job ID to poll',
+		properties: submit.properties,
+		schema: submitSchema,
 		request: (p) => ({
 			method: 'POST',
 			path: '/batch-processor',
 			body: defined({
 				preset: p.preset,
 				inParams: defined({ sourceType: p.sourceType, [p.sourceType]: p.source, language: p.options?.language }),
-				outParams: p.options?.outParams,
+				outParams: p.outParams as IDataObject,
 			}),
 		}),
+	},
+	{
+		resource: 'batchProcessor', operation: 'getAll', name: 'Get Many', action: 'Get many batch processor jobs',
+		simplify: pick('id', 'preset', 'status', 'error'),
+		description: 'List the jobs submitted to the batch processor, newest first, optionally of one recording',
+		...list,
+		// The list-jobs page: "the same pagination and filtering options as other endpoints" (limit, starting_after).
+		request: (p) => ({ method: 'GET', path: '/batch-processor', qs: defined(p.filters) }),
+		paginate: dailyCursor(),
 	},
 	{
 		resource: 'batchProcessor', operation: 'get', name: 'Get Job', action: 'Get a batch processor job',

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, jsonValue, params } from '../../shared/fields';
 import { roomNameField } from '../fields';
+
+/** The spec's dialout-properties and sipCallTransfer body: an extension of 1-20 characters dialled after answer. */
+const extension: FieldSpec = { displayName: 'Extension', name: 'extension', type: 'string', default: '', maxLength: 20, description: 'An extension to dial once the call is answered (at most 20 characters)' };
+const waitBeforeExtension: FieldSpec = { displayName: 'Wait Before Extension (Seconds)', name: 'waitBeforeExtensionDialSec', type: 'number', default: 0, integer: true, min: 0, max: 60, description: 'Seconds to wait after answer before dialling the extension (0-60)' };
+
+const videoSettings = jsonValue.pipe(z.object({
+	width: z.number().int().min(1).max(1280).optional(),
+	height: z.number().int().min(1).max(720).optional(),
+	fps: z.number().int().min(1).max(30).optional(),
+	videoBitrate: z.number().int().min(1).max(1000).optional(),
+}, { invalid_type_error: 'must be a JSON object' }).strict());
 
 const sessionId: FieldSpec = { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, description: 'The session ID of the dial-out participant, from the start answer or the dialout.connected event' };
 
@@ -14,10 +25,23 @@ const start = params([roomNameField('The room to dial out from')], [
 		{ displayName: 'Video', name: 'video', type: 'boolean', default: false, description: 'Whether the SIP call carries video' },
 		{ displayName: 'Caller ID', name: 'callerId', type: 'string', default: '', description: 'ID of a purchased number to call from' },
 		{ displayName: 'Codecs (JSON)', name: 'codecs', type: 'json', default: '', description: 'Codecs to offer, for example {"audio": ["OPUS"], "video": ["H264"]}' },
+		extension,
+		waitBeforeExtension,
+		{ displayName: 'Video Settings (JSON)', name: 'videoSettings', type: 'json', default: '', zod: videoSettings, description: 'Video of a SIP call: {"width" (≤1280), "height" (≤720), "fps" (≤30), "videoBitrate" (≤1000)}' },
 	], 'Add Field'),
 ]);
 
-const transfer = params([roomNameField(), sessionId, { displayName: 'To Endpoint', name: 'toEndPoint', type: 'string', default: '', required: true, description: 'Where to send the call: a SIP URI or phone number' }]);
+const endPoint: FieldSpec = { displayName: 'To Endpoint', name: 'toEndPoint', type: 'string', default: '', required: true, description: 'Where to send the call: a SIP URI or phone number' };
+
+const transfer = params([roomNameField(), sessionId, endPoint], [
+	collection('options', 'Options', [
+		{ displayName: 'Caller ID', name: 'callerId', type: 'string', default: '', description: 'ID of a purchased number the transferred call comes from' },
+		extension,
+		waitBeforeExtension,
+	], 'Add Option'),
+]);
+
+const refer = params([roomNameField(), sessionId, endPoint]);
 
 const operations: OperationDescriptor[] = [
 	{
@@ -33,8 +57,12 @@ const operations: OperationDescriptor[] = [
 	{
 		resource: 'dialOut', operation: 'sendDtmf', name: 'Send DTMF', action: 'Send DTMF tones in a call',
 		description: 'Send touch-tone digits to a dialled participant, e.g. to navigate a phone menu',
-		...params([roomNameField(), sessionId, { displayName: 'Tones', name: 'tones', type: 'string', default: '', required: true, description: 'Digits to send: 0-9, *, #, and A-D', zod: z.string().regex(/^[0-9*#A-Da-d]+$/, "may contain only 0-9, '*', '#' and A-D") }]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/sendDTMF`, body: { sessionId: p.sessionId, tones: p.tones } }),
+		...params([roomNameField(), sessionId, { displayName: 'Tones', name: 'tones', type: 'string', default: '', required: true, description: 'Digits to send: 0-9, *, #, and A-D, at most 20 at a time', zod: z.string().regex(/^[0-9*#A-Da-d]+$/, "may contain only 0-9, '*', '#' and A-D").max(20, 'must be at most 20 tones (Daily sends at most 20 per call)') }], [
+			collection('options', 'Options', [
+				{ displayName: 'Digit Duration (Ms)', name: 'digitDurationMs', type: 'number', default: 0, integer: true, min: 50, max: 2000, description: 'How long each tone sounds, 50-2000 milliseconds' },
+			], 'Add Option'),
+		]),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/sendDTMF`, body: defined({ sessionId: p.sessionId, tones: p.tones, digitDurationMs: p.options?.digitDurationMs }) }),
 	},
 	{
 		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up an outgoing call',
@@ -46,12 +74,12 @@ const operations: OperationDescriptor[] = [
 		resource: 'dialOut', operation: 'transfer', name: 'Transfer Call', action: 'Transfer a SIP or phone call',
 		description: 'Move a dialled-in or dialled-out call to another SIP address or number',
 		...transfer,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipCallTransfer`, body: { sessionId: p.sessionId, toEndPoint: p.toEndPoint } }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipCallTransfer`, body: defined({ sessionId: p.sessionId, toEndPoint: p.toEndPoint, ...p.options }) }),
 	},
 	{
 		resource: 'dialOut', operation: 'sipRefer', name: 'SIP Refer', action: 'Refer a SIP call elsewhere',
 		description: 'Send a SIP REFER so the caller\'s own system moves the call to another endpoint',
-		...transfer,
+		...refer,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipRefer`, body: { sessionId: p.sessionId, toEndPoint: p.toEndPoint } }),
 	},
 ];

@@ -1,30 +1,44 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, params } from '../../shared/fields';
-import { ROOM_PROPERTY_FIELDS } from '../fields';
+import { ROOM_PROPERTY_FIELDS, withoutRetired } from '../fields';
 
+/** Properties only a domain has (the spec's `domain.properties`). `intercom_auto_record` is read-only there. */
 const DOMAIN_ONLY: FieldSpec[] = [
 	{ displayName: 'Hide Daily Branding', name: 'hide_daily_branding', type: 'boolean', default: false, description: 'Whether the Daily logo is hidden in Daily Prebuilt (paid plans)' },
 	{ displayName: 'Redirect on Meeting Exit', name: 'redirect_on_meeting_exit', type: 'string', default: '', url: true, description: 'A URL the browser opens when a participant leaves' },
 	{ displayName: 'HIPAA', name: 'hipaa', type: 'boolean', default: false, description: 'Whether the domain is HIPAA compliant (needs the add-on)' },
-	{ displayName: 'Intercom Auto Record', name: 'intercom_auto_record', type: 'boolean', default: false, description: 'Whether Intercom conversations are recorded' },
-	{ displayName: 'Enable Transcription', name: 'enable_transcription', type: 'string', default: '', description: 'Transcription provider for the domain, e.g. deepgram' },
+	{ displayName: 'Batch Processor Bucket (JSON)', name: 'batch_processor_bucket', type: 'json', default: '', description: 'Your own S3 bucket for batch processor output: {"bucket_name", "bucket_region", "assume_role_arn"}' },
+	{ displayName: 'Enable Opus FEC', name: 'enable_opus_fec', type: 'boolean', default: false, description: 'Whether audio is sent with Opus in-band forward error correction, for lossy networks' },
 ];
 
-/** Domain properties: the room properties that also apply to a domain, plus the domain-only ones. */
+/** Room properties that are also domain properties: every key of the spec's `domain.properties` a room has too. */
 const SHARED = new Set([
-	'enable_advanced_chat', 'enable_people_ui', 'enable_pip_ui', 'enable_emoji_reactions', 'enable_hand_raising',
-	'enable_prejoin_ui', 'enable_live_captions_ui', 'enable_network_ui', 'enable_noise_cancellation_ui',
-	'enable_breakout_rooms', 'enable_video_processing_ui', 'enable_shared_chat_history', 'enable_chat',
-	'enable_recording', 'enable_adaptive_simulcast', 'enable_multiparty_adaptive_simulcast', 'enforce_unique_user_ids',
-	'lang', 'meeting_join_hook', 'geo', 'rtmp_geo', 'disable_rtmp_geo_fallback', 'recordings_bucket',
-	'enable_terse_logging', 'enable_transcription_storage', 'transcription_bucket', 'recordings_template',
-	'owner_only_broadcast', 'permissions',
+	'enable_advanced_chat', 'enable_people_ui', 'enable_cpu_warning_notifications', 'enable_pip_ui', 'enable_emoji_reactions',
+	'enable_hand_raising', 'enable_prejoin_ui', 'enable_breakout_rooms', 'enable_live_captions_ui', 'enable_network_ui',
+	'enable_noise_cancellation_ui', 'enable_video_processing_ui', 'lang', 'meeting_join_hook', 'geo', 'rtmp_geo',
+	'disable_rtmp_geo_fallback', 'enable_terse_logging', 'enable_transcription_storage', 'transcription_bucket',
+	'recordings_template', 'transcription_template', 'enable_mesh_sfu', 'sfu_switchover', 'enable_adaptive_simulcast',
+	'enable_multiparty_adaptive_simulcast', 'enforce_unique_user_ids', 'recordings_bucket', 'permissions',
+	'enable_raw_tracks_transcoded_audio',
 ]);
 
-const domainProperties = collection('properties', 'Domain Properties', [
-	...ROOM_PROPERTY_FIELDS.filter((f) => SHARED.has(f.name)),
+/** Domain booleans whose default in the spec's domain schema is true: offered at true, so adding one keeps it on. */
+const ON_BY_DEFAULT = new Set(['enable_people_ui', 'enable_cpu_warning_notifications', 'enable_prejoin_ui', 'enable_noise_cancellation_ui', 'enable_video_processing_ui', 'enable_adaptive_simulcast']);
+
+/**
+ * Keys the node offered that the spec's domain schema does not have: room properties (`enable_chat`,
+ * `enable_shared_chat_history`, `enable_recording`), one gone from Daily (`owner_only_broadcast`), one that is no
+ * property (`enable_transcription`), and the read-only `intercom_auto_record`. A saved workflow with one still
+ * validates; the key is not sent.
+ */
+export const RETIRED_DOMAIN_KEYS = ['enable_chat', 'enable_shared_chat_history', 'enable_recording', 'owner_only_broadcast', 'enable_transcription', 'intercom_auto_record'];
+
+const domainProperties = withoutRetired(collection('properties', 'Domain Properties', [
+	...ROOM_PROPERTY_FIELDS.filter((f) => SHARED.has(f.name)).map((f) => (f.type !== 'boolean' ? f : ON_BY_DEFAULT.has(f.name)
+		? { ...f, default: true, description: f.description.includes('(default true)') ? f.description : `${f.description} (default true)` }
+		: { ...f, default: false, description: f.description.replace(' (default true)', '') })),
 	...DOMAIN_ONLY,
-], 'Add Property');
+], 'Add Property'), RETIRED_DOMAIN_KEYS);
 
 const operations: OperationDescriptor[] = [
 	{

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, defined, enc, params, stringList } from '../../shared/fields';
-import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS } from '../fields';
+import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
 
 const rtmpUrls = {
 	name: 'rtmpUrl',
@@ -21,7 +21,7 @@ const endpoints: FieldSpec = {
 };
 
 const start = params([roomNameField('The room whose meeting to stream')], [
-	collection('options', 'Options', [rtmpUrls, endpoints, ...STREAM_OPTION_FIELDS], 'Add Option'),
+	collection('options', 'Options', [rtmpUrls, endpoints, ...STREAM_START_FIELDS, ...STREAM_OPTION_FIELDS], 'Add Option'),
 ]);
 
 const update = params([roomNameField()], [

@@ -1,6 +1,18 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { z } from 'zod';
 import { collection, defined, params } from '../../shared/fields';
+import { TIME_HINT, toDateTime } from '../../shared/time';
 import { dailyCursor } from '../fields';
+
+/** GET /logs takes `startTime` and `endTime` as JavaScript timestamps, milliseconds since the epoch (Daily's spec). */
+const jsMillis = z.unknown().transform((value, ctx) => {
+	const time = toDateTime(value);
+	if (!time) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${TIME_HINT}` });
+		return z.NEVER;
+	}
+	return time.toMillis();
+});
 
 const operations: OperationDescriptor[] = [
 	{
@@ -11,10 +23,10 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Participant Session ID', name: 'userSessionId', type: 'string', default: '', description: 'Logs of this participant session' },
 			{ displayName: 'Include Logs', name: 'includeLogs', type: 'boolean', default: false, description: 'Whether log lines are returned (default true)' },
 			{ displayName: 'Include Metrics', name: 'includeMetrics', type: 'boolean', default: false, description: 'Whether network metrics are returned' },
-			{ displayName: 'Log Level', name: 'logLevel', type: 'options', default: '', options: [['ERROR', 'Error'], ['INFO', 'Info']], description: 'Lowest level of log line to return' },
+			{ displayName: 'Log Level', name: 'logLevel', type: 'options', default: '', options: [['ERROR', 'Error'], ['INFO', 'Info'], ['DEBUG', 'Debug']], description: 'Lowest level of log line to return' },
 			{ displayName: 'Order', name: 'order', type: 'options', default: '', options: [['ASC', 'Oldest First'], ['DESC', 'Newest First']], description: 'Sort order' },
-			{ displayName: 'Start Time', name: 'startTime', type: 'unixTime', default: '', description: 'Only entries after this time' },
-			{ displayName: 'End Time', name: 'endTime', type: 'unixTime', default: '', description: 'Only entries before this time' },
+			{ displayName: 'Start Time', name: 'startTime', type: 'unixTime', default: '', zod: jsMillis, description: 'Only entries after this time (sent in milliseconds, as Daily wants)' },
+			{ displayName: 'End Time', name: 'endTime', type: 'unixTime', default: '', zod: jsMillis, description: 'Only entries before this time (sent in milliseconds, as Daily wants)' },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, integer: true, min: 1, description: 'Max number of results to return' },
 			{ displayName: 'Offset', name: 'offset', type: 'number', default: 0, integer: true, min: 0, description: 'Number of entries to skip' },
 		], 'Add Filter')]),

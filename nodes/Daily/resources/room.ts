@@ -97,7 +97,7 @@ const deleteMany = params([
 		zod: z
 			.union([z.string(), z.array(z.string())])
 			.transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-			.pipe(z.array(z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message)).min(1, 'must name at least one room')),
+			.pipe(z.array(z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message)).min(1, 'must name at least one room').max(1000, 'must name at most 1000 rooms (Daily deletes at most 1000 per call)')),
 	},
 ]);
 
@@ -143,14 +143,27 @@ const eject = params([roomNameField()], [
 	], 'Add Participants'),
 ]);
 
+const CAN_SEND: Array<[string, string]> = [['video', 'Video'], ['audio', 'Audio'], ['screenVideo', 'Screen Video'], ['screenAudio', 'Screen Audio'], ['customVideo', 'Custom Video'], ['customAudio', 'Custom Audio']];
+const CAN_ADMIN: Array<[string, string]> = [['participants', 'Participants'], ['streaming', 'Streaming'], ['transcription', 'Transcription']];
+
+/** The spec's canSend / canAdmin: a boolean (all or none) or a list of values; the list also as comma-separated text. */
+const allOrSome = (values: Array<[string, string]>) => {
+	const one = z.enum(values.map(([v]) => v) as [string, ...string[]], { errorMap: () => ({ message: `each value must be one of ${values.map(([v]) => `'${v}'`).join(', ')}, or the whole field true or false` }) });
+	return z.preprocess(
+		(v) => (v === 'true' ? true : v === 'false' ? false : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+		z.union([z.boolean(), z.array(one)]),
+	);
+};
+
 const permissions = params([
 	roomNameField(),
 	{ displayName: 'Session Names or IDs', name: 'sessionIds', type: 'multiOptions', loadOptions: 'getParticipants', default: [], required: true, description: 'The participants in the room to update. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(1000).pipe(z.array(z.string()).min(1, 'must list at least one session ID')) },
 ], [
 	collection('permissions', 'Permissions', [
 		{ displayName: 'Has Presence', name: 'hasPresence', type: 'boolean', default: false, description: 'Whether the participants are visible to others' },
-		{ displayName: 'Can Send', name: 'canSend', type: 'multiOptions', default: [], options: [['video', 'Video'], ['audio', 'Audio'], ['screenVideo', 'Screen Video'], ['screenAudio', 'Screen Audio'], ['customVideo', 'Custom Video'], ['customAudio', 'Custom Audio']], description: 'Which media the participants may send' },
-		{ displayName: 'Can Admin', name: 'canAdmin', type: 'multiOptions', default: [], options: [['participants', 'Participants'], ['streaming', 'Streaming'], ['transcription', 'Transcription']], description: 'What the participants may administer' },
+		{ displayName: 'Can Send', name: 'canSend', type: 'multiOptions', default: [], options: CAN_SEND, zod: allOrSome(CAN_SEND), description: 'Which media the participants may send; an expression may give true (all) or false (none)' },
+		{ displayName: 'Can Receive (JSON)', name: 'canReceive', type: 'json', default: '', zod: jsonValue.pipe(z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' })), description: 'Whose media the participants receive, e.g. {"base": false, "byUserId": {"host": true}}' },
+		{ displayName: 'Can Admin', name: 'canAdmin', type: 'multiOptions', default: [], options: CAN_ADMIN, zod: allOrSome(CAN_ADMIN), description: 'What the participants may administer; an expression may give true (all) or false (none)' },
 	], 'Add Permission'),
 ]);
 
@@ -205,9 +218,9 @@ const operations: OperationDescriptor[] = [
 	},
 	{
 		resource: 'room', operation: 'deleteMany', name: 'Delete Many', action: 'Delete many rooms',
-		description: 'Delete several rooms by name in one call; returns how many were deleted',
+		description: 'Delete several rooms by name in one call (at most 1000); returns how many were deleted',
 		...deleteMany,
-		request: (p) => ({ method: 'DELETE', path: '/batch/rooms', body: { room_names: p.roomNames }, rateClass: 'batch' }),
+		request: (p) => ({ method: 'DELETE', path: '/batch/rooms', body: { rooms: p.roomNames }, rateClass: 'batch' }),
 	},
 	{
 		resource: 'room', operation: 'getPresence', name: 'Get Presence', action: 'Get who is in a room',

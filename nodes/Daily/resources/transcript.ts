@@ -4,6 +4,16 @@ import { collection, defined, enc, idField, params } from '../../shared/fields';
 import { cuesToText, parseWebVtt } from '../../shared/webvtt';
 import { dailyCursor } from '../fields';
 
+/**
+ * The link of a transcript's access-link answer: the spec's schema names it `link`, its example and the docs page
+ * `download_link`; both are read.
+ */
+export function accessLink(body: unknown): string | undefined {
+	const answer = (body ?? {}) as IDataObject;
+	const link = answer.download_link ?? answer.link;
+	return typeof link === 'string' && link !== '' ? link : undefined;
+}
+
 const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript', 'searchTranscripts');
 
 const operations: OperationDescriptor[] = [
@@ -35,6 +45,11 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a temporary link to the WebVTT file of a transcript',
 		...params([transcriptId]),
 		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` }),
+		// Either name in, both out: a workflow reading download_link (the docs) or link (the spec's schema) finds it.
+		output: (body) => {
+			const link = accessLink(body);
+			return { ...(body && typeof body === 'object' ? body : {}), ...(link ? { link, download_link: link } : {}) };
+		},
 	},
 	{
 		resource: 'transcript', operation: 'getText', name: 'Get Text', action: 'Get the text of a transcript',
@@ -42,8 +57,8 @@ const operations: OperationDescriptor[] = [
 		...params([transcriptId]),
 		run: async (ctx, p) => {
 			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` });
-			const link = (body as IDataObject)?.link;
-			if (typeof link !== 'string' || link === '') {
+			const link = accessLink(body);
+			if (!link) {
 				return { transcriptId: p.transcriptId, text: '', cues: [], ready: false };
 			}
 			const cues = parseWebVtt((await ctx.download(link)).toString('utf8'));

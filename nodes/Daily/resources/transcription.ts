@@ -1,6 +1,18 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, params } from '../../shared/fields';
+import { z } from 'zod';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
 import { instanceIdOptions, roomNameField } from '../fields';
+
+/** The spec's transcription-properties `transcription_geo` enum. */
+export const TRANSCRIPTION_GEOS: Array<[string, string]> = [['global', 'Global'], ['eu', 'EU']];
+
+/** The spec's `endpointing`: a number of milliseconds, or a boolean (false turns it off). */
+const endpointing = z.preprocess(
+	(v) => (v === 'false' ? false : v === 'true' ? true : typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+	z.union([z.boolean(), z.number({ invalid_type_error: 'must be milliseconds or false' }).int('must be a whole number').min(0, 'must be at least 0')]),
+);
+
+const participantsField: FieldSpec = { displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' };
 
 /** Daily's transcription/start schema is strict: only these keys (§1.2). */
 const start = params([roomNameField('The room whose meeting to transcribe')], [
@@ -10,33 +22,49 @@ const start = params([roomNameField('The room whose meeting to transcribe')], [
 		{ displayName: 'Tier', name: 'tier', type: 'string', default: '', description: 'Deepgram tier (older models)' },
 		{ displayName: 'Profanity Filter', name: 'profanity_filter', type: 'boolean', default: false, description: 'Whether profanity is masked' },
 		{ displayName: 'Punctuate', name: 'punctuate', type: 'boolean', default: false, description: 'Whether punctuation is added' },
-		{ displayName: 'Endpointing (Ms)', name: 'endpointing', type: 'number', default: 0, integer: true, min: 0, description: 'Silence in milliseconds that ends an utterance' },
+		{ displayName: 'Endpointing (Ms)', name: 'endpointing', type: 'number', default: 0, zod: endpointing, description: 'Silence in milliseconds that ends an utterance; false (from an expression) turns endpointing off' },
 		{ displayName: 'Redact (JSON)', name: 'redact', type: 'json', default: '', description: 'True to redact everything, or a list such as ["pci", "ssn", "numbers"]' },
 		{ displayName: 'Extra (JSON)', name: 'extra', type: 'json', default: '', description: 'Extra Deepgram parameters as an object' },
 		{ displayName: 'Include Raw Response', name: 'includeRawResponse', type: 'boolean', default: false, description: 'Whether the raw Deepgram answer is included in events' },
 		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'A UUID to tell several transcriptions apart' },
+		{ ...participantsField, description: 'Only these participants are transcribed; everyone when not set. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+		{ displayName: 'Transcription Geo', name: 'transcription_geo', type: 'options', default: '', options: TRANSCRIPTION_GEOS, description: 'Where the audio is transcribed (default global)' },
 	], 'Add Option'),
 ]);
 
 const update = params([roomNameField()], [
 	collection('options', 'Options', [
 		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'The transcription to update' },
-		{ displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe; empty for everyone. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+		{ displayName: 'Transcribe', name: 'transcribe', type: 'options', default: 'chosen', options: [['everyone', 'Everyone'], ['nobody', 'Nobody'], ['chosen', 'Chosen Participants']], description: 'Everyone (participants null), nobody ([]) or the participants chosen below' },
+		{ ...participantsField, description: 'The participants to transcribe, with Transcribe set to Chosen Participants; empty means everyone. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 	], 'Add Option'),
 ]);
+
+/**
+ * The spec's transcription/update `participants`: null transcribes everyone, [] nobody, a list those. An empty list
+ * chosen here always meant everyone (the field said so), and is sent as null.
+ */
+function updateBody(options: { instanceId?: string; transcribe?: string; participants?: string[] } | undefined) {
+	const { transcribe, participants, ...rest } = options ?? {};
+	if (transcribe === 'everyone') return { ...defined(rest), participants: null };
+	if (transcribe === 'nobody') return { ...defined(rest), participants: [] };
+	if (participants === undefined && transcribe === undefined) return defined(rest);
+	return { ...defined(rest), participants: participants?.length ? participants : null };
+}
 
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'transcription', operation: 'start', name: 'Start', action: 'Start transcribing a room',
 		description: 'Start live transcription of the meeting running in a room',
 		...start,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/start`, body: defined(p.options) }),
+		// An empty participant list is left out: [] would transcribe nobody.
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/start`, body: defined({ ...p.options, participants: p.options?.participants?.length ? p.options.participants : undefined }) }),
 	},
 	{
 		resource: 'transcription', operation: 'update', name: 'Update', action: 'Update a running transcription',
 		description: 'Change which participants a running transcription covers',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: defined(p.options), retry: 'always' }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: updateBody(p.options), retry: 'always' }),
 	},
 	{
 		resource: 'transcription', operation: 'stop', name: 'Stop', action: 'Stop transcribing a room',

@@ -186,7 +186,7 @@ describe('validation before any request', () => {
 		['a non-RTMP stream URL', { resource: 'liveStream', operation: 'start', roomName: 'a', options: { rtmpUrl: 'http://x' } }, /must start with rtmp/],
 		['a dial-out with both number and SIP URI', { resource: 'dialOut', operation: 'start', roomName: 'a', target: { phoneNumber: '+14155550123', sipUri: 'sip:a@b' } }, /give exactly one of Phone Number or SIP URI/],
 		['DTMF with letters', { resource: 'dialOut', operation: 'sendDtmf', roomName: 'a', sessionId: 's', tones: '12x' }, /Tones \(tones\)/],
-		['an unknown webhook event', { resource: 'webhook', operation: 'create', url: 'https://x.example.com/h', eventTypes: ['room.created'] }, /Event Types \(eventTypes\[0\]\): each value must be one of 'meeting.started'/],
+		['an unknown webhook event', { resource: 'webhook', operation: 'create', url: 'https://x.example.com/h', eventTypes: ['room.created'] }, /Event Types \(eventTypes\[0\]\): each value must be one of 'batch-processor.error'/],
 		['a batch room with a bad name', { resource: 'room', operation: 'createMany', rooms: '[{"name":"ok"},{"name":"not ok"}]' }, /Rooms \(JSON\) → name \(rooms\[1\]\.name\): may contain only/],
 		['more than 100 session IDs to eject', { resource: 'room', operation: 'eject', roomName: 'a', targets: { ids: Array.from({ length: 101 }, (_, i) => `s${i}`) } }, /at most 100/],
 		['a limit below 1', { resource: 'room', operation: 'getAll', returnAll: false, limit: 0 }, /Limit \(limit\)/],
