@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
 import type { Pagination } from '../shared/descriptor';
 import { collection, type FieldSpec, jsonValue, type OptionPair } from '../shared/fields';
+import { collectionWithRows } from '../shared/structured';
+import { permissionRows, sipRows, streamingEndpointRows } from './rows';
 
 /** Daily room names: letters, digits, '_' and '-', at most 128 characters. */
 export const ROOM_NAME_PATTERN = {
@@ -160,7 +162,16 @@ export function withoutRetired(c: { property: INodeProperties; schema: ZodTypeAn
 	return { property: c.property, schema: z.preprocess(drop, c.schema) };
 }
 
-export const roomProperties = () => withoutRetired(collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property'), RETIRED_ROOM_KEYS);
+/** Room properties; permissions, SIP and streaming endpoints as fields or, as before, as JSON. */
+export const roomProperties = () =>
+	withoutRetired(
+		collectionWithRows(collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property'), [
+			permissionRows('What participants may do by default'),
+			sipRows,
+			streamingEndpointRows,
+		]),
+		RETIRED_ROOM_KEYS,
+	);
 
 /** Every documented meeting token property. */
 const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
@@ -190,7 +201,9 @@ const TOKEN_PROPERTY_FIELDS: FieldSpec[] = [
 	{ displayName: 'Permissions (JSON)', name: 'permissions', type: 'json', default: '', description: 'Participant permissions: {"hasPresence", "canSend", "canAdmin"}' },
 ];
 
-export const tokenProperties = () => collection('properties', 'Token Properties', TOKEN_PROPERTY_FIELDS, 'Add Property');
+/** Token properties; permissions as fields or, as before, as JSON. */
+export const tokenProperties = () =>
+	collectionWithRows(collection('properties', 'Token Properties', TOKEN_PROPERTY_FIELDS, 'Add Property'), [permissionRows('What the participant may do')]);
 
 /** The `preset` values of the spec's DailyStreamingLayoutConfig (oneOf, discriminated by preset). */
 export const LAYOUT_PRESETS = ['active-participant', 'custom', 'default', 'portrait', 'single-participant'];

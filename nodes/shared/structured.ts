@@ -29,6 +29,8 @@ export interface RowGroup {
 	fields: Array<FieldSpec | RowGroup>;
 	/** Whether the user can reorder the rows (where order matters: questions, choices). */
 	sortable?: boolean;
+	/** One set of fields rather than a list of rows (an object such as a room's SIP settings). */
+	single?: boolean;
 	placeholder?: string;
 }
 
@@ -40,7 +42,10 @@ export interface StructuredInput {
 	/** 'json' where the JSON parameter existed before (saved workflows); 'fields' only for a new parameter. */
 	modeDefault: 'json' | 'fields';
 	rows: RowGroup;
-	/** The rows as read (empty values dropped, nested groups as arrays) to the value the JSON parameter would hold. */
+	/**
+	 * The rows as read (empty values dropped, nested groups as arrays) to the value the JSON parameter would hold; may
+	 * throw an Error whose message names what is wrong in them.
+	 */
 	toValue: (rows: IDataObject[]) => unknown;
 }
 
@@ -55,7 +60,7 @@ export function rowsProperty(group: RowGroup): INodeProperties {
 		displayName: group.displayName,
 		name: group.name,
 		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, ...(group.sortable ? { sortable: true } : {}) },
+		typeOptions: { multipleValues: !group.single, ...(group.sortable ? { sortable: true } : {}) },
 		placeholder: group.placeholder ?? `Add ${group.itemDisplayName}`,
 		default: {},
 		...(group.description ? { description: group.description } : {}),
@@ -72,7 +77,9 @@ export function rowsProperty(group: RowGroup): INodeProperties {
 
 /** The rows of a group as n8n stores them, as a list of plain objects: empty values dropped, nested groups as lists. */
 export function rowsValue(group: RowGroup, stored: unknown): IDataObject[] {
-	const rows = (stored as IDataObject | undefined)?.[group.item];
+	const held = (stored as IDataObject | undefined)?.[group.item];
+	// n8n stores a single set of fields as an object, multiple values as a list.
+	const rows = group.single && held && typeof held === 'object' && !Array.isArray(held) ? [held] : held;
 	if (!Array.isArray(rows)) return [];
 	return (rows as unknown[]).map((entry) => {
 		const row = (entry ?? {}) as IDataObject;
@@ -120,16 +127,60 @@ export function withStructured<S extends ZodTypeAny>(
 		const input = inputs.find((i) => i.json.name === property.name);
 		return input ? structuredProperties(input) : [property];
 	});
-	const fold = (raw: unknown) => {
+	const fold = (raw: unknown, ctx: z.RefinementCtx) => {
 		if (!raw || typeof raw !== 'object') return raw;
 		const out: Record<string, unknown> = { ...(raw as IDataObject) };
 		for (const input of inputs) {
 			const mode = out[input.mode] ?? input.modeDefault;
-			if (mode === 'fields') out[input.json.name] = input.toValue(rowsValue(input.rows, out[input.rows.name]));
+			try {
+				if (mode === 'fields') out[input.json.name] = input.toValue(rowsValue(input.rows, out[input.rows.name]));
+			} catch (error) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [input.rows.name], message: (error as Error).message });
+			}
 			delete out[input.mode];
 			delete out[input.rows.name];
 		}
 		return out;
 	};
 	return { properties, schema: z.preprocess(fold, base.schema) };
+}
+
+/** A JSON field of a collection that may also be given as rows: the user adds whichever of the two they want. */
+export interface RowsAlternative {
+	/** The name of the JSON field in the collection. */
+	json: string;
+	rows: RowGroup;
+	/** The rows as the JSON field's value; may throw an Error whose message names what is wrong in them. */
+	toValue: (rows: IDataObject[]) => unknown;
+}
+
+/**
+ * A collection (from `collection`) whose JSON fields may each be added as rows instead (n8n's fixedCollection inside
+ * the collection, no Input Mode needed: the user adds one or the other). The rows become the JSON field's value
+ * before the collection's schema reads it; both at once are refused, naming the two.
+ */
+export function collectionWithRows(
+	base: { property: INodeProperties; schema: ZodTypeAny },
+	alternatives: RowsAlternative[],
+): { property: INodeProperties; schema: ZodTypeAny } {
+	const options = [...((base.property.options ?? []) as INodeProperties[]), ...alternatives.map((a) => rowsProperty(a.rows))];
+	const property = { ...base.property, options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
+	const fold = (raw: unknown, ctx: z.RefinementCtx) => {
+		if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return raw;
+		const out: IDataObject = { ...(raw as IDataObject) };
+		for (const a of alternatives) {
+			if (out[a.rows.name] === undefined) continue;
+			if (out[a.json] !== undefined && out[a.json] !== '') {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [a.rows.name], message: `give either ${a.rows.displayName} or its JSON field (${a.json}), not both` });
+			}
+			try {
+				out[a.json] = a.toValue(rowsValue(a.rows, out[a.rows.name])) as IDataObject;
+			} catch (error) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [a.rows.name], message: (error as Error).message });
+			}
+			delete out[a.rows.name];
+		}
+		return out;
+	};
+	return { property, schema: z.unknown().transform(fold).pipe(base.schema) };
 }

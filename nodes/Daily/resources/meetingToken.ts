@@ -2,7 +2,9 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
+import { collectionWithRows } from '../../shared/structured';
 import { RECORDING_MODES, roomNameField, tokenProperties } from '../fields';
+import { permissionRows } from '../rows';
 
 /** A JWT as Daily issues meeting tokens: header.payload.signature in base64url. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -98,7 +100,7 @@ const selfSigned = params(
 		roomNameField('The room the token is for'),
 		{ displayName: 'Domain ID', name: 'domainId', type: 'string', default: '', description: 'Your Daily domain ID; leave empty to read it from the domain (one request to GET /)' },
 	],
-	[collection('properties', 'Token Properties', [
+	[collectionWithRows(collection('properties', 'Token Properties', [
 		{ displayName: 'User ID', name: 'user_id', type: 'string', default: '', maxLength: 36, description: 'Your ID for the user, at most 36 characters' },
 		{ displayName: 'User Name', name: 'user_name', type: 'string', default: '', description: "The user's name in the meeting" },
 		{ displayName: 'Is Owner', name: 'is_owner', type: 'boolean', default: false, description: 'Whether the user has meeting owner privileges' },
@@ -122,7 +124,7 @@ const selfSigned = params(
 		{ displayName: 'Enable Recording UI', name: 'enable_recording_ui', type: 'boolean', default: false, description: 'Whether the user sees the Recording button' },
 		{ displayName: 'Meeting Join Hook', name: 'meeting_join_hook', type: 'string', default: '', url: true, description: 'A URL that receives a request when the user joins' },
 		{ displayName: 'Intercom Join Alert', name: 'intercom_join_alert', type: 'boolean', default: false, description: 'Whether Intercom is alerted when the user joins (Intercom calls)' },
-	], 'Add Property')],
+	], 'Add Property'), [permissionRows('What the participant may do')])],
 );
 
 const validate = params(

@@ -2,8 +2,10 @@ import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, jsonValue, params, pick } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, jsonValue, params, pick } from '../../shared/fields';
+import { type StructuredInput, withStructured } from '../../shared/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
+import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
 
 const privacy = {
 	displayName: 'Privacy',
@@ -74,17 +76,33 @@ const roomsInput = z
 	)
 	.min(1, 'must list at least one room');
 
-const createMany = params([
-	{
-		displayName: 'Rooms (JSON)',
-		name: 'rooms',
-		type: 'json',
-		required: true,
-		default: '[{"name": "room-1", "privacy": "private"}]',
-		description: 'An array of rooms to create in one call, each {"name", "privacy", "properties"}',
-		zod: jsonValue.pipe(roomsInput),
+const roomsJson: FieldSpec = {
+	displayName: 'Rooms (JSON)',
+	name: 'rooms',
+	type: 'json',
+	required: true,
+	default: '[{"name": "room-1", "privacy": "private"}]',
+	description: 'An array of rooms to create in one call, each {"name", "privacy", "properties"}',
+	zod: jsonValue.pipe(roomsInput),
+};
+
+/** The rooms as rows or, as saved workflows have them, as JSON. */
+const roomsInputMode: StructuredInput = {
+	json: roomsJson,
+	mode: 'roomsInputMode',
+	modeDefault: 'json',
+	rows: {
+		name: 'roomsUi', displayName: 'Rooms', item: 'room', itemDisplayName: 'Room',
+		fields: [
+			{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'The room name; Daily makes one up when empty' },
+			{ displayName: 'Privacy', name: 'privacy', type: 'options', default: 'public', options: [['private', 'Private'], ['public', 'Public']], description: 'Whether a meeting token is needed to join' },
+			{ displayName: 'Properties (JSON)', name: 'properties', type: 'json', default: '', description: 'Room properties, e.g. {"exp": 1790000000, "enable_chat": true}' },
+		],
 	},
-]);
+	toValue: (rows) => rows.map((row) => ({ ...row, ...(typeof row.properties === 'string' ? { properties: parsedJson(row.properties, `Rooms → Properties (JSON) of room '${String(row.name ?? '')}'`) } : {}) })),
+};
+
+const createMany = withStructured(params([roomsJson]), roomsInputMode);
 
 const deleteMany = params([
 	{
@@ -143,8 +161,6 @@ const eject = params([roomNameField()], [
 	], 'Add Participants'),
 ]);
 
-const CAN_SEND: Array<[string, string]> = [['video', 'Video'], ['audio', 'Audio'], ['screenVideo', 'Screen Video'], ['screenAudio', 'Screen Audio'], ['customVideo', 'Custom Video'], ['customAudio', 'Custom Audio']];
-const CAN_ADMIN: Array<[string, string]> = [['participants', 'Participants'], ['streaming', 'Streaming'], ['transcription', 'Transcription']];
 
 /** The spec's canSend / canAdmin: a boolean (all or none) or a list of values; the list also as comma-separated text. */
 const allOrSome = (values: Array<[string, string]>) => {

@@ -1,0 +1,133 @@
+import nock from 'nock';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import spec from '../../fixtures/daily-openapi.json';
+import { Daily } from '../../../nodes/Daily/Daily.node';
+import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { DAILY_URL, runDaily } from '../../helpers/daily';
+import { decodeJwt } from '../../helpers/jwt';
+
+/**
+ * Rows instead of JSON (issue #15) for Daily's room permissions, SIP dial-in and streaming endpoints, a token's
+ * permissions and the rooms of Create Many. The oracle: the same content given as JSON, as saved workflows hold it,
+ * makes the same request, and every key the rows make is one the spec (test/fixtures/daily-openapi.json) declares.
+ */
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function resolve(node: unknown): any { // eslint-disable-line @typescript-eslint/no-explicit-any
+	if (Array.isArray(node)) return node.map(resolve);
+	if (node && typeof node === 'object') {
+		const ref = (node as Json).$ref as string | undefined;
+		if (ref) return resolve(ref.split('/').slice(1).reduce((at: Json, key) => at[key], spec as Json));
+		return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]));
+	}
+	return node;
+}
+const roomProps = resolve((spec as Json).components.schemas['room-properties']).properties as Json;
+
+/** Every key of `value` (at any depth) that `schema` does not declare, as paths. */
+function undeclared(schema: Json, value: unknown, at = ''): string[] {
+	if (Array.isArray(value)) return value.flatMap((v, i) => (schema.items ? undeclared(schema.items, v, `${at}[${i}]`) : []));
+	if (!value || typeof value !== 'object') return [];
+	const branches: Json[] = schema.oneOf ?? [schema];
+	const props = Object.assign({}, ...branches.map((b) => b.properties ?? {})) as Json;
+	// The spec writes some nested keys of streaming_endpoints in bracket notation (`hls_config['storage']['path']`),
+	// and documents `rtmp_config: {url}` only in its example: their first part is the declared key.
+	const nested = new Set(Object.keys(props).filter((k) => k.includes('[')).map((k) => k.split('[')[0]));
+	if (nested.has('hls_config')) nested.add('rtmp_config');
+	return Object.entries(value).flatMap(([k, v]) => (k in props ? undeclared(props[k], v, `${at}.${k}`) : nested.has(k) ? [] : [`${at}.${k}`]));
+}
+
+/** The body of the one call a run makes. */
+async function bodyOf(method: 'POST', path: string, parameters: IDataObject, reply: unknown = { name: 'r', url: 'https://x.daily.co/r' }): Promise<Json> {
+	let seen: Json = {};
+	nock(DAILY_URL).intercept(`/v1${path}`, method, (b) => ((seen = b), true)).reply(200, reply);
+	const { output } = await runDaily(parameters);
+	expect(output[0].json.error).toBeUndefined();
+	return seen;
+}
+
+beforeEach(() => resetRateLimits());
+afterEach(() => nock.cleanAll());
+
+const description = new Daily().description;
+const collectionOf = (resource: string, operation: string) =>
+	description.properties.find((p) => p.name === 'properties' && p.displayOptions?.show?.resource?.includes(resource) && p.displayOptions?.show?.operation?.includes(operation))!;
+
+describe('Room properties as rows', () => {
+	const rows = {
+		permissionsUi: { permissions: { hasPresence: false, canSend: ['audio', 'video'], canAdmin: ['participants'] } },
+		sipUi: { sip: { display_name: 'Front desk', video: true, num_endpoints: 2, audioCodecs: ['OPUS', 'PCMU'] } },
+		streamingEndpointsUi: {
+			endpoint: [
+				{ name: 'rtmp_youtube', type: 'rtmp', rtmpUrl: 'rtmps://a.rtmp.youtube.com/live2/key-1' },
+				{ name: 'hls_s3', type: 'hls', hlsConfig: '{"storage": {"bucket_name": "b", "bucket_region": "us-west-2", "assume_role_arn": "arn:aws:iam::9:role/R"}}' },
+			],
+		},
+	};
+	const json = {
+		permissions: JSON.stringify({ hasPresence: false, canSend: ['audio', 'video'], canAdmin: ['participants'] }),
+		sip: JSON.stringify({ display_name: 'Front desk', video: true, num_endpoints: 2, sip_mode: 'dial-in', codecs: { audio: ['OPUS', 'PCMU'] } }),
+		streaming_endpoints: JSON.stringify([
+			{ name: 'rtmp_youtube', type: 'rtmp', rtmp_config: { url: 'rtmps://a.rtmp.youtube.com/live2/key-1' } },
+			{ name: 'hls_s3', type: 'hls', hls_config: { storage: { bucket_name: 'b', bucket_region: 'us-west-2', assume_role_arn: 'arn:aws:iam::9:role/R' } } },
+		]),
+	};
+
+	it('are offered beside their JSON fields in Room → Create and Update', () => {
+		for (const operation of ['create', 'update']) {
+			const names = (collectionOf('room', operation).options as INodeProperties[]).map((o) => o.name);
+			expect(names).toEqual(expect.arrayContaining(['permissions', 'permissionsUi', 'sip', 'sipUi', 'streaming_endpoints', 'streamingEndpointsUi']));
+		}
+	});
+
+	it('send what the same JSON sends, with only keys the spec declares', async () => {
+		const fromRows = await bodyOf('POST', '/rooms/standup', { resource: 'room', operation: 'update', roomName: 'standup', properties: rows });
+		const fromJson = await bodyOf('POST', '/rooms/standup', { resource: 'room', operation: 'update', roomName: 'standup', properties: json });
+		expect(fromRows).toEqual(fromJson);
+		expect(fromRows.properties.sip.sip_mode).toBe('dial-in');
+		expect(undeclared({ properties: roomProps }, fromRows.properties)).toEqual([]);
+		for (const required of roomProps.sip.required as string[]) expect(fromRows.properties.sip).toHaveProperty(required);
+	});
+
+	it('refuse rows and JSON for the same property at once, and HLS config that is not JSON, before any request', async () => {
+		const both = await runDaily({ resource: 'room', operation: 'update', roomName: 'standup', properties: { sip: json.sip, sipUi: rows.sipUi } }).catch((e) => e);
+		expect(String(both.message)).toMatch(/SIP Dial-In or its JSON field \(sip\), not both/);
+		const bad = await runDaily({ resource: 'room', operation: 'update', roomName: 'standup', properties: { streamingEndpointsUi: { endpoint: [{ name: 'hls_s3', type: 'hls', hlsConfig: '{storage' }] } } }).catch((e) => e);
+		expect(String(bad.message)).toMatch(/HLS Config \(JSON\) of endpoint 'hls_s3': must be valid JSON/);
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+});
+
+describe('Token permissions as rows', () => {
+	it('Create sends and Create Self-Signed signs what the same JSON gives', async () => {
+		const permissionsUi = { permissions: { hasPresence: true, canSend: ['audio'], canAdmin: ['streaming', 'transcription'] } };
+		const permissions = JSON.stringify({ hasPresence: true, canSend: ['audio'], canAdmin: ['streaming', 'transcription'] });
+		const fromRows = await bodyOf('POST', '/meeting-tokens', { resource: 'meetingToken', operation: 'create', properties: { permissionsUi } }, { token: 't' });
+		const fromJson = await bodyOf('POST', '/meeting-tokens', { resource: 'meetingToken', operation: 'create', properties: { permissions } }, { token: 't' });
+		expect(fromRows).toEqual(fromJson);
+		const tokenProps = resolve((spec as Json).components.schemas.properties).properties as Json;
+		expect(undeclared({ properties: tokenProps }, fromRows.properties)).toEqual([]);
+
+		const signed = async (properties: IDataObject) =>
+			decodeJwt(String((await runDaily({ resource: 'meetingToken', operation: 'createSelfSigned', roomName: 'standup', domainId: 'd-1', properties })).output[0].json.token)).p;
+		expect(await signed({ permissionsUi })).toEqual(await signed({ permissions }));
+	});
+});
+
+describe('Create Many rooms as rows', () => {
+	it('sends what the same JSON sends, to the spec\'s POST /batch/rooms body', async () => {
+		const reply = { data: [{ name: 'a-1' }, { name: 'a-2' }] };
+		const roomsUi = { room: [{ name: 'a-1', privacy: 'private', properties: '{"enable_chat": true}' }, { name: 'a-2', privacy: 'public' }] };
+		const fromRows = await bodyOf('POST', '/batch/rooms', { resource: 'room', operation: 'createMany', roomsInputMode: 'fields', roomsUi }, reply);
+		const fromJson = await bodyOf('POST', '/batch/rooms', { resource: 'room', operation: 'createMany', rooms: JSON.stringify([{ name: 'a-1', privacy: 'private', properties: { enable_chat: true } }, { name: 'a-2', privacy: 'public' }]) }, reply);
+		expect(fromRows).toEqual(fromJson);
+		const body = resolve((spec as Json).paths['/batch/rooms'].post.requestBody).content['application/json'].schema;
+		expect(undeclared(body, fromRows)).toEqual([]);
+	});
+
+	it('keeps JSON the default mode, so a saved workflow without the mode runs as before', () => {
+		const mode = description.properties.find((p) => p.name === 'roomsInputMode')!;
+		expect(mode.default).toBe('json');
+	});
+});
