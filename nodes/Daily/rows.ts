@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { RowsAlternative } from '../shared/structured';
+import type { Invalid, RowsAlternative } from '../shared/structured';
 
 /** The spec's `permissions` media and admin names (canSend, canAdmin). */
 export const CAN_SEND: Array<[string, string]> = [['video', 'Video'], ['audio', 'Audio'], ['screenVideo', 'Screen Video'], ['screenAudio', 'Screen Audio'], ['customVideo', 'Custom Video'], ['customAudio', 'Custom Audio']];
@@ -9,12 +9,12 @@ export const CAN_ADMIN: Array<[string, string]> = [['participants', 'Participant
 const chosen = (value: unknown) => (Array.isArray(value) && value.length ? value : undefined);
 
 /** JSON text typed in a row's field, parsed; an Error naming `field` when it is not JSON. */
-export function parsedJson(value: unknown, field: string): unknown {
+export function parsedJson(value: unknown, field: string, invalid: Invalid): unknown {
 	if (typeof value !== 'string') return value;
 	try {
 		return JSON.parse(value) as unknown;
 	} catch {
-		throw new Error(`${field}: must be valid JSON`);
+		return invalid(`${field}: must be valid JSON`);
 	}
 }
 
@@ -76,11 +76,11 @@ export const streamingEndpointRows: RowsAlternative = {
 			{ displayName: 'HLS Config (JSON)', name: 'hlsConfig', type: 'json', default: '', description: 'For HLS: the hls_config object, e.g. {"storage": {"bucket_name", "bucket_region", "assume_role_arn"}}' },
 		],
 	},
-	toValue: (rows) =>
+	toValue: (rows, invalid) =>
 		rows.map(({ name, type, rtmpUrl, hlsConfig }) => ({
 			name,
 			type: type ?? 'rtmp',
 			...(rtmpUrl ? { rtmp_config: { url: rtmpUrl } } : {}),
-			...(hlsConfig ? { hls_config: parsedJson(hlsConfig, `HLS Config (JSON) of endpoint '${String(name ?? '')}'`) } : {}),
+			...(hlsConfig ? { hls_config: parsedJson(hlsConfig, `HLS Config (JSON) of endpoint '${String(name ?? '')}'`, invalid) } : {}),
 		})),
 };

@@ -43,11 +43,19 @@ export interface StructuredInput {
 	modeDefault: 'json' | 'fields';
 	rows: RowGroup;
 	/**
-	 * The rows as read (empty values dropped, nested groups as arrays) to the value the JSON parameter would hold; may
-	 * throw an Error whose message names what is wrong in them.
+	 * The rows as read (empty values dropped, nested groups as arrays) to the value the JSON parameter would hold;
+	 * `invalid` reports what is wrong in them (a message naming the field) as a validation issue.
 	 */
-	toValue: (rows: IDataObject[]) => unknown;
+	toValue: (rows: IDataObject[], invalid: Invalid) => unknown;
 }
+
+/** Reports a problem found in rows; the value it gives stands in for the one that could not be made. */
+export type Invalid = (message: string) => undefined;
+
+const reporter = (ctx: z.RefinementCtx, rows: string): Invalid => (message) => {
+	ctx.addIssue({ code: z.ZodIssueCode.custom, path: [rows], message });
+	return undefined;
+};
 
 const isGroup = (field: FieldSpec | RowGroup): field is RowGroup => 'item' in field && 'fields' in field;
 
@@ -132,11 +140,7 @@ export function withStructured<S extends ZodTypeAny>(
 		const out: Record<string, unknown> = { ...(raw as IDataObject) };
 		for (const input of inputs) {
 			const mode = out[input.mode] ?? input.modeDefault;
-			try {
-				if (mode === 'fields') out[input.json.name] = input.toValue(rowsValue(input.rows, out[input.rows.name]));
-			} catch (error) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [input.rows.name], message: (error as Error).message });
-			}
+			if (mode === 'fields') out[input.json.name] = input.toValue(rowsValue(input.rows, out[input.rows.name]), reporter(ctx, input.rows.name));
 			delete out[input.mode];
 			delete out[input.rows.name];
 		}
@@ -150,8 +154,8 @@ export interface RowsAlternative {
 	/** The name of the JSON field in the collection. */
 	json: string;
 	rows: RowGroup;
-	/** The rows as the JSON field's value; may throw an Error whose message names what is wrong in them. */
-	toValue: (rows: IDataObject[]) => unknown;
+	/** The rows as the JSON field's value; `invalid` reports what is wrong in them. */
+	toValue: (rows: IDataObject[], invalid: Invalid) => unknown;
 }
 
 /**
@@ -173,11 +177,7 @@ export function collectionWithRows(
 			if (out[a.json] !== undefined && out[a.json] !== '') {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [a.rows.name], message: `give either ${a.rows.displayName} or its JSON field (${a.json}), not both` });
 			}
-			try {
-				out[a.json] = a.toValue(rowsValue(a.rows, out[a.rows.name])) as IDataObject;
-			} catch (error) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [a.rows.name], message: (error as Error).message });
-			}
+			out[a.json] = a.toValue(rowsValue(a.rows, out[a.rows.name]), reporter(ctx, a.rows.name)) as IDataObject;
 			delete out[a.rows.name];
 		}
 		return out;

@@ -99,7 +99,8 @@ const roomsInputMode: StructuredInput = {
 			{ displayName: 'Properties (JSON)', name: 'properties', type: 'json', default: '', description: 'Room properties, e.g. {"exp": 1790000000, "enable_chat": true}' },
 		],
 	},
-	toValue: (rows) => rows.map((row) => ({ ...row, ...(typeof row.properties === 'string' ? { properties: parsedJson(row.properties, `Rooms → Properties (JSON) of room '${String(row.name ?? '')}'`) } : {}) })),
+	toValue: (rows, invalid) =>
+		rows.map((row) => ({ ...row, ...(typeof row.properties === 'string' ? { properties: parsedJson(row.properties, `Properties (JSON) of room '${String(row.name ?? '')}'`, invalid) } : {}) })),
 };
 
 const createMany = withStructured(params([roomsJson]), roomsInputMode);

@@ -39,7 +39,7 @@ function undeclared(schema: Json, value: unknown, at = ''): string[] {
 }
 
 /** The body of the one call a run makes. */
-async function bodyOf(method: 'POST', path: string, parameters: IDataObject, reply: unknown = { name: 'r', url: 'https://x.daily.co/r' }): Promise<Json> {
+async function bodyOf(method: 'POST', path: string, parameters: IDataObject, reply: nock.Body = { name: 'r', url: 'https://x.daily.co/r' }): Promise<Json> {
 	let seen: Json = {};
 	nock(DAILY_URL).intercept(`/v1${path}`, method, (b) => ((seen = b), true)).reply(200, reply);
 	const { output } = await runDaily(parameters);
