@@ -1,10 +1,8 @@
 import { createHmac, randomUUID } from 'crypto';
-import { error, type Ctx, type DailyState, type Meeting, type Room, type RouteTable, type Webhook } from './daily/context';
-import { batchProcessorRoutes } from './daily/routes/batchProcessor';
-import { domainRoutes } from './daily/routes/domain';
-import { mediaRoutes, seedRecording, seedTranscript } from './daily/routes/media';
-import { makeRoom, roomRoutes } from './daily/routes/rooms';
-import { telephonyRoutes } from './daily/routes/telephony';
+import { error, type Ctx, type DailyState, type Meeting, type Room, type Webhook } from './daily/context';
+import { DAILY_ROUTES } from './daily/routes';
+import { seedRecording, seedTranscript } from './daily/routes/media';
+import { makeRoom } from './daily/routes/rooms';
 import { loadDailySpec, type DailySpec } from './daily/spec';
 import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
 import { listen, type RateWindow, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
@@ -124,8 +122,6 @@ async function post(url: string, body: string, headers: Record<string, string> =
 	}
 }
 
-const ROUTES: RouteTable = { ...domainRoutes, ...roomRoutes, ...mediaRoutes, ...telephonyRoutes, ...batchProcessorRoutes };
-
 /** The first thing wrong, as Daily words a refused request: 400 invalid-request-error naming the field. */
 const refuse = (errors: SchemaError[]) =>
 	error(400, 'invalid-request-error', errors.map((e) => `${e.field} ${e.message}`).join('; '));
@@ -187,7 +183,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		if (!op.bodySchema && hasBody) errors.push({ field: 'body', message: `is not allowed: ${op.operationId} takes no request body` });
 		if (op.bodySchema) errors.push(...schemaErrors(op.bodySchema, req.body ?? {}));
 		if (errors.length) return refuse(errors);
-		const handler = ROUTES[op.key];
+		const handler = DAILY_ROUTES[op.key];
 		if (!handler) return error(501, 'server-error', `${op.operationId} is not simulated`);
 		const ctx: Ctx = { req, params, query: req.query, body: req.body ?? {}, op, state, post: ping };
 		const answer = await handler(ctx);

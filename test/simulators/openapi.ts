@@ -299,7 +299,8 @@ export function exampleFromSchema(schema: JsonSchema | undefined): unknown {
 	}
 	if (schema.type === 'array') {
 		const item = exampleFromSchema(schema.items);
-		return item === undefined ? undefined : [item];
+		// Some of Daily's item examples are the whole array (`items: {type: string, example: ["OPUS"]}`).
+		return item === undefined ? undefined : Array.isArray(item) ? item : [item];
 	}
 	return undefined;
 }

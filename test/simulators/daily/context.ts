@@ -25,7 +25,8 @@ export interface Webhook {
 	uuid: string;
 	url: string;
 	hmac: string;
-	basicAuth: string | null;
+	/** Absent unless set: the spec types it a (non-nullable) string. */
+	basicAuth?: string;
 	retryType: 'circuit-breaker' | 'exponential';
 	eventTypes: string[];
 	state: 'ACTIVE' | 'FAILED';

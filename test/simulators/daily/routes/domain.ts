@@ -102,7 +102,7 @@ export const domainRoutes: RouteTable = {
 		if ((await ping(ctx, url)) !== 200) return invalid(`the test request to ${url} did not get a 200`);
 		const now = isoNow();
 		const hook: Webhook = {
-			uuid: newId(), url, hmac: hmac ?? randomBytes(32).toString('base64'), basicAuth: basicAuth ?? null,
+			uuid: newId(), url, hmac: hmac ?? randomBytes(32).toString('base64'), ...(basicAuth ? { basicAuth } : {}),
 			retryType: retryType ?? 'circuit-breaker', eventTypes: eventTypes ?? [], state: 'ACTIVE', failedCount: 0,
 			domainId: state.domainId, createdAt: now, updatedAt: now,
 		};
