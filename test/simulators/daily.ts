@@ -3,10 +3,10 @@ import { error, type Ctx, type DailyState, type Meeting, type Room, type Webhook
 import { DAILY_ROUTES } from './daily/routes';
 import { seedRecording, seedTranscript } from './daily/routes/media';
 import { makeRoom } from './daily/routes/rooms';
-import { loadDailySpec, type DailySpec } from './daily/spec';
+import { loadDailySpec, requestErrors, type DailySpec } from './daily/spec';
 import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
 import { listen, type RateWindow, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
-import { isObject, parameterErrors, schemaErrors, type SchemaError } from './openapi';
+import { schemaErrors, type SchemaError } from './openapi';
 
 export type { Webhook } from './daily/context';
 
@@ -175,13 +175,8 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		}
 		if (auth !== `Bearer ${options.apiKey}`) return error(401, 'authentication-error');
 		if (req.body === Symbol.for('invalid-json')) return error(400, 'json-parsing-error', 'invalid JSON body');
-		const found = spec.match(req.method, path);
-		if (!found) return error(404, 'not-found', spec.hasPath(path) ? `${req.method} is not an operation on ${path}` : `no route ${req.method} ${path}`);
-		const { op, params } = found;
-		const hasBody = req.body !== undefined && !(isObject(req.body) && Object.keys(req.body).length === 0);
-		const errors = parameterErrors(op, req.query, params);
-		if (!op.bodySchema && hasBody) errors.push({ field: 'body', message: `is not allowed: ${op.operationId} takes no request body` });
-		if (op.bodySchema) errors.push(...schemaErrors(op.bodySchema, req.body ?? {}));
+		const { op, params, errors } = requestErrors(req.method, path, req.query, req.body);
+		if (!op) return error(404, 'not-found', spec.hasPath(path) ? `${req.method} is not an operation on ${path}` : `no route ${req.method} ${path}`);
 		if (errors.length) return refuse(errors);
 		const handler = DAILY_ROUTES[op.key];
 		if (!handler) return error(501, 'server-error', `${op.operationId} is not simulated`);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { indexOperations, isObject, matchTemplate, resolveRefs, type SpecOperation } from '../openapi';
+import { indexOperations, isObject, matchTemplate, parameterErrors, resolveRefs, schemaErrors, type SchemaError, type SpecOperation } from '../openapi';
 
 /**
  * Daily's contract as the simulator enforces it: test/fixtures/daily-openapi.json (Daily's OpenAPI 1.1.1, 60
@@ -97,3 +97,20 @@ export function loadDailySpec(): DailySpec {
 
 /** True when a value is a plain object (re-exported for the routes). */
 export { isObject };
+
+/**
+ * What is wrong with a request by the contract: an unknown operation, undeclared or mistyped query keys, a body
+ * where the operation takes none, a body that does not fit the request schema. `[]` when the request is fine.
+ * The simulator answers these 400 (404 for an unknown operation); unit tests assert the node's requests give none.
+ */
+export function requestErrors(method: string, path: string, query: URLSearchParams, body: unknown): { op?: DailyOperation; params: Record<string, string>; errors: SchemaError[] } {
+	const contract = loadDailySpec();
+	const found = contract.match(method, path);
+	if (!found) return { params: {}, errors: [{ field: 'path', message: `${method} ${path} is not an operation of Daily's contract` }] };
+	const { op, params } = found;
+	const hasBody = body !== undefined && body !== '' && !(isObject(body) && Object.keys(body).length === 0);
+	const errors = parameterErrors(op, query, params);
+	if (!op.bodySchema && hasBody) errors.push({ field: 'body', message: `is not allowed: ${op.operationId} takes no request body` });
+	if (op.bodySchema) errors.push(...schemaErrors(op.bodySchema, hasBody ? body : {}));
+	return { op, params, errors };
+}
