@@ -43,8 +43,6 @@ const KNOWN_GAPS = {
 	],
 	// daily-fixes.
 	wrongKeys: [
-		'liveStream.stop → POST /rooms/{room_name}/live-streaming/stop: body is not allowed (the operation takes no body)',
-		'recording.getAccessLink → GET /recordings/{recording_id}/access-link: valid_for_secs is not a query parameter of GetRecordingLink',
 		'room.create → POST /rooms: properties.dialin is not allowed',
 		'room.create → POST /rooms: properties.owner_only_broadcast is not allowed',
 		'room.deleteMany → DELETE /batch/rooms: room_names is not allowed',

@@ -329,7 +329,6 @@ const cases: Case[] = [
 const CONTRACT_GAPS: Record<string, RegExp> = {
 	'room deleteMany': /rooms is required; room_names is not allowed/,
 	'batchProcessor submit': /^outParams is required$/,
-	'recording getAccessLink': /^valid_for_secs is not a query parameter of GetRecordingLink/,
 };
 
 /** Operations that make no request of their own, tested in their own files. */

@@ -157,8 +157,6 @@ const DAILY_KNOWN_GAPS = [
 	/^Daily room\.deleteMany: .*room_names is not allowed/, // bulk delete sends room_names; the docs' body key is `rooms`
 	/^Daily room\.(sendAppMessage|setSessionData): .*data must be an object/, // data not checked to be a JSON object
 	/^Daily (recording|liveStream)\.update: .*layout (must be an object|matches none)/, // layout not checked against the spec's layout forms
-	/^Daily recording\.getAccessLink: .*valid_for_secs is not a query parameter/, // valid_for_secs is in neither the spec nor the overlay
-	/^Daily liveStream\.stop: .*takes no request body/, // RoomLivestreamingStop declares no body
 	/^Daily logs\.get: .*mtgSessionId or userSessionId is required/, // the spec requires one of the two
 	/^Daily batchProcessor\.submit: .*(outParams|sourceType|preset)/, // outParams required; sourceType/preset enums
 	/^Daily transcription\.start: .*(redact|extra) must/, // redact boolean, extra object (transcription-properties)

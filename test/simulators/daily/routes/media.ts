@@ -92,10 +92,10 @@ export const mediaRoutes: RouteTable = {
 		const [gone] = state.recordings.splice(index, 1);
 		return ok({ deleted: true, id: gone.id, s3_bucket: 'daily-meeting-recordings', s3_region: 'us-west-2', s3_key: gone.s3key });
 	},
-	// GetRecordingLink
-	'GET /recordings/{recording_id}/access-link': ({ state, params }) => {
+	// GetRecordingLink (valid_for_secs from the overlay)
+	'GET /recordings/{recording_id}/access-link': ({ state, params, query }) => {
 		if (!state.recordings.some((r) => r.id === params.recording_id)) return notFound(`recording ${params.recording_id}`);
-		return ok({ download_link: `https://recordings.example.com/${params.recording_id}.mp4?sig=sim`, expires: unixNow() + 3600 });
+		return ok({ download_link: `https://recordings.example.com/${params.recording_id}.mp4?sig=sim`, expires: unixNow() + Number(query.get('valid_for_secs') ?? 3600) });
 	},
 	// ListTranscript (roomId, mtgSessionId filters)
 	'GET /transcript': ({ state, query }) => {
