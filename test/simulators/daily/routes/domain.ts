@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'crypto';
-import { cursorPage, error, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type RouteTable, type Webhook } from '../context';
+import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type RouteTable, type Webhook } from '../context';
 
 function signToken(payload: Record<string, unknown>, key: string): string {
 	const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -134,4 +134,3 @@ export const domainRoutes: RouteTable = {
 	},
 };
 
-export { error };

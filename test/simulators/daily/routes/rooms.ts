@@ -1,5 +1,5 @@
 import type { SimResponse } from '../../http';
-import { cursorPage, error, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type DailyState, type Room, type RouteTable } from '../context';
+import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type DailyState, type Room, type RouteTable } from '../context';
 
 const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -105,4 +105,3 @@ export const roomRoutes: RouteTable = {
 	},
 };
 
-export { error };
