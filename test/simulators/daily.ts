@@ -1,11 +1,29 @@
-import { createHmac, randomBytes, randomUUID } from 'crypto';
+import { createHmac, randomUUID } from 'crypto';
+import { error, type Ctx, type DailyState, type Meeting, type Room, type Webhook } from './daily/context';
+import { DAILY_ROUTES } from './daily/routes';
+import { seedRecording, seedTranscript } from './daily/routes/media';
+import { makeRoom } from './daily/routes/rooms';
+import { loadDailySpec, requestErrors, type DailySpec } from './daily/spec';
 import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
-import { listen, type RateWindow, Router, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
+import { listen, type RateWindow, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
+import { schemaErrors, type SchemaError } from './openapi';
+
+export type { Webhook } from './daily/context';
 
 /**
- * An in-memory Daily REST API v1, as reference/providers.md §1 records the real one:
- * Bearer auth, `{error, info}` errors, 200 creates, 400 for a taken room name,
- * newest-first `starting_after` pagination with `{total_count, data}`, a bare array from GET /webhooks.
+ * An in-memory Daily REST API v1 whose contract is Daily's OpenAPI spec (test/fixtures/daily-openapi.json) plus
+ * the overlay of what docs.daily.co documents beyond it (test/fixtures/daily-openapi-overlay.json): 75 operations.
+ *
+ * - Every request is checked against its operation before any handler runs: the path and method must be an
+ *   operation (404 otherwise), the query keys declared with the right types, the body as the request schema says
+ *   (undeclared keys where `additionalProperties: false`, types, enums, required). A mismatch answers 400
+ *   `{"error":"invalid-request-error","info":"<field> <what is wrong>"}`.
+ * - Then it behaves as reference/providers.md §1 records Daily: Bearer auth, `{error, info}` errors, 200 creates,
+ *   400 for a taken room name, newest-first cursor pages `{total_count, data}`, a bare array from GET /webhooks,
+ *   one webhook per domain with a test ping, signed deliveries, a circuit breaker.
+ * - Every 2xx answer is checked against the operation's response schema; mismatches are kept in
+ *   `contractViolations` (the simulator's own test asserts there are none).
+ * Routes live in ./daily/routes, one file a family, keyed by the spec's `METHOD /path`.
  */
 export interface DailySimulatorOptions {
 	apiKey: string;
@@ -45,30 +63,6 @@ export const DAILY_DOCUMENTED_LIMITS: RateWindow[] = [
 	{ limit: 100, windowMs: 5000 },
 ];
 
-interface Room {
-	id: string;
-	name: string;
-	api_created: boolean;
-	privacy: 'public' | 'private';
-	url: string;
-	created_at: string;
-	config: Record<string, unknown>;
-}
-
-export interface Webhook {
-	uuid: string;
-	url: string;
-	hmac: string;
-	basicAuth: string | null;
-	retryType: 'circuit-breaker' | 'exponential';
-	eventTypes: string[];
-	state: 'ACTIVE' | 'FAILED';
-	failedCount: number;
-	domainId: string;
-	createdAt: string;
-	updatedAt: string;
-}
-
 export interface DailySimulator extends SimServer {
 	rooms: Room[];
 	webhooks: Webhook[];
@@ -94,9 +88,18 @@ export interface DailySimulator extends SimServer {
 	faultCounts: FaultCounts;
 	/** Every request answered 2xx by the handler (the work was done), whatever answer reached the client. */
 	workDone: WorkDone[];
+	/** The whole in-memory state (rooms, recordings, meetings, SIP trunks, ...). */
+	state: DailyState;
+	/** The contract this simulator enforces. */
+	spec: DailySpec;
+	/** 2xx answers that did not fit the operation's response schema (should stay empty). */
+	contractViolations: Array<{ operation: string; errors: SchemaError[] }>;
+	/** Adds a finished meeting with `participants` participants (GET /meetings and its participants answer for it). */
+	seedMeeting(roomName: string, participants: number): Meeting;
+	/** Adds a finished transcript of a room. */
+	seedTranscript(roomName: string): { transcriptId: string };
 }
 
-const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 const FAILURES_TO_TRIP = 3;
 
 function sign(hmac: string, timestamp: string, body: string): string {
@@ -118,177 +121,47 @@ async function post(url: string, body: string, headers: Record<string, string> =
 		return 0;
 	}
 }
-const PAGE_MAX = 100;
 
-const error = (status: number, type: string, info?: string): SimResponse => ({
-	status,
-	body: info === undefined ? { error: type } : { error: type, info },
-});
-
-function signToken(payload: Record<string, unknown>, key: string): string {
-	const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
-	const head = `${part({ alg: 'HS256', typ: 'JWT' })}.${part(payload)}`;
-	return `${head}.${createHmac('sha256', key).update(head).digest('base64url')}`;
-}
-
-/** Daily's cursor pages over a newest-first list. */
-function page<T extends Record<string, unknown>>(all: T[], query: URLSearchParams, idField = 'id') {
-	const limit = Math.min(Number(query.get('limit') ?? PAGE_MAX) || PAGE_MAX, PAGE_MAX);
-	let start = 0;
-	const after = query.get('starting_after');
-	if (after) start = all.findIndex((e) => e[idField] === after) + 1;
-	return { total_count: all.length, data: all.slice(start, start + limit) };
-}
+/** The first thing wrong, as Daily words a refused request: 400 invalid-request-error naming the field. */
+const refuse = (errors: SchemaError[]) =>
+	error(400, 'invalid-request-error', errors.map((e) => `${e.field} ${e.message}`).join('; '));
 
 export async function startDailySimulator(options: DailySimulatorOptions): Promise<DailySimulator> {
-	const domain = options.domainName ?? 'sim';
-	const domainId = randomUUID();
-	const rooms: Room[] = []; // newest first
-	const tokens = new Map<string, Record<string, unknown>>();
+	const spec = loadDailySpec();
+	const state: DailyState = {
+		domain: options.domainName ?? 'sim',
+		domainId: randomUUID(),
+		apiKey: options.apiKey,
+		domainConfig: { max_webhook_count: 1 },
+		rooms: [],
+		tokens: new Map(),
+		recordings: [],
+		transcripts: [],
+		meetings: [],
+		jobs: [],
+		sessionData: new Map(),
+		webhooks: [],
+		issuedSecrets: new Set(),
+		dialinConfigs: [],
+		phoneNumbers: [],
+		batchJobs: [],
+		sipTrunks: [],
+		sipClients: [],
+		apiLogs: [],
+		sipClientLimit: 2000,
+		nextPaginationId: 1,
+	};
 	const requests: DailySimulator['requests'] = [];
-	const webhooks: Webhook[] = [];
-	const issuedSecrets = new Set<string>();
-	const recordings: Array<{ id: string; room_name: string; start_ts: number; status: string; duration: number }> = [];
-	let domainConfig: Record<string, unknown> = { max_webhook_count: 1 };
-
-	const makeRoom = (name: string, privacy: Room['privacy'], properties: Record<string, unknown>): Room => ({
-		id: randomUUID(),
-		name,
-		api_created: true,
-		privacy,
-		url: `https://${domain}.daily.co/${name}`,
-		created_at: new Date().toISOString(),
-		config: properties,
-	});
-
-	const findRoom = (name: string) => rooms.find((r) => r.name === name);
-	const notFound = (name: string) => error(404, 'not-found', `room ${name} not found`);
-
-	function validateRoomBody(body: any): SimResponse | undefined {
-		if (body?.name !== undefined && !ROOM_NAME.test(String(body.name))) {
-			return error(400, 'invalid-request-error', 'name must only contain letters, numbers, dashes and underscores');
-		}
-		if (body?.privacy !== undefined && !['public', 'private'].includes(body.privacy)) {
-			return error(400, 'invalid-request-error', 'privacy must be public or private');
-		}
-		const exp = body?.properties?.exp;
-		if (exp !== undefined && exp <= Date.now() / 1000) {
-			return error(400, 'invalid-request-error', 'exp must be in the future');
-		}
-		return undefined;
-	}
-
-	const router = new Router()
-		.on('GET', '/', () => ({ status: 200, body: { domain_name: domain, domain_id: domainId, config: domainConfig } }))
-		.on('POST', '/', (req) => {
-			domainConfig = { ...domainConfig, ...(req.body?.properties ?? {}) };
-			return { status: 200, body: { domain_name: domain, domain_id: domainId, config: domainConfig } };
-		})
-		.on('GET', '/rooms', (req) => ({ status: 200, body: page(rooms as never[], req.query) }))
-		.on('POST', '/rooms', (req) => {
-			const invalid = validateRoomBody(req.body);
-			if (invalid) return invalid;
-			const name = req.body?.name ?? randomUUID().replace(/-/g, '').slice(0, 20);
-			if (findRoom(name)) return error(400, 'invalid-request-error', `a room named ${name} already exists`);
-			const room = makeRoom(name, req.body?.privacy ?? 'public', req.body?.properties ?? {});
-			rooms.unshift(room);
-			return { status: 200, body: room };
-		})
-		.on('GET', '/rooms/:name', (_req, { name }) => {
-			const room = findRoom(name);
-			return room ? { status: 200, body: room } : notFound(name);
-		})
-		.on('POST', '/rooms/:name', (req, { name }) => {
-			const room = findRoom(name);
-			if (!room) return notFound(name);
-			const invalid = validateRoomBody(req.body);
-			if (invalid) return invalid;
-			if (req.body?.privacy) room.privacy = req.body.privacy;
-			room.config = { ...room.config, ...(req.body?.properties ?? {}) };
-			return { status: 200, body: room };
-		})
-		.on('DELETE', '/rooms/:name', (_req, { name }) => {
-			const index = rooms.findIndex((r) => r.name === name);
-			if (index < 0) return notFound(name);
-			rooms.splice(index, 1);
-			return { status: 200, body: { deleted: true, name } };
-		})
-		.on('GET', '/rooms/:name/presence', (_req, { name }) =>
-			findRoom(name) ? { status: 200, body: { total_count: 0, data: [] } } : notFound(name),
-		)
-		.on('POST', '/meeting-tokens', (req) => {
-			const properties = req.body?.properties ?? {};
-			if (properties.exp !== undefined && properties.exp <= Date.now() / 1000) {
-				return error(400, 'invalid-request-error', 'exp must be in the future');
-			}
-			if (properties.room_name !== undefined && !findRoom(properties.room_name)) {
-				return notFound(properties.room_name);
-			}
-			const token = signToken({ r: properties.room_name, d: domainId, iat: Math.floor(Date.now() / 1000), ...properties }, options.apiKey);
-			tokens.set(token, properties);
-			return { status: 200, body: { token } };
-		})
-		.on('GET', '/meeting-tokens/:token', (_req, { token }) => {
-			const properties = tokens.get(token);
-			return properties ? { status: 200, body: properties } : error(400, 'invalid-request-error', 'token is invalid');
-		})
-		.on('GET', '/presence', () => ({ status: 200, body: {} }))
-		.on('GET', '/recordings/:id', (_req, { id }) => {
-			const recording = recordings.find((r) => r.id === id);
-			return recording ? { status: 200, body: recording } : error(404, 'not-found', `recording ${id} not found`);
-		})
-		.on('GET', '/recordings/:id/access-link', (req, { id }) => {
-			if (!recordings.some((r) => r.id === id)) return error(404, 'not-found', `recording ${id} not found`);
-			const validFor = Number(req.query.get('valid_for_secs') ?? 3600);
-			return { status: 200, body: { download_link: `https://recordings.example.com/${id}.mp4?sig=sim`, expires: Math.floor(Date.now() / 1000) + validFor } };
-		})
-		.on('GET', '/webhooks', () => ({ status: 200, body: webhooks }))
-		.on('POST', '/webhooks', async (req) => {
-			const { url, eventTypes, hmac, basicAuth, retryType } = req.body ?? {};
-			if (typeof url !== 'string' || !/^https?:\/\//.test(url)) return error(400, 'invalid-request-error', 'url is required');
-			if (webhooks.length >= Number(domainConfig.max_webhook_count ?? 1)) {
-				return error(400, 'invalid-request-error', 'This domain can only have 1 webhook; update or delete the existing one');
-			}
-			// Daily sends a test request first and refuses the webhook unless it is answered with 200.
-			if ((await ping(url)) !== 200) return error(400, 'invalid-request-error', `the test request to ${url} did not get a 200`);
-			const now = new Date().toISOString();
-			const hook: Webhook = {
-				uuid: randomUUID(), url, hmac: hmac ?? randomBytes(32).toString('base64'), basicAuth: basicAuth ?? null,
-				retryType: retryType ?? 'circuit-breaker', eventTypes: eventTypes ?? [], state: 'ACTIVE', failedCount: 0,
-				domainId, createdAt: now, updatedAt: now,
-			};
-			webhooks.push(hook);
-			issuedSecrets.add(hook.hmac);
-			return { status: 200, body: hook };
-		})
-		.on('GET', '/webhooks/:uuid', (_req, { uuid }) => {
-			const hook = webhooks.find((h) => h.uuid === uuid);
-			// Daily's OpenAPI spec (GetWebhookConfig): an array of webhook objects; its docs prose shows one object.
-			return hook ? { status: 200, body: [hook] } : error(404, 'not-found', `webhook ${uuid} not found`);
-		})
-		.on('POST', '/webhooks/:uuid', async (req, { uuid }) => {
-			const hook = webhooks.find((h) => h.uuid === uuid);
-			if (!hook) return error(404, 'not-found', `webhook ${uuid} not found`);
-			const next = { ...hook, ...req.body };
-			if ((await ping(next.url)) !== 200) return error(400, 'invalid-request-error', `the test request to ${next.url} did not get a 200`);
-			Object.assign(hook, req.body, { state: 'ACTIVE', failedCount: 0, updatedAt: new Date().toISOString() });
-			return { status: 200, body: hook };
-		})
-		.on('DELETE', '/webhooks/:uuid', (_req, { uuid }) => {
-			const index = webhooks.findIndex((h) => h.uuid === uuid);
-			if (index < 0) return error(404, 'not-found', `webhook ${uuid} not found`);
-			const [hook] = webhooks.splice(index, 1);
-			return { status: 200, body: { deleted: true, uuid: hook.uuid } };
-		});
-
-	/** Daily's test request before it creates or updates a webhook; the receiver must answer 200. */
-	const ping = (url: string) => post(url, '{"test":"test"}', {}, options.pingContentType);
+	const contractViolations: DailySimulator['contractViolations'] = [];
+	const ping = (url: string, body: string, headers: Record<string, string> = {}) =>
+		post(url, body, headers, body === '{"test":"test"}' ? options.pingContentType : undefined);
 
 	/** Circuit breaker: three failed deliveries in a row put the webhook in FAILED and stop deliveries. */
 	async function send(hook: Webhook, body: string, headers: Record<string, string>): Promise<number | undefined> {
 		if (hook.state !== 'ACTIVE') return undefined;
 		const status = await post(hook.url, body, { ...headers, ...(hook.basicAuth ? { authorization: `Basic ${hook.basicAuth}` } : {}) });
 		hook.failedCount = status === 200 ? 0 : hook.failedCount + 1;
+		hook.lastMomentPushed = new Date().toISOString();
 		if (hook.retryType === 'circuit-breaker' && hook.failedCount >= FAILURES_TO_TRIP) hook.state = 'FAILED';
 		return status;
 	}
@@ -302,9 +175,22 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		}
 		if (auth !== `Bearer ${options.apiKey}`) return error(401, 'authentication-error');
 		if (req.body === Symbol.for('invalid-json')) return error(400, 'json-parsing-error', 'invalid JSON body');
-		const route = router.match(req.method, path);
-		if (!route) return error(404, 'not-found', `no route ${req.method} ${path}`);
-		return await route.handler(req, route.params);
+		const { op, params, errors } = requestErrors(req.method, path, req.query, req.body);
+		if (!op) return error(404, 'not-found', spec.hasPath(path) ? `${req.method} is not an operation on ${path}` : `no route ${req.method} ${path}`);
+		if (errors.length) return refuse(errors);
+		const handler = DAILY_ROUTES[op.key];
+		if (!handler) return error(501, 'server-error', `${op.operationId} is not simulated`);
+		const ctx: Ctx = { req, params, query: req.query, body: req.body ?? {}, op, state, post: ping };
+		const answer = await handler(ctx);
+		state.apiLogs.unshift({
+			id: randomUUID(), userId: randomUUID(), domainId: state.domainId, source: 'api', ip: '127.0.0.1', method: req.method,
+			url: path, status: answer.status, createdAt: new Date().toISOString(), request: req.rawBody, response: '',
+		});
+		if (answer.status >= 200 && answer.status < 300 && op.responseSchema) {
+			const mismatch = schemaErrors(op.responseSchema, answer.body, '', { required: false });
+			if (mismatch.length) contractViolations.push({ operation: op.key, errors: mismatch });
+		}
+		return answer;
 	}
 
 	// Daily documents no rate-limit headers: a 429 carries only the error body.
@@ -335,10 +221,13 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 	return {
 		...server,
 		url: `${server.url}/v1`,
-		rooms,
+		rooms: state.rooms,
 		requests,
-		webhooks,
-		issuedSecrets,
+		webhooks: state.webhooks,
+		issuedSecrets: state.issuedSecrets,
+		state,
+		spec,
+		contractViolations,
 		sign,
 		setFaults: faults.set,
 		faultCounts: faults.counts,
@@ -349,13 +238,22 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		get arrived() {
 			return arrivals;
 		},
-		seedRecording(roomName) {
-			const recording = { id: randomUUID(), room_name: roomName, start_ts: Math.floor(Date.now() / 1000) - 600, status: 'finished', duration: 540 };
-			recordings.push(recording);
-			return recording;
+		seedRecording: (roomName) => seedRecording(state, roomName),
+		seedTranscript(roomName) {
+			const room = state.rooms.find((r) => r.name === roomName) ?? makeRoom(state, roomName, 'public', {});
+			return seedTranscript(state, room);
+		},
+		seedMeeting(roomName, count) {
+			const start = Math.floor(Date.now() / 1000) - 3600;
+			const meeting: Meeting = {
+				id: randomUUID(), room: roomName, start_time: start, duration: 1800, ongoing: false, max_participants: count,
+				participants: Array.from({ length: count }, (_, i) => ({ user_id: null, participant_id: randomUUID(), user_name: `p${i}`, join_time: start + i, duration: 1800 - i })),
+			};
+			state.meetings.unshift(meeting);
+			return meeting;
 		},
 		async deliver(type, payload, deliverOptions = {}) {
-			const hook = webhooks[0];
+			const hook = state.webhooks[0];
 			if (!hook || !hook.eventTypes.includes(type)) return undefined;
 			const nowMs = Date.now();
 			const body = JSON.stringify({ version: '1.0.0', type, id: deliverOptions.id ?? randomUUID(), payload, event_ts: nowMs / 1000 });
@@ -368,11 +266,11 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 			return last ? await send(last.hook, last.body, last.headers) : undefined;
 		},
 		async deliverRaw(body, headers) {
-			const hook = webhooks[0];
+			const hook = state.webhooks[0];
 			return hook ? await post(hook.url, body, headers) : undefined;
 		},
 		seedRooms(count: number, prefix = 'seed') {
-			for (let i = 0; i < count; i++) rooms.unshift(makeRoom(`${prefix}-${i}`, 'public', {}));
+			for (let i = 0; i < count; i++) state.rooms.unshift(makeRoom(state, `${prefix}-${i}`, 'public', {}));
 		},
 	};
 }

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { load } from 'js-yaml';
+import { indexOperations, type SpecOperation } from '../openapi';
 
 /**
  * The Digital Samba OpenAPI contract (reference/digitalsamba-openapi.yaml, 142 operations) as the simulator uses it:
@@ -10,37 +11,7 @@ import { load } from 'js-yaml';
 export const SPEC_RELATIVE_PATH = join('shared', 'reference', 'digitalsamba-openapi.yaml');
 export const SPEC_ENV_VARIABLE = 'DS_OPENAPI_PATH';
 
-export interface JsonSchema {
-	type?: string;
-	description?: string;
-	example?: unknown;
-	nullable?: boolean;
-	enum?: unknown[];
-	format?: string;
-	required?: string[];
-	properties?: Record<string, JsonSchema>;
-	items?: JsonSchema;
-	oneOf?: JsonSchema[];
-}
-
-export interface SpecOperation {
-	/** `GET /rooms/{room}`: method and path relative to /api/v1 ('/' for the root). */
-	key: string;
-	method: string;
-	path: string;
-	operationId: string;
-	/** The documented 2xx status; 200 when the spec documents only an error (8 operations). */
-	successStatus: number;
-	documentedSuccess: boolean;
-	/** Content type of the documented success response, if any. */
-	contentType?: string;
-	/** The documented success example (first `oneOf` branch when there are several). */
-	example?: unknown;
-	/** Request body: content type and schema, if the spec has one. */
-	bodyContentType?: string;
-	bodySchema?: JsonSchema;
-	queryParams: string[];
-}
+export type { JsonSchema, SpecOperation } from '../openapi';
 
 export interface LoadedSpec {
 	file: string;
@@ -75,15 +46,7 @@ export function findSpecFile(start: string = __dirname): string {
 	);
 }
 
-const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const cache = new Map<string, LoadedSpec>();
-
-function exampleOf(schema: JsonSchema | undefined): unknown {
-	if (!schema) return undefined;
-	if (schema.example !== undefined) return schema.example;
-	if (schema.oneOf?.length) return exampleOf(schema.oneOf[0]);
-	return undefined;
-}
 
 /** Loads (once per file) and indexes the spec. */
 export function loadSpec(file: string = findSpecFile()): LoadedSpec {
@@ -91,38 +54,7 @@ export function loadSpec(file: string = findSpecFile()): LoadedSpec {
 	if (cached) return cached;
 	const document = load(readFileSync(file, 'utf8')) as { paths?: Record<string, Record<string, any>> };
 	if (!document?.paths) throw new Error(`Digital Samba simulator: ${file} has no paths`);
-	const operations: SpecOperation[] = [];
-	for (const [fullPath, item] of Object.entries(document.paths)) {
-		const path = fullPath.replace(/^\/api\/v1/, '') || '/';
-		for (const method of METHODS) {
-			const op = item[method];
-			if (!op) continue;
-			const responses = (op.responses ?? {}) as Record<string, any>;
-			const success = Object.keys(responses)
-				.map(Number)
-				.filter((code) => code >= 200 && code < 300)
-				.sort((a, b) => a - b)[0];
-			const response = success !== undefined ? responses[String(success)] : undefined;
-			const [contentType, media] = response?.content ? (Object.entries(response.content)[0] as [string, any]) : [undefined, undefined];
-			const [bodyContentType, bodyMedia] = op.requestBody?.content
-				? (Object.entries(op.requestBody.content)[0] as [string, any])
-				: [undefined, undefined];
-			const parameters = [...(item.parameters ?? []), ...(op.parameters ?? [])] as Array<{ name: string; in: string }>;
-			operations.push({
-				key: `${method.toUpperCase()} ${path}`,
-				method: method.toUpperCase(),
-				path,
-				operationId: String(op.operationId ?? `${method} ${path}`),
-				successStatus: success ?? 200,
-				documentedSuccess: success !== undefined,
-				contentType,
-				example: exampleOf(media?.schema),
-				bodyContentType,
-				bodySchema: bodyMedia?.schema,
-				queryParams: parameters.filter((p) => p.in === 'query').map((p) => p.name),
-			});
-		}
-	}
+	const operations = indexOperations(document, /^\/api\/v1/);
 	const loaded: LoadedSpec = { file, operations, byKey: new Map(operations.map((op) => [op.key, op])) };
 	cache.set(file, loaded);
 	return loaded;

@@ -1,6 +1,8 @@
 import { createHmac, randomBytes } from 'crypto';
 import type { SimResponse } from '../http';
-import type { JsonSchema } from './spec';
+import { isObject, type JsonSchema } from '../openapi';
+
+export { isObject };
 
 /* ------------------------------------------------------------------ errors */
 
@@ -28,8 +30,6 @@ export function validationResponse(errors: Record<string, string[]>): SimRespons
 const label = (field: string) => field.replace(/_/g, ' ');
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
-export const isObject = (value: unknown): value is Record<string, any> =>
-	typeof value === 'object' && value !== null && !Array.isArray(value);
 const isUrl = (value: string) => {
 	try {
 		const url = new URL(value);

@@ -1,0 +1,153 @@
+import { randomUUID } from 'crypto';
+import type { SimRequest, SimResponse } from '../http';
+import type { DailyOperation } from './spec';
+
+/** Daily's error body: `{error, info}` (reference/providers.md §1.1). */
+export const error = (status: number, type: string, info?: string): SimResponse => ({
+	status,
+	body: info === undefined ? { error: type } : { error: type, info },
+});
+export const ok = (body: unknown): SimResponse => ({ status: 200, body });
+export const invalid = (info: string) => error(400, 'invalid-request-error', info);
+export const notFound = (what: string) => error(404, 'not-found', `${what} not found`);
+
+export interface Room {
+	id: string;
+	name: string;
+	api_created: boolean;
+	privacy: 'public' | 'private';
+	url: string;
+	created_at: string;
+	config: Record<string, unknown>;
+}
+
+export interface Webhook {
+	uuid: string;
+	url: string;
+	hmac: string;
+	/** Absent unless set: the spec types it a (non-nullable) string. */
+	basicAuth?: string;
+	retryType: 'circuit-breaker' | 'exponential';
+	eventTypes: string[];
+	state: 'ACTIVE' | 'FAILED';
+	failedCount: number;
+	lastMomentPushed?: string;
+	domainId: string;
+	createdAt: string;
+	updatedAt: string;
+}
+
+export interface Recording {
+	id: string;
+	room_name: string;
+	start_ts: number;
+	status: string;
+	max_participants: number;
+	duration: number;
+	share_token: string;
+	s3key: string;
+	mtgSessionId: string;
+	tracks: Array<{ size: number; type: string; s3key: string }>;
+}
+
+export interface Transcript {
+	transcriptId: string;
+	domainId: string;
+	roomId: string;
+	mtgSessionId: string;
+	status: string;
+	isVttAvailable: boolean;
+	duration: number;
+	created_at: string;
+	updated_at: string;
+}
+
+export interface Meeting {
+	id: string;
+	room: string;
+	start_time: number;
+	duration: number;
+	ongoing: boolean;
+	max_participants: number;
+	participants: Array<{ user_id: string | null; participant_id: string; user_name: string | null; join_time: number; duration: number }>;
+}
+
+/** What an active room-level job (recording, live stream, transcription, dial-out) looks like here. */
+export interface RoomJob {
+	kind: 'recording' | 'live-streaming' | 'transcription' | 'dialOut';
+	room: string;
+	instanceId: string;
+	type?: string;
+	sessionId?: string;
+}
+
+/** Everything the simulator holds; lists are newest first where Daily pages newest first. */
+export interface DailyState {
+	domain: string;
+	domainId: string;
+	apiKey: string;
+	domainConfig: Record<string, unknown>;
+	rooms: Room[];
+	tokens: Map<string, Record<string, unknown>>;
+	recordings: Recording[];
+	transcripts: Transcript[];
+	meetings: Meeting[];
+	jobs: RoomJob[];
+	sessionData: Map<string, Record<string, unknown>>;
+	webhooks: Webhook[];
+	issuedSecrets: Set<string>;
+	dialinConfigs: Array<{ id: string; type: string; config: Record<string, unknown> }>;
+	phoneNumbers: Array<{ id: string; number: string; name: string; type: string; pagination_id: number; created_date: string; updated_date: string }>;
+	batchJobs: Array<{ id: string; preset: string; status: string; input: Record<string, unknown>; output: Record<string, unknown>; created: number }>;
+	sipTrunks: Array<Record<string, any> & { id: string; trunk_name: string }>;
+	sipClients: Array<{ username: string; password: string; sip_uri: string; expires_at: string | null; created_at: string }>;
+	apiLogs: Array<Record<string, unknown>>;
+	/** Max SIP clients (2000 by default, docs guide); tests lower it. */
+	sipClientLimit: number;
+	nextPaginationId: number;
+}
+
+/** What a route handler gets. */
+export interface Ctx {
+	req: SimRequest;
+	params: Record<string, string>;
+	query: URLSearchParams;
+	/** The JSON body; `{}` when none was sent. */
+	body: any;
+	op: DailyOperation;
+	state: DailyState;
+	/** POSTs to a URL (webhook ping, SIP trunk probe); the status, or 0 on failure. */
+	post(url: string, body: string, headers?: Record<string, string>): Promise<number>;
+}
+
+export type RouteHandler = (ctx: Ctx) => SimResponse | Promise<SimResponse>;
+/** Routes by spec key (`POST /rooms/{room_name}`). */
+export type RouteTable = Record<string, RouteHandler>;
+
+export const newId = () => randomUUID();
+export const isoNow = () => new Date().toISOString();
+export const unixNow = () => Math.floor(Date.now() / 1000);
+
+export const PAGE_MAX = 100;
+
+/**
+ * Daily's cursor pages over a newest-first list (reference/providers.md §1.1): `limit` (max and default 100),
+ * `starting_after=<id>` (older than), `ending_before=<id>` (newer than; `OLDEST` for the oldest page).
+ * `{total_count, data}`, total_count counting the whole list.
+ */
+export function cursorPage<T>(all: T[], query: URLSearchParams, idOf: (item: T) => string, max = PAGE_MAX, fallback = max) {
+	const limit = Math.min(Number(query.get('limit') ?? fallback) || fallback, max);
+	const after = query.get('starting_after');
+	const before = query.get('ending_before');
+	let slice: T[];
+	if (after) {
+		const i = all.findIndex((e) => idOf(e) === after);
+		slice = all.slice(i + 1, i + 1 + limit);
+	} else if (before) {
+		const i = before === 'OLDEST' ? all.length : all.findIndex((e) => idOf(e) === before);
+		slice = all.slice(Math.max(0, i - limit), Math.max(0, i));
+	} else slice = all.slice(0, limit);
+	return { total_count: all.length, data: slice };
+}
+
+export const findRoom = (state: DailyState, name: string) => state.rooms.find((r) => r.name === name);

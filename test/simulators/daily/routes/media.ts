@@ -1,0 +1,125 @@
+import { randomBytes } from 'crypto';
+import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, unixNow, type Ctx, type DailyState, type Room, type RoomJob, type RouteTable } from '../context';
+
+/**
+ * Room-level jobs (recording, live streaming, transcription): start makes an instance (400 if one with that
+ * instanceId runs), update needs a running one, stop ends it (400 when none runs, as
+ * https://docs.daily.co/reference/rest-api/rooms/recordings/stop says). A stopped recording becomes a finished
+ * recording, a stopped transcription a finished transcript.
+ */
+function job(kind: RoomJob['kind']) {
+	const running = (state: DailyState, room: Room, instanceId?: string) =>
+		state.jobs.find((j) => j.kind === kind && j.room === room.name && (instanceId === undefined || j.instanceId === instanceId));
+	const withRoom = (handler: (ctx: Ctx, room: Room) => ReturnType<typeof ok>) => (ctx: Ctx) => {
+		const room = findRoom(ctx.state, ctx.params.room_name);
+		return room ? handler(ctx, room) : notFound(`room ${ctx.params.room_name}`);
+	};
+	const answer = kind === 'recording' ? { status: 'sent' } : { sent: 'true' };
+	return {
+		start: withRoom(({ state, body }, room) => {
+			const instanceId = body.instanceId ?? newId();
+			if (running(state, room, instanceId)) return invalid(`a ${kind} with instanceId ${instanceId} is already running in ${room.name}`);
+			state.jobs.push({ kind, room: room.name, instanceId, type: body.type ?? (kind === 'recording' ? 'cloud' : undefined) });
+			return ok(answer);
+		}),
+		update: withRoom(({ state, body }, room) => (running(state, room, body.instanceId) ? ok(answer) : invalid(`no ${kind} is running in ${room.name}`))),
+		stop: withRoom(({ state, body }, room) => {
+			const active = running(state, room, body.instanceId);
+			if (!active) return invalid(`no ${kind} is running in ${room.name}`);
+			// "If a raw-tracks recording is being used, a type must be declared of value raw-tracks."
+			if (kind === 'recording' && active.type === 'raw-tracks' && body.type !== 'raw-tracks') {
+				return invalid('type must be raw-tracks to stop a raw-tracks recording');
+			}
+			state.jobs.splice(state.jobs.indexOf(active), 1);
+			if (kind === 'recording') seedRecording(state, room.name);
+			if (kind === 'transcription') seedTranscript(state, room);
+			return ok(answer);
+		}),
+	};
+}
+
+export function seedRecording(state: DailyState, roomName: string) {
+	const id = newId();
+	const recording = {
+		id, room_name: roomName, start_ts: unixNow() - 600, status: 'finished', max_participants: 2, duration: 540,
+		share_token: randomBytes(6).toString('base64url'), s3key: `${state.domain}/${roomName}/${id}`, mtgSessionId: newId(), tracks: [],
+	};
+	state.recordings.unshift(recording);
+	return recording;
+}
+
+export function seedTranscript(state: DailyState, room: Room) {
+	const now = isoNow();
+	const transcript = {
+		transcriptId: newId(), domainId: state.domainId, roomId: room.id, mtgSessionId: newId(), status: 't_finished',
+		isVttAvailable: true, duration: 540, created_at: now, updated_at: now,
+	};
+	state.transcripts.unshift(transcript);
+	return transcript;
+}
+
+const recording = job('recording');
+const liveStreaming = job('live-streaming');
+const transcription = job('transcription');
+
+export const mediaRoutes: RouteTable = {
+	// RoomRecordingsStart, RoomRecordingsUpdate, RoomRecordingsStop (stop's body from the overlay)
+	'POST /rooms/{room_name}/recordings/start': recording.start,
+	'POST /rooms/{room_name}/recordings/update': recording.update,
+	'POST /rooms/{room_name}/recordings/stop': recording.stop,
+	// RoomLivestreamingStart, RoomLivestreamingUpdate, RoomLivestreamingStop
+	'POST /rooms/{room_name}/live-streaming/start': liveStreaming.start,
+	'POST /rooms/{room_name}/live-streaming/update': liveStreaming.update,
+	'POST /rooms/{room_name}/live-streaming/stop': liveStreaming.stop,
+	// RoomTranscriptionStart, RoomTranscriptionUpdate, RoomTranscriptionStop
+	'POST /rooms/{room_name}/transcription/start': transcription.start,
+	'POST /rooms/{room_name}/transcription/update': transcription.update,
+	'POST /rooms/{room_name}/transcription/stop': transcription.stop,
+	// ListRecordings (room_name filter)
+	'GET /recordings': ({ state, query }) => {
+		const room = query.get('room_name');
+		return ok(cursorPage(room ? state.recordings.filter((r) => r.room_name === room) : state.recordings, query, (r) => r.id));
+	},
+	// GetRecordingInfo
+	'GET /recordings/{recording_id}': ({ state, params }) => {
+		const found = state.recordings.find((r) => r.id === params.recording_id);
+		return found ? ok(found) : notFound(`recording ${params.recording_id}`);
+	},
+	// DeleteRecording
+	'DELETE /recordings/{recording_id}': ({ state, params }) => {
+		const index = state.recordings.findIndex((r) => r.id === params.recording_id);
+		if (index < 0) return notFound(`recording ${params.recording_id}`);
+		const [gone] = state.recordings.splice(index, 1);
+		return ok({ deleted: true, id: gone.id, s3_bucket: 'daily-meeting-recordings', s3_region: 'us-west-2', s3_key: gone.s3key });
+	},
+	// GetRecordingLink (valid_for_secs from the overlay)
+	'GET /recordings/{recording_id}/access-link': ({ state, params, query }) => {
+		if (!state.recordings.some((r) => r.id === params.recording_id)) return notFound(`recording ${params.recording_id}`);
+		return ok({ download_link: `https://recordings.example.com/${params.recording_id}.mp4?sig=sim`, expires: unixNow() + Number(query.get('valid_for_secs') ?? 3600) });
+	},
+	// ListTranscript (roomId, mtgSessionId filters)
+	'GET /transcript': ({ state, query }) => {
+		const roomId = query.get('roomId');
+		const session = query.get('mtgSessionId');
+		const all = state.transcripts.filter((t) => (!roomId || t.roomId === roomId) && (!session || t.mtgSessionId === session));
+		return ok(cursorPage(all, query, (t) => t.transcriptId));
+	},
+	// GetTranscriptInfo
+	'GET /transcript/{transcriptId}': ({ state, params }) => {
+		const found = state.transcripts.find((t) => t.transcriptId === params.transcriptId);
+		return found ? ok(found) : notFound(`transcript ${params.transcriptId}`);
+	},
+	// DeleteTranscript: answers the deleted transcript.
+	'DELETE /transcript/{transcriptId}': ({ state, params }) => {
+		const index = state.transcripts.findIndex((t) => t.transcriptId === params.transcriptId);
+		if (index < 0) return notFound(`transcript ${params.transcriptId}`);
+		const [gone] = state.transcripts.splice(index, 1);
+		const { updated_at: _updated, ...rest } = gone;
+		return ok(rest);
+	},
+	// GetTranscriptLink: `download_link`, as the spec's example and the docs page answer (overlay).
+	'GET /transcript/{transcriptId}/access-link': ({ state, params }) => {
+		if (!state.transcripts.some((t) => t.transcriptId === params.transcriptId)) return notFound(`transcript ${params.transcriptId}`);
+		return ok({ transcriptId: params.transcriptId, download_link: `https://transcripts.example.com/${params.transcriptId}.vtt?sig=sim` });
+	},
+};
