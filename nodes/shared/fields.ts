@@ -163,6 +163,9 @@ export const jsonValue = z.unknown().transform((value, ctx) => {
 	}
 });
 
+/** JSON text or a value that must be an object (not a list, not a scalar). */
+export const jsonObject = jsonValue.pipe(z.record(z.unknown(), { errorMap: () => ({ message: 'must be a JSON object, e.g. {"key": "value"}' }) }));
+
 /** A comma-separated text or an array, as a list of non-empty strings. */
 export const stringList = z
 	.union([z.string(), z.array(z.union([z.string(), z.number()]))])

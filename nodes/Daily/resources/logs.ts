@@ -14,11 +14,23 @@ const jsMillis = z.unknown().transform((value, ctx) => {
 	return time.toMillis();
 });
 
+/** The spec's GET /logs: `mtgSessionId` is "required if `userSessionId` is not present", and the other way round. */
+function oneSession<P extends { properties: unknown; schema: z.ZodTypeAny }>(base: P) {
+	return {
+		...base,
+		schema: base.schema.superRefine((p: { filters?: { mtgSessionId?: string; userSessionId?: string } }, ctx) => {
+			if (!p.filters?.mtgSessionId && !p.filters?.userSessionId) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['filters', 'mtgSessionId'], message: 'give a Meeting Session ID or a Participant Session ID (Daily needs one of the two)' });
+			}
+		}),
+	};
+}
+
 const operations: OperationDescriptor[] = [
 	{
 		resource: 'logs', operation: 'get', name: 'Get', action: 'Get call logs and metrics',
 		description: 'Get the client logs and, with Include Metrics, the network metrics of a meeting session or participant session',
-		...params([], [collection('filters', 'Filters', [
+		...oneSession(params([], [collection('filters', 'Filters', [
 			{ displayName: 'Meeting Session ID', name: 'mtgSessionId', type: 'string', default: '', description: 'Logs of this meeting session' },
 			{ displayName: 'Participant Session ID', name: 'userSessionId', type: 'string', default: '', description: 'Logs of this participant session' },
 			{ displayName: 'Include Logs', name: 'includeLogs', type: 'boolean', default: false, description: 'Whether log lines are returned (default true)' },
@@ -29,7 +41,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'End Time', name: 'endTime', type: 'unixTime', default: '', zod: jsMillis, description: 'Only entries before this time (sent in milliseconds, as Daily wants)' },
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, integer: true, min: 1, description: 'Max number of results to return' },
 			{ displayName: 'Offset', name: 'offset', type: 'number', default: 0, integer: true, min: 0, description: 'Number of entries to skip' },
-		], 'Add Filter')]),
+		], 'Add Filter')])),
 		request: (p) => ({ method: 'GET', path: '/logs', qs: defined(p.filters) }),
 	},
 	{

@@ -2,7 +2,7 @@ import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, jsonValue, params, pick } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, jsonObject, jsonValue, params, pick } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
@@ -71,7 +71,8 @@ const roomsInput = z
 		z.object({
 			name: z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message).optional(),
 			privacy: z.enum(['public', 'private']).optional(),
-			properties: z.record(z.unknown()).optional(),
+			// Checked as Room → Create checks them: only Daily's room properties, each of its type.
+			properties: roomProperties().schema,
 		}).strict(),
 	)
 	.min(1, 'must list at least one room');
@@ -137,7 +138,7 @@ const appMessage = params([
 		default: '{}',
 		required: true,
 		description: 'The JSON message to deliver to participants, at most 4 KB',
-		zod: jsonValue.refine((v) => Buffer.byteLength(JSON.stringify(v ?? null)) <= 4096, 'must be at most 4 KB as JSON'),
+		zod: jsonObject.refine((v) => Buffer.byteLength(JSON.stringify(v)) <= 4096, 'must be at most 4 KB as JSON'),
 	},
 	{
 		displayName: 'Recipient',
@@ -186,7 +187,7 @@ const permissions = params([
 
 const setSessionData = params([
 	roomNameField(),
-	{ displayName: 'Data (JSON)', name: 'data', type: 'json', default: '', required: true, description: 'The session data to store' },
+	{ displayName: 'Data (JSON)', name: 'data', type: 'json', default: '', required: true, zod: jsonObject, description: 'The session data to store, a JSON object' },
 	{ displayName: 'Merge Strategy', name: 'mergeStrategy', type: 'options', options: [['replace', 'Replace'], ['shallow-merge', 'Shallow Merge']], default: 'replace', description: 'Whether the data replaces what is stored or is merged into it key by key' },
 	{ displayName: 'Keys to Delete', name: 'keysToDelete', type: 'stringList', default: '', description: 'Comma-separated keys to remove (with Shallow Merge)' },
 ]);

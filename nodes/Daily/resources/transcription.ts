@@ -1,6 +1,6 @@
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { z } from 'zod';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { collection, defined, enc, type FieldSpec, jsonObject, jsonValue, params } from '../../shared/fields';
 import { instanceIdOptions, roomNameField } from '../fields';
 
 /** The spec's transcription-properties `transcription_geo` enum. */
@@ -10,6 +10,11 @@ export const TRANSCRIPTION_GEOS: Array<[string, string]> = [['global', 'Global']
 const endpointing = z.preprocess(
 	(v) => (v === 'false' ? false : v === 'true' ? true : typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
 	z.union([z.boolean(), z.number({ invalid_type_error: 'must be milliseconds or false' }).int('must be a whole number').min(0, 'must be at least 0')]),
+);
+
+/** The spec's transcription-properties `redact`: a boolean, or a list of strings (or of booleans). */
+const redact = jsonValue.pipe(
+	z.union([z.boolean(), z.array(z.string()), z.array(z.boolean())], { errorMap: () => ({ message: 'must be true, false or a list such as ["pci", "ssn"]' }) }),
 );
 
 const participantsField: FieldSpec = { displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' };
@@ -23,8 +28,8 @@ const start = params([roomNameField('The room whose meeting to transcribe')], [
 		{ displayName: 'Profanity Filter', name: 'profanity_filter', type: 'boolean', default: false, description: 'Whether profanity is masked' },
 		{ displayName: 'Punctuate', name: 'punctuate', type: 'boolean', default: false, description: 'Whether punctuation is added' },
 		{ displayName: 'Endpointing (Ms)', name: 'endpointing', type: 'number', default: 0, zod: endpointing, description: 'Silence in milliseconds that ends an utterance; false (from an expression) turns endpointing off' },
-		{ displayName: 'Redact (JSON)', name: 'redact', type: 'json', default: '', description: 'True to redact everything, or a list such as ["pci", "ssn", "numbers"]' },
-		{ displayName: 'Extra (JSON)', name: 'extra', type: 'json', default: '', description: 'Extra Deepgram parameters as an object' },
+		{ displayName: 'Redact (JSON)', name: 'redact', type: 'json', default: '', zod: redact, description: 'True to redact everything, or a list such as ["pci", "ssn", "numbers"]' },
+		{ displayName: 'Extra (JSON)', name: 'extra', type: 'json', default: '', zod: jsonObject, description: 'Extra Deepgram parameters as an object' },
 		{ displayName: 'Include Raw Response', name: 'includeRawResponse', type: 'boolean', default: false, description: 'Whether the raw Deepgram answer is included in events' },
 		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'A UUID to tell several transcriptions apart' },
 		{ ...participantsField, description: 'Only these participants are transcribed; everyone when not set. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
@@ -35,22 +40,30 @@ const start = params([roomNameField('The room whose meeting to transcribe')], [
 const update = params([roomNameField()], [
 	collection('options', 'Options', [
 		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'The transcription to update' },
-		{ displayName: 'Transcribe', name: 'transcribe', type: 'options', default: 'chosen', options: [['everyone', 'Everyone'], ['nobody', 'Nobody'], ['chosen', 'Chosen Participants']], description: 'Everyone (participants null), nobody ([]) or the participants chosen below' },
-		{ ...participantsField, description: 'The participants to transcribe, with Transcribe set to Chosen Participants; empty means everyone. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+		{ displayName: 'Transcribe', name: 'transcribe', type: 'options', default: 'chosen', options: [['nobody', 'Nobody'], ['chosen', 'Chosen Participants']], description: 'Nobody (an empty list) or the participants chosen below' },
+		{ ...participantsField, description: 'The participants to transcribe, with Transcribe set to Chosen Participants. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 	], 'Add Option'),
 ]);
 
 /**
- * The spec's transcription/update `participants`: null transcribes everyone, [] nobody, a list those. An empty list
- * chosen here always meant everyone (the field said so), and is sent as null.
+ * The spec's transcription/update `participants`: "only the participant IDs included in this array will be
+ * processed", so [] transcribes nobody. It is an array, not nullable: there is no documented update back to everyone
+ * (stop and start again). An empty choice is refused rather than sent as [], which would silently stop everyone.
  */
-function updateBody(options: { instanceId?: string; transcribe?: string; participants?: string[] } | undefined) {
+type UpdateOptions = { instanceId?: string; transcribe?: string; participants?: string[] } | undefined;
+
+function updateBody(options: UpdateOptions) {
 	const { transcribe, participants, ...rest } = options ?? {};
-	if (transcribe === 'everyone') return { ...defined(rest), participants: null };
 	if (transcribe === 'nobody') return { ...defined(rest), participants: [] };
-	if (participants === undefined && transcribe === undefined) return defined(rest);
-	return { ...defined(rest), participants: participants?.length ? participants : null };
+	return participants === undefined ? defined(rest) : { ...defined(rest), participants };
 }
+
+const updateSchema = update.schema.superRefine((p: { options?: UpdateOptions }, ctx) => {
+	const o = p.options ?? {};
+	if (o.transcribe !== 'nobody' && (o.transcribe !== undefined || o.participants !== undefined) && !o.participants?.length) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options', 'participants'], message: 'choose at least one participant, or set Transcribe to Nobody' });
+	}
+});
 
 const operations: OperationDescriptor[] = [
 	{
@@ -64,6 +77,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcription', operation: 'update', name: 'Update', action: 'Update a running transcription',
 		description: 'Change which participants a running transcription covers',
 		...update,
+		schema: updateSchema,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: updateBody(p.options), retry: 'always' }),
 	},
 	{

@@ -320,7 +320,6 @@ describe('fields the spec\'s request bodies have and the node could not send', (
 		['recording start: type, dataOutputs', 'recording', 'start', '/rooms/{room_name}/recordings/start', { options: { type: 'raw-tracks', dataOutputs: 'transcript, chat' } }, { type: 'raw-tracks', dataOutputs: ['transcript', 'chat'] }],
 		['live stream start: type, dataOutputs', 'liveStream', 'start', '/rooms/{room_name}/live-streaming/start', { options: { rtmpUrl: 'rtmps://a/b', type: 'cloud-audio-only', dataOutputs: ['chat'] } }, { rtmpUrl: ['rtmps://a/b'], type: 'cloud-audio-only', dataOutputs: ['chat'] }],
 		['transcription start: participants, transcription_geo, endpointing false', 'transcription', 'start', '/rooms/{room_name}/transcription/start', { options: { participants: ['s-1'], transcription_geo: 'eu', endpointing: false } }, { participants: ['s-1'], transcription_geo: 'eu', endpointing: false }],
-		['transcription update: everyone is participants null', 'transcription', 'update', '/rooms/{room_name}/transcription/update', { options: { transcribe: 'everyone' } }, { participants: null }],
 		['transcription update: nobody is participants []', 'transcription', 'update', '/rooms/{room_name}/transcription/update', { options: { transcribe: 'nobody' } }, { participants: [] }],
 		['dial-out: extension, waitBeforeExtensionDialSec, videoSettings', 'dialOut', 'start', '/rooms/{room_name}/dialOut/start', { target: { sipUri: 'sip:a@b.c', extension: '1234', waitBeforeExtensionDialSec: 5, videoSettings: '{"width": 1280, "fps": 15}' } }, { sipUri: 'sip:a@b.c', extension: '1234', waitBeforeExtensionDialSec: 5, videoSettings: { width: 1280, fps: 15 } }],
 		['DTMF: digitDurationMs', 'dialOut', 'sendDtmf', '/rooms/{room_name}/dialOut/sendDTMF', { sessionId: 's-1', tones: '12#', options: { digitDurationMs: 200 } }, { sessionId: 's-1', tones: '12#', digitDurationMs: 200 }],
@@ -330,6 +329,13 @@ describe('fields the spec\'s request bodies have and the node could not send', (
 		const { seen } = expectCall('POST', specPath.replace('{room_name}', 'standup'));
 		await runDaily({ resource, operation, roomName: 'standup', ...params });
 		expect(seen.body).toEqual(body);
+	});
+
+	it('transcription update: participants is an array in the spec (not nullable), so an empty choice is refused, not sent as [] (nobody)', async () => {
+		const update = resolve(paths['/rooms/{room_name}/transcription/update'].post.requestBody).content['application/json'].schema.properties.participants;
+		expect([update.type, update.nullable]).toEqual(['array', undefined]);
+		const error = await runDaily({ resource: 'transcription', operation: 'update', roomName: 'standup', options: { transcribe: 'chosen', participants: [] } }).catch((e) => e);
+		expect(String(error.message)).toMatch(/Participant Names or IDs.*choose at least one participant, or set Transcribe to Nobody/);
 	});
 
 	it('update permissions: canReceive, and canSend / canAdmin as booleans (the spec\'s oneOf)', async () => {
