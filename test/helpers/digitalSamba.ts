@@ -1,3 +1,4 @@
+import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
@@ -24,4 +25,16 @@ export async function runDigitalSamba(
 	});
 	const [output] = await new DigitalSamba().execute.call(ctx);
 	return { output, ctx };
+}
+
+/** The bodies the node sends for these parameters, every call answered 200 `{}` (nock; the caller disables the net). */
+export async function sentBodies(parameters: IDataObject): Promise<unknown[]> {
+	const api = nock(DS_URL).persist();
+	for (const method of ['get', 'post', 'patch', 'delete'] as const) api[method](/.*/).reply(200, {});
+	try {
+		const { ctx } = await runDigitalSamba(parameters);
+		return ctx.requests.map((r) => r.body);
+	} finally {
+		nock.cleanAll();
+	}
 }

@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { dailyResources } from '../../../nodes/Daily/resources';
-import type { OperationContext, OperationDescriptor, RequestSpec } from '../../../nodes/shared/descriptor';
+import type { OperationDescriptor, RequestSpec } from '../../../nodes/shared/descriptor';
+import { recordingContext } from '../../helpers/recordingContext';
 import { loadDailySpec } from '../../simulators/daily/spec';
 import { parameterErrors, schemaErrors } from '../../simulators/openapi';
 
@@ -82,23 +83,7 @@ async function recordCalls(): Promise<Call[]> {
 				}
 				calls.push({ op, spec: { ...spec, qs } });
 			};
-			const ctx: OperationContext = {
-				itemIndex: 0,
-				credentials: { apiKey: 'k' },
-				send: async (spec) => {
-					record(spec);
-					return { statusCode: 200, headers: {}, body: { id: ID, status: 'finished', data: [], total_count: 0, download_link: 'https://x.example.com/f' }, attempts: 1 };
-				},
-				fail: () => {
-					throw new Error('fail');
-				},
-				error: (message) => new Error(message),
-				download: async () => Buffer.from(''),
-				upload: async () => ({}),
-				pause: async () => undefined,
-				downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
-				readBinary: async () => ({ fileName: 'f.csv', mimeType: 'text/csv', size: 4, open: async () => Buffer.from('a,b\n') }),
-			};
+			const ctx = recordingContext({ apiKey: 'k' }, { id: ID, status: 'finished', data: [], total_count: 0, download_link: 'https://x.example.com/f' }, record);
 			const params = parametersOf(op);
 			try {
 				if (op.request) record(op.request(params as never));

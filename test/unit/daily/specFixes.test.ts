@@ -1,6 +1,5 @@
 import nock from 'nock';
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
-import spec from '../../fixtures/daily-openapi.json';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DAILY_EVENT_TYPES } from '../../../nodes/Daily/events';
@@ -8,26 +7,13 @@ import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { decodeJwt } from '../../helpers/jwt';
+import { type Json, paths, resolve, schemas } from '../../helpers/dailySpec';
 
 /**
  * The Daily node against Daily's own contract (issue #16, part 3). Each oracle is Daily's OpenAPI spec
  * (test/fixtures/daily-openapi.json, read here) or, where the spec says nothing, the docs.daily.co page named.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-/** A spec node with its $refs resolved. */
-function resolve(node: unknown): any { // eslint-disable-line @typescript-eslint/no-explicit-any
-	if (Array.isArray(node)) return node.map(resolve);
-	if (node && typeof node === 'object') {
-		const ref = (node as Json).$ref as string | undefined;
-		if (ref) return resolve(ref.split('/').slice(1).reduce((at: Json, key) => at[key], spec as Json));
-		return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]));
-	}
-	return node;
-}
-const schemas = (spec as Json).components.schemas as Json;
-const paths = (spec as Json).paths as Json;
 /** The keys the spec's request body of an operation allows. */
 const bodyKeys = (path: string) => Object.keys(resolve(paths[path].post.requestBody).content['application/json'].schema.properties);
 const roomProps = resolve(schemas['room-properties']).properties as Json;

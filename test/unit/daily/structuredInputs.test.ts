@@ -1,10 +1,10 @@
 import nock from 'nock';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import spec from '../../fixtures/daily-openapi.json';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
 import { decodeJwt } from '../../helpers/jwt';
+import { type Json, paths, resolve, schemas } from '../../helpers/dailySpec';
 
 /**
  * Rows instead of JSON (issue #15) for Daily's room permissions, SIP dial-in and streaming endpoints, a token's
@@ -12,18 +12,7 @@ import { decodeJwt } from '../../helpers/jwt';
  * makes the same request, and every key the rows make is one the spec (test/fixtures/daily-openapi.json) declares.
  */
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
-function resolve(node: unknown): any { // eslint-disable-line @typescript-eslint/no-explicit-any
-	if (Array.isArray(node)) return node.map(resolve);
-	if (node && typeof node === 'object') {
-		const ref = (node as Json).$ref as string | undefined;
-		if (ref) return resolve(ref.split('/').slice(1).reduce((at: Json, key) => at[key], spec as Json));
-		return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, resolve(v)]));
-	}
-	return node;
-}
-const roomProps = resolve((spec as Json).components.schemas['room-properties']).properties as Json;
+const roomProps = resolve(schemas['room-properties']).properties as Json;
 
 /** Every key of `value` (at any depth) that `schema` does not declare, as paths. */
 function undeclared(schema: Json, value: unknown, at = ''): string[] {
@@ -106,7 +95,7 @@ describe('Token permissions as rows', () => {
 		const fromRows = await bodyOf('POST', '/meeting-tokens', { resource: 'meetingToken', operation: 'create', properties: { permissionsUi } }, { token: 't' });
 		const fromJson = await bodyOf('POST', '/meeting-tokens', { resource: 'meetingToken', operation: 'create', properties: { permissions } }, { token: 't' });
 		expect(fromRows).toEqual(fromJson);
-		const tokenProps = resolve((spec as Json).components.schemas.properties).properties as Json;
+		const tokenProps = resolve(schemas.properties).properties as Json;
 		expect(undeclared({ properties: tokenProps }, fromRows.properties)).toEqual([]);
 
 		const signed = async (properties: IDataObject) =>
@@ -122,7 +111,7 @@ describe('Create Many rooms as rows', () => {
 		const fromRows = await bodyOf('POST', '/batch/rooms', { resource: 'room', operation: 'createMany', roomsInputMode: 'fields', roomsUi }, reply);
 		const fromJson = await bodyOf('POST', '/batch/rooms', { resource: 'room', operation: 'createMany', rooms: JSON.stringify([{ name: 'a-1', privacy: 'private', properties: { enable_chat: true } }, { name: 'a-2', privacy: 'public' }]) }, reply);
 		expect(fromRows).toEqual(fromJson);
-		const body = resolve((spec as Json).paths['/batch/rooms'].post.requestBody).content['application/json'].schema;
+		const body = resolve(paths['/batch/rooms'].post.requestBody).content['application/json'].schema;
 		expect(undeclared(body, fromRows)).toEqual([]);
 	});
 

@@ -1,5 +1,6 @@
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import type { OperationContext, RequestSpec } from '../../../nodes/shared/descriptor';
+import type { RequestSpec } from '../../../nodes/shared/descriptor';
+import { recordingContext } from '../../helpers/recordingContext';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
 
 /**
@@ -24,23 +25,11 @@ function placeholders(): any {
 async function recordedCalls(): Promise<Set<string>> {
 	const calls = new Set<string>();
 	const record = (spec: RequestSpec) => calls.add(`${spec.method} ${spec.path.split('?')[0].replace(new RegExp(`/${ID}(?=/|$)`, 'g'), '/{}')}`);
-	const ctx: OperationContext = {
-		itemIndex: 0,
-		credentials: { developerKey: 'k', teamId: '00000000-0000-4000-8000-000000000000' },
-		send: async (spec) => {
-			record(spec);
-			return { statusCode: 200, headers: {}, body: { status: 'DONE', link: 'https://x.example.com/f', external_storage_url: 'https://x.example.com/u', token: 't', id: ID }, attempts: 1 };
-		},
-		fail: () => {
-			throw new Error('fail');
-		},
-		error: (message) => new Error(message),
-		download: async () => Buffer.from(''),
-		upload: async () => ({}),
-		pause: async () => undefined,
-		downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
-		readBinary: async () => ({ fileName: 'f.csv', mimeType: 'text/csv', size: 4, open: async () => Buffer.from('a,b\n') }),
-	};
+	const ctx = recordingContext(
+		{ developerKey: 'k', teamId: '00000000-0000-4000-8000-000000000000' },
+		{ status: 'DONE', link: 'https://x.example.com/f', external_storage_url: 'https://x.example.com/u', token: 't', id: ID },
+		record,
+	);
 	for (const resource of digitalSambaResources) {
 		for (const op of resource.operations) {
 			try {

@@ -4,7 +4,7 @@ import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credential
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { DS_KEY, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { DS_KEY, DS_URL, runDigitalSamba, sentBodies } from '../../helpers/digitalSamba';
 import { hookContext } from '../../helpers/trigger';
 import { maxChars, mustBeOneOf, requestSchema, SPEC, specErrors } from './spec';
 
@@ -33,14 +33,6 @@ const values = (p: INodeProperties) => (p.options as Array<{ value: unknown }>).
 const sorted = (list: unknown[]) => [...list].map(String).sort();
 const text = (error: unknown) => `${(error as Error).message}\n${(error as NodeOperationError).description ?? ''}`;
 
-/** Runs the node once, answering every call with `{}`; the bodies it sent. */
-async function sent(parameters: IDataObject): Promise<unknown[]> {
-	const api = nock(DS_URL).persist();
-	for (const method of ['get', 'post', 'patch', 'delete'] as const) api[method](/.*/).reply(200, {});
-	const { ctx } = await runDigitalSamba(parameters);
-	return ctx.requests.map((r) => r.body);
-}
-
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
@@ -64,7 +56,7 @@ describe('interface languages', () => {
 
 	it('the team default accepts ca-ES and nb-NO, and sends them', async () => {
 		for (const code of ['ca-ES', 'nb-NO']) {
-			expect(await sent({ resource: 'defaultRoomSettings', operation: 'update', settings: { language: code } })).toEqual([{ language: code }]);
+			expect(await sentBodies({ resource: 'defaultRoomSettings', operation: 'update', settings: { language: code } })).toEqual([{ language: code }]);
 		}
 	});
 
@@ -89,7 +81,7 @@ describe('watermark text', () => {
 		['a room', 'room', 'create', ROOM_CREATE, { privacy: 'public' }],
 	])('the node allows the spec\'s maximum for %s, and refuses one character more before sending', async (_label, resource, operation, schema, extra) => {
 		const max = maxChars(schema.watermark_text.description);
-		const body = await sent({ resource, operation, ...extra, settings: { watermark_text: 'W'.repeat(max) } });
+		const body = await sentBodies({ resource, operation, ...extra, settings: { watermark_text: 'W'.repeat(max) } });
 		expect((body[0] as IDataObject).watermark_text).toHaveLength(max);
 		nock.cleanAll();
 		const error = await runDigitalSamba({ resource, operation, ...extra, settings: { watermark_text: 'W'.repeat(max + 1) } }).catch((e: unknown) => e);
@@ -122,14 +114,14 @@ describe('settings added in the editor start unset', () => {
 	it('an added setting left unchosen is not sent; a chosen No is', async () => {
 		// What n8n holds for a collection's field the user added and did not set: its default.
 		const settings = { max_participants: field('room', 'update', 'settings', 'max_participants').default, chat_enabled: field('room', 'update', 'settings', 'chat_enabled').default, topbar_enabled: false };
-		const body = await sent({ resource: 'room', operation: 'update', roomId: 'r-1', settings });
+		const body = await sentBodies({ resource: 'room', operation: 'update', roomId: 'r-1', settings });
 		expect(body).toEqual([{ topbar_enabled: false }]);
 		// Types and field names per the spec; its PATCH copies POST's required list (privacy), which an update leaves as is.
 		expect(specErrors({ ...requestSchema('/api/v1/rooms/{room}', 'patch'), required: [] }, body[0])).toEqual([]);
 	});
 
 	it('a saved true or false, and "true" / "false" from an expression, are sent as booleans; other text is refused', async () => {
-		expect(await sent({ resource: 'room', operation: 'update', roomId: 'r-1', settings: { chat_enabled: true, topbar_enabled: 'false', pin_enabled: 'true' } })).toEqual([{ chat_enabled: true, topbar_enabled: false, pin_enabled: true }]);
+		expect(await sentBodies({ resource: 'room', operation: 'update', roomId: 'r-1', settings: { chat_enabled: true, topbar_enabled: 'false', pin_enabled: 'true' } })).toEqual([{ chat_enabled: true, topbar_enabled: false, pin_enabled: true }]);
 		await expect(runDigitalSamba({ resource: 'room', operation: 'update', roomId: 'r-1', settings: { chat_enabled: 'yes' } })).rejects.toThrow(/Settings → Chat \(settings\.chat_enabled\): must be true or false/);
 	});
 
@@ -151,7 +143,7 @@ describe('webhooks', () => {
 		expect(max).toBe(100);
 		const base = 'https://example.com/';
 		const create = { resource: 'webhook', operation: 'create', events: ['session_ended'] };
-		expect(await sent({ ...create, endpoint: base + 'a'.repeat(max - base.length) })).toHaveLength(1);
+		expect(await sentBodies({ ...create, endpoint: base + 'a'.repeat(max - base.length) })).toHaveLength(1);
 		nock.cleanAll();
 		const error = await runDigitalSamba({ ...create, endpoint: base + 'a'.repeat(max - base.length + 1) }).catch((e: unknown) => e);
 		expect(text(error)).toContain(`Endpoint (endpoint): must be at most ${max} characters`);
@@ -160,7 +152,7 @@ describe('webhooks', () => {
 	it('Remove Authorization Header sends null, which the spec allows on update (nullable)', async () => {
 		const schema = requestSchema('/api/v1/webhooks/{webhook}', 'patch');
 		expect(schema.properties!.authorization_header.nullable).toBe(true);
-		const body = await sent({ resource: 'webhook', operation: 'update', webhookId: 'wh-1', updateFields: { remove_authorization_header: true, name: 'CRM hook' } });
+		const body = await sentBodies({ resource: 'webhook', operation: 'update', webhookId: 'wh-1', updateFields: { remove_authorization_header: true, name: 'CRM hook' } });
 		expect(body).toEqual([{ name: 'CRM hook', authorization_header: null }]);
 		expect(specErrors(schema, body[0])).toEqual([]);
 	});
@@ -172,7 +164,7 @@ describe('webhooks', () => {
 	});
 
 	it('without Remove Authorization Header, no authorization_header is sent', async () => {
-		expect(await sent({ resource: 'webhook', operation: 'update', webhookId: 'wh-1', updateFields: { remove_authorization_header: false, name: 'CRM hook' } })).toEqual([{ name: 'CRM hook' }]);
+		expect(await sentBodies({ resource: 'webhook', operation: 'update', webhookId: 'wh-1', updateFields: { remove_authorization_header: false, name: 'CRM hook' } })).toEqual([{ name: 'CRM hook' }]);
 	});
 });
 
@@ -187,7 +179,7 @@ describe('quiz update: partial by id', () => {
 
 	it('a question and a choice named by id may leave out their text', async () => {
 		const questions = [{ id: 'qq-1', choices: [{ id: 'c-1', correct: true }, { id: 'c-2', correct: false }] }];
-		const body = await sent({ ...update, questions: JSON.stringify(questions) });
+		const body = await sentBodies({ ...update, questions: JSON.stringify(questions) });
 		expect(body).toEqual([{ questions }]);
 		expect(specErrors(schema, body[0])).toEqual([]);
 	});

@@ -3,7 +3,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
-import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { DS_KEY, DS_TEAM, runDigitalSamba, sentBodies } from '../../helpers/digitalSamba';
 import { requestSchema, SPEC, specErrors } from './spec';
 
 /**
@@ -21,15 +21,6 @@ function parameter(resource: string, operation: string, name: string): INodeProp
 
 /** The fields of a fixedCollection's single row kind. */
 const rowFields = (p: INodeProperties) => (p.options as Array<{ values: INodeProperties[] }>)[0].values;
-
-/** The bodies the node sends for these parameters (every call answered `{}`). */
-async function sent(parameters: IDataObject): Promise<unknown[]> {
-	const api = nock(DS_URL).persist();
-	for (const method of ['get', 'post', 'patch', 'delete'] as const) api[method](/.*/).reply(200, {});
-	const { ctx } = await runDigitalSamba(parameters);
-	nock.cleanAll();
-	return ctx.requests.map((r) => r.body);
-}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -67,8 +58,8 @@ describe('role permissions', () => {
 	});
 
 	it.each(['create', 'update'] as const)('%s: rows and JSON send the same body, valid against the spec', async (operation) => {
-		const fromJson = await sent({ resource: 'role', operation, ...base[operation], permissions: JSON.stringify(permissions) });
-		const fromRows = await sent({ resource: 'role', operation, ...base[operation], permissionsInputMode: 'fields', permissionsUi: rows });
+		const fromJson = await sentBodies({ resource: 'role', operation, ...base[operation], permissions: JSON.stringify(permissions) });
+		const fromRows = await sentBodies({ resource: 'role', operation, ...base[operation], permissionsInputMode: 'fields', permissionsUi: rows });
 		expect(fromRows).toEqual(fromJson);
 		expect((fromRows[0] as IDataObject).permissions).toEqual(permissions);
 		expect(specErrors(SCHEMA[operation], fromRows[0])).toEqual([]);
@@ -98,8 +89,8 @@ describe('quiz questions', () => {
 	});
 
 	it('create: rows and JSON send the same body, valid against the spec', async () => {
-		const fromJson = await sent({ ...create, questions: JSON.stringify(questions) });
-		const fromRows = await sent({ ...create, questionsInputMode: 'fields', questionsUi: asRows(questions) });
+		const fromJson = await sentBodies({ ...create, questions: JSON.stringify(questions) });
+		const fromRows = await sentBodies({ ...create, questionsInputMode: 'fields', questionsUi: asRows(questions) });
 		expect(fromRows).toEqual(fromJson);
 		expect(fromRows).toEqual([{ title: 'Capitals', questions }]);
 		expect(specErrors(requestSchema('/api/v1/rooms/{room}/quizzes', 'post'), fromRows[0])).toEqual([]);
@@ -109,8 +100,8 @@ describe('quiz questions', () => {
 		const partial = [{ id: 'qq-1', multiple: false, choices: [{ id: 'c-1', correct: false }, { id: 'c-2', correct: true }] }, { ...questions[0] }];
 		// What n8n holds for a row's text left empty: ''.
 		const rows = asRows([{ ...partial[0], text: '', choices: partial[0].choices.map((c) => ({ ...c, text: '' })) }, partial[1]]);
-		const fromJson = await sent({ ...update, questions: JSON.stringify(partial) });
-		const fromRows = await sent({ ...update, questionsInputMode: 'fields', questionsUi: rows });
+		const fromJson = await sentBodies({ ...update, questions: JSON.stringify(partial) });
+		const fromRows = await sentBodies({ ...update, questionsInputMode: 'fields', questionsUi: rows });
 		expect(fromRows).toEqual(fromJson);
 		expect(fromRows).toEqual([{ questions: partial }]);
 		expect(specErrors(requestSchema('/api/v1/rooms/{room}/quizzes/{quiz}', 'patch'), fromRows[0])).toEqual([]);
@@ -148,9 +139,9 @@ describe('phone calls', () => {
 	];
 
 	it('rows and JSON send the same body, valid against the spec', async () => {
-		const fromJson = await sent({ ...joined, calls: JSON.stringify(calls) });
+		const fromJson = await sentBodies({ ...joined, calls: JSON.stringify(calls) });
 		// Fields left empty in a row arrive as ''.
-		const fromRows = await sent({ ...joined, callsInputMode: 'fields', callsUi: { call: [calls[0], { ...calls[1], name: '', external_id: '' }] } });
+		const fromRows = await sentBodies({ ...joined, callsInputMode: 'fields', callsUi: { call: [calls[0], { ...calls[1], name: '', external_id: '' }] } });
 		expect(fromRows).toEqual(fromJson);
 		expect(fromRows).toEqual([calls]);
 		expect(specErrors(requestSchema('/api/v1/rooms/{room}/phone-participants/joined', 'post'), fromRows[0])).toEqual([]);

@@ -3,7 +3,8 @@ import { dailyResources } from '../../../nodes/Daily/resources';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
 import { resourcesFor } from '../../../nodes/MiroTalk/resources';
-import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../../nodes/shared/descriptor';
+import type { OperationDescriptor, ResourceDescriptor } from '../../../nodes/shared/descriptor';
+import { recordingContext } from '../../helpers/recordingContext';
 
 /**
  * Every parameter an operation's code reads is one of its declared parameters. The descriptors' parameters are typed
@@ -54,20 +55,8 @@ function declared(op: OperationDescriptor): INodeProperties[] {
 	return [...op.properties, ...KERNEL_PARAMETERS.map((name) => ({ displayName: name, name, type: 'boolean', default: false }) as INodeProperties)];
 }
 
-const ctx = (): OperationContext => ({
-	itemIndex: 0,
-	credentials: { apiKey: 'k', developerKey: 'k', teamId: '00000000-0000-4000-8000-000000000000', baseUrl: 'https://x.example.com' },
-	send: async () => ({ statusCode: 200, headers: {}, body: anyValue(), attempts: 1 }),
-	fail: () => {
-		throw new Error('fail');
-	},
-	error: (message) => new Error(message),
-	download: async () => Buffer.from(''),
-	downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
-	upload: async () => ({}),
-	readBinary: async () => ({ fileName: 'f.csv', mimeType: 'text/csv', size: 4, open: async () => Buffer.from('a,b\n') }),
-	pause: async () => undefined,
-});
+const ctx = () =>
+	recordingContext({ apiKey: 'k', developerKey: 'k', teamId: '00000000-0000-4000-8000-000000000000', baseUrl: 'https://x.example.com' }, anyValue());
 
 /** The undeclared names each operation of `resources` reads, as `resource.operation: p.name`. */
 async function undeclaredReads(resources: ResourceDescriptor[]): Promise<string[]> {
