@@ -194,23 +194,13 @@ function sequence(ids: Record<string, string>): string[] {
 	});
 }
 
-/**
- * The run data of a failed execution: `n8n execute` logs it between "Execution error:" and the error's stack, so it
- * ends at the first line that is a lone closing brace.
- */
-function failedRun(stdout: string): RunData | undefined {
-	const start = stdout.search(/^\{$/m);
-	const end = stdout.slice(Math.max(start, 0)).search(/^\}$/m);
-	return start < 0 || end < 0 ? undefined : parseRunOutput(stdout.slice(start, start + end + 1));
-}
-
 const query = (method: string, path: string) => daily.requests.filter((r) => r.method === method && r.path === path).map((r) => new URLSearchParams(r.query));
 const bodyOf = (method: string, path: string) => daily.requests.find((r) => r.method === method && r.path === path)?.body as any;
 
 it('runs the new Daily operations in one workflow inside n8n, every request accepted by the spec-enforcing simulator', async () => {
 	await n8n.importWorkflow(manualWorkflow('DailyContract0001', 'Daily e2e: new operations against the spec', contractNodes()));
 	const { result } = await n8n.execute('DailyContract0001');
-	const run = failedRun(result.stdout);
+	const run = parseRunOutput(result.stdout);
 	const output = `${result.stdout}${result.stderr}`;
 	const out = (name: string) => nodeOutput(run, name);
 	expect(output).not.toContain(API_KEY);

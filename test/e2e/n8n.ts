@@ -105,10 +105,17 @@ export function installPackage(userFolder: string): void {
 export function parseRunOutput(stdout: string): RunData | undefined {
 	const start = stdout.search(/^\{$/m);
 	if (start < 0) return undefined;
+	const json = stdout.slice(start);
 	try {
-		return JSON.parse(stdout.slice(start)) as RunData;
+		return JSON.parse(json) as RunData;
 	} catch {
-		return undefined;
+		// A failed run: n8n logs the run data, then the error's stack. The data ends at the first line that is a lone `}`.
+		const end = json.search(/^\}$/m);
+		try {
+			return end < 0 ? undefined : (JSON.parse(json.slice(0, end + 1)) as RunData);
+		} catch {
+			return undefined;
+		}
 	}
 }
 
