@@ -1,7 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
-import { z, type ZodTypeAny } from 'zod';
+import { z } from 'zod';
 import type { Pagination } from '../shared/descriptor';
-import { collection, type FieldSpec, jsonValue, type OptionPair } from '../shared/fields';
+import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair } from '../shared/fields';
 import { collectionWithRows } from '../shared/structured';
 import { permissionRows, sipRows, streamingEndpointRows } from './rows';
 
@@ -15,7 +14,7 @@ export const ROOM_NAME_PATTERN = {
 export const ROOM_URL = '^https?://[^/]+\\.daily\\.co/([A-Za-z0-9_-]{1,128})(?:[/?#].*)?$';
 
 /** A room that exists: picked from the domain's rooms, typed by name, or pasted as its URL. */
-export function roomNameField(description = 'The name of the room'): FieldSpec {
+export function roomNameField(description = 'The name of the room'): FieldSpec<'roomName'> {
 	return {
 		displayName: 'Room Name',
 		name: 'roomName',
@@ -154,12 +153,12 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 export const RETIRED_ROOM_KEYS = ['dialin', 'owner_only_broadcast'];
 
 /** A collection that reads the retired keys of saved workflows and leaves them out of what it yields. */
-export function withoutRetired(c: { property: INodeProperties; schema: ZodTypeAny }, retired: string[]) {
+export function withoutRetired<N extends string>(c: CollectionSpec<N>, retired: string[]): CollectionSpec<N> {
 	const drop = (v: unknown) => {
 		if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
 		return Object.fromEntries(Object.entries(v).filter(([k]) => !retired.includes(k)));
 	};
-	return { property: c.property, schema: z.preprocess(drop, c.schema) };
+	return { ...c, schema: z.preprocess(drop, c.schema) };
 }
 
 /** Room properties; permissions, SIP and streaming endpoints as fields or, as before, as JSON. */

@@ -13,7 +13,7 @@ export function exportCall(path: (p: IDataObject) => string, base: string): Pick
 }
 
 /** The answer when it has content, else `{ success: true, ...extra }` (action calls answer 200 with an empty body or {}). */
-export const answered = (extra: (p: IDataObject) => IDataObject) => (body: unknown, p: IDataObject) =>
+export const answered = <P>(extra: (p: P) => IDataObject) => (body: unknown, p: P) =>
 	body && typeof body === 'object' && Object.keys(body).length ? (body as IDataObject) : { success: true, ...extra(p) };
 
 /** POST the input file to `path` as the multipart field `file` (the field the contract names for CSV imports). */

@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { collection, type FieldSpec, idField, params, stringList } from '../shared/fields';
+import { collection, type CollectionSpec, field, type FieldSpec, idField, params, stringList } from '../shared/fields';
 import { toDateTime } from '../shared/time';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
 const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 
 /** A room: picked from the team's rooms, typed as its ID (UUID) or friendly URL, or pasted as its URL. */
-export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec => ({
+export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec<'roomId'> => ({
 	...idField('roomId', 'Room', description),
 	locator: { list: 'searchRooms', typed: 'id', url: { regex: ROOM_URL, placeholder: 'e.g. https://your-team.digitalsamba.com/weekly-standup' } },
 });
@@ -26,9 +26,9 @@ export const listOptions = (filters: FieldSpec[] = []) =>
 	periodInOrder(collection('options', 'Options', [...filters, ...LIST_OPTION_FIELDS], 'Add Option'));
 
 /** Digital Samba refuses a period whose End Date is before its Start Date (422): say so before anything is sent. */
-export function periodInOrder(options: ReturnType<typeof collection>): ReturnType<typeof collection> {
+export function periodInOrder<N extends string>(options: CollectionSpec<N>): CollectionSpec<N> {
 	return {
-		property: options.property,
+		...options,
 		schema: options.schema.superRefine((value: { date_start?: string; date_end?: string } | undefined, ctx) => {
 			if (value?.date_start && value.date_end && value.date_end < value.date_start) {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['date_end'], message: `must be on or after the Start Date (${value.date_start})` });
@@ -58,22 +58,22 @@ const metricList = stringList
 	.transform((names) => names.join(','));
 
 /** `metrics`: which figures to return, sent comma-separated (statistics and sessions). */
-export const METRICS_FIELD: FieldSpec = {
+export const METRICS_FIELD = field({
 	displayName: 'Metrics', name: 'metrics', type: 'stringList', default: '', zod: metricList,
 	placeholder: 'e.g. participation_minutes, sessions',
 	description: 'Only these figures, comma-separated (e.g. participation_minutes, broadcasted_minutes, subscribed_minutes); all when empty',
-};
+});
 
 /** A list filter or export option: only what one session produced. */
 export const sessionFilter = (what: string): FieldSpec => ({
 	displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: `Only the ${what} of this session (UUID)`,
 });
 
-const LOCALE: FieldSpec = {
+const LOCALE = field({
 	displayName: 'Language', name: 'locale', type: 'options', default: '',
 	options: [['en', 'English'], ['de', 'German'], ['it', 'Italian'], ['es', 'Spanish']],
 	description: 'Language of the export\'s headings and labels',
-};
+});
 
 /**
  * Parameters of the exports of chat, Q&A, polls and quizzes: room, format, and options sent as query

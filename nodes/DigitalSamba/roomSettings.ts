@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection, type FieldSpec } from '../shared/fields';
+import { collection, type CollectionSpec, type FieldSpec } from '../shared/fields';
 import { TIME_HINT, toDateTime } from '../shared/time';
 
 /*
@@ -244,9 +244,9 @@ const ROOM_ONLY = [
 const without = (names: string[]) => ROOM_SETTING_FIELDS.filter((f) => !names.includes(f.name));
 
 /** A settings collection that must hold at least one setting: an update with none is a mistake, not a no-op. */
-export function nonEmpty(c: ReturnType<typeof collection>): ReturnType<typeof collection> {
+export function nonEmpty<N extends string>(c: CollectionSpec<N>): CollectionSpec<N> {
 	return {
-		property: c.property,
+		...c,
 		schema: c.schema.refine((s) => s !== undefined && Object.keys(s as object).length > 0, 'add at least one setting to change'),
 	};
 }

@@ -32,7 +32,7 @@ export interface ProductResource {
 	operations: ProductOperation[];
 }
 
-export function roomField(required: boolean, description: string): FieldSpec {
+export function roomField(required: boolean, description: string): FieldSpec<'room'> {
 	return {
 		displayName: 'Room',
 		name: 'room',

@@ -142,3 +142,11 @@ export interface ResourceDescriptor {
 	description?: string;
 	operations: OperationDescriptor[];
 }
+
+/**
+ * One operation, its parameters typed from its schema: the request builder, output and run code receive the names
+ * the operation declares, so a misspelt parameter does not compile.
+ */
+export function operation<P>(descriptor: OperationDescriptor<P>): OperationDescriptor {
+	return descriptor as unknown as OperationDescriptor;
+}

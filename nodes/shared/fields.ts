@@ -1,5 +1,5 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { z, type ZodTypeAny } from 'zod';
+import { z, type ZodType, type ZodTypeAny, type ZodTypeDef } from 'zod';
 import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
 import { isoTime, unixSeconds } from './time';
 
@@ -20,8 +20,9 @@ export function optionList(pairs: OptionPair[]): INodePropertyOptions[] {
  * One parameter, declared once: the kernel derives both the n8n property (what the editor shows)
  * and the zod schema (what is accepted) from it, so the two never drift apart.
  */
-export interface FieldSpec {
-	name: string;
+/** A field of an operation; `N` keeps its name as a literal type, so that the operation's code is checked against it. */
+export interface FieldSpec<N extends string = string> {
+	name: N;
 	displayName: string;
 	description: string;
 	type:
@@ -77,7 +78,7 @@ export function pick(...keys: string[]): (entry: IDataObject) => IDataObject {
 }
 
 /** A required identifier; with `list`, picked from the node's list of that name (n8n's resource locator) or typed. */
-export function idField(name: string, displayName: string, description: string, list?: string): FieldSpec {
+export function idField<N extends string>(name: N, displayName: string, description: string, list?: string): FieldSpec<N> {
 	return { displayName, name, type: 'string', default: '', required: true, description, ...(list ? { locator: { list, typed: 'id' as const } } : {}) };
 }
 
@@ -254,13 +255,31 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	return spec.required ? schema : schema.optional();
 }
 
+/** A field declared on its own (outside an operation's list), its name kept as a literal type. */
+export const field = <N extends string>(spec: FieldSpec<N>): FieldSpec<N> => spec;
+
+/** A collection parameter (or anything that stands for one): its name, n8n property and schema. */
+export interface CollectionSpec<N extends string = string> {
+	name: N;
+	property: INodeProperties;
+	schema: ZodTypeAny;
+}
+
+/**
+ * The parameters an operation's code receives, by name. The names are checked at compile time (a misspelt
+ * `p.roomNmae` does not compile where the operation's fields have literal names); the values are what the schema
+ * makes of them at run time, so they stay untyped here. Return All, Limit and Simplify are added by the kernel.
+ */
+// Where a name is not a literal (a field typed FieldSpec), any name is allowed, as before.
+export type ParamsOf<N extends string> = string extends N ? any : { [K in N]: any } & { returnAll?: boolean; limit?: number; simplify?: boolean }; // eslint-disable-line @typescript-eslint/no-explicit-any
+
 /** An n8n collection of optional fields, and the strict zod object that validates it. */
-export function collection(
-	name: string,
+export function collection<N extends string>(
+	name: N,
 	displayName: string,
 	specs: FieldSpec[],
 	placeholder = 'Add Field',
-): { property: INodeProperties; schema: ZodTypeAny } {
+): CollectionSpec<N> {
 	const property: INodeProperties = {
 		displayName,
 		name,
@@ -274,17 +293,17 @@ export function collection(
 			.map((spec) => fieldProperty({ ...spec, required: false })),
 	};
 	const shape = Object.fromEntries(specs.map((s) => [s.name, fieldSchema({ ...s, required: false })]));
-	return { property, schema: z.object(shape).strict().optional() };
+	return { name, property, schema: z.object(shape).strict().optional() };
 }
 
-/** Properties and schema of an operation from its fields and collections. */
-export function params(
-	fields: FieldSpec[],
-	collections: Array<{ property: INodeProperties; schema: ZodTypeAny }> = [],
-	extra: INodeProperties[] = [],
-) {
+/** Properties and schema of an operation from its fields and collections; the schema's type names the parameters. */
+export function params<N extends string = never, C extends string = never, E extends string = never>(
+	fields: Array<FieldSpec<N>>,
+	collections: Array<CollectionSpec<C>> = [],
+	extra: Array<INodeProperties & { name: E }> = [],
+): { properties: INodeProperties[]; schema: ZodType<ParamsOf<N | C | E>, ZodTypeDef, unknown> } {
 	const properties = [...fields.map(fieldProperty), ...collections.map((c) => c.property), ...extra];
 	const shape: Record<string, ZodTypeAny> = Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)]));
 	for (const c of collections) shape[c.property.name] = c.schema;
-	return { properties, schema: z.object(shape) };
+	return { properties, schema: z.object(shape) as unknown as ZodType<ParamsOf<N | C | E>, ZodTypeDef, unknown> };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z, type ZodTypeAny } from 'zod';
-import { type FieldSpec, fieldProperty } from './fields';
+import { type CollectionSpec, type FieldSpec, fieldProperty } from './fields';
 
 /*
  * Structured input for a JSON parameter whose shape is known: rows of fields (n8n's fixedCollection with multiple
@@ -163,10 +163,7 @@ export interface RowsAlternative {
  * the collection, no Input Mode needed: the user adds one or the other). The rows become the JSON field's value
  * before the collection's schema reads it; both at once are refused, naming the two.
  */
-export function collectionWithRows(
-	base: { property: INodeProperties; schema: ZodTypeAny },
-	alternatives: RowsAlternative[],
-): { property: INodeProperties; schema: ZodTypeAny } {
+export function collectionWithRows<N extends string>(base: CollectionSpec<N>, alternatives: RowsAlternative[]): CollectionSpec<N> {
 	const options = [...((base.property.options ?? []) as INodeProperties[]), ...alternatives.map((a) => rowsProperty(a.rows))];
 	const property = { ...base.property, options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
 	const fold = (raw: unknown, ctx: z.RefinementCtx) => {
@@ -182,5 +179,5 @@ export function collectionWithRows(
 		}
 		return out;
 	};
-	return { property, schema: z.unknown().transform(fold).pipe(base.schema) };
+	return { name: base.name, property, schema: z.unknown().transform(fold).pipe(base.schema) };
 }

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, idField, jsonValue, params, pick } from '../../shared/fields';
 import { dailyCursor } from '../fields';
 
@@ -48,7 +48,7 @@ const list = params([], [collection('filters', 'Filters', [
 ], 'Add Filter')]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'batchProcessor', operation: 'submit', name: 'Submit Job', action: 'Submit a batch processor job',
 		description: 'Start a post-call job that transcribes or summarises a recording, a media URL or a transcript; returns the job ID to poll',
 		properties: submit.properties,
@@ -62,8 +62,8 @@ const operations: OperationDescriptor[] = [
 				outParams: p.outParams as IDataObject,
 			}),
 		}),
-	},
-	{
+	}),
+	operation({
 		resource: 'batchProcessor', operation: 'getAll', name: 'Get Many', action: 'Get many batch processor jobs',
 		simplify: pick('id', 'preset', 'status', 'error'),
 		description: 'List the jobs submitted to the batch processor, newest first, optionally of one recording',
@@ -71,26 +71,26 @@ const operations: OperationDescriptor[] = [
 		// The list-jobs page: "the same pagination and filtering options as other endpoints" (limit, starting_after).
 		request: (p) => ({ method: 'GET', path: '/batch-processor', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
-	},
-	{
+	}),
+	operation({
 		resource: 'batchProcessor', operation: 'get', name: 'Get Job', action: 'Get a batch processor job',
 		description: 'Get the status of a batch processor job',
 		...params([jobId]),
 		request: (p) => ({ method: 'GET', path: `/batch-processor/${enc(p.jobId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'batchProcessor', operation: 'getAccessLink', name: 'Get Job Output Links', action: 'Get the output links of a job',
 		description: 'Get download links for the outputs of a finished job',
 		...params([jobId]),
 		request: (p) => ({ method: 'GET', path: `/batch-processor/${enc(p.jobId)}/access-link` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'batchProcessor', operation: 'delete', name: 'Delete Job', action: 'Delete a batch processor job',
 		description: 'Delete a job and its outputs',
 		...params([jobId]),
 		request: (p) => ({ method: 'DELETE', path: `/batch-processor/${enc(p.jobId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.jobId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
+	}),
 ];
 
 export const batchProcessor: ResourceDescriptor = { value: 'batchProcessor', name: 'Batch Processor', operations };

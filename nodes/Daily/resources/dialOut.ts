@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, jsonValue, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, jsonValue, params } from '../../shared/fields';
 import { roomNameField } from '../fields';
 
 /** The spec's dialout-properties and sipCallTransfer body: an extension of 1-20 characters dialled after answer. */
-const extension: FieldSpec = { displayName: 'Extension', name: 'extension', type: 'string', default: '', maxLength: 20, description: 'An extension to dial once the call is answered (at most 20 characters)' };
-const waitBeforeExtension: FieldSpec = { displayName: 'Wait Before Extension (Seconds)', name: 'waitBeforeExtensionDialSec', type: 'number', default: 0, integer: true, min: 0, max: 60, description: 'Seconds to wait after answer before dialling the extension (0-60)' };
+const extension = field({ displayName: 'Extension', name: 'extension', type: 'string', default: '', maxLength: 20, description: 'An extension to dial once the call is answered (at most 20 characters)' });
+const waitBeforeExtension = field({ displayName: 'Wait Before Extension (Seconds)', name: 'waitBeforeExtensionDialSec', type: 'number', default: 0, integer: true, min: 0, max: 60, description: 'Seconds to wait after answer before dialling the extension (0-60)' });
 
 const videoSettings = jsonValue.pipe(z.object({
 	width: z.number().int().min(1).max(1280).optional(),
@@ -14,7 +14,7 @@ const videoSettings = jsonValue.pipe(z.object({
 	videoBitrate: z.number().int().min(1).max(1000).optional(),
 }, { invalid_type_error: 'must be a JSON object' }).strict());
 
-const sessionId: FieldSpec = { displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, description: 'The session ID of the dial-out participant, from the start answer or the dialout.connected event' };
+const sessionId = field({ displayName: 'Session ID', name: 'sessionId', type: 'string', default: '', required: true, description: 'The session ID of the dial-out participant, from the start answer or the dialout.connected event' });
 
 const start = params([roomNameField('The room to dial out from')], [
 	collection('target', 'Call', [
@@ -31,7 +31,7 @@ const start = params([roomNameField('The room to dial out from')], [
 	], 'Add Field'),
 ]);
 
-const endPoint: FieldSpec = { displayName: 'To Endpoint', name: 'toEndPoint', type: 'string', default: '', required: true, description: 'Where to send the call: a SIP URI or phone number' };
+const endPoint = field({ displayName: 'To Endpoint', name: 'toEndPoint', type: 'string', default: '', required: true, description: 'Where to send the call: a SIP URI or phone number' });
 
 const transfer = params([roomNameField(), sessionId, endPoint], [
 	collection('options', 'Options', [
@@ -44,7 +44,7 @@ const transfer = params([roomNameField(), sessionId, endPoint], [
 const refer = params([roomNameField(), sessionId, endPoint]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'dialOut', operation: 'start', name: 'Start', action: 'Dial out from a room',
 		description: 'Call a phone number or SIP address and bring it into the meeting of a room',
 		properties: start.properties,
@@ -53,8 +53,8 @@ const operations: OperationDescriptor[] = [
 			path: ['target', 'phoneNumber'],
 		}),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/start`, body: defined(p.target), rateClass: 'start' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialOut', operation: 'sendDtmf', name: 'Send DTMF', action: 'Send DTMF tones in a call',
 		description: 'Send touch-tone digits to a dialled participant, e.g. to navigate a phone menu',
 		...params([roomNameField(), sessionId, { displayName: 'Tones', name: 'tones', type: 'string', default: '', required: true, description: 'Digits to send: 0-9, *, #, and A-D, at most 20 at a time', zod: z.string().regex(/^[0-9*#A-Da-d]+$/, "may contain only 0-9, '*', '#' and A-D").max(20, 'must be at most 20 tones (Daily sends at most 20 per call)') }], [
@@ -63,25 +63,25 @@ const operations: OperationDescriptor[] = [
 			], 'Add Option'),
 		]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/sendDTMF`, body: defined({ sessionId: p.sessionId, tones: p.tones, digitDurationMs: p.options?.digitDurationMs }) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up an outgoing call',
 		description: 'Hang up a dialled participant',
 		...params([roomNameField(), sessionId]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId }, retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialOut', operation: 'transfer', name: 'Transfer Call', action: 'Transfer a SIP or phone call',
 		description: 'Move a dialled-in or dialled-out call to another SIP address or number',
 		...transfer,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipCallTransfer`, body: defined({ sessionId: p.sessionId, toEndPoint: p.toEndPoint, ...p.options }) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialOut', operation: 'sipRefer', name: 'SIP Refer', action: 'Refer a SIP call elsewhere',
 		description: 'Send a SIP REFER so the caller\'s own system moves the call to another endpoint',
 		...refer,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipRefer`, body: { sessionId: p.sessionId, toEndPoint: p.toEndPoint } }),
-	},
+	}),
 ];
 
 export const dialOut: ResourceDescriptor = { value: 'dialOut', name: 'Dial-Out', operations };

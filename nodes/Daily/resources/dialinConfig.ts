@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params, stringList } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params, stringList } from '../../shared/fields';
 import { dailyCursor } from '../fields';
 
 /** Daily's domain dial-in configurations (pin and pinless dial-in) and the forwarding of a held pinless call. */
@@ -15,7 +15,7 @@ const TYPES: Array<[string, string, string]> = [
 
 const dialinConfigId = idField('dialinConfigId', 'Dial-In Config ID', 'The ID of the dial-in configuration', 'searchDialinConfigs');
 
-const phoneNumberField: FieldSpec = { displayName: 'Phone Number', name: 'phone_number', type: 'string', default: '', description: 'A purchased number in E.164 form, e.g. +18058700061; one configuration per number', pattern: E164 };
+const phoneNumberField = field({ displayName: 'Phone Number', name: 'phone_number', type: 'string', default: '', description: 'A purchased number in E.164 form, e.g. +18058700061; one configuration per number', pattern: E164 });
 
 /** Fields of a configuration after type and number; timeout_config and ivr_greeting each carry one message. */
 const SETTINGS: FieldSpec[] = [
@@ -75,45 +75,45 @@ const pinless = params([
 ]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'dialinConfig', operation: 'create', name: 'Create', action: 'Create a dialin config',
 		description: 'Set up PIN or pinless dial-in on a purchased number of the domain',
 		properties: create.properties,
 		schema: createSchema,
 		request: (p) => ({ method: 'POST', path: '/domain-dialin-config', body: { type: p.type, phone_number: p.phone_number, ...configBody(p.additionalFields) }, secrets: secretsOf(p.additionalFields) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialinConfig', operation: 'getAll', name: 'Get Many', action: 'Get many dialin configs',
 		description: 'List the PIN and pinless dial-in configurations of the domain',
 		...list,
 		request: (p) => ({ method: 'GET', path: '/domain-dialin-config', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialinConfig', operation: 'get', name: 'Get', action: 'Get a dialin config',
 		description: 'Get a dial-in configuration with its type, number and SIP URI',
 		...params([dialinConfigId]),
 		request: (p) => ({ method: 'GET', path: `/domain-dialin-config/${enc(p.dialinConfigId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialinConfig', operation: 'update', name: 'Update', action: 'Update a dialin config',
 		description: 'Change the number, name or messages of a dial-in configuration; its type stays',
 		...update,
 		request: (p) => ({ method: 'PUT', path: `/domain-dialin-config/${enc(p.dialinConfigId)}`, body: configBody(p.updateFields), secrets: secretsOf(p.updateFields) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialinConfig', operation: 'delete', name: 'Delete', action: 'Delete a dialin config',
 		description: 'Delete a dial-in configuration; the number stays bought',
 		...params([dialinConfigId]),
 		request: (p) => ({ method: 'DELETE', path: `/domain-dialin-config/${enc(p.dialinConfigId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.dialinConfigId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'dialinConfig', operation: 'pinlessCallUpdate', name: 'Forward Pinless Call', action: 'Forward a held pinless call to a room',
 		description: 'Send a call waiting on hold (pinless dial-in or SIP interconnect) to the SIP URI of a room, e.g. one your room creation API just made',
 		...pinless,
 		request: (p) => ({ method: 'POST', path: '/dialin/pinlessCallUpdate', body: { callId: p.callId, callDomain: p.callDomain, sipUri: p.sipUri } }),
-	},
+	}),
 ];
 
 export const dialinConfig: ResourceDescriptor = { value: 'dialinConfig', name: 'Dial-In Config', operations };

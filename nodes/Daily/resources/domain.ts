@@ -1,4 +1,4 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, type FieldSpec, params } from '../../shared/fields';
 import { ROOM_PROPERTY_FIELDS, withoutRetired } from '../fields';
 
@@ -41,18 +41,18 @@ const domainProperties = withoutRetired(collection('properties', 'Domain Propert
 ], 'Add Property'), RETIRED_DOMAIN_KEYS);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'domain', operation: 'get', name: 'Get Configuration', action: 'Get the domain configuration',
 		description: 'Get the domain name, domain ID and domain-wide settings',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'domain', operation: 'update', name: 'Update Configuration', action: 'Update the domain configuration',
 		description: 'Change domain-wide settings that every room inherits unless it overrides them',
 		...params([], [domainProperties]),
 		request: (p) => ({ method: 'POST', path: '/', body: { properties: p.properties ?? {} }, retry: 'always' }),
-	},
+	}),
 ];
 
 export const domain: ResourceDescriptor = { value: 'domain', name: 'Domain', operations };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, defined, enc, params, stringList } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, params, stringList } from '../../shared/fields';
 import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
 
 const rtmpUrls = {
@@ -11,14 +11,14 @@ const rtmpUrls = {
 	zod: stringList.pipe(z.array(z.string().regex(/^rtmps?:\/\//i, 'each URL must start with rtmp:// or rtmps://'))),
 };
 
-const endpoints: FieldSpec = {
+const endpoints = field({
 	displayName: 'Endpoint Names or IDs',
 	name: 'endpoints',
 	type: 'multiOptions',
 	loadOptions: 'getStreamingEndpoints',
 	default: [],
 	description: 'Streaming endpoints predefined on the room or the domain (their streaming_endpoints). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-};
+});
 
 const start = params([roomNameField('The room whose meeting to stream')], [
 	collection('options', 'Options', [rtmpUrls, endpoints, ...STREAM_START_FIELDS, ...STREAM_OPTION_FIELDS], 'Add Option'),
@@ -35,7 +35,7 @@ function withEndpoints(options: Record<string, unknown> | undefined) {
 }
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'liveStream', operation: 'start', name: 'Start', action: 'Start a live stream',
 		description: 'Restream the meeting of a room to RTMP endpoints (YouTube, Twitch, any RTMP server); give RTMP URLs or predefined endpoint names',
 		properties: start.properties,
@@ -44,19 +44,19 @@ const operations: OperationDescriptor[] = [
 			path: ['options', 'rtmpUrl'],
 		}),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/start`, body: withEndpoints(p.options), rateClass: 'start' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'liveStream', operation: 'update', name: 'Update', action: 'Update a live stream',
 		description: 'Change the layout or endpoints of a running live stream',
 		...update,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'liveStream', operation: 'stop', name: 'Stop', action: 'Stop a live stream',
 		description: 'Stop the live stream of a room',
 		...params([roomNameField()], [instanceIdOptions()]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options), retry: 'always' }),
-	},
+	}),
 ];
 
 export const liveStream: ResourceDescriptor = { value: 'liveStream', name: 'Live Stream', operations };

@@ -1,4 +1,4 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { z } from 'zod';
 import { collection, defined, params } from '../../shared/fields';
 import { TIME_HINT, toDateTime } from '../../shared/time';
@@ -27,7 +27,7 @@ function oneSession<P extends { properties: unknown; schema: z.ZodTypeAny }>(bas
 }
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'logs', operation: 'get', name: 'Get', action: 'Get call logs and metrics',
 		description: 'Get the client logs and, with Include Metrics, the network metrics of a meeting session or participant session',
 		...oneSession(params([], [collection('filters', 'Filters', [
@@ -43,8 +43,8 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Offset', name: 'offset', type: 'number', default: 0, integer: true, min: 0, description: 'Number of entries to skip' },
 		], 'Add Filter')])),
 		request: (p) => ({ method: 'GET', path: '/logs', qs: defined(p.filters) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'logs', operation: 'getApiLogs', name: 'Get API Logs', action: 'Get the REST API request log',
 		description: 'List the REST API requests made for the domain, newest first',
 		...params([], [collection('filters', 'Filters', [
@@ -53,7 +53,7 @@ const operations: OperationDescriptor[] = [
 		], 'Add Filter')]),
 		request: (p) => ({ method: 'GET', path: '/logs/api', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
-	},
+	}),
 ];
 
 export const logs: ResourceDescriptor = { value: 'logs', name: 'Log', operations };

@@ -1,11 +1,11 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, idField, params, pick } from '../../shared/fields';
 import { dailyCursor, roomNameField } from '../fields';
 
 const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session', 'searchMeetings');
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'meeting', operation: 'getAll', name: 'Get Many', action: 'Get many meetings',
 		simplify: pick('id', 'room', 'start_time', 'duration', 'ongoing', 'max_participants'),
 		description: 'List past and ongoing meeting sessions with their participants, newest first',
@@ -18,15 +18,15 @@ const operations: OperationDescriptor[] = [
 		], 'Add Filter')]),
 		request: (p) => ({ method: 'GET', path: '/meetings', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
-	},
-	{
+	}),
+	operation({
 		resource: 'meeting', operation: 'get', name: 'Get', action: 'Get a meeting',
 		simplify: pick('id', 'room', 'start_time', 'duration', 'ongoing', 'max_participants'),
 		description: 'Get a meeting session: room, start time, duration, whether it is ongoing',
 		...params([meetingId]),
 		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'meeting', operation: 'getParticipants', name: 'Get Participants', action: 'Get the participants of a meeting',
 		description: 'List who joined a meeting session, with join time and duration',
 		...params([meetingId], [collection('filters', 'Filters', [
@@ -36,7 +36,7 @@ const operations: OperationDescriptor[] = [
 		// Daily pages participants by participant ID with joined_after, and answers 404 once none remain (its docs
 		// page; the spec lists only 200 and 400): after a page, the end of the list.
 		paginate: { style: 'cursor', idField: 'participant_id', cursorParam: 'joined_after', itemsPath: 'data', maxPageSize: 100, endStatus: 404 },
-	},
+	}),
 ];
 
 export const meeting: ResourceDescriptor = { value: 'meeting', name: 'Meeting', operations };

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
 import { collectionWithRows } from '../../shared/structured';
@@ -143,20 +143,20 @@ async function domainId(ctx: OperationContext): Promise<string> {
 }
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'meetingToken', operation: 'create', name: 'Create', action: 'Create a meeting token',
 		description: 'Create a meeting token through the API; it controls who may join a private room and with which rights',
 		...params([], [tokenProperties()]),
 		// A token is a signed text Daily keeps no record of: asking twice makes no second anything.
 		request: (p) => ({ method: 'POST', path: '/meeting-tokens', body: { properties: p.properties ?? {} }, retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'meetingToken', operation: 'validate', name: 'Validate', action: 'Validate a meeting token',
 		description: 'Check a meeting token and return the properties it carries; fails if it is invalid or expired',
 		...validate,
 		request: (p) => ({ method: 'GET', path: `/meeting-tokens/${enc(p.token)}`, qs: defined({ ignoreNbf: p.options?.ignoreNbf }) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'meetingToken', operation: 'createSelfSigned', name: 'Create Self-Signed', action: 'Create a meeting token signed locally',
 		description: 'Sign a meeting token locally with the API key (HS256 JWT); no request to Daily unless the domain ID is to be read',
 		...selfSigned,
@@ -168,7 +168,7 @@ const operations: OperationDescriptor[] = [
 			}
 			return { token: signHs256(claims, String(ctx.credentials.apiKey)), room_name: p.roomName, claims };
 		},
-	},
+	}),
 ];
 
 export const meetingToken: ResourceDescriptor = { value: 'meetingToken', name: 'Meeting Token', operations };

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, idField, params } from '../../shared/fields';
 import { dailyCursor } from '../fields';
 
 /** Daily's phone numbers (spec tag phone-numbers, paid plans): search, buy, list and release. */
@@ -16,12 +16,12 @@ const phoneNumberId = idField('phoneNumberId', 'Phone Number ID', 'The ID of the
  * AI agent calling the node as a tool can never set it (n8n offers "let the model define this" only where
  * expressions are allowed).
  */
-function consent(name: string, displayName: string, description: string, refusal: string) {
-	const field: FieldSpec = {
+function consent<N extends string>(name: N, displayName: string, description: string, refusal: string) {
+	const spec = field({
 		displayName, name, type: 'boolean', default: false, required: true, description,
 		zod: z.boolean({ invalid_type_error: 'must be true or false' }).refine((on) => on, refusal),
-	};
-	const { properties, schema } = params([field]);
+	});
+	const { properties, schema } = params([spec]);
 	return { properties: properties.map((p): INodeProperties => ({ ...p, noDataExpression: true })), schema };
 }
 
@@ -78,38 +78,38 @@ const list = params([], [
 ]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'phoneNumber', operation: 'searchAvailable', name: 'Search Available', action: 'Search phone numbers to buy',
 		description: 'Find numbers that can be bought, by area code, region and city, or digits; free, buys nothing',
 		properties: search.properties,
 		schema: searchSchema,
 		request: (p) => ({ method: 'GET', path: '/list-available-numbers', qs: defined(p.filters) }),
 		output: (body) => (Array.isArray(body?.data) ? body.data : []),
-	},
-	{
+	}),
+	operation({
 		resource: 'phoneNumber', operation: 'buy', name: 'Buy', action: 'Buy a phone number',
 		description: 'Buy a phone number, billed to your Daily account. Needs the "I Understand" switch, which only a person can turn on.',
 		properties: [...buyConsent.properties, ...buy.properties],
-		schema: buyConsent.schema.merge(buy.schema),
+		schema: buyConsent.schema.and(buy.schema),
 		// Sent once (POST): a purchase is never repeated after an answer that may have been lost.
 		request: (p) => ({ method: 'POST', path: '/buy-phone-number', body: defined({ number: p.additionalFields?.number }) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'phoneNumber', operation: 'getAll', name: 'Get Many', action: 'Get many purchased phone numbers',
 		description: 'List the phone numbers bought for the domain',
 		...list,
 		request: (p) => ({ method: 'GET', path: '/purchased-phone-numbers', qs: defined(p.filters) }),
 		// Pages follow an entry's pagination_id, not its id (the spec's example answer carries both).
 		paginate: dailyCursor('pagination_id'),
-	},
-	{
+	}),
+	operation({
 		resource: 'phoneNumber', operation: 'release', name: 'Release', action: 'Release a phone number',
 		description: 'Give a purchased number back; Daily refuses within 14 days of purchase. Needs the "I Understand" switch, which only a person can turn on.',
 		properties: [...params([phoneNumberId]).properties, ...releaseConsent.properties],
-		schema: params([phoneNumberId]).schema.merge(releaseConsent.schema),
+		schema: params([phoneNumberId]).schema.and(releaseConsent.schema),
 		request: (p) => ({ method: 'DELETE', path: `/release-phone-number/${enc(p.phoneNumberId)}` }),
 		output: (body, p) => ({ released: true, id: p.phoneNumberId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
+	}),
 ];
 
 export const phoneNumber: ResourceDescriptor = { value: 'phoneNumber', name: 'Phone Number', operations };

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { params } from '../../shared/fields';
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'presence', operation: 'get', name: 'Get', action: 'Get who is in any room',
 		description: 'List everyone in a meeting anywhere in the domain right now, one item per participant with its room',
 		...params([]),
@@ -13,7 +13,7 @@ const operations: OperationDescriptor[] = [
 			Object.entries((body ?? {}) as Record<string, IDataObject[]>).flatMap(([room, people]) =>
 				(Array.isArray(people) ? people : []).map((person) => ({ room, ...person })),
 			),
-	},
+	}),
 ];
 
 export const presence: ResourceDescriptor = { value: 'presence', name: 'Presence', operations };

@@ -1,4 +1,4 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, idField, params, pick } from '../../shared/fields';
 import { dailyCursor, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
 
@@ -16,19 +16,19 @@ const update = params([roomNameField()], [
 ]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'recording', operation: 'start', name: 'Start', action: 'Start recording a room',
 		description: 'Start a cloud recording of the meeting running in a room; Daily answers {"status": "sent"} without a recording ID',
 		...start,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/start`, body: defined(p.options), rateClass: 'start' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'update', name: 'Update', action: 'Update a running recording',
 		description: 'Change the layout of a running recording',
 		...update,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/update`, body: defined(p.options), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'stop', name: 'Stop', action: 'Stop recording a room',
 		description: 'Stop the recording of a room (the one with the given instance ID, if several run)',
 		// "If a raw-tracks recording is being used, a type must be declared" (docs.daily.co/reference/rest-api/rooms/
@@ -38,37 +38,37 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Type', name: 'type', type: 'options', default: '', options: [['cloud', 'Cloud'], ['raw-tracks', 'Raw Tracks']], description: 'The kind of recording to stop (default cloud); a raw-tracks recording needs it' },
 		], 'Add Option')]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/stop`, body: defined(p.options), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',
 		simplify: pick('id', 'room_name', 'start_ts', 'status', 'duration', 'max_participants', 'mtgSessionId'),
 		description: 'List recordings, newest first, optionally only those of one room',
 		...params([], [collection('filters', 'Filters', [{ ...roomNameField('Only recordings of this room'), required: false, name: 'room_name' }], 'Add Filter')]),
 		request: (p) => ({ method: 'GET', path: '/recordings', qs: defined(p.filters), rateClass: 'slow' }),
 		paginate: dailyCursor(),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'get', name: 'Get', action: 'Get a recording',
 		simplify: pick('id', 'room_name', 'start_ts', 'status', 'duration', 'max_participants', 'mtgSessionId'),
 		description: 'Get a recording with its status, duration and tracks',
 		...params([recordingId]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
 		description: 'Delete a recording for good',
 		...params([recordingId]),
 		request: (p) => ({ method: 'DELETE', path: `/recordings/${enc(p.recordingId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.recordingId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'getAccessLink', name: 'Get Access Link', action: 'Get a recording download link',
 		description: 'Get a temporary download link for a recording; the answer has download_link and expires (unix time)',
 		...params([recordingId], [collection('options', 'Options', [
 			{ displayName: 'Valid For (Seconds)', name: 'valid_for_secs', type: 'number', default: 0, integer: true, min: 1, max: 43200, description: 'How long the link works (default 3600, at most 43200)' },
 		], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/access-link`, qs: defined(p.options) }),
-	},
+	}),
 ];
 
 export const recording: ResourceDescriptor = { value: 'recording', name: 'Recording', operations };

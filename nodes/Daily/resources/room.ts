@@ -1,8 +1,8 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, jsonObject, jsonValue, params, pick } from '../../shared/fields';
+import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, jsonObject, jsonValue, params, pick } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
@@ -77,7 +77,7 @@ const roomsInput = z
 	)
 	.min(1, 'must list at least one room');
 
-const roomsJson: FieldSpec = {
+const roomsJson = field({
 	displayName: 'Rooms (JSON)',
 	name: 'rooms',
 	type: 'json',
@@ -85,7 +85,7 @@ const roomsJson: FieldSpec = {
 	default: '[{"name": "room-1", "privacy": "private"}]',
 	description: 'An array of rooms to create in one call, each {"name", "privacy", "properties"}',
 	zod: jsonValue.pipe(roomsInput),
-};
+});
 
 /** The rooms as rows or, as saved workflows have them, as JSON. */
 const roomsInputMode: StructuredInput = {
@@ -193,73 +193,73 @@ const setSessionData = params([
 ]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
 		description: 'Create a room; returns the room with its URL. A taken name fails unless "Return Existing Room" is set.',
 		...create,
 		run: createRoom,
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room',
 		simplify: pick('id', 'name', 'url', 'privacy', 'created_at'),
 		description: 'Get a room by name, with its URL and non-default properties',
 		...byName,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
 		simplify: pick('id', 'name', 'url', 'privacy', 'created_at'),
 		description: 'List the rooms of the domain, newest first',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/rooms' }),
 		paginate: dailyCursor(),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
 		description: 'Change the privacy or properties of a room',
 		...update,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
 		description: 'Delete a room by name',
 		...byName,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomName)}`, rateClass: 'slow' }),
 		output: (body, p) => ({ deleted: true, name: p.roomName, ...(body && typeof body === 'object' ? body : {}) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'createMany', name: 'Create Many', action: 'Create many rooms',
 		description: 'Create several rooms in one call; returns one item per room',
 		...createMany,
 		request: (p) => ({ method: 'POST', path: '/batch/rooms', body: { rooms: p.rooms }, rateClass: 'batch' }),
 		output: (body) => (Array.isArray(body?.data) ? body.data : body),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'deleteMany', name: 'Delete Many', action: 'Delete many rooms',
 		description: 'Delete several rooms by name in one call (at most 1000); returns how many were deleted',
 		...deleteMany,
 		request: (p) => ({ method: 'DELETE', path: '/batch/rooms', body: { rooms: p.roomNames }, rateClass: 'batch' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'getPresence', name: 'Get Presence', action: 'Get who is in a room',
 		description: 'List the participants in a room right now, one item each',
 		...presence,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/presence`, qs: defined(p.filters) }),
 		output: (body) => (Array.isArray(body?.data) ? body.data : []),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'sendAppMessage', name: 'Send App Message', action: 'Send an app message to a room',
 		description: 'Send a JSON message to the participants of a running meeting',
 		...appMessage,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/send-app-message`, body: { data: p.data, recipient: p.recipient ?? '*' } }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'eject', name: 'Eject Participants', action: 'Eject participants from a room',
 		description: 'Remove participants from a meeting by session ID or user ID, optionally banning them',
 		...eject,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'updatePermissions', name: 'Update Participant Permissions', action: 'Update participant permissions',
 		description: 'Change what participants of a running meeting may send, see and administer',
 		...permissions,
@@ -269,14 +269,14 @@ const operations: OperationDescriptor[] = [
 			body: { data: Object.fromEntries(p.sessionIds.map((id: string) => [id, defined(p.permissions)])) },
 			retry: 'always',
 		}),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'getSessionData', name: 'Get Session Data', action: 'Get the session data of a room',
 		description: 'Get the data stored for the running meeting of a room',
 		...byName,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/get-session-data` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'setSessionData', name: 'Set Session Data', action: 'Set the session data of a room',
 		description: 'Store data for the running meeting of a room, replacing or merging',
 		...setSessionData,
@@ -286,7 +286,7 @@ const operations: OperationDescriptor[] = [
 			body: defined({ data: p.data, mergeStrategy: p.mergeStrategy, keysToDelete: p.keysToDelete }),
 			retry: 'always',
 		}),
-	},
+	}),
 ];
 
 export const room: ResourceDescriptor = { value: 'room', name: 'Room', operations };

@@ -1,18 +1,18 @@
 // Not in Daily's OpenAPI file: the contract is the docs pages, each with its own OpenAPI excerpt:
 // https://docs.daily.co/reference/rest-api/sip-clients (create, list, get, delete, rotate).
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, params } from '../../shared/fields';
 
 /** The docs: "a room-style name, optionally suffixed with .<number>", e.g. myroom.0. */
 const USERNAME = { regex: /^[A-Za-z0-9_-]{1,128}(\.\d+)?$/, message: "may contain only letters, digits, '_' and '-', optionally followed by .<number> (e.g. myroom.0)" };
 
-const username: FieldSpec = {
+const username = field({
 	displayName: 'Username', name: 'sipClientUsername', type: 'string', default: '', required: true,
 	description: 'The SIP username of the client', pattern: USERNAME, placeholder: 'e.g. myroom.0',
 	locator: { list: 'searchSipClients', typed: 'name' },
-};
+});
 
-const password: FieldSpec = { displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The SIP password; Daily makes one when left empty. Returned once, in this answer only.' };
+const password = field({ displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The SIP password; Daily makes one when left empty. Returned once, in this answer only.' });
 
 const secretsOf = (o: { password?: string } | undefined) => (o?.password ? [o.password] : []);
 
@@ -24,40 +24,40 @@ const create = params([{ ...username, name: 'username', description: 'The SIP us
 ]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'sipClient', operation: 'create', name: 'Create', action: 'Create a SIP client',
 		description: 'Register a softphone credential for the domain; the answer holds its SIP URI and its password, shown only this once',
 		...create,
 		request: (p) => ({ method: 'POST', path: '/sip-clients', body: { username: p.username, ...defined(p.additionalFields) }, secrets: secretsOf(p.additionalFields) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipClient', operation: 'getAll', name: 'Get Many', action: 'Get many SIP clients',
 		description: 'List the SIP clients of the domain (without passwords)',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/sip-clients' }),
 		// The docs: limit 1-100 and offset; the answer is {sip_clients, total, limit, offset}.
 		paginate: { style: 'offset', itemsPath: 'sip_clients', maxPageSize: 100 },
-	},
-	{
+	}),
+	operation({
 		resource: 'sipClient', operation: 'get', name: 'Get', action: 'Get a SIP client',
 		description: 'Get a SIP client by username (without its password)',
 		...params([username]),
 		request: (p) => ({ method: 'GET', path: `/sip-clients/${enc(p.sipClientUsername)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipClient', operation: 'delete', name: 'Delete', action: 'Delete a SIP client',
 		description: 'Delete a SIP client; its softphone can no longer register',
 		...params([username]),
 		request: (p) => ({ method: 'DELETE', path: `/sip-clients/${enc(p.sipClientUsername)}` }),
 		output: (body, p) => ({ deleted: true, username: p.sipClientUsername, ...(body && typeof body === 'object' ? body : {}) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipClient', operation: 'rotate', name: 'Rotate Password', action: 'Rotate the password of a SIP client',
 		description: 'Give a SIP client a new password (yours, or one Daily makes), returned once; its SIP URI and expiry stay',
 		...params([username], [collection('options', 'Options', [{ ...password, description: 'The new SIP password; Daily makes one when left empty' }], 'Add Option')]),
 		// Sent again after a lost answer: the password of the last rotation is the one that holds, and it is in the answer.
 		request: (p) => ({ method: 'POST', path: `/sip-clients/${enc(p.sipClientUsername)}/rotate`, body: defined(p.options), secrets: secretsOf(p.options), retry: 'always' }),
-	},
+	}),
 ];
 
 export const sipClient: ResourceDescriptor = { value: 'sipClient', name: 'SIP Client', operations };

@@ -2,13 +2,13 @@
 // https://docs.daily.co/reference/rest-api/sip-trunk (create, list, get, update, delete).
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
 import { dailyCursor } from '../fields';
 
 const sipTrunkId = idField('sipTrunkId', 'SIP Trunk ID', 'The ID of the SIP trunk', 'searchSipTrunks');
 
-const webhookUrl: FieldSpec = { displayName: 'Notification Webhook URL', name: 'webhook_url', type: 'string', default: '', url: true, description: 'Where Daily posts the signed sip_trunk.incoming notification of each call; it must answer Daily\'s signed sip_trunk.test probe with 2xx' };
+const webhookUrl = field({ displayName: 'Notification Webhook URL', name: 'webhook_url', type: 'string', default: '', url: true, description: 'Where Daily posts the signed sip_trunk.incoming notification of each call; it must answer Daily\'s signed sip_trunk.test probe with 2xx' });
 
 /** Settings shared by create and update; the request nests them as the docs' body has them. */
 const SETTINGS: FieldSpec[] = [
@@ -87,41 +87,41 @@ const updateSchema = update.schema.superRefine((p, ctx) => {
 });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'sipTrunk', operation: 'create', name: 'Create', action: 'Create a SIP trunk',
 		description: 'Create an inbound SIP trunk for your own carrier; returns the SIP URI to point the carrier at and the notification secret. Daily probes the webhook URL first.',
 		properties: create.properties,
 		schema: createSchema,
 		request: (p) => ({ method: 'POST', path: '/sip-trunk', body: { trunk_name: p.trunk_name, ...trunkBody({ ...p.additionalFields, webhook_url: p.webhook_url }) }, secrets: secretsOf(p.additionalFields) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipTrunk', operation: 'getAll', name: 'Get Many', action: 'Get many SIP trunks',
 		description: 'List the SIP trunks of the domain',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/sip-trunk' }),
 		// The docs: limit 1-100, starting_after / ending_before.
 		paginate: dailyCursor(),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipTrunk', operation: 'get', name: 'Get', action: 'Get a SIP trunk',
 		description: 'Get a SIP trunk with its SIP URI and settings',
 		...params([sipTrunkId]),
 		request: (p) => ({ method: 'GET', path: `/sip-trunk/${enc(p.sipTrunkId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipTrunk', operation: 'update', name: 'Update', action: 'Update a SIP trunk',
 		description: 'Change the fields given and keep the rest; the trunk name cannot change. A new webhook URL or secret is probed first.',
 		properties: update.properties,
 		schema: updateSchema,
 		request: (p) => ({ method: 'PUT', path: `/sip-trunk/${enc(p.sipTrunkId)}`, body: trunkBody(p.updateFields ?? {}), secrets: secretsOf(p.updateFields) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'sipTrunk', operation: 'delete', name: 'Delete', action: 'Delete a SIP trunk',
 		description: 'Delete a SIP trunk; calls to its SIP URI stop',
 		...params([sipTrunkId]),
 		request: (p) => ({ method: 'DELETE', path: `/sip-trunk/${enc(p.sipTrunkId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.sipTrunkId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
+	}),
 ];
 
 export const sipTrunk: ResourceDescriptor = { value: 'sipTrunk', name: 'SIP Trunk', operations };

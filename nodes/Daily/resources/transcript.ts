@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, idField, params } from '../../shared/fields';
 import { cuesToText, parseWebVtt } from '../../shared/webvtt';
 import { dailyCursor } from '../fields';
@@ -17,7 +17,7 @@ export function accessLink(body: unknown): string | undefined {
 const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript', 'searchTranscripts');
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'transcript', operation: 'getAll', name: 'Get Many', action: 'Get many transcripts',
 		description: 'List stored transcripts, newest first, optionally of one room or meeting session',
 		...params([], [collection('filters', 'Filters', [
@@ -26,21 +26,21 @@ const operations: OperationDescriptor[] = [
 		], 'Add Filter')]),
 		request: (p) => ({ method: 'GET', path: '/transcript', qs: defined(p.filters) }),
 		paginate: dailyCursor('transcriptId'),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'get', name: 'Get', action: 'Get a transcript',
 		description: 'Get the status and details of a transcript',
 		...params([transcriptId]),
 		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'delete', name: 'Delete', action: 'Delete a transcript',
 		description: 'Delete a stored transcript',
 		...params([transcriptId]),
 		request: (p) => ({ method: 'DELETE', path: `/transcript/${enc(p.transcriptId)}` }),
 		output: (body, p) => ({ deleted: true, transcriptId: p.transcriptId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'getAccessLink', name: 'Get Access Link', action: 'Get a transcript download link',
 		description: 'Get a temporary link to the WebVTT file of a transcript',
 		...params([transcriptId]),
@@ -50,8 +50,8 @@ const operations: OperationDescriptor[] = [
 			const link = accessLink(body);
 			return { ...(body && typeof body === 'object' ? body : {}), ...(link ? { link, download_link: link } : {}) };
 		},
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'getText', name: 'Get Text', action: 'Get the text of a transcript',
 		description: 'Download a transcript and return it as plain "Speaker: text" lines an AI agent can read, with the timed cues',
 		...params([transcriptId]),
@@ -64,7 +64,7 @@ const operations: OperationDescriptor[] = [
 			const cues = parseWebVtt((await ctx.download(link)).toString('utf8'));
 			return { transcriptId: p.transcriptId, text: cuesToText(cues), cues: cues as unknown as IDataObject[], ready: true };
 		},
-	},
+	}),
 ];
 
 export const transcript: ResourceDescriptor = { value: 'transcript', name: 'Transcript', operations };

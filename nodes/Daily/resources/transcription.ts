@@ -1,6 +1,6 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { z } from 'zod';
-import { collection, defined, enc, type FieldSpec, jsonObject, jsonValue, params } from '../../shared/fields';
+import { collection, defined, enc, field, jsonObject, jsonValue, params } from '../../shared/fields';
 import { instanceIdOptions, roomNameField } from '../fields';
 
 /** The spec's transcription-properties `transcription_geo` enum. */
@@ -17,7 +17,7 @@ const redact = jsonValue.pipe(
 	z.union([z.boolean(), z.array(z.string()), z.array(z.boolean())], { errorMap: () => ({ message: 'must be true, false or a list such as ["pci", "ssn"]' }) }),
 );
 
-const participantsField: FieldSpec = { displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' };
+const participantsField = field({ displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' });
 
 /** Daily's transcription/start schema is strict: only these keys (§1.2). */
 const start = params([roomNameField('The room whose meeting to transcribe')], [
@@ -66,26 +66,26 @@ const updateSchema = update.schema.superRefine((p: { options?: UpdateOptions }, 
 });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'transcription', operation: 'start', name: 'Start', action: 'Start transcribing a room',
 		description: 'Start live transcription of the meeting running in a room',
 		...start,
 		// An empty participant list is left out: [] would transcribe nobody.
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/start`, body: defined({ ...p.options, participants: p.options?.participants?.length ? p.options.participants : undefined }) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcription', operation: 'update', name: 'Update', action: 'Update a running transcription',
 		description: 'Change which participants a running transcription covers',
 		...update,
 		schema: updateSchema,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: updateBody(p.options), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcription', operation: 'stop', name: 'Stop', action: 'Stop transcribing a room',
 		description: 'Stop live transcription in a room',
 		...params([roomNameField()], [instanceIdOptions()]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/stop`, body: defined(p.options), retry: 'always' }),
-	},
+	}),
 ];
 
 export const transcription: ResourceDescriptor = { value: 'transcription', name: 'Transcription', operations };

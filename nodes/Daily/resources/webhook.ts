@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { DAILY_EVENT_TYPES } from '../events';
 
 const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook', 'searchWebhooks');
@@ -13,31 +13,31 @@ const settings: FieldSpec[] = [
 	{ displayName: 'Retry Type', name: 'retryType', type: 'options', default: '', options: [['circuit-breaker', 'Circuit Breaker'], ['exponential', 'Exponential']], description: 'Circuit breaker stops deliveries after 3 failures; exponential retries each event up to 5 times' },
 ];
 
-const url: FieldSpec = { displayName: 'URL', name: 'url', type: 'string', default: '', required: true, url: true, description: 'Where Daily sends events; it must answer Daily\'s test request with 200' };
-const eventTypes: FieldSpec = { displayName: 'Event Types', name: 'eventTypes', type: 'multiOptions', default: [], required: true, options: DAILY_EVENT_TYPES, description: 'Which events are sent', zod: z.array(z.enum(DAILY_EVENT_TYPES.map(([v]) => v) as [string, ...string[]], { errorMap: () => ({ message: `each value must be one of ${DAILY_EVENT_TYPES.map(([v]) => `'${v}'`).join(', ')}` }) })).min(1, 'choose at least one event type') };
+const url = field({ displayName: 'URL', name: 'url', type: 'string', default: '', required: true, url: true, description: 'Where Daily sends events; it must answer Daily\'s test request with 200' });
+const eventTypes = field({ displayName: 'Event Types', name: 'eventTypes', type: 'multiOptions', default: [], required: true, options: DAILY_EVENT_TYPES, description: 'Which events are sent', zod: z.array(z.enum(DAILY_EVENT_TYPES.map(([v]) => v) as [string, ...string[]], { errorMap: () => ({ message: `each value must be one of ${DAILY_EVENT_TYPES.map(([v]) => `'${v}'`).join(', ')}` }) })).min(1, 'choose at least one event type') });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
 		description: 'Register a URL for events; Daily allows one webhook per domain and sends a test request first',
 		...params([url, eventTypes], [collection('options', 'Options', settings, 'Add Option')]),
 		request: (p) => ({ method: 'POST', path: '/webhooks', body: defined({ url: p.url, eventTypes: p.eventTypes, ...p.options }) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
 		description: 'List the webhooks of the domain',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/webhooks' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'get', name: 'Get', action: 'Get a webhook',
 		description: 'Get a webhook with its state (ACTIVE or FAILED) and failure count',
 		...params([webhookId]),
 		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
 		// Daily's spec answers an array of webhooks here, its docs prose one object: the webhook either way.
 		output: (body, p) => (Array.isArray(body) ? (body.find((w) => w?.uuid === p.webhookId) ?? body[0] ?? {}) : body),
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
 		description: 'Change a webhook; this also re-activates a FAILED webhook',
 		...params([webhookId], [collection('updateFields', 'Update Fields', [
@@ -46,14 +46,14 @@ const operations: OperationDescriptor[] = [
 			...settings,
 		], 'Add Field')]),
 		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
 		description: 'Delete a webhook',
 		...params([webhookId]),
 		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
 		output: (body, p) => ({ deleted: true, uuid: p.webhookId, ...(body && typeof body === 'object' ? body : {}) }),
-	},
+	}),
 ];
 
 export const webhook: ResourceDescriptor = { value: 'webhook', name: 'Webhook', operations };

@@ -1,4 +1,4 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { enc, params } from '../../shared/fields';
 import { answered, exportCall } from '../common';
 import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
@@ -7,14 +7,14 @@ import { dsOffset } from '../transport';
 const TEXT_FORMATS: Array<[string, string]> = [['txt', 'Text'], ['json', 'JSON'], ['csv', 'CSV'], ['zip', 'ZIP (CSV and Text)']];
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'chat', operation: 'getAll', name: 'Get Many', action: 'Get many chat messages',
 		description: 'List the public chat messages of a room, optionally of one session, one item per message with sender and time',
 		...params([roomField()], [listOptions([sessionFilter('messages')])]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/chat`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'chat', operation: 'send', name: 'Send Message', action: 'Send a chat message',
 		description: 'Post a message to the public chat of a room',
 		...params([
@@ -23,27 +23,27 @@ const operations: OperationDescriptor[] = [
 		]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/chat`, body: { message: p.message } }),
 		output: answered((p) => ({ roomId: p.roomId, message: p.message })),
-	},
-	{
+	}),
+	operation({
 		resource: 'chat', operation: 'export', name: 'Export', action: 'Export chat messages',
 		description: 'Download the chat of a room, optionally of one session, as a text, JSON, CSV or ZIP file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', TEXT_FORMATS, sessionFilter('messages')),
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/chat/export`, 'chat'),
-	},
-	{
+	}),
+	operation({
 		resource: 'chat', operation: 'deleteAll', name: 'Delete All', action: 'Delete all chat messages of a room',
 		description: 'Delete every chat message of a room, across all its sessions',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/chat` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'chat', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the chat messages of a session',
 		description: 'Delete the chat messages of one session',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/chat` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
+	}),
 ];
 
 export const chat: ResourceDescriptor = { value: 'chat', name: 'Chat', operations };

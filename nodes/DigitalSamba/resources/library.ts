@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { multipart } from '../../shared/multipart';
 import { listOptions } from '../fields';
 import { dsOffset } from '../transport';
@@ -19,7 +19,7 @@ const folderFields: FieldSpec[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the folder' },
 	{ displayName: 'Parent Folder ID', name: 'parent_id', type: 'string', default: '', description: 'The folder to put it in (its UUID); the library root when left out' },
 ];
-const folderOfFile: FieldSpec = { displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The folder to put it in (its UUID); the library root when left out' };
+const folderOfFile = field({ displayName: 'Folder ID', name: 'folder_id', type: 'string', default: '', description: 'The folder to put it in (its UUID); the library root when left out' });
 
 // The spec names a file's path parameter (fileId below) `libraryFile`.
 

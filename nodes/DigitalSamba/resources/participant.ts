@@ -1,16 +1,16 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { defined, enc, field, idField, params } from '../../shared/fields';
 import { DATE_FIELDS, listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants');
 
-const live: FieldSpec = {
+const live = field({
 	displayName: 'Live', name: 'live', type: 'boolean', default: false,
 	description: 'Whether to return only participants of live sessions (on) or of ended ones (off); leave the option out for both',
-};
-const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only participants of this room (its UUID)' };
-const sessionFilter: FieldSpec = { displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' };
+});
+const roomFilter = field({ displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only participants of this room (its UUID)' });
+const sessionFilter = field({ displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' });
 
 const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', path: (p: { roomId: string; participantId: string }) => string): OperationDescriptor => ({
 	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} the hand of a participant`,
@@ -21,39 +21,39 @@ const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', pat
 });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'participant', operation: 'getAll', name: 'Get Many', action: 'Get many participants',
 		description: 'List everyone who joined the team\'s sessions, newest first, optionally by date range, room, session or live state',
 		...params([], [listOptions([...DATE_FIELDS, live, roomFilter, sessionFilter])]),
 		request: (p) => ({ method: 'GET', path: '/participants', qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'participant', operation: 'get', name: 'Get', action: 'Get a participant',
 		description: 'Get one participant with their session, role, join and leave time, device and activity counts',
 		...params([participantId]),
 		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'participant', operation: 'getStatistics', name: 'Get Statistics', action: 'Get participant statistics',
 		description: 'Get the usage figures of one participant: participation minutes, chat posts, questions and answers',
 		...params([participantId]),
 		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}/statistics` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'participant', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the participants of a room',
 		description: 'List everyone who joined sessions of one room, newest first',
 		...params([roomField('The ID (UUID) of the room')], [listOptions([...DATE_FIELDS, live, sessionFilter])]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/participants`, qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'participant', operation: 'getManyForSession', name: 'Get Many for Session', action: 'Get the participants of a session',
 		description: 'List everyone who joined one session, newest first',
 		...params([sessionField()], [listOptions([...DATE_FIELDS, live])]),
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/participants`, qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
+	}),
 	hand('raiseHand', 'raise', (p) => `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/raise-hand`),
 	hand('lowerHand', 'lower', (p) => `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/lower-hand`),
 ];

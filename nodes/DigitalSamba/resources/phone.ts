@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { enc, type FieldSpec, idField, jsonValue, params, stringList } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { enc, field, idField, jsonValue, params, stringList } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { roomField } from '../fields';
 
@@ -24,10 +24,10 @@ const calls = jsonValue.pipe(
 	z.preprocess((v) => (Array.isArray(v) ? v : v && typeof v === 'object' ? [v] : v), z.array(call, { invalid_type_error: 'must be an array of calls' }).min(1, 'give at least one call')),
 );
 
-const CALLS_JSON: FieldSpec = {
+const CALLS_JSON = field({
 	displayName: 'Calls (JSON)', name: 'calls', type: 'json', default: '[]', required: true, zod: calls,
 	description: 'An array of calls, e.g. [{"call_id": "c-1", "caller_number": "+4930123456", "muted": true}]; a single call object is accepted too',
-};
+});
 
 /** The calls as rows, or as JSON; saved workflows hold JSON. */
 const callsInput: StructuredInput = {
@@ -67,14 +67,14 @@ const callAction = (operation: string, name: string, action: string, description
 const operations: OperationDescriptor[] = [
 	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', (p) => `/rooms/${enc(p.roomId)}/phone/connect`),
 	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', (p) => `/rooms/${enc(p.roomId)}/phone/disconnect`),
-	{
+	operation({
 		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
 		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
 		...withStructured(params([room, CALLS_JSON]), callsInput),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/joined`, body: p.calls }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.calls.map((c: { call_id: string }) => c.call_id) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'phone', operation: 'participantsLeft', name: 'Phone Participants Left', action: 'Report phone participants who left',
 		description: 'Tell the room that phone calls ended, by their call IDs',
 		...params([
@@ -83,7 +83,7 @@ const operations: OperationDescriptor[] = [
 		]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
-	},
+	}),
 	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/raise-hand`),
 	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/lower-hand`),
 	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/mute`),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, enc, field, idField, params } from '../../shared/fields';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
@@ -32,24 +32,24 @@ const pollOptionsZod = z.preprocess(
 	),
 );
 
-const POLL_OPTIONS: FieldSpec = {
+const POLL_OPTIONS = field({
 	displayName: 'Options', name: 'pollOptions', type: 'string', default: '', typeOptions: { rows: 4 }, zod: pollOptionsZod,
 	description: 'The answer options, one per line; or a JSON array of option objects such as [{"text": "Next week"}], where options as Get returns them keep their identity. Required for every type (the API refuses a poll without options).',
-};
+});
 
-const QUESTION: FieldSpec = {
+const QUESTION = field({
 	displayName: 'Question', name: 'question', type: 'string', default: '', required: true,
 	pattern: { regex: /^[\s\S]{5,}$/, message: 'must be at least 5 characters' },
 	description: 'The poll question, at least 5 characters',
-};
+});
 
-const TYPE: FieldSpec = {
+const TYPE = field({
 	displayName: 'Type', name: 'type', type: 'options', default: 'single', required: true,
 	options: [['free', 'Free (Short Answer)'], ['multiple', 'Multiple Choice'], ['single', 'Single Choice']],
 	description: 'Single choice, multiple choice, or a short free-text answer',
-};
+});
 
-const ANONYMOUS: FieldSpec = { displayName: 'Anonymous', name: 'anonymous', type: 'boolean', default: false, description: 'Whether votes are anonymous' };
+const ANONYMOUS = field({ displayName: 'Anonymous', name: 'anonymous', type: 'boolean', default: false, description: 'Whether votes are anonymous' });
 
 type PollParams = { type?: string; pollOptions?: unknown[]; updateFields?: { type?: string } };
 
@@ -67,14 +67,14 @@ const updateBase = params([roomUuid(), pollId, POLL_OPTIONS], [collection('updat
 const onePoll = params([roomUuid(), pollId]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'poll', operation: 'getAll', name: 'Get Many', action: 'Get many polls',
 		description: 'List the polls of a room, one item per poll with its question, type and status',
 		...params([roomField()], [listOptions()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'create', name: 'Create', action: 'Create a poll',
 		description: 'Create a poll in a room: a question with single or multiple choice options, or a free-text answer; moderators launch it in the room',
 		properties: createBase.properties,
@@ -83,14 +83,14 @@ const operations: OperationDescriptor[] = [
 			method: 'POST', path: `/rooms/${enc(p.roomId)}/polls`,
 			body: { question: p.question, type: p.type, ...(p.additionalFields ?? {}), options: p.pollOptions ?? [] },
 		}),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'get', name: 'Get', action: 'Get a poll',
 		description: 'Get a poll with its options',
 		...onePoll,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'update', name: 'Update', action: 'Update a poll',
 		description: 'Change a poll; the options given replace the current ones (give an option\'s ID to keep it)',
 		properties: updateBase.properties,
@@ -99,53 +99,53 @@ const operations: OperationDescriptor[] = [
 			method: 'PATCH', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}`,
 			body: { ...(p.updateFields ?? {}), options: p.pollOptions ?? [] },
 		}),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'delete', name: 'Delete', action: 'Delete a poll',
 		description: 'Delete a poll and its votes',
 		...onePoll,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.pollId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'getResults', name: 'Get Results', action: 'Get the results of a poll',
 		description: 'Get the results of a poll, one item per time it ran, with votes per option; optionally of one session',
 		...params([roomField(), pollId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}/results`, qs: { ...(p.options ?? {}) } }),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'export', name: 'Export', action: 'Export polls',
 		description: 'Download the polls and results of a room, optionally of one session, as a text or JSON file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('polls')),
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/polls/export`, 'polls'),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'import', name: 'Import', action: 'Import polls from a CSV file',
 		description: 'Create polls in a room from a CSV file in an input binary field (see Get Template for the columns)',
 		...importParams(),
 		sendsOnce: true,
 		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/polls/import`),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'getTemplate', name: 'Get Template', action: 'Get the poll import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
 		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/polls/template`, 'polls-template.csv'),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'deleteAll', name: 'Delete All', action: 'Delete all polls of a room',
 		description: 'Delete every poll of a room with its votes',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'poll', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the polls of a session',
 		description: 'Delete the polls (and votes) created by the participants of one session; polls of other sessions stay',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/polls` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
+	}),
 ];
 
 export const poll: ResourceDescriptor = { value: 'poll', name: 'Poll', operations };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { HttpMethod, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type HttpMethod, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { answered, exportCall } from '../common';
 import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
@@ -33,8 +33,8 @@ const participant = (p: Participant) =>
 
 const questionId = idField('questionId', 'Question ID', 'The ID (UUID) of the question', 'searchQuestions');
 const answerId = idField('answerId', 'Answer ID', 'The ID (UUID) of the answer', 'searchAnswers');
-const questionText: FieldSpec = { displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' };
-const answerText: FieldSpec = { displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' };
+const questionText = field({ displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' });
+const answerText = field({ displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' });
 
 /** A call on one question that only names the participant who makes it. */
 function questionAction(
@@ -52,20 +52,20 @@ function questionAction(
 }
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'question', operation: 'getAll', name: 'Get Many', action: 'Get many questions',
 		description: 'List the Q&A questions of a room with their answers, optionally of one session, one item per question',
 		...params([roomField()], [listOptions([sessionFilter('questions')])]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/questions`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'export', name: 'Export', action: 'Export questions and answers',
 		description: 'Download the Q&A of a room, optionally of one session, as a text or JSON file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('questions')),
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/questions/export`, 'questions'),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'create', name: 'Create', action: 'Create a question',
 		description: 'Ask a question in the Q&A of a room on behalf of a participant (by ID, or by name and external ID)',
 		...withParticipant([questionText], [
@@ -77,22 +77,22 @@ const operations: OperationDescriptor[] = [
 			body: { participant: participant(p), question: p.question, ...(p.additionalFields ?? {}) },
 		}),
 		output: answered((p) => ({ roomId: p.roomId, question: p.question })),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'update', name: 'Update', action: 'Update a question',
 		description: 'Change the text of a question, on behalf of a participant allowed to',
 		...withParticipant([questionId, questionText]),
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p), question: p.question } }),
 		output: answered((p) => ({ questionId: p.questionId })),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'delete', name: 'Delete', action: 'Delete a question',
 		description: 'Delete a question and its answers, on behalf of a participant allowed to',
 		...withParticipant([questionId]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.questionId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'createAnswer', name: 'Create Answer', action: 'Answer a question',
 		description: 'Post an answer to a question on behalf of a participant, publicly or privately to the asker',
 		...withParticipant([questionId, answerText], [
@@ -103,21 +103,21 @@ const operations: OperationDescriptor[] = [
 			body: { participant: participant(p), answer: p.answer, ...(p.additionalFields ?? {}) },
 		}),
 		output: answered((p) => ({ questionId: p.questionId, answer: p.answer })),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'updateAnswer', name: 'Update Answer', action: 'Update an answer',
 		description: 'Change the text of an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId, answerText]),
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
 		output: answered((p) => ({ questionId: p.questionId, answerId: p.answerId })),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'deleteAnswer', name: 'Delete Answer', action: 'Delete an answer',
 		description: 'Delete an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.answerId, questionId: p.questionId }),
-	},
+	}),
 	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/dismiss`),
 	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/reopen`),
 	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
@@ -125,20 +125,20 @@ const operations: OperationDescriptor[] = [
 	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/start`),
 	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/stop`),
 	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/cancel`),
-	{
+	operation({
 		resource: 'question', operation: 'deleteAll', name: 'Delete All', action: 'Delete all questions of a room',
 		description: 'Delete every Q&A question and answer of a room, across all its sessions',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'question', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the questions of a session',
 		description: 'Delete the Q&A questions and answers of one session',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/questions` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
+	}),
 ];
 
 export const question: ResourceDescriptor = { value: 'question', name: 'Q&A', operations };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, enc, field, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
@@ -71,7 +71,7 @@ const questionsInput = (update: boolean): StructuredInput => ({
 	toValue: (rows) => rows,
 });
 
-const TITLE: FieldSpec = { displayName: 'Title', name: 'title', type: 'string', default: '', required: true, maxLength: 512, description: 'The quiz title, at most 512 characters' };
+const TITLE = field({ displayName: 'Title', name: 'title', type: 'string', default: '', required: true, maxLength: 512, description: 'The quiz title, at most 512 characters' });
 
 const QUIZ_FIELDS: FieldSpec[] = [
 	{ displayName: 'Time Limit (Minutes)', name: 'time_limit_minutes', type: 'number', default: 60, integer: true, min: 1, max: 1440, description: 'Time to finish the whole quiz, 1 to 1440 minutes' },
@@ -84,14 +84,14 @@ const quizId = idField('quizId', 'Quiz ID', 'The ID (UUID) of the quiz', 'search
 const oneQuiz = params([roomUuid(), quizId]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'quiz', operation: 'getAll', name: 'Get Many', action: 'Get many quizzes',
 		description: 'List the quizzes of a room, one item per quiz with its title, time limit and status',
 		...params([roomField()], [listOptions()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'create', name: 'Create', action: 'Create a quiz',
 		description: 'Create a quiz in a room: a title, questions with choices marked correct, and time limits',
 		...withStructured(params([roomField(), TITLE, questionsJson(false)], [collection('additionalFields', 'Additional Fields', QUIZ_FIELDS, 'Add Field')]), questionsInput(false)),
@@ -99,67 +99,67 @@ const operations: OperationDescriptor[] = [
 			method: 'POST', path: `/rooms/${enc(p.roomId)}/quizzes`,
 			body: { title: p.title, ...(p.additionalFields ?? {}), questions: p.questions },
 		}),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'get', name: 'Get', action: 'Get a quiz',
 		description: 'Get a quiz with its questions and choices',
 		...oneQuiz,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'update', name: 'Update', action: 'Update a quiz',
 		description: 'Change a quiz; the questions given replace the current ones (give their IDs to keep and change them; with an ID, a text may be left out)',
 		...withStructured(params([roomUuid(), quizId, questionsJson(true)], [
 			collection('updateFields', 'Update Fields', [{ ...TITLE, required: false }, ...QUIZ_FIELDS], 'Add Field'),
 		]), questionsInput(true)),
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}`, body: { ...(p.updateFields ?? {}), questions: p.questions } }),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'delete', name: 'Delete', action: 'Delete a quiz',
 		description: 'Delete a quiz and its answers',
 		...oneQuiz,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.quizId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'getResults', name: 'Get Results', action: 'Get the results of a quiz',
 		description: 'Get the results of a quiz, one item per time it ran, with answers per question; optionally of one session',
 		...params([roomField(), quizId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}/results`, qs: { ...(p.options ?? {}) } }),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'export', name: 'Export', action: 'Export quiz results',
 		description: 'Download the quiz results of a room as a CSV, text, JSON or ZIP file in a binary field',
 		...exportParams('The ID (UUID) of the room', [['csv', 'CSV'], ['txt', 'Text'], ['json', 'JSON'], ['zip', 'ZIP']]),
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/export`, 'quizzes'),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'import', name: 'Import', action: 'Import quizzes from a CSV file',
 		description: 'Create quizzes from a CSV file in an input binary field: one row per question, grouped by quiz_title (see Get Template)',
 		...importParams(),
 		sendsOnce: true,
 		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/quizzes/import`),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'getTemplate', name: 'Get Template', action: 'Get the quiz import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
 		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/template`, 'quizzes-template.csv'),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'deleteAll', name: 'Delete All', action: 'Delete all quizzes of a room',
 		description: 'Delete every quiz of a room with its answers',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'quiz', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the quizzes of a session',
 		description: 'Delete the quizzes (and answers) created by the participants of one session; quizzes of other sessions stay',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/quizzes` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
+	}),
 ];
 
 export const quiz: ResourceDescriptor = { value: 'quiz', name: 'Quiz', operations };

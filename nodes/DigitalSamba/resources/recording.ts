@@ -1,20 +1,20 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params, pick } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params, pick } from '../../shared/fields';
 import { listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID (UUID) of the recording', 'searchRecordings');
-const roomFilter: FieldSpec = { displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only recordings of this room (its UUID)' };
+const roomFilter = field({ displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only recordings of this room (its UUID)' });
 
 const validFor = () => collection('options', 'Options', [
 	{ displayName: 'Valid For (Minutes)', name: 'valid_for_minutes', type: 'number', default: 60, integer: true, min: 1, description: 'How long the link works' },
 ], 'Add Option');
 
-const OUTPUT_FILE_FIELD: FieldSpec = {
+const OUTPUT_FILE_FIELD = field({
 	displayName: 'Put Output File in Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true,
 	description: 'The name of the output binary field to put the file in',
-};
+});
 
 const MIME: Record<string, string> = { mp4: 'video/mp4', webm: 'video/webm', mkv: 'video/x-matroska', m4a: 'audio/mp4', mp3: 'audio/mpeg' };
 
@@ -24,7 +24,7 @@ function fileNameOf(link: string, id: string): string {
 	return /\.[A-Za-z0-9]{2,4}$/.test(last) ? last : `recording-${id}.mp4`;
 }
 
-const action = (operation: string, name: string, actionText: string, description: string, path: (p: { recordingId: string; roomId: string }) => string, fields = [recordingId]): OperationDescriptor => ({
+const action = (operation: string, name: string, actionText: string, description: string, path: (p: { recordingId: string; roomId: string }) => string, fields: FieldSpec[] = [recordingId]): OperationDescriptor => ({
 	resource: 'recording', operation, name, action: actionText, description,
 	...params(fields),
 	// Starting is sent once; archiving, unarchiving and stopping again change nothing.
@@ -33,7 +33,7 @@ const action = (operation: string, name: string, actionText: string, description
 });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',
 		simplify: pick('id', 'name', 'status', 'room_id', 'friendly_url', 'session_id', 'participant_name', 'duration', 'created_at'),
 		description: 'List the team\'s recordings, newest first, optionally of one room or session or in one status (IN_PROGRESS, PENDING_CONVERSION, READY)',
@@ -44,28 +44,28 @@ const operations: OperationDescriptor[] = [
 		])]),
 		request: (p) => ({ method: 'GET', path: '/recordings', qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'getManyArchived', name: 'Get Many Archived', action: 'Get many archived recordings',
 		description: 'List the archived recordings of the team, newest first, optionally of one room',
 		...params([], [listOptions([roomFilter])]),
 		request: (p) => ({ method: 'GET', path: '/recordings/archived', qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'get', name: 'Get', action: 'Get a recording',
 		simplify: pick('id', 'name', 'status', 'room_id', 'friendly_url', 'session_id', 'participant_name', 'duration', 'created_at'),
 		description: 'Get one recording with its status, duration, room, session and the participant who recorded',
 		...params([recordingId]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'getDownloadLink', name: 'Get Download Link', action: 'Get a recording download link',
 		description: 'Get a temporary link to the file of a READY recording, as {link, valid_until}',
 		...params([recordingId], [validFor()]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/download`, qs: defined(p.options) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'download', name: 'Download', action: 'Download a recording',
 		description: 'Fetch the file of a READY recording through a temporary link and return it as binary data',
 		...params([recordingId, OUTPUT_FILE_FIELD]),
@@ -82,38 +82,38 @@ const operations: OperationDescriptor[] = [
 			const { binary, bytes } = await ctx.downloadBinary(link, fileName, mimeType);
 			return [{ json: { recordingId: p.recordingId, fileName, ...(bytes !== undefined ? { fileSize: bytes } : {}) }, binary: { [p.binaryPropertyName]: binary } }];
 		},
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'getBookmarks', name: 'Get Bookmarks', action: 'Get the bookmarks of a recording',
 		description: 'List the bookmarks participants set in a recording (text, time in seconds, session), one item each',
 		...params([recordingId]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/bookmarks` }),
-	},
+	}),
 	action('archive', 'Archive', 'Archive a recording', 'Move a recording to the archive', (p) => `/recordings/${enc(p.recordingId)}/archive`),
 	action('unarchive', 'Unarchive', 'Unarchive a recording', 'Bring an archived recording back to the recordings list', (p) => `/recordings/${enc(p.recordingId)}/unarchive`),
 	action('start', 'Start', 'Start recording a room', 'Start recording the session running in a room', (p) => `/rooms/${enc(p.roomId)}/recordings/start`, [roomField()]),
 	action('stop', 'Stop', 'Stop recording a room', 'Stop the recording running in a room', (p) => `/rooms/${enc(p.roomId)}/recordings/stop`, [roomField()]),
-	{
+	operation({
 		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
 		description: 'Delete one recording for good',
 		...params([recordingId]),
 		request: (p) => ({ method: 'DELETE', path: `/recordings/${enc(p.recordingId)}` }),
 		output: (_body, p) => ({ deleted: true, recordingId: p.recordingId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'deleteForRoom', name: 'Delete All of Room', action: 'Delete the recordings of a room',
 		description: 'Delete every recording of a room for good',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/recordings` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'recording', operation: 'deleteForSession', name: 'Delete All of Session', action: 'Delete the recordings of a session',
 		description: 'Delete every recording of one session for good',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/recordings` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
+	}),
 ];
 
 export const recording: ResourceDescriptor = { value: 'recording', name: 'Recording', operations };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { enc, params } from '../../shared/fields';
 import { roomField } from '../fields';
 
@@ -32,7 +32,7 @@ const startSchema = start.schema.superRefine((p, ctx) => {
 });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'restreamer', operation: 'start', name: 'Start', action: 'Start restreaming a room',
 		description: 'Stream the session running in a room live to YouTube, Vimeo, Cloudflare or a custom RTMP server, with the stream key of that service',
 		properties: start.properties.map((p) => (p.name === 'serverUrl' ? { ...p, displayOptions: { show: { target: ['custom'] } } } : p)),
@@ -43,14 +43,14 @@ const operations: OperationDescriptor[] = [
 			body: p.target === 'custom' ? { server_url: p.serverUrl, stream_key: p.streamKey } : { type: p.target, stream_key: p.streamKey },
 		}),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, target: p.target }),
-	},
-	{
+	}),
+	operation({
 		resource: 'restreamer', operation: 'stop', name: 'Stop', action: 'Stop restreaming a room',
 		description: 'Stop the live stream of a room',
 		...params([room]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/restreamers/stop`, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
-	},
+	}),
 ];
 
 export const restreamer: ResourceDescriptor = { value: 'restreamer', name: 'Restreamer', operations };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { LIST_OPTION_FIELDS } from '../fields';
@@ -74,20 +74,20 @@ const permissionsInput: StructuredInput = {
 };
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'role', operation: 'getAll', name: 'Get Many', action: 'Get many roles',
 		description: 'List the roles of the team (moderator, speaker, attendee and custom ones), one item each',
 		...params([], [collection('options', 'Options', [LIST_OPTION_FIELDS[0]], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: '/roles', qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'role', operation: 'get', name: 'Get', action: 'Get a role',
 		description: 'Get one role with all its permissions',
 		...params([roleId]),
 		request: (p) => ({ method: 'GET', path: `/roles/${enc(p.roleId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'role', operation: 'create', name: 'Create', action: 'Create a role',
 		description: 'Create a custom role with a name, a display name and its permissions',
 		...withStructured(params([
@@ -102,8 +102,8 @@ const operations: OperationDescriptor[] = [
 			path: '/roles',
 			body: { name: p.roleName, display_name: p.roleDisplayName, permissions: p.permissions, ...defined(p.additionalFields) },
 		}),
-	},
-	{
+	}),
+	operation({
 		resource: 'role', operation: 'update', name: 'Update', action: 'Update a role',
 		description: 'Change the permissions of a role, and optionally its name, display name or description',
 		...withStructured(params([roleId, permissionsField(true)], [collection('updateFields', 'Update Fields', [
@@ -112,22 +112,22 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description' },
 		])]), permissionsInput),
 		request: (p) => ({ method: 'PATCH', path: `/roles/${enc(p.roleId)}`, body: { ...defined(p.updateFields), permissions: p.permissions } }),
-	},
-	{
+	}),
+	operation({
 		resource: 'role', operation: 'delete', name: 'Delete', action: 'Delete a role',
 		description: 'Delete a custom role of the team, by its ID or name',
 		...params([roleId]),
 		request: (p) => ({ method: 'DELETE', path: `/roles/${enc(p.roleId)}` }),
 		output: (_body, p) => ({ deleted: true, roleId: p.roleId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'role', operation: 'getPermissions', name: 'Get Permissions', action: 'Get the available permissions',
 		description: 'List the permission names a role can grant, e.g. general_chat or room_reactions, one item each',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/permissions' }),
 		// GET /permissions answers a bare array of strings.
 		output: (body) => (Array.isArray(body) ? body.map((name) => ({ name })) : []),
-	},
+	}),
 ];
 
 export const role: ResourceDescriptor = { value: 'role', name: 'Role and Permission', operations };

@@ -1,23 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, params, pick, stringList } from '../../shared/fields';
+import { operation, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, type FieldSpec, params, pick, stringList } from '../../shared/fields';
 import { listOptions, roomField } from '../fields';
 import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
 import { dsOffset } from '../transport';
 
-const DELETE_RESOURCES: FieldSpec = {
+const DELETE_RESOURCES = field({
 	displayName: 'Delete Resources', name: 'delete_resources', type: 'boolean', default: false,
 	description: 'Whether to also delete everything the room\'s sessions produced: recordings, chat, transcripts, Q&A, poll and quiz results, shared files',
-};
-const DELETE_HISTORY: FieldSpec = {
+});
+const DELETE_HISTORY = field({
 	displayName: 'Delete History', name: 'delete_history', type: 'boolean', default: false,
 	description: 'Whether to also anonymize the personal data of the room\'s past participants',
-};
-const DELETE_LIBRARY: FieldSpec = {
+});
+const DELETE_LIBRARY = field({
 	displayName: 'Delete Library', name: 'delete_library', type: 'boolean', default: false,
 	description: 'Whether to also delete the room\'s content library',
-};
+});
 
 const deleteOptions = (fields: FieldSpec[]) => collection('options', 'Options', fields, 'Add Option');
 
@@ -52,7 +52,7 @@ const deleteByTags = params([
 ], [deleteOptions([DELETE_RESOURCES, DELETE_HISTORY, DELETE_LIBRARY])]);
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
 		simplify: pick('id', 'friendly_url', 'description', 'privacy', 'room_url', 'external_id', 'created_at', 'updated_at'),
 		description: 'List the team\'s rooms, newest first unless ordered otherwise, optionally only those with given tags',
@@ -62,15 +62,15 @@ const operations: OperationDescriptor[] = [
 			return { method: 'GET', path: '/rooms', qs: defined({ ...rest, tag: Array.isArray(tag) ? tag.join(',') : undefined }) };
 		},
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room',
 		simplify: pick('id', 'friendly_url', 'description', 'privacy', 'room_url', 'external_id', 'created_at', 'updated_at'),
 		description: 'Get a room and all its settings by ID or friendly URL',
 		...byRoom,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
 		description: 'Create a room with any of its 120+ settings; returns the room with its ID and friendly URL',
 		...create,
@@ -93,35 +93,35 @@ const operations: OperationDescriptor[] = [
 			}
 			return ctx.fail(spec, created);
 		},
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
 		description: 'Change settings of a room found by ID or friendly URL; returns the room after the change',
 		...params([roomField()], [nonEmpty(updateRoomSettings())]),
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}`, body: defined(p.settings) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
 		description: 'Delete a room, optionally with its content, participant history and library; a live session is ended first',
 		...params([roomField()], [deleteOptions([DELETE_RESOURCES, DELETE_HISTORY, DELETE_LIBRARY])]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}`, body: flagsBody(p.options) }),
 		output: (_body, p) => ({ deleted: true, id: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'deleteByTags', name: 'Delete by Tags', action: 'Delete rooms by tags',
 		description: 'Queue the deletion of every room that has any of the given tags; runs in the background and skips live rooms',
 		...deleteByTags,
 		request: (p) => ({ method: 'DELETE', path: '/rooms', body: { tags: p.tags, ...defined(p.options) } }),
 		// 202 Accepted: the deletion is queued, not done yet.
 		output: (_body, p) => ({ success: true, queued: true, tags: p.tags }),
-	},
-	{
+	}),
+	operation({
 		resource: 'room', operation: 'deleteResources', name: 'Delete Resources', action: 'Delete the resources of a room',
 		description: 'Delete everything the room\'s sessions produced (recordings, chat, transcripts, Q&A, poll and quiz results, files) but keep the room; fails while the room is live',
 		...params([roomField()], [deleteOptions([DELETE_HISTORY, DELETE_LIBRARY])]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/resources`, body: flagsBody(p.options) }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
+	}),
 ];
 
 export const room: ResourceDescriptor = { value: 'room', name: 'Room', operations };

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationContext, OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
 import { signHs256 } from '../../shared/jwt';
 import { TIME_HINT } from '../../shared/time';
@@ -63,18 +63,18 @@ async function createSigned(ctx: OperationContext, p: { roomId: string; teamDoma
 }
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'roomToken', operation: 'create', name: 'Create', action: 'Create a room token',
 		description: 'Create a token through the API for one participant of a room; returns the token and a ready-to-use join link',
 		...params([roomField('The room the token is for: its ID (UUID) or its friendly URL')], [tokenFields()]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields), retry: 'always' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',
 		description: 'Sign a room token locally (HS256 JWT with the developer key); needs the Team ID in the credential. Returns the token and the join link; no request unless the team domain is to be read.',
 		...signed,
 		run: createSigned,
-	},
+	}),
 ];
 
 export const roomToken: ResourceDescriptor = { value: 'roomToken', name: 'Room Token', operations };

@@ -1,4 +1,4 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, params } from '../../shared/fields';
 import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomField } from '../fields';
 import { dsOffset } from '../transport';
@@ -7,49 +7,49 @@ const metricsOnly = () => collection('options', 'Options', [METRICS_FIELD], 'Add
 const period = () => periodInOrder(collection('options', 'Options', [...DATE_FIELDS, METRICS_FIELD], 'Add Option'));
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'statistics', operation: 'getTeam', name: 'Get Team Statistics', action: 'Get team statistics for a period',
 		description: 'Get usage figures of the whole team (participation minutes, sessions, rooms, recordings …) for a date range',
 		...params([], [period()]),
 		request: (p) => ({ method: 'GET', path: '/statistics', qs: defined(p.options) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'statistics', operation: 'getTeamCurrent', name: 'Get Team Current Period', action: 'Get team statistics for the current period',
 		description: 'Get usage figures of the whole team for the current billing period',
 		...params([], [metricsOnly()]),
 		request: (p) => ({ method: 'GET', path: '/statistics/team/current', qs: defined(p.options) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'statistics', operation: 'getCurrent', name: 'Get Current Usage', action: 'Get current team usage',
 		description: 'Get the team usage of the current period: live sessions and participants, recorded and transcribed minutes, period start and end',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/statistics/current' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'statistics', operation: 'getTotals', name: 'Get Totals by Tag', action: 'Get team totals by room tag',
 		description: 'Get rooms, participants and participation minutes summed per room tag, one item per tag',
 		...params([]),
 		request: () => ({ method: 'GET', path: '/statistics/totals' }),
-	},
-	{
+	}),
+	operation({
 		resource: 'statistics', operation: 'getStartedSessions', name: 'Get Started Sessions by Participant', action: 'Get sessions started per participant',
 		description: 'List how many sessions each participant browser (browser_id) started in a date range, one item each',
 		...params([], [periodInOrder(collection('options', 'Options', DATE_FIELDS, 'Add Option'))]),
 		request: (p) => ({ method: 'GET', path: '/statistics/participants/started-sessions', qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'statistics', operation: 'getRoom', name: 'Get Room Statistics', action: 'Get room statistics for a period',
 		description: 'Get usage figures of one room (participation minutes, sessions, participants …) for a date range',
 		...params([roomField('The ID (UUID) of the room')], [period()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/statistics`, qs: defined(p.options) }),
-	},
-	{
+	}),
+	operation({
 		resource: 'statistics', operation: 'getRoomCurrent', name: 'Get Room Current Period', action: 'Get room statistics for the current period',
 		description: 'Get usage figures of one room for the current billing period',
 		...params([roomField('The ID (UUID) of the room')], [metricsOnly()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/statistics/current`, qs: defined(p.options) }),
-	},
+	}),
 ];
 
 export const statistics: ResourceDescriptor = { value: 'statistics', name: 'Statistic', operations };

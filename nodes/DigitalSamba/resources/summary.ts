@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationContext, OperationDescriptor, RequestSpec, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, enc, params } from '../../shared/fields';
 import { roomField, sessionField } from '../fields';
 
@@ -33,26 +33,26 @@ async function getSummary(ctx: OperationContext, p: { sessionId: string; options
 }
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'summary', operation: 'get', name: 'Get', action: 'Get a session summary',
 		description: 'Get the AI summary of a session as {job_id, status, summary}; status IN_PROGRESS means it is still being written. With Wait Until Ready the node checks again until it is done.',
 		...params([sessionField()], [waitOptions]),
 		run: getSummary,
-	},
-	{
+	}),
+	operation({
 		resource: 'summary', operation: 'deleteForRoom', name: 'Delete for Room', action: 'Delete the summaries of a room',
 		description: 'Delete every session summary of a room',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/summaries` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'summary', operation: 'deleteForSession', name: 'Delete for Session', action: 'Delete the summaries of a session',
 		description: 'Delete the summaries of one session',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/summaries` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
+	}),
 ];
 
 export const summary: ResourceDescriptor = { value: 'summary', name: 'Summary', operations };

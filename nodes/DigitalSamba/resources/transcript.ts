@@ -1,14 +1,14 @@
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, params } from '../../shared/fields';
 import { LIST_OPTION_FIELDS, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
 const ORDER = LIST_OPTION_FIELDS[0];
 
-const format: FieldSpec = {
+const format = field({
 	displayName: 'Format', name: 'format', type: 'options', default: 'txt', required: true,
 	options: [['txt', 'Text'], ['json', 'JSON']], description: 'File format of the export',
-};
+});
 
 // The spec lists `lang` as a body of this GET; Laravel reads it from the query alike, and a GET body is often dropped.
 const exportOptions = () => collection('options', 'Options', [
@@ -18,7 +18,7 @@ const exportOptions = () => collection('options', 'Options', [
 const exportQuery = (p: { format: string; options?: { lang?: string } }) => defined({ format: p.format, lang: p.options?.lang });
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'transcript', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the transcripts of a room',
 		description: 'List the transcript lines of a room (speaker, text, start and end time), one item per line, optionally of one session',
 		...params([roomField()], [collection('options', 'Options', [
@@ -27,56 +27,56 @@ const operations: OperationDescriptor[] = [
 		], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/transcripts`, qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'getManyForSession', name: 'Get Many for Session', action: 'Get the transcripts of a session',
 		description: 'List the transcript lines of one session (speaker, text, start and end time), one item per line',
 		...params([sessionField()], [collection('options', 'Options', [ORDER], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/transcripts`, qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'exportForRoom', name: 'Export for Room', action: 'Export the transcripts of a room',
 		description: 'Download the transcripts of a room as a text or JSON file in a binary field',
 		...params([roomField(), format], [exportOptions()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/transcripts/export`, qs: exportQuery(p) }),
 		binaryOutput: { fileName: (p) => `transcripts-${p.roomId}.${p.format}` },
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'exportForSession', name: 'Export for Session', action: 'Export the transcripts of a session',
 		description: 'Download the transcripts of one session as a text or JSON file in a binary field',
 		...params([sessionField(), format], [exportOptions()]),
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/transcripts/export`, qs: exportQuery(p) }),
 		binaryOutput: { fileName: (p) => `transcripts-${p.sessionId}.${p.format}` },
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'deleteForRoom', name: 'Delete for Room', action: 'Delete the transcripts of a room',
 		description: 'Delete every transcript of a room, of all its sessions',
 		...params([roomField()]),
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/transcripts` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'deleteForSession', name: 'Delete for Session', action: 'Delete the transcripts of a session',
 		description: 'Delete the transcripts of one session',
 		...params([sessionField()]),
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/transcripts` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'startTranscription', name: 'Start Transcription', action: 'Start transcribing a room',
 		description: 'Start live transcription of the session running in a room',
 		...params([roomField()]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/transcription/start` }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
-	},
-	{
+	}),
+	operation({
 		resource: 'transcript', operation: 'stopTranscription', name: 'Stop Transcription', action: 'Stop transcribing a room',
 		description: 'Stop live transcription in a room',
 		...params([roomField()]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/transcription/stop`, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
-	},
+	}),
 ];
 
 export const transcript: ResourceDescriptor = { value: 'transcript', name: 'Transcript', operations };

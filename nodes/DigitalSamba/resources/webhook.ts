@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { DIGITAL_SAMBA_EVENTS } from '../events';
 import { listOptions } from '../fields';
 import { dsOffset } from '../transport';
@@ -19,23 +19,23 @@ const endpointZod = z
 	.regex(/^https?:\/\//i, 'must be an http(s) URL');
 const nameZod = z.string().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters');
 
-const endpoint: FieldSpec = {
+const endpoint = field({
 	displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '', zod: endpointZod,
 	placeholder: 'e.g. https://example.com/hooks/digital-samba', description: 'The URL that receives the events, at most 100 characters',
-};
-const events: FieldSpec = {
+});
+const events = field({
 	displayName: 'Events', name: 'events', type: 'multiOptions', default: [], options: DIGITAL_SAMBA_EVENTS,
 	description: 'The events that call the endpoint, e.g. session_started, recording_ready',
-};
+});
 const optional: FieldSpec[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nameZod, description: 'A name for the webhook, 3 to 100 characters' },
 	{ displayName: 'Authorization Header', name: 'authorization_header', type: 'string', default: '', typeOptions: { password: true }, description: 'A secret Digital Samba sends as the Authorization header of each call, so the endpoint can check it' },
 ];
 
-const removeAuthorization: FieldSpec = {
+const removeAuthorization = field({
 	displayName: 'Remove Authorization Header', name: 'remove_authorization_header', type: 'boolean', default: false,
 	description: 'Whether to remove the authorization header, so Digital Samba calls the endpoint without one',
-};
+});
 
 const create = params([{ ...endpoint, required: true }, { ...events, required: true }], [collection('additionalFields', 'Additional Fields', optional)]);
 
@@ -49,27 +49,27 @@ const update = {
 };
 
 const operations: OperationDescriptor[] = [
-	{
+	operation({
 		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
 		description: 'List the webhooks of the team with their endpoints and names, one item each',
 		...params([], [listOptions()]),
 		request: (p) => ({ method: 'GET', path: '/webhooks', qs: defined(p.options) }),
 		paginate: dsOffset,
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'get', name: 'Get', action: 'Get a webhook',
 		description: 'Get one webhook with its endpoint and the events it receives',
 		...params([webhookId]),
 		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
 		description: 'Register a URL that Digital Samba calls when the chosen events happen, e.g. session_ended or recording_ready',
 		properties: create.properties,
 		schema: create.schema.refine((p) => p.events.length > 0, { path: ['events'], message: 'choose at least one event' }),
 		request: (p) => ({ method: 'POST', path: '/webhooks', body: { endpoint: p.endpoint, events: p.events, ...defined(p.additionalFields) } }),
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
 		description: 'Change the endpoint, events, name or authorization header of a webhook',
 		...update,
@@ -78,14 +78,14 @@ const operations: OperationDescriptor[] = [
 			// The spec's authorization_header is nullable: null removes it (an empty value is never sent).
 			return { method: 'PATCH', path: `/webhooks/${enc(p.webhookId)}`, body: { ...fields, ...(remove === true ? { authorization_header: null } : {}) } };
 		},
-	},
-	{
+	}),
+	operation({
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
 		description: 'Delete a webhook; Digital Samba stops calling its endpoint',
 		...params([webhookId]),
 		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
 		output: (_body, p) => ({ deleted: true, webhookId: p.webhookId }),
-	},
+	}),
 ];
 
 export const webhook: ResourceDescriptor = { value: 'webhook', name: 'Webhook', operations };

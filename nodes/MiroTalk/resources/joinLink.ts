@@ -45,7 +45,7 @@ function tokenCollection() {
 			});
 		}
 	});
-	return { property: c.property, schema };
+	return { ...c, schema };
 }
 
 type JoinParams = { room?: string; options?: IDataObject; token?: IDataObject };

@@ -107,7 +107,7 @@ export const meeting: ProductResource = {
 				resource: 'meeting', operation: 'getAll', name: 'Get Many', action: 'Get many active meetings',
 				description: 'List the meetings happening now, one item per room with its peer count and its participants (name, presenter, audio, video, screen, hand, OS, browser). Off by default on the server.',
 				properties: list.properties,
-				schema: list.schema.extend({
+				schema: z.object({
 					returnAll: z.boolean().optional(),
 					limit: z.number().int().min(1).optional(),
 				}),

@@ -3,14 +3,16 @@ import { dailyResources } from '../../../nodes/Daily/resources';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
 import { resourcesFor } from '../../../nodes/MiroTalk/resources';
-import type { OperationDescriptor, ResourceDescriptor } from '../../../nodes/shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../../nodes/shared/descriptor';
+import { collection, idField, params } from '../../../nodes/shared/fields';
 import { recordingContext } from '../../helpers/recordingContext';
 
 /**
- * Every parameter an operation's code reads is one of its declared parameters. The descriptors' parameters are typed
- * `any` (their zod schemas are built from field lists at run time), so a misspelt name (`p.roomNmae`) compiles and
- * silently sends nothing; here each operation's request builder and run code gets parameters that refuse, and record,
- * any name its properties do not declare, and inside a collection any option it does not have.
+ * Every parameter an operation's code reads is one of its declared parameters. Where an operation's fields have
+ * literal names (`operation()` with `params`, `idField`, `field`), a misspelt name does not compile; where a field is
+ * built from a list typed FieldSpec, its parameters are still `any`. So, besides the compile-time check, each
+ * operation's request builder and run code gets parameters that refuse, and record, any name its properties do not
+ * declare, and inside a collection any option it does not have.
  */
 
 /** Names the kernel adds to every operation that may use them (Get Many's paging, Simplify). */
@@ -75,6 +77,16 @@ async function undeclaredReads(resources: ResourceDescriptor[]): Promise<string[
 	}
 	return [...found].sort();
 }
+
+it('does not compile a misspelt parameter of an operation whose fields have literal names', () => {
+	const op = operation({
+		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: 'Get a room',
+		...params([idField('roomId', 'Room', 'The room')], [collection('options', 'Options', [])]),
+		// @ts-expect-error roomID is not a parameter of this operation (ts-jest type-checks this file: unused, it fails)
+		request: (p) => ({ method: 'GET', path: `/rooms/${p.roomID}`, qs: p.options }),
+	});
+	expect(op.properties.map((p) => p.name)).toEqual(['roomId', 'options']);
+});
 
 it('catches a planted misspelt parameter, and a misspelt option of a collection', async () => {
 	const planted: ResourceDescriptor = {
