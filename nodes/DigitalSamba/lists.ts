@@ -1,6 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { chosen, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/locator';
 import { digitalSambaResources } from './resources';
+import { permissionLabel } from './resources/role';
 import { digitalSambaTransport } from './transport';
 
 /** A list of the node's, for a picker or a dropdown. */
@@ -45,5 +46,8 @@ export const digitalSambaListSearch = {
 /** The node's dropdowns loaded from the account (loadOptions methods). */
 export const digitalSambaLoadOptions = {
 	// The value is the role's name, which every field that takes a role accepts (as it accepts the ID).
+	// GET /events and GET /permissions answer bare arrays of names.
+	getWebhookEvents: loadOptions(digitalSambaTransport, { ...list('event'), option: (name) => ({ name: String(name), value: String(name) }) }),
+	getPermissions: loadOptions(digitalSambaTransport, { ...list('role', 'getPermissions'), option: (name) => ({ name: permissionLabel(String(name)), value: String(name) }) }),
 	getRoles: loadOptions(digitalSambaTransport, { ...list('role'), option: (r: IDataObject) => ({ name: String(r.display_name ?? r.name), value: String(r.name), description: typeof r.description === 'string' ? r.description.slice(0, 200) : undefined }) }),
 };

@@ -56,7 +56,10 @@ export interface FieldSpec<N extends string = string> {
 	zod?: ZodTypeAny;
 	/** string: picked from a list, typed, or pasted as a URL (n8n's resource locator). */
 	locator?: LocatorSpec;
-	/** options / multiOptions: the node's loadOptions method that lists the values from the account. */
+	/**
+	 * options / multiOptions: the node's loadOptions method that lists the values from the account. With `options`
+	 * too, those (the spec's values) validate what is sent, and the dropdown shows the account's.
+	 */
 	loadOptions?: string;
 	/** Passed to the n8n property as it is (password fields, rows of a text area). */
 	typeOptions?: INodeProperties['typeOptions'];
@@ -181,8 +184,9 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	let schema: ZodTypeAny;
 	if (spec.zod) {
 		schema = spec.zod;
-	} else if (spec.loadOptions) {
-		// Listed from the account: the account, not a copy here, decides what exists.
+	} else if (spec.loadOptions && !spec.options) {
+		// Listed from the account: the account, not a copy here, decides what exists. With `options` as well (the
+		// values the spec documents), the dropdown shows the account's and the value is checked against the spec's.
 		const value = z.string({ invalid_type_error: 'must be text' }).regex(/\S/, 'must not be blank');
 		// A list also as comma-separated text, as such fields were typed before they were dropdowns.
 		schema = spec.type === 'multiOptions' ? stringList : value;

@@ -1,5 +1,7 @@
 import { createRequire } from 'module';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
+import { DS_EVENTS } from '../simulators/digitalSamba/model';
+import { loadSpec } from '../simulators/digitalSamba/spec';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator, type DsRoom } from '../simulators/digitalSamba';
 import { createRuntime, freePort, importInto, manualWorkflow, n8nLine, startServer, type N8nRuntime, type N8nServer } from './n8n';
 import { actionNode } from './workflows';
@@ -250,6 +252,15 @@ describe('Digital Samba pickers through n8n', () => {
 		expect(options.map(({ name, value }) => ({ name, value }))).toEqual(
 			ds.state.roles.map((r) => ({ name: r.display_name, value: r.name })).sort((a, b) => a.name.localeCompare(b.name)),
 		);
+	}, 60_000);
+
+	it('getWebhookEvents and getPermissions fill the event and permission dropdowns with what the team\'s API lists, through n8n\'s load-options endpoint', async () => {
+		const events = await server.rest('POST', '/dynamic-node-parameters/options', dynamicRequest('digitalSamba', 'events', 'getWebhookEvents', { resource: 'webhook', operation: 'create', endpoint: '', events: [] }));
+		expect(events.status).toBe(200);
+		expect((events.body.data as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...DS_EVENTS].sort());
+		const permissions = await server.rest('POST', '/dynamic-node-parameters/options', dynamicRequest('digitalSamba', 'permissionsUi.permission.name', 'getPermissions', { resource: 'role', operation: 'create', permissionsInputMode: 'fields', permissionsUi: {} }));
+		expect(permissions.status).toBe(200);
+		expect((permissions.body.data as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...(loadSpec().byKey.get('GET /permissions')!.example as string[])].sort());
 	}, 60_000);
 
 	it.each(DS_CASES)('Room → Get with the room %s returns the room', async (_mode, id) => {

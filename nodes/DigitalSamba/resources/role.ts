@@ -49,7 +49,7 @@ const permissionsField = (required: boolean): FieldSpec => ({
 });
 
 /** "see_roles_in_participants_panel" → "See Roles in Participants Panel"; "qa" → "Q&A". */
-const permissionLabel = (name: string) =>
+export const permissionLabel = (name: string) =>
 	name.split('_').map((word, i) => (word === 'qa' ? 'Q&A' : i > 0 && ['in', 'of'].includes(word) ? word : word[0].toUpperCase() + word.slice(1))).join(' ');
 
 /** The permissions as rows (a name from the list and whether it is granted) or as JSON; saved workflows hold JSON. */
@@ -61,7 +61,8 @@ const permissionsInput: StructuredInput = {
 		name: 'permissionsUi', displayName: 'Permissions', item: 'permission', itemDisplayName: 'Permission',
 		description: 'What the role may do: one row per permission',
 		fields: [
-			{ displayName: 'Name', name: 'name', type: 'options', default: 'general_chat', options: PERMISSIONS.map((n) => [n, permissionLabel(n)]), description: 'The permission' },
+			// The dropdown lists the team's permissions (GET /permissions); the value is checked against the documented ones.
+			{ displayName: 'Permission Name or ID', name: 'name', type: 'options', default: '', options: PERMISSIONS.map((n) => [n, permissionLabel(n)]), loadOptions: 'getPermissions', description: 'The permission. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 			{ displayName: 'Granted', name: 'granted', type: 'boolean', default: true, description: 'Whether the role has this permission' },
 			{
 				displayName: 'Roles It May Manage', name: 'roles', type: 'stringList', default: '',

@@ -23,9 +23,10 @@ const endpoint = field({
 	displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '', zod: endpointZod,
 	placeholder: 'e.g. https://example.com/hooks/digital-samba', description: 'The URL that receives the events, at most 100 characters',
 });
+// The dropdown lists the team's events (GET /events); what is sent is checked against the documented ones.
 const events = field({
-	displayName: 'Events', name: 'events', type: 'multiOptions', default: [], options: DIGITAL_SAMBA_EVENTS,
-	description: 'The events that call the endpoint, e.g. session_started, recording_ready',
+	displayName: 'Event Names or IDs', name: 'events', type: 'multiOptions', default: [], options: DIGITAL_SAMBA_EVENTS, loadOptions: 'getWebhookEvents',
+	description: 'The events that call the endpoint, e.g. session_started, recording_ready. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 });
 const optional: FieldSpec[] = [
 	{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nameZod, description: 'A name for the webhook, 3 to 100 characters' },

@@ -52,9 +52,15 @@ describe('role permissions', () => {
 	const permissions = { general_chat: true, screenshare: false, manage_roles: ['attendee', 'speaker'] };
 	const rows = { permission: [{ name: 'general_chat', granted: true }, { name: 'screenshare', granted: false }, { name: 'manage_roles', roles: 'attendee, speaker' }] };
 
-	it('the Name dropdown offers exactly the permissions GET /permissions lists in the spec', () => {
+	it('the Name dropdown lists the team\'s permissions (GET /permissions), and a name the spec does not list is refused before sending', async () => {
 		const name = rowFields(parameter('role', 'create', 'permissionsUi')).find((f) => f.name === 'name')!;
-		expect((name.options as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...SPEC_PERMISSIONS].sort());
+		expect(name.typeOptions?.loadOptionsMethod).toBe('getPermissions');
+		const error = await sentBodies({ resource: 'role', operation: 'create', ...base.create, permissionsInputMode: 'fields', permissionsUi: { permission: [{ name: 'fly', granted: true }] } }).catch((e) => e);
+		expect(String(error.message)).toMatch(/fly/);
+		for (const known of SPEC_PERMISSIONS) {
+			const [body] = await sentBodies({ resource: 'role', operation: 'create', ...base.create, permissionsInputMode: 'fields', permissionsUi: { permission: [{ name: known, granted: true }] } });
+			expect((body as IDataObject).permissions).toEqual({ [known]: known === 'manage_roles' ? [] : true });
+		}
 	});
 
 	it.each(['create', 'update'] as const)('%s: rows and JSON send the same body, valid against the spec', async (operation) => {

@@ -4,6 +4,9 @@ import nock from 'nock';
 import { join } from 'path';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
+import { DS_EVENTS } from '../../simulators/digitalSamba/model';
+import { loadSpec } from '../../simulators/digitalSamba/spec';
+import { runDigitalSamba } from '../../helpers/digitalSamba';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
@@ -161,6 +164,26 @@ describe('dropdowns and lists that live under another parameter', () => {
 
 	it('Daily participants: asks for the room first, without a request', async () => {
 		await expect(new Daily().methods.loadOptions.getParticipants.call(dailyCtx({}))).rejects.toThrow('Choose the room first');
+	});
+
+	it('Digital Samba webhook events and permissions: dropdowns of what the team\'s API lists, checked against the documented ones when sent', async () => {
+		const sim = await startDigitalSambaSimulator({ developerKey: 'ds-key', teamId: '' });
+		try {
+			const ctx = createContext({ parameters: {}, credentials: { developerKey: 'ds-key', teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
+			const load = new DigitalSamba().methods.loadOptions;
+			const events = await load.getWebhookEvents.call(ctx);
+			const permissions = await load.getPermissions.call(ctx);
+			// What the simulator lists: the spec's GET /permissions example, and the team notes' 39 events (the spec's
+			// GET /events example shows two).
+			expect(events.map((o) => o.value).sort()).toEqual([...DS_EVENTS].sort());
+			expect(permissions.map((o) => o.value).sort()).toEqual([...(loadSpec().byKey.get('GET /permissions')!.example as string[])].sort());
+			expect(permissions.find((o) => o.value === 'general_chat')?.name).toBe('General Chat');
+			// A name typed by an expression is still checked before sending.
+			const error = await runDigitalSamba({ resource: 'webhook', operation: 'create', endpoint: 'https://example.com/h', events: ['session_started', 'meeting_exploded'] }).catch((e) => e);
+			expect(String(error.message)).toMatch(/Event Names or IDs.*'session_started'/);
+		} finally {
+			await sim.close();
+		}
 	});
 
 	it('Digital Samba sessions: the chosen room\'s, or the team\'s when none is chosen; polls need the room', async () => {
