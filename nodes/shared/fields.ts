@@ -18,9 +18,9 @@ export function optionList(pairs: OptionPair[]): INodePropertyOptions[] {
 
 /**
  * One parameter, declared once: the kernel derives both the n8n property (what the editor shows)
- * and the zod schema (what is accepted) from it, so the two never drift apart.
+ * and the zod schema (what is accepted) from it, so the two never drift apart. `N` keeps the name as a literal type,
+ * so that the operation's code is checked against it.
  */
-/** A field of an operation; `N` keeps its name as a literal type, so that the operation's code is checked against it. */
 export interface FieldSpec<N extends string = string> {
 	name: N;
 	displayName: string;

@@ -10,11 +10,12 @@ import { type CollectionSpec, type FieldSpec, fieldProperty } from './fields';
  * keeps running unchanged. The rows are turned into the value the JSON would hold and validated by the JSON field's
  * own schema, so both forms send the same request and fail with the same messages.
  *
- * Use:
- *   const permissions = structuredInput({ json: PERMISSIONS_JSON, mode: 'permissionsInputMode', modeDefault: 'json',
+ * Use, for a parameter of the operation:
+ *   const permissions: StructuredInput = { json: PERMISSIONS_JSON, mode: 'permissionsInputMode', modeDefault: 'json',
  *     rows: { name: 'permissionsUi', displayName: 'Permissions', item: 'permission', itemDisplayName: 'Permission',
- *       fields: [...] }, toValue: (rows) => Object.fromEntries(rows.map((r) => [r.name, r.granted])) });
+ *       fields: [...] }, toValue: (rows) => Object.fromEntries(rows.map((r) => [r.name, r.granted])) };
  *   ...withStructured(params([roleId, PERMISSIONS_JSON]), permissions)
+ * and for a JSON field inside a collection, `collectionWithRows(collection(...), [{ json, rows, toValue }])`.
  */
 
 /** One list of rows: a fixedCollection whose single option holds the fields of a row; fields may be lists of rows themselves. */
