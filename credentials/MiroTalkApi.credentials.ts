@@ -64,7 +64,7 @@ export class MiroTalkApi implements ICredentialType {
 			],
 			default: 'sfu',
 			description:
-				'Which MiroTalk product the server runs; choose the same one in the node. Testing the credential calls POST /api/v1/meeting (BRO: POST /api/v1/join): if the administrator switched that endpoint off, the server cannot check the key and the test passes anyway.',
+				'Which MiroTalk product the server runs; choose the same one in the node. Testing the credential calls POST /api/v1/meeting (BRO: POST /api/v1/join), or without a key GET /api/v1/activeRooms (BRO: GET /api/v1/config). If the administrator switched that endpoint off, the server cannot check the key and the test passes anyway; it fails on a refused key, an HTML page, a 500 or a route the product lacks, but an error answer of another shape (a proxy\'s 502, say) can pass: the first real call then says what is wrong.',
 		},
 	];
 

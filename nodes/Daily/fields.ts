@@ -61,7 +61,7 @@ const enableRecordingField = (description: string): FieldSpec => ({
 	description: `${description}; several modes as an expression giving an array or comma-separated text`,
 });
 
-/** Daily's `enable_raw_tracks_transcoded_audio` enum (the spec's room-properties); '' turns it off. */
+/** Daily's `enable_raw_tracks_transcoded_audio` enum (the spec's room-properties); not set, Daily's default applies. */
 const TRANSCODED_AUDIO: OptionPair[] = [
 	['aac', 'AAC'], ['wav', 'WAV'], ['wav-48k', 'WAV 48 kHz'], ['wav-48k-stereo', 'WAV 48 kHz Stereo'], ['wav-48k-mono', 'WAV 48 kHz Mono'],
 	['wav-44k1', 'WAV 44.1 kHz'], ['wav-44k1-stereo', 'WAV 44.1 kHz Stereo'], ['wav-44k1-mono', 'WAV 44.1 kHz Mono'],
@@ -147,8 +147,8 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 
 /**
  * Keys the node offered that are not (or no longer) properties of Daily's spec: `dialin` (never a room property;
- * dial-in is the domain's dial-in config) and `owner_only_broadcast` (gone from the spec). A workflow saved with one
- * still validates, and the key is not sent, since Daily does not know it.
+ * dial-in is the domain's dial-in config) and `owner_only_broadcast` (gone from the spec; true becomes permissions,
+ * below). A workflow saved with one still validates, and the key is not sent, since Daily does not know it.
  */
 export const RETIRED_ROOM_KEYS = ['dialin', 'owner_only_broadcast'];
 
@@ -161,15 +161,35 @@ export function withoutRetired<N extends string>(c: CollectionSpec<N>, retired: 
 	return { ...c, schema: z.preprocess(drop, c.schema) };
 }
 
+/**
+ * `owner_only_broadcast: true` (gone from the spec) let only owners send media. The spec's room `permissions` are those
+ * of participants who are not owners, so a saved workflow with it gets `permissions: {canSend: false}`, not more
+ * rights than it asked for; with permissions of its own as well, the two are refused together.
+ */
+function ownerOnlyBroadcast<N extends string>(c: CollectionSpec<N>): CollectionSpec<N> {
+	const fold = (v: unknown, ctx: z.RefinementCtx) => {
+		if (!v || typeof v !== 'object' || Array.isArray(v) || (v as { owner_only_broadcast?: unknown }).owner_only_broadcast !== true) return v;
+		const { owner_only_broadcast: _, ...rest } = v as Record<string, unknown>;
+		if (rest.permissions !== undefined || rest.permissionsUi !== undefined) {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['owner_only_broadcast'], message: 'is no longer a Daily room property: remove it and set Permissions → Can Send (non-owners) instead' });
+			return v;
+		}
+		return { ...rest, permissions: { canSend: false } };
+	};
+	return { ...c, schema: z.unknown().transform(fold).pipe(c.schema) };
+}
+
 /** Room properties; permissions, SIP and streaming endpoints as fields or, as before, as JSON. */
 export const roomProperties = () =>
-	withoutRetired(
-		collectionWithRows(collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property'), [
-			permissionRows('What participants may do by default'),
-			sipRows,
-			streamingEndpointRows,
-		]),
-		RETIRED_ROOM_KEYS,
+	ownerOnlyBroadcast(
+		withoutRetired(
+			collectionWithRows(collection('properties', 'Room Properties', ROOM_PROPERTY_FIELDS, 'Add Property'), [
+				permissionRows('What participants may do by default'),
+				sipRows,
+				streamingEndpointRows,
+			]),
+			RETIRED_ROOM_KEYS,
+		),
 	);
 
 /** Every documented meeting token property. */
@@ -214,7 +234,7 @@ const layout = jsonValue.pipe(
 /** The spec's `type` of a recording or live stream (RecordingStreamingOptions, DailyLiveStreamingOptions). */
 export const STREAM_TYPES: Array<[string, string]> = [['cloud', 'Cloud'], ['cloud-audio-only', 'Cloud Audio Only'], ['raw-tracks', 'Raw Tracks']];
 
-/** Fields only a start takes (the spec's start bodies have them; its update and stop bodies do not). */
+/** Type and data outputs, offered on starts (the spec's start bodies have them; stopping a recording has its own Type). */
 export const STREAM_START_FIELDS: FieldSpec[] = [
 	{ displayName: 'Type', name: 'type', type: 'options', default: '', options: STREAM_TYPES, description: 'The kind of recording or stream (default cloud)' },
 	{ displayName: 'Data Outputs', name: 'dataOutputs', type: 'stringList', default: '', description: 'Comma-separated extra outputs Daily writes beside the media (the spec\'s dataOutputs)' },

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { Invalid, RowsAlternative } from '../shared/structured';
 
-/** The spec's `permissions` media and admin names (canSend, canAdmin). */
+/** The media and admin names of `permissions` (canSend, canAdmin): the spec's canSend names the first four; the custom
+ * tracks are kept from earlier versions of the node. */
 export const CAN_SEND: Array<[string, string]> = [['video', 'Video'], ['audio', 'Audio'], ['screenVideo', 'Screen Video'], ['screenAudio', 'Screen Audio'], ['customVideo', 'Custom Video'], ['customAudio', 'Custom Audio']];
 export const CAN_ADMIN: Array<[string, string]> = [['participants', 'Participants'], ['streaming', 'Streaming'], ['transcription', 'Transcription']];
 
@@ -56,8 +57,11 @@ export const sipRows: RowsAlternative = {
 			{ displayName: 'Video Codecs', name: 'videoCodecs', type: 'multiOptions', default: [], options: [['H264', 'H264'], ['VP8', 'VP8']], description: 'Preferred video codecs (with Video on)' },
 		],
 	},
-	toValue: ([row = {}]) => {
+	toValue: ([row = {}], invalid) => {
 		const { audioCodecs, videoCodecs, ...rest } = row;
+		// The spec's room-properties.sip: display_name is required; digits-only usernames are "incompatible with num_endpoints > 1".
+		if (!rest.display_name) return invalid('Display Name: is required for SIP dial-in');
+		if (rest.force_digit_only_username === true && Number(rest.num_endpoints ?? 1) > 1) return invalid('Digits-Only Username: cannot be used with more than one endpoint');
 		const codecs = { ...(chosen(audioCodecs) ? { audio: audioCodecs } : {}), ...(chosen(videoCodecs) ? { video: videoCodecs } : {}) };
 		return { ...rest, sip_mode: 'dial-in', ...(Object.keys(codecs).length ? { codecs } : {}) };
 	},
@@ -77,10 +81,12 @@ export const streamingEndpointRows: RowsAlternative = {
 		],
 	},
 	toValue: (rows, invalid) =>
-		rows.map(({ name, type, rtmpUrl, hlsConfig }) => ({
-			name,
-			type: type ?? 'rtmp',
-			...(rtmpUrl ? { rtmp_config: { url: rtmpUrl } } : {}),
-			...(hlsConfig ? { hls_config: parsedJson(hlsConfig, `HLS Config (JSON) of endpoint '${String(name ?? '')}'`, invalid) } : {}),
-		})),
+		rows.map(({ name, type = 'rtmp', rtmpUrl, hlsConfig }, i) => {
+			const which = name ? `endpoint '${String(name)}'` : `endpoint ${i + 1}`;
+			if (!name) return invalid(`Name of ${which}: is required (a live stream is started by it)`);
+			if (type === 'rtmp' && !/^rtmps?:\/\//i.test(String(rtmpUrl ?? ''))) return invalid(`RTMP URL of ${which}: must be an rtmp:// or rtmps:// URL`);
+			if (type === 'hls' && !hlsConfig) return invalid(`HLS Config (JSON) of ${which}: is required for an HLS endpoint`);
+			if ((type === 'rtmp' && hlsConfig) || (type === 'hls' && rtmpUrl)) return invalid(`${which}: give the RTMP URL for RTMP or the HLS config for HLS, not both`);
+			return type === 'rtmp' ? { name, type, rtmp_config: { url: rtmpUrl } } : { name, type, hls_config: parsedJson(hlsConfig, `HLS Config (JSON) of ${which}`, invalid) };
+		}),
 };

@@ -18,7 +18,9 @@ export class MiroTalk implements INodeType {
 		name: 'miroTalk',
 		icon: { light: 'file:../../icons/miroTalk.svg', dark: 'file:../../icons/miroTalk.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: Token → Create's Expires In is empty by default (the server's default applies); version 1 keeps 1h.
+		// No defaultVersion: with one, n8n leaves Custom API Call out of Resource and Operation.
+		version: [1, 1.1],
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
 		description:
 			'Create meetings, join links and tokens, list active meetings and read stats on a self-hosted MiroTalk SFU, P2P, C2C or BRO server',

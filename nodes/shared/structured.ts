@@ -175,8 +175,10 @@ export function collectionWithRows<N extends string>(base: CollectionSpec<N>, al
 			if (out[a.json] !== undefined && out[a.json] !== '') {
 				ctx.addIssue({ code: z.ZodIssueCode.custom, path: [a.rows.name], message: `give either ${a.rows.displayName} or its JSON field (${a.json}), not both` });
 			}
-			out[a.json] = a.toValue(rowsValue(a.rows, out[a.rows.name]), reporter(ctx, a.rows.name)) as IDataObject;
+			const rows = rowsValue(a.rows, out[a.rows.name]);
 			delete out[a.rows.name];
+			// Added to the collection but never filled in (n8n stores {}): nothing to send.
+			if (rows.length) out[a.json] = a.toValue(rows, reporter(ctx, a.rows.name)) as IDataObject;
 		}
 		return out;
 	};

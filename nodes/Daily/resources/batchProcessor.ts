@@ -14,7 +14,11 @@ const jobId = idField('jobId', 'Job ID', 'The ID of the batch processor job', 's
 /** Presets the submit-job page names: transcript and summarize, and soap-notes where that page names it too. */
 export const BATCH_PRESETS: Array<[string, string]> = [['transcript', 'Transcript'], ['summarize', 'Summary'], ['soap-notes', 'SOAP Notes']];
 
-/** The input's `sourceType`: the value goes in the inParams key of the same name (uri, recordingId, transcriptUri). */
+/**
+ * The input's `sourceType`. A recording ID goes in `inParams.recordingId`; a media or transcript URL in `inParams.uri`
+ * (the spec's batch-processor job events: "if uri or transcriptUri sourceType, this field represents the uri"; the
+ * overlay's submit-job inParams has no transcriptUri key).
+ */
 export const BATCH_SOURCE_TYPES: Array<[string, string]> = [['recordingId', 'Recording ID'], ['uri', 'Media URL'], ['transcriptUri', 'Transcript URL']];
 
 const outParams = jsonValue.pipe(
@@ -58,7 +62,7 @@ const operations: OperationDescriptor[] = [
 			path: '/batch-processor',
 			body: defined({
 				preset: p.preset,
-				inParams: defined({ sourceType: p.sourceType, [p.sourceType]: p.source, language: p.options?.language }),
+				inParams: defined({ sourceType: p.sourceType, [p.sourceType === 'recordingId' ? 'recordingId' : 'uri']: p.source, language: p.options?.language }),
 				outParams: p.outParams as IDataObject,
 			}),
 		}),

@@ -33,7 +33,8 @@ const operations: OperationDescriptor[] = [
 		...oneSession(params([], [collection('filters', 'Filters', [
 			{ displayName: 'Meeting Session ID', name: 'mtgSessionId', type: 'string', default: '', description: 'Logs of this meeting session' },
 			{ displayName: 'Participant Session ID', name: 'userSessionId', type: 'string', default: '', description: 'Logs of this participant session' },
-			{ displayName: 'Include Logs', name: 'includeLogs', type: 'boolean', default: false, description: 'Whether log lines are returned (default true)' },
+			// Daily's default is true (the spec's GET /logs): offered at true, so adding the field keeps the logs.
+			{ displayName: 'Include Logs', name: 'includeLogs', type: 'boolean', default: true, description: 'Whether log lines are returned (default true)' },
 			{ displayName: 'Include Metrics', name: 'includeMetrics', type: 'boolean', default: false, description: 'Whether network metrics are returned' },
 			{ displayName: 'Log Level', name: 'logLevel', type: 'options', default: '', options: [['ERROR', 'Error'], ['INFO', 'Info'], ['DEBUG', 'Debug']], description: 'Lowest level of log line to return' },
 			{ displayName: 'Order', name: 'order', type: 'options', default: '', options: [['ASC', 'Oldest First'], ['DESC', 'Newest First']], description: 'Sort order' },

@@ -1,6 +1,6 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, idField, params, pick } from '../../shared/fields';
-import { dailyCursor, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
+import { dailyCursor, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS, STREAM_TYPES } from '../fields';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording', 'searchRecordings');
 
@@ -32,10 +32,10 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'stop', name: 'Stop', action: 'Stop recording a room',
 		description: 'Stop the recording of a room (the one with the given instance ID, if several run)',
 		// "If a raw-tracks recording is being used, a type must be declared" (docs.daily.co/reference/rest-api/rooms/
-		// recordings/stop, whose options are cloud and raw-tracks; the spec gives this call no body).
+		// recordings/stop: cloud, cloud-audio-only or raw-tracks; the spec gives this call no body, the overlay does).
 		...params([roomNameField()], [collection('options', 'Options', [
 			STREAM_OPTION_FIELDS[0],
-			{ displayName: 'Type', name: 'type', type: 'options', default: '', options: [['cloud', 'Cloud'], ['raw-tracks', 'Raw Tracks']], description: 'The kind of recording to stop (default cloud); a raw-tracks recording needs it' },
+			{ displayName: 'Type', name: 'type', type: 'options', default: '', options: STREAM_TYPES, description: 'The kind of recording to stop (default cloud); a raw-tracks recording needs it' },
 		], 'Add Option')]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/stop`, body: defined(p.options), retry: 'always' }),
 	}),

@@ -34,8 +34,9 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a webhook with its state (ACTIVE or FAILED) and failure count',
 		...params([webhookId]),
 		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
-		// Daily's spec answers an array of webhooks here, its docs prose one object: the webhook either way.
-		output: (body, p) => (Array.isArray(body) ? (body.find((w) => w?.uuid === p.webhookId) ?? body[0] ?? {}) : body),
+		// Daily's spec answers an array of webhooks here, its docs prose one object: the webhook either way. An array
+		// without the asked-for webhook (Daily keeps one per domain) is returned as it came, never as another webhook.
+		output: (body, p) => (Array.isArray(body) ? (body.find((w) => w?.uuid === p.webhookId) ?? { webhooks: body }) : body),
 	}),
 	operation({
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',

@@ -30,7 +30,10 @@ const quizQuestionPatch = z.object({
 	text: text512('each question').optional(),
 	multiple: z.boolean().optional(),
 	choices: z.array(quizChoicePatch, { required_error: 'each question needs its choices (the spec requires them on update)' }),
-}).strict().superRefine(needsTextWithoutId('a question'));
+}).strict().superRefine(needsTextWithoutId('a question')).superRefine((q, ctx) => {
+	// A new question is created as on Create, which needs at least one choice.
+	if (!q.id && q.choices.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['choices'], message: 'a question without an id is new and needs at least one choice' });
+});
 
 const questionsJson = (update: boolean): FieldSpec => ({
 	displayName: 'Questions (JSON)', name: 'questions', type: 'json', required: true,
@@ -57,13 +60,14 @@ const questionsInput = (update: boolean): StructuredInput => ({
 		fields: [
 			...(update ? [idRow('question')] : []),
 			{ displayName: 'Text', name: 'text', type: 'string', default: '', description: update ? 'The question, at most 512 characters; may stay empty for an existing question' : 'The question, at most 512 characters' },
-			{ displayName: 'Several Correct Choices', name: 'multiple', type: 'boolean', default: false, description: 'Whether more than one choice can be correct' },
+			// On update a Yes / No left unchosen sends nothing, so an existing question named by ID keeps its own value.
+			{ displayName: 'Several Correct Choices', name: 'multiple', type: update ? 'optionalBoolean' : 'boolean', default: update ? '' : false, description: 'Whether more than one choice can be correct' },
 			{
 				name: 'choices', displayName: 'Choices', item: 'choice', itemDisplayName: 'Choice', sortable: true,
 				fields: [
 					...(update ? [idRow('choice')] : []),
 					{ displayName: 'Text', name: 'text', type: 'string', default: '', description: 'The choice, at most 512 characters' },
-					{ displayName: 'Correct', name: 'correct', type: 'boolean', default: false, description: 'Whether this choice is a correct answer' },
+					{ displayName: 'Correct', name: 'correct', type: update ? 'optionalBoolean' : 'boolean', default: update ? '' : false, description: 'Whether this choice is a correct answer' },
 				],
 			},
 		],

@@ -71,7 +71,10 @@ const permissionsInput: StructuredInput = {
 		],
 	},
 	// manage_roles holds the roles it may manage; every other permission true or false.
-	toValue: (rows) => Object.fromEntries(rows.map((r) => [r.name, r.name === 'manage_roles' ? String(r.roles ?? '').split(',').map((x) => x.trim()).filter(Boolean) : r.granted ?? true])),
+	toValue: (rows, invalid) =>
+		rows.some((r) => !r.name)
+			? invalid('Permission Name or ID: choose the permission of every row')
+			: Object.fromEntries(rows.map((r) => [r.name, r.name === 'manage_roles' ? String(r.roles ?? '').split(',').map((x) => x.trim()).filter(Boolean) : r.granted ?? true])),
 };
 
 const operations: OperationDescriptor[] = [

@@ -1,10 +1,27 @@
+import type { INodeProperties } from 'n8n-workflow';
 import { params } from '../../shared/fields';
 import { expiryField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
-const create = params([
+const fields = params([
 	...TOKEN_FIELDS.map((f) => (f.type === 'boolean' ? f : { ...f, required: true })),
 	expiryField(`How long the token stays valid, e.g. 1h, 30m or 7d; ${TOKEN_EXPIRY_DEFAULT}`),
 ]);
+
+/**
+ * Expires In was 1h by default in node version 1, and n8n does not store a parameter left at its default: a saved
+ * version 1 workflow keeps sending 1h. From version 1.1 it is empty, so the server's own default applies.
+ */
+const create = {
+	...fields,
+	properties: fields.properties.flatMap((p): INodeProperties[] =>
+		p.name === 'expire'
+			? [
+					{ ...p, default: '1h', displayOptions: { show: { '@version': [1] } } },
+					{ ...p, displayOptions: { show: { '@version': [1.1] } } },
+				]
+			: [p],
+	),
+};
 
 export const token: ProductResource = {
 	value: 'token',

@@ -7,6 +7,7 @@ import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { decodeJwt } from '../../helpers/jwt';
+import overlay from '../../fixtures/daily-openapi-overlay.json';
 import { type Json, paths, resolve, schemas } from '../../helpers/dailySpec';
 
 /**
@@ -87,10 +88,17 @@ describe('Batch processor (docs: docs.daily.co/reference/rest-api/batch-processo
 		expect(values(property('batchProcessor', 'submit', 'preset')).sort()).toEqual(['soap-notes', 'summarize', 'transcript']);
 	});
 
-	it('puts the source under the inParams key its sourceType names and sends outParams', async () => {
-		const { seen } = expectCall('POST', '/batch-processor', { id: 'job-1' });
-		await runDaily({ resource: 'batchProcessor', operation: 'submit', preset: 'summarize', sourceType: 'transcriptUri', source: 'https://files.example/t.vtt', outParams: { s3Config: { s3KeyTemplate: 'sum' } } });
-		expect(seen.body).toEqual({ preset: 'summarize', inParams: { sourceType: 'transcriptUri', transcriptUri: 'https://files.example/t.vtt' }, outParams: { s3Config: { s3KeyTemplate: 'sum' } } });
+	it('puts a transcript or media URL in inParams.uri and a recording ID in inParams.recordingId, and sends outParams', async () => {
+		// The spec's batch-processor job events describe the input: "If `uri` or `transcriptUri` `sourceType`, this
+		// field [uri] represents the uri to access the content".
+		const input = schemas.batch_processor_job_finished.properties.payload.properties.input.properties;
+		expect(Object.keys(input)).toEqual(expect.arrayContaining(['sourceType', 'uri', 'recordingId']));
+		expect(input.uri.description).toMatch(/`transcriptUri` `sourceType`, this field represents the uri/);
+		for (const [sourceType, source, key] of [['transcriptUri', 'https://files.example/t.vtt', 'uri'], ['uri', 'https://files.example/a.mp4', 'uri'], ['recordingId', 'rec-1', 'recordingId']]) {
+			const { seen } = expectCall('POST', '/batch-processor', { id: 'job-1' });
+			await runDaily({ resource: 'batchProcessor', operation: 'submit', preset: 'summarize', sourceType, source, outParams: { s3Config: { s3KeyTemplate: 'sum' } } });
+			expect(seen.body).toEqual({ preset: 'summarize', inParams: { sourceType, [key]: source }, outParams: { s3Config: { s3KeyTemplate: 'sum' } } });
+		}
 	});
 
 	it('refuses a job without outParams (the page: "Required? Yes") before any request', async () => {
@@ -236,9 +244,11 @@ describe('Create Self-Signed (docs: docs.daily.co/docs/guides/privacy-and-securi
 });
 
 describe('Recording → Stop (docs: docs.daily.co/reference/rest-api/rooms/recordings/stop; the spec gives it no body)', () => {
-	it('sends type, which a raw-tracks recording needs; the page\'s options are cloud and raw-tracks', async () => {
+	it('sends type, which a raw-tracks recording needs; the options are those the page (the overlay) lists', async () => {
 		expect(paths['/rooms/{room_name}/recordings/stop'].post.requestBody).toBeUndefined();
-		expect(values(property('recording', 'stop', 'options > type')).sort()).toEqual(['cloud', 'raw-tracks']);
+		const stop = (overlay as Json).entries.find((e: Json) => e.method === 'POST' && e.path === '/rooms/{room_name}/recordings/stop');
+		const documented = stop.operation.requestBody.content['application/json'].schema.properties.type.enum as string[];
+		expect(values(property('recording', 'stop', 'options > type')).sort()).toEqual([...documented].sort());
 		const { seen } = expectCall('POST', '/rooms/standup/recordings/stop');
 		await runDaily({ resource: 'recording', operation: 'stop', roomName: 'standup', options: { type: 'raw-tracks', instanceId: 'i-1' } });
 		expect(seen.body).toEqual({ type: 'raw-tracks', instanceId: 'i-1' });
@@ -268,10 +278,11 @@ describe('Room properties against the spec\'s room-properties', () => {
 		expect(seen.body).toEqual({ properties: { enable_recording: ['cloud', 'raw-tracks'] } });
 	});
 
-	it('reads a workflow saved with dialin, owner_only_broadcast or <not set> and sends none of them', async () => {
+	it('reads a workflow saved with dialin, owner_only_broadcast false or <not set> and sends none of them', async () => {
 		const { seen } = expectCall('POST', '/rooms/standup', {});
-		await runDaily({ resource: 'room', operation: 'update', roomName: 'standup', properties: { dialin: '{"x": 1}', owner_only_broadcast: true, enable_recording: '<not set>', enable_chat: true } });
+		await runDaily({ resource: 'room', operation: 'update', roomName: 'standup', properties: { dialin: '{"x": 1}', owner_only_broadcast: false, enable_recording: '<not set>', enable_chat: true } });
 		expect(seen.body).toEqual({ properties: { enable_chat: true } });
+		// owner_only_broadcast true becomes permissions (structuredInputs.test.ts).
 	});
 
 	it('offers the spec\'s raw-tracks audio formats', () => {

@@ -86,6 +86,37 @@ describe('Room properties as rows', () => {
 		expect(String(bad.message)).toMatch(/HLS Config \(JSON\) of endpoint 'hls_s3': must be valid JSON/);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
+
+	it.each([
+		['SIP without a display name (the spec requires it)', { sipUi: { sip: { video: true } } }, /Display Name: is required for SIP dial-in/],
+		['SIP digits-only with two endpoints (the spec: incompatible)', { sipUi: { sip: { display_name: 'Desk', num_endpoints: 2, force_digit_only_username: true } } }, /Digits-Only Username: cannot be used with more than one endpoint/],
+		['an endpoint without a name', { streamingEndpointsUi: { endpoint: [{ type: 'rtmp', rtmpUrl: 'rtmp://a/b' }] } }, /Name of endpoint 1: is required/],
+		['an RTMP endpoint with an https URL', { streamingEndpointsUi: { endpoint: [{ name: 'yt', type: 'rtmp', rtmpUrl: 'https://a/b' }] } }, /RTMP URL of endpoint 'yt': must be an rtmp:\/\/ or rtmps:\/\/ URL/],
+		['an HLS endpoint without its config', { streamingEndpointsUi: { endpoint: [{ name: 'hls', type: 'hls' }] } }, /HLS Config \(JSON\) of endpoint 'hls': is required/],
+	])('refuse %s before any request', async (_name, properties, message) => {
+		const error = await runDaily({ resource: 'room', operation: 'update', roomName: 'standup', properties }).catch((e) => e);
+		expect(String(error.message)).toMatch(message);
+	});
+
+	it('send nothing for a group added in the editor but never filled in (n8n stores {})', async () => {
+		const body = await bodyOf('POST', '/rooms/standup', { resource: 'room', operation: 'update', roomName: 'standup', properties: { sipUi: {}, streamingEndpointsUi: {}, enable_chat: true } });
+		expect(body).toEqual({ properties: { enable_chat: true } });
+	});
+});
+
+describe('owner_only_broadcast of saved workflows (gone from the spec)', () => {
+	it('becomes the spec\'s permissions for non-owners, canSend false, rather than being dropped (which let everyone send)', async () => {
+		expect(roomProps.owner_only_broadcast).toBeUndefined();
+		expect(resolve(schemas.permissions).properties.canSend).toBeDefined();
+		const body = await bodyOf('POST', '/rooms/standup', { resource: 'room', operation: 'update', roomName: 'standup', properties: { owner_only_broadcast: true } });
+		expect(body).toEqual({ properties: { permissions: { canSend: false } } });
+		expect(undeclared({ properties: roomProps }, body.properties)).toEqual([]);
+	});
+
+	it('is refused together with permissions of its own', async () => {
+		const error = await runDaily({ resource: 'room', operation: 'update', roomName: 'standup', properties: { owner_only_broadcast: true, permissions: '{"hasPresence": true}' } }).catch((e) => e);
+		expect(String(error.message)).toMatch(/no longer a Daily room property: remove it and set Permissions/);
+	});
 });
 
 describe('Token permissions as rows', () => {

@@ -63,6 +63,11 @@ describe('role permissions', () => {
 		}
 	});
 
+	it('refuses a permission row whose permission was not chosen, naming the field', async () => {
+		const error = await sentBodies({ resource: 'role', operation: 'create', ...base.create, permissionsInputMode: 'fields', permissionsUi: { permission: [{ name: '', granted: true }] } }).catch((e) => e);
+		expect(String(error.message)).toMatch(/Permission Name or ID: choose the permission of every row/);
+	});
+
 	it.each(['create', 'update'] as const)('%s: rows and JSON send the same body, valid against the spec', async (operation) => {
 		const fromJson = await sentBodies({ resource: 'role', operation, ...base[operation], permissions: JSON.stringify(permissions) });
 		const fromRows = await sentBodies({ resource: 'role', operation, ...base[operation], permissionsInputMode: 'fields', permissionsUi: rows });
@@ -111,6 +116,17 @@ describe('quiz questions', () => {
 		expect(fromRows).toEqual(fromJson);
 		expect(fromRows).toEqual([{ questions: partial }]);
 		expect(specErrors(requestSchema('/api/v1/rooms/{room}/quizzes/{quiz}', 'patch'), fromRows[0])).toEqual([]);
+	});
+
+	it('update: a Yes / No left unchosen in a row sends nothing, so a question or choice named by ID keeps its own', async () => {
+		// What n8n holds for an unchosen optional Yes / No: ''.
+		const rows = { question: [{ id: 'qq-1', text: '', multiple: '', choices: { choice: [{ id: 'c-1', text: 'Roma', correct: '' }] } }] };
+		expect(await sentBodies({ ...update, questionsInputMode: 'fields', questionsUi: rows })).toEqual([{ questions: [{ id: 'qq-1', choices: [{ id: 'c-1', text: 'Roma' }] }] }]);
+	});
+
+	it('update: a new question (no ID) without choices is refused, as Create refuses it', async () => {
+		const error = await sentBodies({ ...update, questions: JSON.stringify([{ text: 'New?', choices: [] }]) }).catch((e) => e);
+		expect(String(error.message)).toMatch(/without an id is new and needs at least one choice/);
 	});
 
 	it('against the simulator: a question changed by ID keeps its text and choices; their order is kept', async () => {

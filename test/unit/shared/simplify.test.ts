@@ -3,6 +3,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import nock from 'nock';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
+import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
 import { runDaily } from '../../helpers/daily';
 import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 
@@ -43,5 +44,15 @@ describe('Simplify', () => {
 		nock(DS_URL).get('/api/v1/rooms').query(true).reply(200, { total_count: 3, data: rooms });
 		const { output } = await runDigitalSamba({ resource: 'room', operation: 'getAll', returnAll: true, simplify: true });
 		expect(output.map((i) => i.json)).toEqual(rooms.map(({ id, friendly_url, privacy, room_url }) => ({ id, friendly_url, privacy, room_url })));
+	});
+});
+
+describe('MiroTalk Token → Create Expires In by node version', () => {
+	it('n8n resolves 1h for a workflow saved with version 1 (its default then, never stored) and empty for 1.1', () => {
+		const description = new MiroTalk().description;
+		expect((description.version as number[]).at(-1)).toBe(1.1);
+		const parameters = { product: 'sfu', resource: 'token', operation: 'create', username: 'u', password: 'p' };
+		expect(resolved(description, 1, parameters).expire).toBe('1h');
+		expect(resolved(description, 1.1, parameters).expire).toBe('');
 	});
 });
