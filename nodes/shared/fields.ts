@@ -274,8 +274,9 @@ export interface CollectionSpec<N extends string = string> {
  * `p.roomNmae` does not compile where the operation's fields have literal names); the values are what the schema
  * makes of them at run time, so they stay untyped here. Return All, Limit and Simplify are added by the kernel.
  */
-// Where a name is not a literal (a field typed FieldSpec), any name is allowed, as before.
-export type ParamsOf<N extends string> = string extends N ? any : { [K in N]: any } & { returnAll?: boolean; limit?: number; simplify?: boolean }; // eslint-disable-line @typescript-eslint/no-explicit-any
+// Where a name is not a literal (a field typed FieldSpec), any name is allowed, as before. Values are `any` because
+// the schema's transforms decide them (a list from comma text, seconds from a date), not the field's declared type.
+export type ParamsOf<N extends string> = string extends N ? any : { [K in N]: any } & { returnAll?: boolean; limit?: number; simplify?: boolean };
 
 /** An n8n collection of optional fields, and the strict zod object that validates it. */
 export function collection<N extends string>(
