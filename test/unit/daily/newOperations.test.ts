@@ -1,96 +1,27 @@
-import { readFileSync } from 'fs';
 import nock from 'nock';
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-workflow';
-import { join } from 'path';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { dailyResources } from '../../../nodes/Daily/resources';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
+import { paths } from '../../helpers/dailySpec';
+import { type DailyOperation, loadDailySpec, requestErrors } from '../../simulators/daily/spec';
 
 /**
  * The Daily operations added for issue #16 (phone numbers, dial-in configs, pinless call forwarding, SIP trunks,
  * SIP clients), each run through the node with every field set, its call recorded, and the call checked against
- * the contract: Daily's OpenAPI file, or for SIP (absent from that file) the docs pages' own OpenAPI excerpts.
+ * the contract the simulator enforces (requestErrors): Daily's OpenAPI file, and for SIP (absent from that file) the
+ * overlay's entries transcribed from the docs pages (docs.daily.co/reference/rest-api/sip-trunk/*, sip-clients/*).
  * The contract says which keys exist and which are required; no expected body is written here.
  */
 
-type Schema = { $ref?: string; type?: string; properties?: Record<string, Schema>; required?: string[]; additionalProperties?: boolean };
-interface Contract {
-	method: string;
-	path: string;
-	query: string[];
-	body?: Schema;
-}
-
-const spec = JSON.parse(readFileSync(join(__dirname, '../../fixtures/daily-openapi.json'), 'utf8'));
-
-function resolve(schema: Schema | undefined): Schema | undefined {
-	if (!schema?.$ref) return schema;
-	return resolve(schema.$ref.split('/').slice(1).reduce((at: any, key) => at?.[key], spec));
-}
-
-/** An operation of Daily's OpenAPI file, by its operationId. */
-function fromSpec(operationId: string): Contract {
-	for (const [path, item] of Object.entries<Record<string, any>>(spec.paths)) {
-		for (const [method, op] of Object.entries<any>(item)) {
-			if (op?.operationId !== operationId) continue;
-			return {
-				method: method.toUpperCase(),
-				path,
-				query: (op.parameters ?? []).filter((p: any) => p.in === 'query').map((p: any) => p.name),
-				body: resolve(op.requestBody?.content?.['application/json']?.schema),
-			};
-		}
-	}
-	throw new Error(`no operation ${operationId} in the spec`);
-}
-
-const obj = (properties: Record<string, Schema>, required: string[] = []): Schema => ({ type: 'object', properties, required, additionalProperties: false });
-const str: Schema = { type: 'string' };
-const TRUNK_SETTINGS = {
-	description: str,
-	room_template: { type: 'object' },
-	notification: obj({ webhook_url: str, hmac: str }),
-	trunk_config: obj({ allowed_ips: { type: 'array' }, credential: obj({ username: str, password: str }), is_open: { type: 'boolean' }, exp_offset: { type: 'integer' } }),
-	enabled: { type: 'boolean' },
-};
-
-/**
- * Transcribed from the docs pages' OpenAPI excerpts (request bodies and query parameters):
- * https://docs.daily.co/reference/rest-api/sip-trunk/{create,list,get,update,delete}
- * https://docs.daily.co/reference/rest-api/sip-clients/{create,list,get,delete,rotate}
- * Create: "notification.webhook_url is required"; the trunk name is the one key update may not send ("immutable").
- */
-const DOCS: Record<string, Contract> = {
-	CreateSipTrunk: {
-		method: 'POST', path: '/sip-trunk', query: [],
-		body: obj({ trunk_name: str, ...TRUNK_SETTINGS, notification: obj({ webhook_url: str, hmac: str }, ['webhook_url']) }, ['trunk_name', 'notification']),
-	},
-	ListSipTrunks: { method: 'GET', path: '/sip-trunk', query: ['limit', 'starting_after', 'ending_before'] },
-	GetSipTrunk: { method: 'GET', path: '/sip-trunk/{id}', query: [] },
-	UpdateSipTrunk: { method: 'PUT', path: '/sip-trunk/{id}', query: [], body: obj(TRUNK_SETTINGS) },
-	DeleteSipTrunk: { method: 'DELETE', path: '/sip-trunk/{id}', query: [] },
-	CreateSipClient: { method: 'POST', path: '/sip-clients', query: [], body: obj({ username: str, password: str, expires_in_seconds: { type: 'integer' } }, ['username']) },
-	ListSipClients: { method: 'GET', path: '/sip-clients', query: ['limit', 'offset'] },
-	GetSipClient: { method: 'GET', path: '/sip-clients/{username}', query: [] },
-	DeleteSipClient: { method: 'DELETE', path: '/sip-clients/{username}', query: [] },
-	RotateSipClient: { method: 'POST', path: '/sip-clients/{username}/rotate', query: [], body: obj({ password: str }) },
-};
-
-const contract = (id: string) => DOCS[id] ?? fromSpec(id);
-
-/** Keys sent that the schema does not declare, and required keys missing, at any depth. */
-function bodyProblems(schema: Schema | undefined, value: unknown, at = 'body'): string[] {
-	const s = resolve(schema);
-	if (!s?.properties || value === null || typeof value !== 'object' || Array.isArray(value)) return [];
-	const sent = value as IDataObject;
-	return [
-		...Object.keys(sent).filter((k) => !(k in s.properties!)).map((k) => `${at}.${k} is not declared`),
-		...(s.required ?? []).filter((k) => sent[k] === undefined).map((k) => `${at}.${k} is required`),
-		...Object.entries(sent).flatMap(([k, v]) => bodyProblems(s.properties![k], v, `${at}.${k}`)),
-	];
+/** An operation of the contract (spec + overlay) by its operationId: the one the simulator enforces. */
+function byId(operationId: string): DailyOperation {
+	const op = loadDailySpec().operations.find((o) => o.operationId === operationId);
+	if (!op) throw new Error(`no operation ${operationId} in the contract`);
+	return op;
 }
 
 interface Call {
@@ -208,7 +139,7 @@ describe('Daily new operations against the contract', () => {
 	});
 
 	it('the spec families are all reached: every phone-numbers, domain-dialin-config and dialin operation of the spec', () => {
-		const tagged = Object.values<Record<string, any>>(spec.paths).flatMap((item) => Object.values<any>(item))
+		const tagged = Object.values<Record<string, any>>(paths).flatMap((item) => Object.values<any>(item))
 			.filter((op) => (op.tags ?? []).some((t: string) => ['phone-numbers', 'domain-dialin-config', 'dialin'].includes(t)))
 			.map((op) => op.operationId as string);
 		expect(tagged.length).toBe(10);
@@ -216,22 +147,16 @@ describe('Daily new operations against the contract', () => {
 	});
 
 	it.each(cases.map((c, i) => [`${c.resource} ${c.operation} #${i}`, c] as const))('%s', async (_name, c) => {
-		const want = contract(c.contract);
 		const calls = record(() => [200, c.reply ?? { total_count: 0, data: [] }]);
 		await runDaily({ resource: c.resource, operation: c.operation, ...c.params });
 		expect(calls).toHaveLength(1);
 		const [call] = calls;
-		// Method and path as the contract has them, with the identifier the user picked in the path.
-		expect(call.method).toBe(want.method);
-		const template = new RegExp(`^${want.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`);
-		const match = template.exec(call.path);
-		expect([call.path, Boolean(match)]).toEqual([call.path, true]);
-		if (c.id !== undefined) expect(decodeURIComponent(match![1])).toBe(c.id);
-		// Query keys: declared ones only.
-		expect(Object.keys(call.query).filter((k) => !want.query.includes(k))).toEqual([]);
-		// Body: declared keys only, the required ones present; no body where the contract has none.
-		if (want.body) expect(bodyProblems(want.body, call.body ?? {})).toEqual([]);
-		else expect(call.body).toBeUndefined();
+		// The operation the contract names for this method and path, with the identifier the user picked in the path.
+		const found = loadDailySpec().match(call.method, call.path);
+		expect([call.method, call.path, found?.op.operationId]).toEqual([call.method, call.path, c.contract]);
+		if (c.id !== undefined) expect(Object.values(found!.params)).toEqual([c.id]);
+		// Query and body: declared keys only, the required ones present, of their types; no body where none is taken.
+		expect(requestErrors(call.method, call.path, new URLSearchParams(call.query), call.body).errors).toEqual([]);
 		// Nothing the user typed is dropped on the way.
 		const sent = JSON.stringify([call.path, call.query, call.body]);
 		expect(typedValues(c.params).filter((v) => !sent.includes(v.replace(/"/g, '\\"')))).toEqual([]);
@@ -283,7 +208,7 @@ describe('Daily purchased phone numbers: Return All follows pagination_id', () =
 		expect(calls.map((c) => c.query)).toEqual([{ limit: '100' }, { limit: '100', starting_after: '3100' }]);
 		expect(output.map((i) => i.json.pagination_id)).toEqual(Array.from({ length: 101 }, (_, i) => 3001 + i));
 		// The spec's query parameters, nothing else.
-		const declared = fromSpec('PurchasedPhoneNumbers').query;
+		const declared = byId('PurchasedPhoneNumbers').queryParams;
 		expect(calls.flatMap((c) => Object.keys(c.query)).filter((k) => !declared.includes(k))).toEqual([]);
 	});
 
@@ -342,7 +267,7 @@ describe('Daily new pickers', () => {
 		const calls = record(() => [200, { total_count: 1, data: [{ id: PHONE_ID, pagination_id: 3391, name: 'Acme', number: '+18058700061' }] }]);
 		const { results } = await search.searchPhoneNumbers.call(picker());
 		expect(results).toEqual([{ name: '+18058700061 · Acme', value: PHONE_ID }]);
-		expect(calls[0].path).toBe(fromSpec('PurchasedPhoneNumbers').path);
+		expect(calls[0].path).toBe(byId('PurchasedPhoneNumbers').path);
 	});
 
 	it('dial-in configs: labelled by name prefix, number and type, valued by id', async () => {
@@ -363,7 +288,7 @@ describe('Daily new pickers', () => {
 		const second = await search.searchSipClients.call(picker(), undefined, first.paginationToken as string);
 		expect(second.results.map((r) => r.value)).toEqual(['room.100', 'room.101']);
 		expect(calls.map((c) => c.query)).toEqual([{ limit: '100', offset: '0' }, { limit: '100', offset: '100' }]);
-		expect(calls.flatMap((c) => Object.keys(c.query)).filter((k) => !DOCS.ListSipClients.query.includes(k))).toEqual([]);
+		expect(calls.flatMap((c) => Object.keys(c.query)).filter((k) => !byId('ListSipClients').queryParams.includes(k))).toEqual([]);
 	});
 
 	it('SIP trunks: labelled by trunk name and SIP URI, valued by id', async () => {
