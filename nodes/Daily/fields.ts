@@ -10,6 +10,9 @@ export const ROOM_NAME_PATTERN = {
 	message: "may contain only letters, digits, '_' and '-', at most 128 characters",
 };
 
+/** A phone number as Daily takes it (E.164). */
+export const E164 = { regex: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 number such as +14155550123' };
+
 /** A room's page: `https://<domain>.daily.co/<room>`, maybe with a token or a path after it. */
 export const ROOM_URL = '^https?://[^/]+\\.daily\\.co/([A-Za-z0-9_-]{1,128})(?:[/?#].*)?$';
 

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { jsonValue } from '../shared/fields';
 import type { Invalid, RowsAlternative } from '../shared/structured';
 
 /** The media and admin names of `permissions` (canSend, canAdmin): the spec's canSend names the first four; the custom
@@ -11,12 +12,8 @@ const chosen = (value: unknown) => (Array.isArray(value) && value.length ? value
 
 /** JSON text typed in a row's field, parsed; an Error naming `field` when it is not JSON. */
 export function parsedJson(value: unknown, field: string, invalid: Invalid): unknown {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		return invalid(`${field}: must be valid JSON`);
-	}
+	const parsed = jsonValue.safeParse(value);
+	return parsed.success ? parsed.data : invalid(`${field}: ${parsed.error.issues[0].message}`);
 }
 
 /** A room's or a token's `permissions` object (spec schema `permissions`) as fields instead of JSON. */

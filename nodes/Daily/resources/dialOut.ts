@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, jsonValue, params } from '../../shared/fields';
-import { roomNameField } from '../fields';
+import { E164, roomNameField } from '../fields';
 
 /** The spec's dialout-properties and sipCallTransfer body: an extension of 1-20 characters dialled after answer. */
 const extension = field({ displayName: 'Extension', name: 'extension', type: 'string', default: '', maxLength: 20, description: 'An extension to dial once the call is answered (at most 20 characters)' });
@@ -18,7 +18,7 @@ const sessionId = field({ displayName: 'Session ID', name: 'sessionId', type: 's
 
 const start = params([roomNameField('The room to dial out from')], [
 	collection('target', 'Call', [
-		{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', description: 'E.164 number to call, e.g. +14155550123', pattern: { regex: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 number such as +14155550123' } },
+		{ displayName: 'Phone Number', name: 'phoneNumber', type: 'string', default: '', description: 'E.164 number to call, e.g. +14155550123', pattern: E164 },
 		{ displayName: 'SIP URI', name: 'sipUri', type: 'string', default: '', description: 'SIP address to call, e.g. sip:user@example.com', pattern: { regex: /^sips?:/i, message: 'must start with sip: or sips:' } },
 		{ displayName: 'Display Name', name: 'displayName', type: 'string', default: '', description: 'Name of the dialled participant in the call' },
 		{ displayName: 'User ID', name: 'userId', type: 'string', default: '', description: 'User ID of the dialled participant' },

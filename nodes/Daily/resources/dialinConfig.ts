@@ -2,11 +2,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, type FieldSpec, idField, params, stringList } from '../../shared/fields';
-import { dailyCursor } from '../fields';
+import { dailyCursor, E164 } from '../fields';
 
 /** Daily's domain dial-in configurations (pin and pinless dial-in) and the forwarding of a held pinless call. */
 
-const E164 = { regex: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 number such as +18058700061' };
 const UUID = { regex: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, message: 'must be a UUID, as the webhook payload gives it' };
 const TYPES: Array<[string, string, string]> = [
 	['pin_dialin', 'PIN Dial-In', 'Callers enter the PIN of a meeting'],
@@ -39,7 +38,6 @@ function configBody(fields: IDataObject | undefined): IDataObject {
 	});
 }
 
-const secretsOf = (fields: IDataObject | undefined) => (typeof fields?.hmac === 'string' && fields.hmac ? [fields.hmac] : []);
 
 const create = params([
 	{ displayName: 'Type', name: 'type', type: 'options', default: 'pin_dialin', required: true, options: TYPES, description: 'How callers reach a room' },
@@ -80,7 +78,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Set up PIN or pinless dial-in on a purchased number of the domain',
 		properties: create.properties,
 		schema: createSchema,
-		request: (p) => ({ method: 'POST', path: '/domain-dialin-config', body: { type: p.type, phone_number: p.phone_number, ...configBody(p.additionalFields) }, secrets: secretsOf(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: '/domain-dialin-config', body: { type: p.type, phone_number: p.phone_number, ...configBody(p.additionalFields) } }),
 	}),
 	operation({
 		resource: 'dialinConfig', operation: 'getAll', name: 'Get Many', action: 'Get many dialin configs',
@@ -99,7 +97,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'dialinConfig', operation: 'update', name: 'Update', action: 'Update a dialin config',
 		description: 'Change the number, name or messages of a dial-in configuration; its type stays',
 		...update,
-		request: (p) => ({ method: 'PUT', path: `/domain-dialin-config/${enc(p.dialinConfigId)}`, body: configBody(p.updateFields), secrets: secretsOf(p.updateFields) }),
+		request: (p) => ({ method: 'PUT', path: `/domain-dialin-config/${enc(p.dialinConfigId)}`, body: configBody(p.updateFields) }),
 	}),
 	operation({
 		resource: 'dialinConfig', operation: 'delete', name: 'Delete', action: 'Delete a dialin config',

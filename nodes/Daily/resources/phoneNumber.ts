@@ -2,11 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, idField, params } from '../../shared/fields';
-import { dailyCursor } from '../fields';
+import { dailyCursor, E164 } from '../fields';
 
 /** Daily's phone numbers (spec tag phone-numbers, paid plans): search, buy, list and release. */
 
-const E164 = { regex: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 number such as +18058700061' };
 const DIGITS = { regex: /^\d{3,7}$/, message: 'must be 3 to 7 digits' };
 
 const phoneNumberId = idField('phoneNumberId', 'Phone Number ID', 'The ID of the purchased number (not the number itself)', 'searchPhoneNumbers');

@@ -14,7 +14,6 @@ const username = field({
 
 const password = field({ displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The SIP password; Daily makes one when left empty. Returned once, in this answer only.' });
 
-const secretsOf = (o: { password?: string } | undefined) => (o?.password ? [o.password] : []);
 
 const create = params([{ ...username, name: 'username', description: 'The SIP username of the new client', locator: undefined }], [
 	collection('additionalFields', 'Additional Fields', [
@@ -28,7 +27,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'sipClient', operation: 'create', name: 'Create', action: 'Create a SIP client',
 		description: 'Register a softphone credential for the domain; the answer holds its SIP URI and its password, shown only this once',
 		...create,
-		request: (p) => ({ method: 'POST', path: '/sip-clients', body: { username: p.username, ...defined(p.additionalFields) }, secrets: secretsOf(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: '/sip-clients', body: { username: p.username, ...defined(p.additionalFields) } }),
 	}),
 	operation({
 		resource: 'sipClient', operation: 'getAll', name: 'Get Many', action: 'Get many SIP clients',
@@ -56,7 +55,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Give a SIP client a new password (yours, or one Daily makes), returned once; its SIP URI and expiry stay',
 		...params([username], [collection('options', 'Options', [{ ...password, description: 'The new SIP password; Daily makes one when left empty' }], 'Add Option')]),
 		// Sent again after a lost answer: the password of the last rotation is the one that holds, and it is in the answer.
-		request: (p) => ({ method: 'POST', path: `/sip-clients/${enc(p.sipClientUsername)}/rotate`, body: defined(p.options), secrets: secretsOf(p.options), retry: 'always' }),
+		request: (p) => ({ method: 'POST', path: `/sip-clients/${enc(p.sipClientUsername)}/rotate`, body: defined(p.options), retry: 'always' }),
 	}),
 ];
 

@@ -48,7 +48,6 @@ function trunkBody(s: Settings): IDataObject {
 	});
 }
 
-const secretsOf = (s: Settings | undefined) => [s?.hmac, s?.credentialPassword].filter((v): v is string => typeof v === 'string' && v !== '');
 
 function credentialPair(s: Settings, ctx: z.RefinementCtx, at: string) {
 	if ((s.credentialUsername === undefined) !== (s.credentialPassword === undefined)) {
@@ -92,7 +91,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Create an inbound SIP trunk for your own carrier; returns the SIP URI to point the carrier at and the notification secret. Daily probes the webhook URL first.',
 		properties: create.properties,
 		schema: createSchema,
-		request: (p) => ({ method: 'POST', path: '/sip-trunk', body: { trunk_name: p.trunk_name, ...trunkBody({ ...p.additionalFields, webhook_url: p.webhook_url }) }, secrets: secretsOf(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: '/sip-trunk', body: { trunk_name: p.trunk_name, ...trunkBody({ ...p.additionalFields, webhook_url: p.webhook_url }) } }),
 	}),
 	operation({
 		resource: 'sipTrunk', operation: 'getAll', name: 'Get Many', action: 'Get many SIP trunks',
@@ -113,7 +112,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Change the fields given and keep the rest; the trunk name cannot change. A new webhook URL or secret is probed first.',
 		properties: update.properties,
 		schema: updateSchema,
-		request: (p) => ({ method: 'PUT', path: `/sip-trunk/${enc(p.sipTrunkId)}`, body: trunkBody(p.updateFields ?? {}), secrets: secretsOf(p.updateFields) }),
+		request: (p) => ({ method: 'PUT', path: `/sip-trunk/${enc(p.sipTrunkId)}`, body: trunkBody(p.updateFields ?? {}) }),
 	}),
 	operation({
 		resource: 'sipTrunk', operation: 'delete', name: 'Delete', action: 'Delete a SIP trunk',
