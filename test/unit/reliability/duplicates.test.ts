@@ -1,10 +1,8 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { runDaily } from '../../helpers/daily';
 import { runDigitalSamba } from '../../helpers/digitalSamba';
 import { recordFigure } from '../../helpers/figures';
-import { startDailySimulator } from '../../simulators/daily';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { duplicatesIn, type Faults } from '../../simulators/faults';
 
@@ -39,26 +37,6 @@ function report(name: string, output: INodeExecutionData[], duplicates: number) 
 	// A failure is one the provider may have done: said so, never retried.
 	for (const item of output.filter((i) => i.json.error)) expect(String(item.json.description)).toMatch(/Not sent again|answered 4\d\d|gave up/);
 }
-
-describe('Daily', () => {
-	it.each([
-		['Room → Create, unnamed (the node names it)', (_i: number) => ({ resource: 'room', operation: 'create', privacy: 'public' })],
-		['Room → Create, named', (i: number) => ({ resource: 'room', operation: 'create', roomName: `dup-${i}` })],
-	])('%s: none twice', async (name, params) => {
-		const sim = await startDailySimulator({ apiKey: 'dup-daily', faults: FAULTS });
-		try {
-			const { output } = await runDaily(Array.from({ length: ITEMS }, (_, i) => params(i)), { apiKey: 'dup-daily', baseUrl: sim.url, continueOnFail: true });
-			const names = sim.rooms.map((r) => r.name);
-			expect(new Set(names).size).toBe(names.length);
-			report(`Daily ${name}`, output, duplicatesIn(sim.workDone));
-			// Rooms are recognisable, so they are sent again: every item gets its one room.
-			expect(output.filter((i) => i.json.error)).toEqual([]);
-			expect(sim.rooms).toHaveLength(ITEMS);
-		} finally {
-			await sim.close();
-		}
-	}, 120_000);
-});
 
 describe('Digital Samba', () => {
 	const cases: Array<[string, (i: number, room: string) => IDataObject]> = [
