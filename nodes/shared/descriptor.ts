@@ -89,8 +89,11 @@ export interface OperationContext {
 	 * held in memory. The binary, and its size in bytes where known.
 	 */
 	downloadBinary(url: string, fileName: string, mimeType?: string): Promise<{ binary: IBinaryData; bytes?: number }>;
-	/** Sends bytes (a Buffer or a stream) to a URL the provider handed out (a signed upload link), without the credential. */
-	upload(url: string, method: 'PUT' | 'POST', data: Body, headers?: Record<string, string>): Promise<unknown>;
+	/**
+	 * Sends bytes (a Buffer or a stream, opened by `open` for each try) to a URL the provider handed out (a signed
+	 * upload link for one file), without the credential; sent again after a dropped connection, a 429 or a 5xx.
+	 */
+	upload(url: string, method: 'PUT' | 'POST', open: () => Promise<Body>, headers?: Record<string, string>): Promise<unknown>;
 	/** The file in a binary property of the current input item; fails naming the property when absent. */
 	readBinary(propertyName: string): Promise<BinaryInput>;
 	credentials: IDataObject;

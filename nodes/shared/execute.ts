@@ -168,7 +168,7 @@ async function runOperation(
 				// n8n records only a readable size ("100 MB"): the byte count is the server's Content-Length.
 				return { binary, bytes: contentLength };
 			},
-			upload: async (url, method, data, headers) => await upload(ctx, url, method, data, headers),
+			upload: async (url, method, open, headers) => await upload(ctx, url, method, open, headers),
 			readBinary: async (propertyName) => {
 				const present = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
 				if (!present.includes(propertyName)) {

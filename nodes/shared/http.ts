@@ -199,21 +199,56 @@ export async function send(
 	}
 }
 
-/** Sends bytes to a signed upload link a provider handed out; without credentials, as the link is its own auth. */
+/**
+ * Sends bytes to a signed upload link a provider handed out; without credentials, as the link is its own auth.
+ * The link is for one file the provider already made an entry for: sending the same bytes again fills the same
+ * entry, so after a dropped connection, a 429 or a 5xx the upload is sent again (its body opened anew for each
+ * try). Failing there instead would leave the entry empty, and running the item again would make a second one.
+ */
 export async function upload(
 	ctx: RequestingFunctions,
 	url: string,
 	method: 'PUT' | 'POST',
-	data: Body,
+	open: () => Promise<Body>,
 	headers: Record<string, string> = {},
 	policy: RetryPolicy = defaultRetryPolicy,
 ): Promise<unknown> {
-	try {
-		return await ctx.helpers.httpRequest({ method, url, body: data as IHttpRequestOptions['body'], headers, ...keptOnce(data), timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx) });
-	} catch (error) {
-		const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
-		// The link itself is a credential: name only its host.
-		throw new NodeOperationError(ctx.getNode(), `Upload to ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
+	const signal = cancelSignal(ctx);
+	// The link itself is a credential: name only its host.
+	const host = new URL(url).host;
+	const failed = (status: number | undefined, attempts: number) =>
+		new NodeOperationError(ctx.getNode(), `Upload to ${host} failed${status ? ` with HTTP ${status}` : ''}`, {
+			description: `${method} to ${host} ${status ? `answered ${status}` : 'got no answer'}${attempts > 1 ? ` (gave up after ${attempts} tries)` : ''}.`,
+		});
+	for (let attempt = 0; ; attempt++) {
+		const data = await open();
+		let response: { statusCode: number; headers: HttpResult['headers']; body: unknown };
+		try {
+			response = (await ctx.helpers.httpRequest({
+				method, url, body: data as IHttpRequestOptions['body'], headers, ...keptOnce(data),
+				timeout: policy.timeoutMs, abortSignal: signal, returnFullResponse: true, ignoreHttpStatusErrors: true,
+			})) as typeof response;
+		} catch (error) {
+			discard(data);
+			if (signal?.aborted) throw stopped(ctx.getNode());
+			if (networkErrorCode(error) && attempt < policy.maxRetries) {
+				await pause(backoffDelay(attempt, policy), signal);
+				continue;
+			}
+			throw failed(undefined, attempt + 1);
+		}
+		// A server may answer (a 429, a 413) before it has read the whole upload.
+		discard(data);
+		const { statusCode } = response;
+		if (statusCode >= 200 && statusCode < 300) return response.body;
+		if (isRetryableStatus(statusCode) && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
+			const retryAfter = parseRetryAfter(header(response.headers, 'retry-after'));
+			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
+				await pause(retryAfter ?? backoffDelay(attempt, policy), signal);
+				continue;
+			}
+		}
+		throw failed(statusCode, attempt + 1);
 	}
 }
 

@@ -132,7 +132,7 @@ const operations: OperationDescriptor[] = [
 			// The spec's example gives a bare host.
 			const url = /^https?:\/\//i.test(ticket.external_storage_url) ? ticket.external_storage_url : `https://${ticket.external_storage_url}`;
 			const form = multipart({ file: { ...file, fileName: name } });
-			await ctx.upload(url, 'POST', await form.open(), { ...form.headers, Authorization: `Bearer ${ticket.token}` });
+			await ctx.upload(url, 'POST', form.open, { ...form.headers, Authorization: `Bearer ${ticket.token}` });
 			// The upload token is left out: it is a short-lived credential.
 			return defined({ id: ticket.file_id as string, name, file_name: ticket.file_name as string, folder_id: p.additionalFields?.folder_id, size: file.size, mimeType: file.mimeType, uploaded: true });
 		},

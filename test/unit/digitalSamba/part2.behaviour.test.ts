@@ -207,7 +207,41 @@ describe('library: upload a file in two steps', () => {
 		nock('https://storage.example.com').post('/upload').query(true).reply(403, 'expired');
 		const error = await failure(runDigitalSamba({ resource: 'library', operation: 'uploadFile', libraryId: 'lib-1', binaryPropertyName: 'data' }, { items: withFile() }));
 		expect(error.message).toMatch(/^Upload to storage\.example\.com failed/);
+		expect(error.description).toBe('POST to storage.example.com answered 403.');
 		expect(JSON.stringify(error)).not.toContain('sig=secret');
+	});
+
+	// The link is for the one file entry already made: the same bytes again fill the same entry, whereas failing
+	// would leave it empty and running the item again would make a second entry.
+	it('sends the upload again, the file opened anew, after a dropped connection, a 5xx and a 429, and the file entry once', async () => {
+		const video = Buffer.alloc(256 * 1024 + 5, 'frame');
+		const id = 'filesystem-v2:workflows/7/executions/9/binary_data/0b2a';
+		let entries = 0;
+		const bodies: Buffer[] = [];
+		nock(API).post('/libraries/lib-1/files', () => (entries++, true)).reply(200, { file_id: 'file-4', external_storage_url: 'https://storage.example.com/upload', token: 't' });
+		const storage = nock('https://storage.example.com');
+		const keep = (b: string) => (bodies.push(Buffer.from(b, 'latin1')), true);
+		storage.post('/upload', keep).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' });
+		storage.post('/upload', keep).reply(502, 'Bad Gateway');
+		storage.post('/upload', keep).reply(429, 'slow down', { 'retry-after': '0' });
+		storage.post('/upload', keep).reply(200, '');
+		const items = [{ json: {}, binary: { data: { id, data: 'filesystem-v2', fileName: 'talk.mp4', mimeType: 'video/mp4' } } }];
+		const { output, ctx } = await runDigitalSamba({ resource: 'library', operation: 'uploadFile', libraryId: 'lib-1', binaryPropertyName: 'data' }, { items, stored: { [id]: video } });
+		expect(output[0].json).toMatchObject({ id: 'file-4', uploaded: true });
+		expect(entries).toBe(1);
+		expect(nock.pendingMocks()).toEqual([]);
+		// Every try sent the whole file, from a stream opened for it.
+		expect(ctx.binaryStreamsOpened).toBe(4);
+		for (const body of bodies) expect(body.toString('latin1')).toContain(`\r\n\r\n${video.toString('latin1')}\r\n--`);
+	});
+
+	it('gives up on an upload the storage server keeps failing, saying so', async () => {
+		nock(API).post('/libraries/lib-1/files').reply(200, { file_id: 'f', external_storage_url: 'https://storage.example.com/upload', token: 't' });
+		nock('https://storage.example.com').post('/upload').times(defaultRetryPolicy.maxRetries + 1).reply(503, 'Service Unavailable');
+		const error = await failure(runDigitalSamba({ resource: 'library', operation: 'uploadFile', libraryId: 'lib-1', binaryPropertyName: 'data' }, { items: withFile() }));
+		expect(error.message).toBe('Upload to storage.example.com failed with HTTP 503');
+		expect(error.description).toBe(`POST to storage.example.com answered 503 (gave up after ${defaultRetryPolicy.maxRetries + 1} tries).`);
+		expect(nock.pendingMocks()).toEqual([]);
 	});
 });
 

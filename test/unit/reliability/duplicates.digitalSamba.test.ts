@@ -1,0 +1,295 @@
+import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
+import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
+import { runDigitalSamba } from '../../helpers/digitalSamba';
+import { caseName, DEFAULT_ITEMS, type DuplicateCase, FAULTS, fastRetries, report, sendsOnceOperations } from '../../helpers/duplicates';
+import { type DigitalSambaSimulator, startDigitalSambaSimulator } from '../../simulators/digitalSamba';
+import { duplicatesIn } from '../../simulators/faults';
+
+/**
+ * The duplicates scenario (test/helpers/duplicates.ts) for every Digital Samba operation that creates, starts or
+ * sends something: each runs a batch of items, each with a call of its own (its own room, library or question, or
+ * a text of its own), against the simulator with FAULTS switched on after setup; no call may be done twice.
+ * Operations of several calls (room create with a friendly URL, library upload, CSV imports) count every call.
+ */
+
+fastRetries();
+
+const DEVELOPER_KEY = 'dup-ds';
+const TEAM_ID = '12345678-1234-4234-8234-123456789012';
+
+/** A case, with the input file its items carry (uploads, CSV imports) and checks of what the run left behind. */
+type Case = DuplicateCase<DigitalSambaSimulator> & {
+	/** The binary field `data` of item `i`. */
+	file?: (i: number) => IBinaryData;
+	/** Checks of the simulator's state after the run. */
+	after?: (sim: DigitalSambaSimulator, output: INodeExecutionData[], made: unknown[]) => void;
+};
+
+/** What setup made for one item. */
+interface Made {
+	room?: string;
+	library?: string;
+	question?: string;
+}
+
+const asMade = (value: unknown) => value as Made;
+const range = (items: number) => Array.from({ length: items }, (_, i) => i);
+
+/* Seeders: the simulator's own (seedRoom, startSession) and its model, before the faults are switched on. */
+
+const seedRoom = (sim: DigitalSambaSimulator, i: number) => sim.seedRoom({ privacy: 'public', friendly_url: `dup-room-${i}` }).id;
+
+function seedLibrary(sim: DigitalSambaSimulator, name: string): string {
+	const library = { ...sim.model.stamp(), name, external_id: null, updated: sim.model.now() };
+	sim.state.libraries.push(library);
+	return library.id;
+}
+
+/** A question asked in a room by a participant known by name and external ID, as POST …/questions makes it. */
+function seedQuestion(sim: DigitalSambaSimulator, room: string, i: number, options: { dismissed?: boolean; liveAnswer?: boolean } = {}): string {
+	const question = {
+		...sim.model.stamp(),
+		room_id: room,
+		session_id: null,
+		participant_id: null,
+		external_participant_id: `asker-${i}`,
+		participant_name: `Asker ${i}`,
+		question: `Question ${i}?`,
+		anonymous: false,
+		breakout_id: null,
+		status: options.dismissed ? ('dismissed' as const) : ('open' as const),
+		voters: [],
+		answers: [],
+		liveAnswer: options.liveAnswer ? { participant_id: null, state: 'started' as const } : null,
+	};
+	sim.state.questions.push(question);
+	return question.id;
+}
+
+/** One room per item. */
+const roomPerItem = (sim: DigitalSambaSimulator, items: number): Made[] => range(items).map((i) => ({ room: seedRoom(sim, i) }));
+
+/** One room per item, each with one question. */
+const questionPerItem = (options?: { dismissed?: boolean; liveAnswer?: boolean }) => (sim: DigitalSambaSimulator, items: number): Made[] =>
+	range(items).map((i) => {
+		const room = seedRoom(sim, i);
+		return { room, question: seedQuestion(sim, room, i, options) };
+	});
+
+/** One library the items share (their bodies differ). */
+const oneLibrary = (sim: DigitalSambaSimulator, items: number): Made[] => {
+	const library = seedLibrary(sim, 'dup-library');
+	return range(items).map(() => ({ library }));
+};
+
+/** A moderator acting on behalf of the items' questions. */
+const moderator = (i: number) => ({ participantName: `Moderator ${i}`, participantExternalId: `mod-${i}` });
+
+const questionAction = (operation: string) => (i: number, m: unknown) => ({
+	resource: 'question', operation, roomId: asMade(m).room, questionId: asMade(m).question, ...moderator(i),
+});
+
+/** What each item's room holds: at most one, and one where the item succeeded. */
+function onePerItem(output: INodeExecutionData[], m: unknown[], held: (room: string) => unknown[]): void {
+	for (const [i, item] of output.entries()) {
+		const found = held(asMade(m[i]).room!);
+		expect(found.length).toBeLessThanOrEqual(1);
+		if (!item.json.error) expect(found).toHaveLength(1);
+	}
+}
+
+const csv = (fileName: string, text: string): IBinaryData => ({ data: Buffer.from(text).toString('base64'), fileName, mimeType: 'text/csv' });
+
+const cases: Case[] = [
+	// chat
+	{
+		op: 'chat.send', setup: roomPerItem,
+		params: (i, m) => ({ resource: 'chat', operation: 'send', roomId: asMade(m).room, message: `message ${i}` }),
+	},
+
+	// library
+	{
+		op: 'library.create',
+		params: (i) => ({ resource: 'library', operation: 'create', additionalFields: { name: `library ${i}` } }),
+	},
+	{
+		op: 'library.createFolder', setup: oneLibrary,
+		params: (i, m) => ({ resource: 'library', operation: 'createFolder', libraryId: asMade(m).library, additionalFields: { name: `folder ${i}` } }),
+	},
+	{
+		// Two calls: the file entry (sent once) and the upload of the bytes to the storage URL it hands out.
+		op: 'library.uploadFile', setup: oneLibrary,
+		file: (i) => ({ data: Buffer.from(`%PDF-1.4 deck number ${i}`).toString('base64'), fileName: `deck-${i}.pdf`, mimeType: 'application/pdf' }),
+		params: (_i, m) => ({ resource: 'library', operation: 'uploadFile', libraryId: asMade(m).library, binaryPropertyName: 'data' }),
+		after: (sim, output) => {
+			// One file entry at most per item; an item that succeeded has its bytes there.
+			for (const [i, item] of output.entries()) {
+				const files = sim.state.files.filter((f) => f.name === `deck-${i}.pdf`);
+				expect(files.length).toBeLessThanOrEqual(1);
+				if (!item.json.error) expect(files.map((f) => [f.status, f.content?.toString()])).toEqual([['completed', `%PDF-1.4 deck number ${i}`]]);
+			}
+		},
+	},
+	{
+		op: 'library.createWebapp', setup: oneLibrary,
+		params: (i, m) => ({ resource: 'library', operation: 'createWebapp', libraryId: asMade(m).library, url: `https://example.com/app-${i}`, additionalFields: { name: `app ${i}` } }),
+	},
+	{
+		// The body names nothing of the item (Digital Samba names whiteboards itself): one library per item.
+		op: 'library.createWhiteboard',
+		setup: (sim, items) => range(items).map((i) => ({ library: seedLibrary(sim, `dup-library-${i}`) })),
+		params: (_i, m) => ({ resource: 'library', operation: 'createWhiteboard', libraryId: asMade(m).library }),
+	},
+
+	// phone
+	{
+		op: 'phone.connect', setup: roomPerItem,
+		params: (_i, m) => ({ resource: 'phone', operation: 'connect', roomId: asMade(m).room }),
+	},
+	{
+		op: 'phone.participantsJoined', setup: roomPerItem,
+		params: (i, m) => ({ resource: 'phone', operation: 'participantsJoined', roomId: asMade(m).room, calls: JSON.stringify([{ call_id: `call-${i}`, name: `Caller ${i}`, muted: true }]) }),
+	},
+
+	// polls
+	{
+		op: 'poll.create', setup: roomPerItem,
+		params: (i, m) => ({ resource: 'poll', operation: 'create', roomId: asMade(m).room, question: `Where shall we go, ${i}?`, type: 'single', pollOptions: 'Rome\nParis' }),
+	},
+	{
+		// A multipart body: the simulator keys it by its path, hence one room per item.
+		op: 'poll.import', setup: roomPerItem,
+		file: (i) => csv(`polls-${i}.csv`, `question,type,anonymous,option1,option2\nWhere shall we meet on day ${i}?,single,0,Rome,Paris\n`),
+		params: (_i, m) => ({ resource: 'poll', operation: 'import', roomId: asMade(m).room, binaryPropertyName: 'data' }),
+		after: (sim, output, m) => onePerItem(output, m, (room) => sim.state.polls.filter((p) => p.room_id === room)),
+	},
+
+	// Q&A
+	{
+		op: 'question.create', setup: roomPerItem,
+		params: (i, m) => ({ resource: 'question', operation: 'create', roomId: asMade(m).room, question: `Why ${i}?`, participantName: 'Ann', participantExternalId: `ext-${i}` }),
+	},
+	{
+		op: 'question.createAnswer', setup: questionPerItem(),
+		params: (i, m) => ({ resource: 'question', operation: 'createAnswer', roomId: asMade(m).room, questionId: asMade(m).question, answer: `Because ${i}.`, ...moderator(i) }),
+	},
+	{ op: 'question.dismiss', setup: questionPerItem(), params: questionAction('dismiss') },
+	{ op: 'question.reopen', setup: questionPerItem({ dismissed: true }), params: questionAction('reopen') },
+	{ op: 'question.vote', setup: questionPerItem(), params: questionAction('vote') },
+	{ op: 'question.startLiveAnswer', setup: questionPerItem(), params: questionAction('startLiveAnswer') },
+	{ op: 'question.stopLiveAnswer', setup: questionPerItem({ liveAnswer: true }), params: questionAction('stopLiveAnswer') },
+	{ op: 'question.cancelLiveAnswer', setup: questionPerItem({ liveAnswer: true }), params: questionAction('cancelLiveAnswer') },
+
+	// quizzes
+	{
+		op: 'quiz.create', setup: roomPerItem,
+		params: (i, m) => ({
+			resource: 'quiz', operation: 'create', roomId: asMade(m).room, title: `Capitals ${i}`,
+			questions: JSON.stringify([{ text: `Capital of Italy, ${i}?`, multiple: false, choices: [{ text: 'Rome', correct: true }, { text: 'Milan' }] }]),
+			additionalFields: { time_limit_minutes: 10 },
+		}),
+	},
+	{
+		op: 'quiz.import', setup: roomPerItem,
+		file: (i) => csv(`quizzes-${i}.csv`, [
+			'quiz_title,timing_mode,time_limit_seconds,passing_score,question,correct,type,option1,option2,option3',
+			`Capitals ${i},quiz,300,50,What is the capital of Italy?,Rome,single,Rome,Milan,Turin`,
+			`Capitals ${i},quiz,300,50,Which cities are in Italy?,Rome|Milan,multiple,Rome,Milan,Paris`,
+		].join('\n')),
+		params: (_i, m) => ({ resource: 'quiz', operation: 'import', roomId: asMade(m).room, binaryPropertyName: 'data' }),
+		after: (sim, output, m) => onePerItem(output, m, (room) => sim.state.quizzes.filter((q) => q.room_id === room)),
+	},
+
+	// live features of a room with a live session
+	{
+		op: 'recording.start',
+		setup: (sim, items) => roomPerItem(sim, items).map((m) => (sim.startSession(m.room!, { participants: 1 }), m)),
+		params: (_i, m) => ({ resource: 'recording', operation: 'start', roomId: asMade(m).room }),
+		after: (sim, output, m) => onePerItem(output, m, (room) => sim.state.recordings.filter((r) => r.room_id === room)),
+	},
+	{
+		op: 'restreamer.start',
+		setup: (sim, items) => roomPerItem(sim, items).map((m) => (sim.startSession(m.room!, { participants: 1 }), m)),
+		params: (i, m) => ({ resource: 'restreamer', operation: 'start', roomId: asMade(m).room, target: 'youtube', streamKey: `stream-key-${i}` }),
+	},
+	{
+		op: 'transcript.startTranscription',
+		setup: (sim, items) => roomPerItem(sim, items).map((m) => (sim.startSession(m.room!, { participants: 1 }), m)),
+		params: (_i, m) => ({ resource: 'transcript', operation: 'startTranscription', roomId: asMade(m).room }),
+	},
+
+	// team
+	{
+		op: 'role.create',
+		params: (i) => ({ resource: 'role', operation: 'create', roleName: `dup_role_${i}`, roleDisplayName: `Duplicate role ${i}`, permissions: '{"general_chat": true, "raise_hand": true}' }),
+	},
+	{
+		op: 'room.create', variant: 'without a friendly URL',
+		params: (i) => ({ resource: 'room', operation: 'create', privacy: 'public', settings: { description: `room number ${i}` } }),
+	},
+	{
+		// Recognisable: a create retried after a lost answer finds its own room, so every item ends with its one room.
+		op: 'room.create', variant: 'with a friendly URL', allSucceed: true,
+		params: (i) => ({ resource: 'room', operation: 'create', privacy: 'public', settings: { friendly_url: `dup-new-${i}`, description: `room number ${i}` } }),
+		after: (sim, output) => {
+			for (const [i, item] of output.entries()) {
+				const rooms = sim.state.rooms.filter((r) => !r.deleted && r.friendly_url === `dup-new-${i}`);
+				expect(rooms).toHaveLength(1);
+				expect(item.json).toMatchObject({ id: rooms[0].id, friendly_url: `dup-new-${i}` });
+			}
+			expect(sim.state.rooms).toHaveLength(output.length);
+		},
+	},
+	{
+		op: 'webhook.create',
+		params: (i) => ({ resource: 'webhook', operation: 'create', endpoint: `https://example.com/hook-${i}`, events: ['session_started'] }),
+	},
+];
+
+it('every operation sent once has a case', () => {
+	const covered = new Set(cases.map((c) => c.op));
+	const operations = sendsOnceOperations(new DigitalSamba());
+	expect(operations.length).toBeGreaterThan(0);
+	expect(operations.filter((op) => !covered.has(op))).toEqual([]);
+});
+
+/** Runs a case: setup, then the faults (none when undefined), then the node over the items. */
+async function run(c: Case, faults: typeof FAULTS | undefined) {
+	const items = c.items ?? DEFAULT_ITEMS;
+	const sim = await startDigitalSambaSimulator({ developerKey: DEVELOPER_KEY, teamId: TEAM_ID });
+	try {
+		const made = (await c.setup?.(sim, items)) ?? [];
+		if (faults) sim.setFaults(faults);
+		const { output } = await runDigitalSamba(
+			range(items).map((i) => c.params(i, made[i])),
+			{
+				developerKey: DEVELOPER_KEY, baseUrl: sim.url, continueOnFail: true,
+				items: range(items).map((i) => (c.file ? { json: {}, binary: { data: c.file(i) } } : { json: {} })),
+			},
+		);
+		return { items, output, duplicates: duplicatesIn(sim.workDone), after: () => c.after?.(sim, output, made) };
+	} finally {
+		await sim.close();
+	}
+}
+
+// caseName and report take DuplicateCase<unknown>, which a case with a setup of the simulator does not fit as a type
+// (setup is a function property, so its parameter is checked contravariantly): the same object, seen as one.
+const generic = (c: Case) => c as DuplicateCase<unknown>;
+const named = cases.map((c) => [caseName(generic(c)), c] as const);
+
+// Without faults every item of every case succeeds: the items are valid calls, so a failure under faults is a fault's.
+it.each(named)('%s: every item valid', async (_name, c) => {
+	const { output, after } = await run(c, undefined);
+	expect(output.filter((item) => item.json.error).map((item) => item.json)).toEqual([]);
+	after();
+});
+
+// Concurrently (jest's maxConcurrency, 5): a case spends its time waiting, mostly for the 429s' Retry-After of 1 s
+// (its calls sent once go one after the other), about 3 s each; one after the other the file took 90 s. Each case
+// has a simulator of its own, with its own seeded faults, and the kernel's rate limits are per credential and URL.
+it.concurrent.each(named)('%s: none twice under faults', async (_name, c) => {
+	const { items, output, duplicates, after } = await run(c, FAULTS);
+	report('Digital Samba', generic(c), items, output, duplicates);
+	after();
+}, 120_000);
