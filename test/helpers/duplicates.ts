@@ -1,7 +1,7 @@
-import type { IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
+import type { IBinaryData, IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
 import { defaultRetryPolicy } from '../../nodes/shared/http';
 import { resetRateLimits } from '../../nodes/shared/rateLimit';
-import type { Faults } from '../simulators/faults';
+import { duplicatesIn, type Faults, type WorkDone } from '../simulators/faults';
 import { recordFigure } from './figures';
 
 /**
@@ -12,20 +12,40 @@ import { recordFigure } from './figures';
  */
 export const FAULTS: Faults = { errorRate: 0.08, rateLimitRate: 0.08, resetRate: 0.04, afterWorkRate: 0.2, seed: 11 };
 
+/** A simulator the scenario runs against: faults it can switch on, and the log of the work it did. */
+export interface FaultySimulator {
+	setFaults(faults?: Faults): void;
+	workDone: WorkDone[];
+	close(): Promise<void>;
+}
+
 /** A create, start or send operation under faults. */
-export interface DuplicateCase<Ctx> {
+export interface DuplicateCase<Sim> {
 	/** `resource.operation`, as the Retry On Fail notice names it. */
 	op: string;
 	/** What the case runs, when one operation has several (named and unnamed rooms). */
 	variant?: string;
-	/** Items in the batch; fewer where the provider's limit for the call is 1/s. */
+	/** Items in the batch (DEFAULT_ITEMS when unset). */
 	items?: number;
 	/** Makes what the items need (their rooms, sessions, questions) before the faults are switched on. */
-	setup?: (ctx: Ctx, items: number) => Promise<unknown[]> | unknown[];
+	setup?(sim: Sim, items: number): Promise<unknown[]> | unknown[];
 	/** The node parameters of item `i`, given what setup made for it. */
-	params: (i: number, made: unknown) => IDataObject;
+	params(i: number, made: unknown): IDataObject;
+	/** The binary input of item `i` (uploads, CSV imports), in field `data`. */
+	file?(i: number): IBinaryData;
 	/** Whether every item must succeed: operations that find what they made are sent again, so none may fail. */
 	allSucceed?: boolean;
+	/** Checks of what the run left in the simulator. */
+	after?(sim: Sim, output: INodeExecutionData[], made: unknown[]): void;
+}
+
+/** One provider's scenario: its node, its cases, how to start its simulator and run its node against it. */
+export interface DuplicateSuite<Sim extends FaultySimulator> {
+	provider: string;
+	node: INodeType;
+	cases: Array<DuplicateCase<Sim>>;
+	start(): Promise<Sim>;
+	run(sim: Sim, parameters: IDataObject[], items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
 export const DEFAULT_ITEMS = 40;
@@ -39,7 +59,7 @@ export function sendsOnceOperations(node: INodeType): string[] {
 }
 
 /** A case's title in the test list and the figures table. */
-export function caseName<Ctx>(c: DuplicateCase<Ctx>): string {
+function caseName<Sim>(c: DuplicateCase<Sim>): string {
 	return c.variant ? `${c.op} (${c.variant})` : c.op;
 }
 
@@ -47,7 +67,7 @@ export function caseName<Ctx>(c: DuplicateCase<Ctx>): string {
  * Short retry waits for the run (40% of calls meet a fault). A call that must succeed and meets its fault 9 times
  * in a row happened about once in a hundred runs with 8 retries (CI, stop 19): 24 put it below 1e-9, at 50 ms each.
  */
-export function fastRetries(): void {
+function fastRetries(): void {
 	const saved = { ...defaultRetryPolicy };
 	beforeAll(() => Object.assign(defaultRetryPolicy, { timeoutMs: 5000, baseDelayMs: 5, maxDelayMs: 50, maxRetries: 24 }));
 	afterEach(() => resetRateLimits());
@@ -58,7 +78,7 @@ export function fastRetries(): void {
  * Records the figure and asserts it: no call done twice, every input item answered (an operation may give several
  * output items per input item, Create Many one per room), failures said so.
  */
-export function report<Ctx>(provider: string, c: DuplicateCase<Ctx>, items: number, output: INodeExecutionData[], duplicates: number): void {
+function report<Sim>(provider: string, c: DuplicateCase<Sim>, items: number, output: INodeExecutionData[], duplicates: number): void {
 	const inputOf = (item: INodeExecutionData) => (item.pairedItem as { item: number } | undefined)?.item;
 	const answered = new Set(output.map(inputOf));
 	const failed = output.filter((item) => item.json.error);
@@ -74,4 +94,53 @@ export function report<Ctx>(provider: string, c: DuplicateCase<Ctx>, items: numb
 	// A failure is one the provider may have done: said so, never retried.
 	for (const item of failed) expect(String(item.json.description)).toMatch(/Not sent again|answered 4\d\d|gave up/);
 	if (c.allSucceed) expect(failed.map((item) => item.json)).toEqual([]);
+}
+
+/** Runs a case: setup, then the faults (none when undefined), then the node over the items. */
+async function runCase<Sim extends FaultySimulator>(suite: DuplicateSuite<Sim>, c: DuplicateCase<Sim>, faults: Faults | undefined) {
+	const items = c.items ?? DEFAULT_ITEMS;
+	const range = Array.from({ length: items }, (_, i) => i);
+	const sim = await suite.start();
+	try {
+		const made = (await c.setup?.(sim, items)) ?? [];
+		if (faults) sim.setFaults(faults);
+		const output = await suite.run(
+			sim,
+			range.map((i) => c.params(i, made[i])),
+			range.map((i) => (c.file ? { json: {}, binary: { data: c.file(i) } } : { json: {} })),
+		);
+		return { items, output, duplicates: duplicatesIn(sim.workDone), after: () => c.after?.(sim, output, made) };
+	} finally {
+		await sim.close();
+	}
+}
+
+/**
+ * The scenario's tests for one provider: every operation the node sends once has a case; without faults every item
+ * of every case succeeds (the items are valid calls, so a failure under faults is a fault's); under FAULTS no call is
+ * done twice. Cases run concurrently (jest's maxConcurrency, 5): a case spends its time waiting (its calls sent once
+ * go one after the other, 429s wait for their Retry-After), and each has a simulator, faults and rate limits of its own.
+ */
+export function describeDuplicates<Sim extends FaultySimulator>(suite: DuplicateSuite<Sim>): void {
+	fastRetries();
+	const named = suite.cases.map((c) => [caseName(c), c] as const);
+
+	it('every operation the node sends once has a case', () => {
+		const covered = new Set(suite.cases.map((c) => c.op));
+		const operations = sendsOnceOperations(suite.node);
+		expect(operations.length).toBeGreaterThan(0);
+		expect(operations.filter((op) => !covered.has(op))).toEqual([]);
+	});
+
+	it.each(named)('%s: every item valid', async (_name, c) => {
+		const { output, after } = await runCase(suite, c, undefined);
+		expect(output.filter((item) => item.json.error).map((item) => item.json)).toEqual([]);
+		after();
+	}, 120_000);
+
+	it.concurrent.each(named)('%s: none twice under faults', async (_name, c) => {
+		const { items, output, duplicates, after } = await runCase(suite, c, FAULTS);
+		report(suite.provider, c, items, output, duplicates);
+		after();
+	}, 120_000);
 }

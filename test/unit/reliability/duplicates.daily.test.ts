@@ -1,12 +1,12 @@
 import { randomUUID } from 'crypto';
 import { createServer, type Server } from 'http';
 import type { AddressInfo } from 'net';
+import type { INodeExecutionData } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { dailyTransport } from '../../../nodes/Daily/transport';
 import { runDaily } from '../../helpers/daily';
-import { caseName, DEFAULT_ITEMS, type DuplicateCase, FAULTS, fastRetries, report, sendsOnceOperations } from '../../helpers/duplicates';
+import { describeDuplicates, type DuplicateCase } from '../../helpers/duplicates';
 import { type DailySimulator, startDailySimulator } from '../../simulators/daily';
-import { duplicatesIn } from '../../simulators/faults';
 
 /**
  * Every Daily operation that creates, starts or sends something (each one the kernel sends once, plus room creates,
@@ -14,7 +14,7 @@ import { duplicatesIn } from '../../simulators/faults';
  * a call of its own (its own room, session, number or name), so that two items never send the same call.
  */
 
-fastRetries();
+const API_KEY = 'dup-daily';
 
 // Pacing is not what this file tests (bench/ and rateWindows.test.ts do): Daily's 1/s for starts and 10 per 30 s for
 // batch rooms would make 40 items take minutes. The calls keep their rate class; its windows are lifted here.
@@ -50,9 +50,15 @@ const number = (i: number) => `+1415555${String(1000 + i)}`;
 const named = (room: unknown) => ({ __rl: true, mode: 'name', value: room });
 type Call = { room: string; sessionId: string };
 
+/** Rooms are recognisable, so they are sent again: every item gets its one room, the one it returns. */
+function oneRoomEach(sim: DailySimulator, output: INodeExecutionData[]): void {
+	expect(sim.rooms.map((r) => r.name).sort()).toEqual(output.map((item) => String(item.json.name)).sort());
+	expect(new Set(sim.rooms.map((r) => r.name)).size).toBe(output.length);
+}
+
 const cases: Array<DuplicateCase<DailySimulator>> = [
-	{ op: 'room.create', variant: 'unnamed: the node names it', allSucceed: true, params: () => ({ resource: 'room', operation: 'create', privacy: 'public' }) },
-	{ op: 'room.create', variant: 'named', allSucceed: true, params: (i) => ({ resource: 'room', operation: 'create', roomName: `dup-${i}` }) },
+	{ op: 'room.create', variant: 'unnamed: the node names it', allSucceed: true, params: () => ({ resource: 'room', operation: 'create', privacy: 'public' }), after: oneRoomEach },
+	{ op: 'room.create', variant: 'named', allSucceed: true, params: (i) => ({ resource: 'room', operation: 'create', roomName: `dup-${i}` }), after: oneRoomEach },
 	{ op: 'room.createMany', params: (i) => ({ resource: 'room', operation: 'createMany', rooms: JSON.stringify([{ name: `many-${i}-a` }, { name: `many-${i}-b`, privacy: 'private' }]) }) },
 	{ op: 'room.sendAppMessage', setup: rooms, params: (i, room) => ({ resource: 'room', operation: 'sendAppMessage', roomName: named(room), data: JSON.stringify({ n: i }), recipient: '*' }) },
 	{ op: 'recording.start', setup: rooms, params: (_i, room) => ({ resource: 'recording', operation: 'start', roomName: named(room), options: { type: 'cloud' } }) },
@@ -92,30 +98,10 @@ const cases: Array<DuplicateCase<DailySimulator>> = [
 	},
 ];
 
-it('every operation the node sends once has a case', () => {
-	expect(cases.map((c) => c.op)).toEqual(expect.arrayContaining(sendsOnceOperations(new Daily())));
-});
-
-describe.each(cases.map((c) => [caseName(c), c] as const))('%s', (_name, c) => {
-	it('none done twice', async () => {
-		const items = c.items ?? DEFAULT_ITEMS;
-		const sim = await startDailySimulator({ apiKey: 'dup-daily' });
-		try {
-			const made = (await c.setup?.(sim, items)) ?? [];
-			sim.setFaults(FAULTS);
-			const { output } = await runDaily(
-				Array.from({ length: items }, (_, i) => c.params(i, made[i])),
-				{ apiKey: 'dup-daily', baseUrl: sim.url, continueOnFail: true },
-			);
-			report('Daily', c, items, output, duplicatesIn(sim.workDone));
-			if (c.op === 'room.create') {
-				// Rooms are recognisable, so they are sent again: every item gets its one room.
-				const names = sim.rooms.map((r) => r.name);
-				expect(new Set(names).size).toBe(names.length);
-				expect(sim.rooms).toHaveLength(items);
-			}
-		} finally {
-			await sim.close();
-		}
-	}, 120_000);
+describeDuplicates({
+	provider: 'Daily',
+	node: new Daily(),
+	cases,
+	start: async () => await startDailySimulator({ apiKey: API_KEY }),
+	run: async (sim, parameters, items) => (await runDaily(parameters, { apiKey: API_KEY, baseUrl: sim.url, continueOnFail: true, items })).output,
 });

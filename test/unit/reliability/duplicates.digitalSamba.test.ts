@@ -1,9 +1,8 @@
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { runDigitalSamba } from '../../helpers/digitalSamba';
-import { caseName, DEFAULT_ITEMS, type DuplicateCase, FAULTS, fastRetries, report, sendsOnceOperations } from '../../helpers/duplicates';
+import { describeDuplicates, type DuplicateCase } from '../../helpers/duplicates';
 import { type DigitalSambaSimulator, startDigitalSambaSimulator } from '../../simulators/digitalSamba';
-import { duplicatesIn } from '../../simulators/faults';
 
 /**
  * The duplicates scenario (test/helpers/duplicates.ts) for every Digital Samba operation that creates, starts or
@@ -12,18 +11,10 @@ import { duplicatesIn } from '../../simulators/faults';
  * Operations of several calls (room create with a friendly URL, library upload, CSV imports) count every call.
  */
 
-fastRetries();
-
 const DEVELOPER_KEY = 'dup-ds';
 const TEAM_ID = '12345678-1234-4234-8234-123456789012';
 
-/** A case, with the input file its items carry (uploads, CSV imports) and checks of what the run left behind. */
-type Case = DuplicateCase<DigitalSambaSimulator> & {
-	/** The binary field `data` of item `i`. */
-	file?: (i: number) => IBinaryData;
-	/** Checks of the simulator's state after the run. */
-	after?: (sim: DigitalSambaSimulator, output: INodeExecutionData[], made: unknown[]) => void;
-};
+type Case = DuplicateCase<DigitalSambaSimulator>;
 
 /** What setup made for one item. */
 interface Made {
@@ -246,50 +237,10 @@ const cases: Case[] = [
 	},
 ];
 
-it('every operation sent once has a case', () => {
-	const covered = new Set(cases.map((c) => c.op));
-	const operations = sendsOnceOperations(new DigitalSamba());
-	expect(operations.length).toBeGreaterThan(0);
-	expect(operations.filter((op) => !covered.has(op))).toEqual([]);
+describeDuplicates({
+	provider: 'Digital Samba',
+	node: new DigitalSamba(),
+	cases,
+	start: async () => await startDigitalSambaSimulator({ developerKey: DEVELOPER_KEY, teamId: TEAM_ID }),
+	run: async (sim, parameters, items) => (await runDigitalSamba(parameters, { developerKey: DEVELOPER_KEY, baseUrl: sim.url, continueOnFail: true, items })).output,
 });
-
-/** Runs a case: setup, then the faults (none when undefined), then the node over the items. */
-async function run(c: Case, faults: typeof FAULTS | undefined) {
-	const items = c.items ?? DEFAULT_ITEMS;
-	const sim = await startDigitalSambaSimulator({ developerKey: DEVELOPER_KEY, teamId: TEAM_ID });
-	try {
-		const made = (await c.setup?.(sim, items)) ?? [];
-		if (faults) sim.setFaults(faults);
-		const { output } = await runDigitalSamba(
-			range(items).map((i) => c.params(i, made[i])),
-			{
-				developerKey: DEVELOPER_KEY, baseUrl: sim.url, continueOnFail: true,
-				items: range(items).map((i) => (c.file ? { json: {}, binary: { data: c.file(i) } } : { json: {} })),
-			},
-		);
-		return { items, output, duplicates: duplicatesIn(sim.workDone), after: () => c.after?.(sim, output, made) };
-	} finally {
-		await sim.close();
-	}
-}
-
-// caseName and report take DuplicateCase<unknown>, which a case with a setup of the simulator does not fit as a type
-// (setup is a function property, so its parameter is checked contravariantly): the same object, seen as one.
-const generic = (c: Case) => c as DuplicateCase<unknown>;
-const named = cases.map((c) => [caseName(generic(c)), c] as const);
-
-// Without faults every item of every case succeeds: the items are valid calls, so a failure under faults is a fault's.
-it.each(named)('%s: every item valid', async (_name, c) => {
-	const { output, after } = await run(c, undefined);
-	expect(output.filter((item) => item.json.error).map((item) => item.json)).toEqual([]);
-	after();
-});
-
-// Concurrently (jest's maxConcurrency, 5): a case spends its time waiting, mostly for the 429s' Retry-After of 1 s
-// (its calls sent once go one after the other), about 3 s each; one after the other the file took 90 s. Each case
-// has a simulator of its own, with its own seeded faults, and the kernel's rate limits are per credential and URL.
-it.concurrent.each(named)('%s: none twice under faults', async (_name, c) => {
-	const { items, output, duplicates, after } = await run(c, FAULTS);
-	report('Digital Samba', generic(c), items, output, duplicates);
-	after();
-}, 120_000);
