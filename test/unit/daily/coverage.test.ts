@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
 import { dailyResources } from '../../../nodes/Daily/resources';
 import type { OperationDescriptor, RequestSpec } from '../../../nodes/shared/descriptor';
+import { parametersOf, PLACEHOLDER_ID } from '../../helpers/placeholders';
 import { recordingContext } from '../../helpers/recordingContext';
 import { loadDailySpec } from '../../simulators/daily/spec';
 import { parameterErrors, schemaErrors } from '../../simulators/openapi';
@@ -22,47 +22,7 @@ const KNOWN_GAPS: { missingOperations: string[]; wrongKeys: string[] } = {
 	wrongKeys: [],
 };
 
-const ID = 'ID';
-
-/** A value for a parameter of this type: enough to make the descriptor send the key. */
-function valueFor(property: INodeProperties): unknown {
-	switch (property.type) {
-		case 'boolean':
-			return true;
-		case 'number':
-			return 1;
-		case 'options':
-			return property.default !== '' && property.default !== undefined ? property.default : (property.options?.[0] as { value?: unknown })?.value ?? ID;
-		case 'multiOptions':
-			return ((property.options ?? []) as Array<{ value: unknown }>).slice(0, 1).map((o) => o.value);
-		case 'json':
-			return '{}';
-		case 'dateTime':
-			return '2030-01-01T10:00:00Z';
-		case 'collection':
-			// Rows that stand for a JSON field of the collection are an alternative to it (both at once are refused):
-			// the JSON field is filled here, the rows are checked against the spec in structuredInputs.test.ts.
-			return Object.fromEntries(((property.options ?? []) as INodeProperties[]).filter((o) => o.type !== 'fixedCollection').map((o) => [o.name, valueFor(o)]));
-		case 'fixedCollection':
-			return Object.fromEntries(
-				((property.options ?? []) as Array<{ name: string; values: INodeProperties[] }>).map((group) => {
-					const entry = Object.fromEntries(group.values.map((v) => [v.name, valueFor(v)]));
-					return [group.name, property.typeOptions?.multipleValues ? [entry] : entry];
-				}),
-			);
-		case 'resourceLocator':
-			return ID;
-		default:
-			return property.default === '' || property.default === undefined ? ID : property.default;
-	}
-}
-
-function parametersOf(op: OperationDescriptor): Record<string, unknown> {
-	const raw: Record<string, unknown> = { returnAll: false, limit: 1 };
-	for (const property of op.properties) raw[property.name] = valueFor(property);
-	const parsed = op.schema.safeParse(raw);
-	return parsed.success ? (parsed.data as Record<string, unknown>) : raw;
-}
+const ID = PLACEHOLDER_ID;
 
 interface Call {
 	op: OperationDescriptor;

@@ -1,26 +1,15 @@
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import type { RequestSpec } from '../../../nodes/shared/descriptor';
+import { parametersOf, PLACEHOLDER_ID } from '../../helpers/placeholders';
 import { recordingContext } from '../../helpers/recordingContext';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
 
 /**
- * Every operation of Digital Samba's OpenAPI spec is reachable from the node: each descriptor is run with
- * placeholder parameters, its calls are recorded, and every (method, path) of the spec must be among them.
+ * Every operation of Digital Samba's OpenAPI spec is reachable from the node: each descriptor is run with every
+ * parameter filled (test/helpers/placeholders.ts), its calls are recorded, and every (method, path) of the spec
+ * must be among them.
  */
-const ID = 'ID';
-
-/** Parameters that answer every name with a placeholder (arrays and objects where code needs them). */
-function placeholders(): any {
-	return new Proxy({}, {
-		get: (_target, key) => {
-			if (key === 'then' || typeof key === 'symbol') return undefined;
-			if (/^(tags|events|questions|pollOptions|participants|callIds|permissions|roomNames)$/.test(String(key))) return [];
-			if (/^(options|additionalFields|settings|updateFields|filters|target)$/.test(String(key))) return {};
-			if (/^(returnAll|waitUntilReady)$/.test(String(key))) return false;
-			return ID;
-		},
-	});
-}
+const ID = PLACEHOLDER_ID;
 
 async function recordedCalls(): Promise<Set<string>> {
 	const calls = new Set<string>();
@@ -33,8 +22,9 @@ async function recordedCalls(): Promise<Set<string>> {
 	for (const resource of digitalSambaResources) {
 		for (const op of resource.operations) {
 			try {
-				if (op.request) record(op.request(placeholders()));
-				else if (op.run) await op.run(ctx, placeholders());
+				const params = parametersOf(op);
+				if (op.request) record(op.request(params as never));
+				else if (op.run) await op.run(ctx, params as never);
 			} catch {
 				// A placeholder a descriptor cannot use; its calls made so far are recorded.
 			}
