@@ -66,6 +66,19 @@ function isRetryableStatus(status: number): boolean {
 	return status === 429 || status >= 500;
 }
 
+/**
+ * How long to wait before sending a call again after this answer, or undefined when it is not sent again: after a
+ * 429 (not processed) always, after a 5xx only when the call may repeat; never past the policy's tries, nor after a
+ * Retry-After longer than the policy waits.
+ */
+function retryWait(statusCode: number, headers: HttpResult['headers'], attempt: number, policy: RetryPolicy, once: boolean): number | undefined {
+	if (!isRetryableStatus(statusCode) || (once && statusCode !== 429)) return undefined;
+	if (attempt >= (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) return undefined;
+	const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
+	if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return undefined;
+	return retryAfter ?? backoffDelay(attempt, policy);
+}
+
 /** A short, non-reversible key for the credential's buckets; the key itself is never stored. */
 function credentialKey(transport: ProviderTransport, credentials: IDataObject): string {
 	const hash = createHash('sha256');
@@ -185,48 +198,44 @@ export async function send(
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1, ambiguous };
 		}
-		// A 429 was not processed: always sent again. A 5xx may have been: only calls that may repeat.
-		const mayRetry = statusCode === 429 || (isRetryableStatus(statusCode) && !once);
-		if (mayRetry && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
-			const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
-			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
-				ambiguous ||= statusCode !== 429;
-				await pause(retryAfter ?? backoffDelay(attempt, policy), signal);
-				continue;
-			}
+		const wait = retryWait(statusCode, headers, attempt, policy, once);
+		if (wait !== undefined) {
+			ambiguous ||= statusCode !== 429;
+			await pause(wait, signal);
+			continue;
 		}
 		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1, once && statusCode >= 500 ? notRetried : '');
 	}
 }
 
 /**
- * Sends bytes to a signed upload link a provider handed out; without credentials, as the link is its own auth.
- * The link is for one file the provider already made an entry for: sending the same bytes again fills the same
- * entry, so after a dropped connection, a 429 or a 5xx the upload is sent again (its body opened anew for each
- * try). Failing there instead would leave the entry empty, and running the item again would make a second one.
+ * One request to a signed link a provider handed out (a file to download, or the upload link of a file the provider
+ * already made an entry for), without credentials: the link is its own auth, so an error names only its host. Both
+ * may be repeated (the same bytes fill the same entry), so after a dropped connection, a 429 or a 5xx the request is
+ * sent again, a body opened anew for each try. Failing an upload instead would leave the entry empty, and running the
+ * item again would make a second one.
  */
-export async function upload(
+async function linkRequest(
 	ctx: RequestingFunctions,
 	url: string,
-	method: 'PUT' | 'POST',
-	open: () => Promise<Body>,
-	headers: Record<string, string> = {},
-	policy: RetryPolicy = defaultRetryPolicy,
-): Promise<unknown> {
+	options: Partial<IHttpRequestOptions> & { method: 'GET' | 'PUT' | 'POST' },
+	open: (() => Promise<Body>) | undefined,
+	policy: RetryPolicy,
+): Promise<{ statusCode: number; headers: HttpResult['headers']; body: unknown }> {
 	const signal = cancelSignal(ctx);
-	// The link itself is a credential: name only its host.
 	const host = new URL(url).host;
 	const failed = (status: number | undefined, attempts: number) =>
-		new NodeOperationError(ctx.getNode(), `Upload to ${host} failed${status ? ` with HTTP ${status}` : ''}`, {
-			description: `${method} to ${host} ${status ? `answered ${status}` : 'got no answer'}${attempts > 1 ? ` (gave up after ${attempts} tries)` : ''}.`,
+		new NodeOperationError(ctx.getNode(), `${options.method === 'GET' ? 'Download from' : 'Upload to'} ${host} failed${status ? ` with HTTP ${status}` : ''}`, {
+			description: `${options.method} to ${host} ${status ? `answered ${status}` : 'got no answer'}${attempts > 1 ? ` (gave up after ${attempts} tries)` : ''}.`,
 		});
 	for (let attempt = 0; ; attempt++) {
-		const data = await open();
+		const data = open ? await open() : undefined;
 		let response: { statusCode: number; headers: HttpResult['headers']; body: unknown };
 		try {
 			response = (await ctx.helpers.httpRequest({
-				method, url, body: data as IHttpRequestOptions['body'], headers, ...keptOnce(data),
-				timeout: policy.timeoutMs, abortSignal: signal, returnFullResponse: true, ignoreHttpStatusErrors: true,
+				url, timeout: policy.timeoutMs, abortSignal: signal, ...options,
+				...(data === undefined ? {} : { body: data as IHttpRequestOptions['body'], ...keptOnce(data) }),
+				returnFullResponse: true, ignoreHttpStatusErrors: true,
 			})) as typeof response;
 		} catch (error) {
 			discard(data);
@@ -240,36 +249,25 @@ export async function upload(
 		// A server may answer (a 429, a 413) before it has read the whole upload.
 		discard(data);
 		const { statusCode } = response;
-		if (statusCode >= 200 && statusCode < 300) return response.body;
-		if (isRetryableStatus(statusCode) && attempt < (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) {
-			const retryAfter = parseRetryAfter(header(response.headers, 'retry-after'));
-			if (retryAfter === undefined || retryAfter <= policy.maxRetryAfterMs) {
-				await pause(retryAfter ?? backoffDelay(attempt, policy), signal);
-				continue;
-			}
-		}
-		throw failed(statusCode, attempt + 1);
+		if (statusCode >= 200 && statusCode < 300) return response;
+		// An error answer to a streamed download is not read.
+		discard(response.body);
+		const wait = retryWait(statusCode, response.headers, attempt, policy, false);
+		if (wait === undefined) throw failed(statusCode, attempt + 1);
+		await pause(wait, signal);
 	}
 }
 
-/**
- * Fetches a signed link a provider handed out, without credentials (the link is its own auth), retried like a read
- * until an answer starts; an error names only the link's host, since the link itself is a credential.
- */
-async function fetchLink<T>(ctx: RequestingFunctions, url: string, options: Partial<IHttpRequestOptions>, policy: RetryPolicy): Promise<T> {
-	for (let attempt = 0; ; attempt++) {
-		try {
-			return (await ctx.helpers.httpRequest({ method: 'GET', url, timeout: policy.timeoutMs, abortSignal: cancelSignal(ctx), ...options })) as T;
-		} catch (error) {
-			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());
-			if (networkErrorCode(error) && attempt < policy.maxRetries) {
-				await pause(backoffDelay(attempt, policy), cancelSignal(ctx));
-				continue;
-			}
-			const status = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
-			throw new NodeOperationError(ctx.getNode(), `Download from ${new URL(url).host} failed${status ? ` with HTTP ${status}` : ''}`);
-		}
-	}
+/** Uploads bytes (opened by `open` for each try) to a signed upload link; see linkRequest. */
+export async function upload(
+	ctx: RequestingFunctions,
+	url: string,
+	method: 'PUT' | 'POST',
+	open: () => Promise<Body>,
+	headers: Record<string, string> = {},
+	policy: RetryPolicy = defaultRetryPolicy,
+): Promise<unknown> {
+	return (await linkRequest(ctx, url, { method, headers }, open, policy)).body;
 }
 
 /** A body n8n's helpers can stream (an IncomingMessage), and its length when the server said it. */
@@ -283,12 +281,12 @@ export interface Download {
  * n8n's binary data as it arrives. The body itself is not read here.
  */
 export async function openDownload(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Download> {
-	const response = await fetchLink<{ body: NodeJS.ReadableStream; headers: Record<string, string | undefined> }>(ctx, url, { encoding: 'stream', returnFullResponse: true }, policy);
-	const length = Number(response.headers['content-length']);
-	return { stream: response.body, ...(Number.isFinite(length) ? { contentLength: length } : {}) };
+	const response = await linkRequest(ctx, url, { method: 'GET', encoding: 'stream' }, undefined, policy);
+	const length = Number(header(response.headers, 'content-length'));
+	return { stream: response.body as NodeJS.ReadableStream, ...(Number.isFinite(length) ? { contentLength: length } : {}) };
 }
 
 /** Fetches a small file from a signed link (a transcript's text) into memory; large files use openDownload. */
 export async function download(ctx: RequestingFunctions, url: string, policy: RetryPolicy = defaultRetryPolicy): Promise<Buffer> {
-	return Buffer.from(await fetchLink<ArrayBuffer>(ctx, url, { encoding: 'arraybuffer' }, policy));
+	return Buffer.from((await linkRequest(ctx, url, { method: 'GET', encoding: 'arraybuffer' }, undefined, policy)).body as ArrayBuffer);
 }

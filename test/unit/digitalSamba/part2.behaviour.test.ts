@@ -265,6 +265,28 @@ describe('recording: download', () => {
 		expect(Buffer.from(output[0].binary!.video.data, 'base64').toString()).toBe('MP4DATA');
 	});
 
+	// Downloads and uploads to a provider's link share one request (nodes/shared/http.ts linkRequest): a download is a
+	// read, so a 5xx or a 429 is retried like any read.
+	it('fetches the link again after a 5xx and a 429', async () => {
+		nock(API).get('/recordings/rec-3/download').reply(200, { link: 'https://files.example.com/rec3.mp4?sig=abc' });
+		nock('https://files.example.com').get('/rec3.mp4').query(true).reply(503, 'busy')
+			.get('/rec3.mp4').query(true).reply(429, 'slow down', { 'retry-after': '0' })
+			.get('/rec3.mp4').query(true).reply(200, Buffer.from('MP4'), { 'content-length': '3' });
+		const { output } = await runDigitalSamba({ resource: 'recording', operation: 'download', recordingId: 'rec-3', binaryPropertyName: 'data' });
+		expect(output[0].json).toMatchObject({ fileSize: 3 });
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
+	it('fails a download the link refuses at once, naming only its host', async () => {
+		nock(API).get('/recordings/rec-4/download').reply(200, { link: 'https://files.example.com/rec4.mp4?sig=s3cr3t-sig' });
+		nock('https://files.example.com').get('/rec4.mp4').query(true).reply(403, 'expired');
+		const error = await failure(runDigitalSamba({ resource: 'recording', operation: 'download', recordingId: 'rec-4', binaryPropertyName: 'data' }));
+		expect(error.message).toBe('Download from files.example.com failed with HTTP 403');
+		expect(error.description).toBe('GET to files.example.com answered 403.');
+		expect(JSON.stringify(error)).not.toContain('s3cr3t-sig');
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+
 	it('explains that only READY recordings have a link', async () => {
 		nock(API).get('/recordings/rec-2/download').reply(200, {});
 		const error = await failure(runDigitalSamba({ resource: 'recording', operation: 'download', recordingId: 'rec-2', binaryPropertyName: 'data' }));
