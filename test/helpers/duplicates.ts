@@ -7,10 +7,10 @@ import { recordFigure } from './figures';
 /**
  * The duplicates scenario (test/unit/reliability/duplicates.*.test.ts): every operation that creates, starts or sends
  * something runs a batch of items, each with a call of its own, while the simulator fails 40% of calls, half of them
- * after it did the work (its answer replaced by a 5xx or a dropped connection). The simulator logs every call it did;
- * none may have been done twice.
+ * after it did the work (its answer replaced by a 5xx, a dropped connection, or sent after the client's timeout:
+ * `slowMs` is past fastRetries' `timeoutMs`). The simulator logs every call it did; none may have been done twice.
  */
-export const FAULTS: Faults = { errorRate: 0.08, rateLimitRate: 0.08, resetRate: 0.04, afterWorkRate: 0.2, seed: 11 };
+export const FAULTS: Faults = { errorRate: 0.08, rateLimitRate: 0.08, resetRate: 0.04, afterWorkRate: 0.2, slowMs: 1600, seed: 11 };
 
 /** A simulator the scenario runs against: faults it can switch on, and the log of the work it did. */
 export interface FaultySimulator {
@@ -66,10 +66,11 @@ function caseName<Sim>(c: DuplicateCase<Sim>): string {
 /**
  * Short retry waits for the run (40% of calls meet a fault). A call that must succeed and meets its fault 9 times
  * in a row happened about once in a hundred runs with 8 retries (CI, stop 19): 24 put it below 1e-9, at 50 ms each.
+ * A timeout of 1.5 s, so that FAULTS' late answers time out; a simulator on loopback answers in milliseconds.
  */
 function fastRetries(): void {
 	const saved = { ...defaultRetryPolicy };
-	beforeAll(() => Object.assign(defaultRetryPolicy, { timeoutMs: 5000, baseDelayMs: 5, maxDelayMs: 50, maxRetries: 24 }));
+	beforeAll(() => Object.assign(defaultRetryPolicy, { timeoutMs: 1500, baseDelayMs: 5, maxDelayMs: 50, maxRetries: 24 }));
 	afterEach(() => resetRateLimits());
 	afterAll(() => Object.assign(defaultRetryPolicy, saved));
 }

@@ -229,7 +229,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			timers.add(timer);
 		});
 
-	function injectFault(): SimResponse | 'slow' | 'lost-5xx' | 'lost-reset' | undefined {
+	function injectFault(): SimResponse | 'slow' | 'lost-5xx' | 'lost-reset' | 'lost-late' | undefined {
 		if (!faults) return undefined;
 		const [r1, r2, r3] = [random(), random(), random()];
 		const reset = faults.resetRate ?? 0;
@@ -245,7 +245,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			return json(429, { message: 'Too Many Attempts. You may try again in 1 seconds.', error: 'rate-limit' }, { 'retry-after': '1' });
 		}
 		if (r2 < (faults.slowRate ?? 0)) return 'slow';
-		if (r2 < (faults.slowRate ?? 0) + (faults.afterWorkRate ?? 0)) return r3 < 0.5 ? 'lost-5xx' : 'lost-reset';
+		if (r2 < (faults.slowRate ?? 0) + (faults.afterWorkRate ?? 0)) return r3 < 1 / 3 ? 'lost-5xx' : r3 < 2 / 3 ? 'lost-reset' : 'lost-late';
 		return undefined;
 	}
 
@@ -374,6 +374,8 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 		// The work is done; its answer is lost on the way back.
 		if (fault === 'lost-5xx') return json(502, { message: 'Bad Gateway', error: 'server-error' });
 		if (fault === 'lost-reset') return { status: 0, destroy: true };
+		// Or it comes after the client's timeout.
+		if (fault === 'lost-late') await sleep(faults?.slowMs ?? 2000);
 		return answer;
 	}
 

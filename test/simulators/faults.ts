@@ -13,8 +13,9 @@ export interface Faults {
 	slowRate?: number;
 	slowMs?: number;
 	/**
-	 * Share whose work is done and whose answer is then lost: half get a 5xx instead of the real answer, half a dropped
-	 * connection. A client that sends such a call again does the work twice.
+	 * Share whose work is done and whose answer is then lost: a third get a 5xx instead of the real answer, a third a
+	 * dropped connection, a third the answer only after `slowMs` (past a client's timeout). A client that sends such a
+	 * call again does the work twice.
 	 */
 	afterWorkRate?: number;
 	seed?: number;
@@ -89,7 +90,10 @@ export function withFaults(
 		}
 		if (lost) {
 			counts.afterWork++;
-			return random() < 0.5 ? bodies.serverError(502) : { status: 200, destroy: true };
+			const kind = random();
+			if (kind < 1 / 3) return bodies.serverError(502);
+			if (kind < 2 / 3) return { status: 200, destroy: true };
+			await new Promise((r) => setTimeout(r, faults.slowMs ?? 1000));
 		}
 		return result;
 	};
