@@ -274,9 +274,12 @@ export interface CollectionSpec<N extends string = string> {
  * `p.roomNmae` does not compile where the operation's fields have literal names); the values are what the schema
  * makes of them at run time, so they stay untyped here. Return All, Limit and Simplify are added by the kernel.
  */
-// Where a name is not a literal (a field typed FieldSpec), any name is allowed, as before. Values are `any` because
+// A field whose name is not a literal (one taken from a list typed FieldSpec[]) would let any name through: such
+// parameters have no names at all, so that reading one fails to compile with this message. Values are `any` because
 // the schema's transforms decide them (a list from comma text, seconds from a date), not the field's declared type.
-export type ParamsOf<N extends string> = string extends N ? any : { [K in N]: any } & { returnAll?: boolean; limit?: number; simplify?: boolean };
+export type ParamsOf<N extends string> = string extends N
+	? { 'a field has no literal name: declare it with field() or FieldSpec<name>': never }
+	: { [K in N]: any } & { returnAll?: boolean; limit?: number; simplify?: boolean };
 
 /** An n8n collection of optional fields, and the strict zod object that validates it. */
 export function collection<N extends string>(

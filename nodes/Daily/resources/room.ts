@@ -7,14 +7,14 @@ import { type StructuredInput, withStructured } from '../../shared/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
 
-const privacy = {
+const privacy = field({
 	displayName: 'Privacy',
 	name: 'privacy',
-	type: 'options' as const,
+	type: 'options',
 	default: '',
-	options: [['public', 'Public'], ['private', 'Private']] as Array<[string, string]>,
+	options: [['public', 'Public'], ['private', 'Private']],
 	description: 'Public rooms can be joined by anyone with the link; private rooms need a meeting token or knocking',
-};
+});
 
 const create = params(
 	[

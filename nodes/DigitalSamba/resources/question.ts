@@ -6,19 +6,24 @@ import { exportParams, listOptions, roomField, sessionField, sessionFilter } fro
 import { dsOffset } from '../transport';
 
 /** Who acts: an existing participant by ID, or a person by name and external ID. */
-const PARTICIPANT_FIELDS: FieldSpec[] = [
-	{ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', locator: { list: 'searchParticipants', typed: 'id' }, description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' },
-	{ displayName: 'Participant Name', name: 'participantName', type: 'string', default: '', description: 'Name of the person who acts, when no Participant ID is given' },
-	{ displayName: 'Participant External ID', name: 'participantExternalId', type: 'string', default: '', description: 'Your own ID for the person who acts, when no Participant ID is given' },
+const PARTICIPANT_FIELDS = [
+	field({ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', locator: { list: 'searchParticipants', typed: 'id' }, description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' }),
+	field({ displayName: 'Participant Name', name: 'participantName', type: 'string', default: '', description: 'Name of the person who acts, when no Participant ID is given' }),
+	field({ displayName: 'Participant External ID', name: 'participantExternalId', type: 'string', default: '', description: 'Your own ID for the person who acts, when no Participant ID is given' }),
 ];
 
 interface Participant { participantId?: string; participantName?: string; participantExternalId?: string }
 
-function withParticipant(fields: FieldSpec[], extra: FieldSpec[] = []) {
-	const base = params([roomField(), ...fields, ...PARTICIPANT_FIELDS], extra.length ? [collection('additionalFields', 'Additional Fields', extra, 'Add Field')] : []);
+type ParticipantField = (typeof PARTICIPANT_FIELDS)[number]['name'];
+
+function withParticipant<N extends string>(fields: Array<FieldSpec<N>>, extra: FieldSpec[] = []) {
+	const all: Array<FieldSpec<'roomId' | N | ParticipantField>> = [roomField(), ...fields, ...PARTICIPANT_FIELDS];
+	const base = params(all, extra.length ? [collection('additionalFields', 'Additional Fields', extra, 'Add Field')] : []);
 	return {
 		properties: base.properties,
-		schema: base.schema.superRefine((p: Participant, ctx) => {
+		schema: base.schema.superRefine((parsed, ctx) => {
+			// The parameters' type is still open here (N): read the participant fields it always has.
+			const p = parsed as unknown as Participant;
 			if (p.participantId) return;
 			for (const name of ['participantName', 'participantExternalId'] as const) {
 				if (!p[name]) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is required when Participant ID is empty' });

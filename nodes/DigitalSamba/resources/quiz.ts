@@ -35,7 +35,7 @@ const quizQuestionPatch = z.object({
 	if (!q.id && q.choices.length === 0) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['choices'], message: 'a question without an id is new and needs at least one choice' });
 });
 
-const questionsJson = (update: boolean): FieldSpec => ({
+const questionsJson = (update: boolean): FieldSpec<'questions'> => ({
 	displayName: 'Questions (JSON)', name: 'questions', type: 'json', required: true,
 	default: '[{"text": "Capital of Italy?", "multiple": false, "choices": [{"text": "Rome", "correct": true}, {"text": "Milan"}]}]',
 	description: update

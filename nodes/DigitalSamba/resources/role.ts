@@ -43,7 +43,7 @@ const roleId = idField('roleId', 'Role', 'The role: its ID (UUID) or its name', 
 const ROLE_NAME = { regex: /^[A-Za-z0-9_-]{1,30}$/, message: "may contain only letters, digits, '-' and '_', at most 30 characters" };
 const displayNameZod = z.string().min(3, 'must be at least 3 characters').max(100, 'must be at most 100 characters');
 
-const permissionsField = (required: boolean): FieldSpec => ({
+const permissionsField = (required: boolean): FieldSpec<'permissions'> => ({
 	displayName: 'Permissions (JSON)', name: 'permissions', type: 'json', default: '{}', required, zod: permissionMap,
 	description: 'What the role may do, e.g. {"general_chat": true, "screenshare": false, "manage_roles": ["attendee"]}, or a list of granted names such as ["general_chat", "raise_hand"]',
 });

@@ -4,15 +4,16 @@ import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
 import { resourcesFor } from '../../../nodes/MiroTalk/resources';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../../nodes/shared/descriptor';
-import { collection, idField, params } from '../../../nodes/shared/fields';
+import { collection, type FieldSpec, idField, params } from '../../../nodes/shared/fields';
 import { recordingContext } from '../../helpers/recordingContext';
 
 /**
- * Every parameter an operation's code reads is one of its declared parameters. Where an operation's fields have
- * literal names (`operation()` with `params`, `idField`, `field`), a misspelt name does not compile; where a field is
- * built from a list typed FieldSpec, its parameters are still `any`. So, besides the compile-time check, each
- * operation's request builder and run code gets parameters that refuse, and record, any name its properties do not
- * declare, and inside a collection any option it does not have.
+ * Every parameter an operation's code reads is one of its declared parameters. At compile time: every operation's
+ * fields have literal names (`operation()` with `params`, `idField`, `field`), so a misspelt name does not compile,
+ * and a field whose name is not a literal leaves no name readable at all. At run time, for what the types cannot see
+ * (options inside a collection, descriptors built without `operation()`): each operation's request builder and run
+ * code gets parameters that refuse, and record, any name its properties do not declare, and inside a collection any
+ * option it does not have.
  */
 
 /** Names the kernel adds to every operation that may use them (Get Many's paging, Simplify). */
@@ -86,6 +87,17 @@ it('does not compile a misspelt parameter of an operation whose fields have lite
 		request: (p) => ({ method: 'GET', path: `/rooms/${p.roomID}`, qs: p.options }),
 	});
 	expect(op.properties.map((p) => p.name)).toEqual(['roomId', 'options']);
+});
+
+it('does not compile reading a parameter of a field whose name is not a literal (a list typed FieldSpec[])', () => {
+	const fields: FieldSpec[] = [{ displayName: 'Room', name: 'roomId', type: 'string', default: '', description: 'The room' }];
+	const op = operation({
+		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: 'Get a room',
+		...params(fields),
+		// @ts-expect-error the name roomId is not known to the types: declare the field with field() (unused, it fails)
+		request: (p) => ({ method: 'GET', path: `/rooms/${p.roomId}` }),
+	});
+	expect(op.properties.map((p) => p.name)).toEqual(['roomId']);
 });
 
 it('catches a planted misspelt parameter, and a misspelt option of a collection', async () => {
