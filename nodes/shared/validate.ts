@@ -35,7 +35,11 @@ function describeIssue(issue: ZodIssue): string {
 	return issue.message;
 }
 
-/** Parses parameters with a zod schema; a failure names every bad field and is thrown before any request. */
+/**
+ * Parses parameters with a zod schema; a failure names every bad field and is thrown before any request. The
+ * message itself names them all, not only the first: an AI agent's model is told the message alone (n8n 2.x hands
+ * a failed tool's message to the model, without its description), and should fix every field in one go.
+ */
 export function validateParameters<P>(
 	node: INode,
 	schema: ZodType<P, ZodTypeDef, unknown>,
@@ -45,10 +49,9 @@ export function validateParameters<P>(
 ): P {
 	const result = schema.safeParse(raw);
 	if (result.success) return result.data;
-	const lines = result.error.issues.map(
-		(issue) => `${fieldLabel(properties, issue.path)}: ${describeIssue(issue)}`,
-	);
-	throw new NodeOperationError(node, `Invalid parameter ${lines[0]}`, {
+	// Once each: a field can break two rules that say the same (a URL's check and its http(s) pattern).
+	const lines = [...new Set(result.error.issues.map((issue) => `${fieldLabel(properties, issue.path)}: ${describeIssue(issue)}`))];
+	throw new NodeOperationError(node, `Invalid parameter ${lines.join('; ')}`, {
 		itemIndex,
 		description: lines.join('\n'),
 	});

@@ -177,7 +177,7 @@ describe('MiroTalk: bad input is refused before any request', () => {
 	it('a token expiry without a unit, in Token → Create and in a join token', async () => {
 		let error = await failure({ resource: 'token', operation: 'create', username: 'u', password: 'p', expire: '3600' });
 		expect(error.message).toBe('Invalid parameter Expires In (expire): must be a number and a unit, such as 1h, 30m or 7d');
-		error = await failure({ resource: 'joinLink', operation: 'create', token: { username: 'u', expire: 'soon' } });
+		error = await failure({ resource: 'joinLink', operation: 'create', token: { username: 'u', password: 'p', expire: 'soon' } });
 		expect(error.message).toBe('Invalid parameter Token → Expires In (token.expire): must be a number and a unit, such as 1h, 30m or 7d');
 	});
 

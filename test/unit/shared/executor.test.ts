@@ -25,6 +25,11 @@ const transport: ProviderTransport = {
 	secrets: (c) => [String(c.key)],
 };
 const none = params([]);
+const two = params([
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', required: true, description: 'A name', pattern: { regex: /^[a-z]+$/, message: 'must be lowercase letters' } },
+	{ displayName: 'Code', name: 'code', type: 'string', default: '', required: true, description: 'A code', maxLength: 3 },
+	{ displayName: 'Link', name: 'link', type: 'string', default: '', description: 'A link', url: true },
+]);
 const file = params([{ displayName: 'Input Binary Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true, description: 'Binary field' }]);
 const resources: ResourceDescriptor[] = [
 	{
@@ -32,6 +37,7 @@ const resources: ResourceDescriptor[] = [
 		name: 'Thing',
 		operations: [
 			{ resource: 'thing', operation: 'get', name: 'Get', action: 'Get a thing', description: 'One', ...none, request: () => ({ method: 'GET', path: '/thing' }) },
+			{ resource: 'thing', operation: 'create', name: 'Create', action: 'Create a thing', description: 'Two fields', ...two, request: () => ({ method: 'POST', path: '/thing' }) },
 			{
 				resource: 'thing', operation: 'export', name: 'Export', action: 'Export things', description: 'A file', ...none,
 				request: () => ({ method: 'GET', path: '/thing/export', qs: { format: 'txt' } }),
@@ -140,6 +146,19 @@ describe('executor', () => {
 		const error = await run({ resource: 'thing', operation: 'import', binaryPropertyName: 'csv' }).catch((e) => e);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect(error.message).toContain("'csv'");
+	});
+
+	it('names every bad field in the message itself, not only the first (an AI agent\'s model may be told the message alone)', async () => {
+		const error = await run({ resource: 'thing', operation: 'create', name: 'Not Lowercase', code: 'toolong' }).catch((e) => e);
+		expect(error).toBeInstanceOf(NodeOperationError);
+		expect(error.message).toBe('Invalid parameter Name (name): must be lowercase letters; Code (code): must be at most 3 characters');
+		expect(error.description).toBe('Name (name): must be lowercase letters\nCode (code): must be at most 3 characters');
+		// One bad field: the message as before; a field that breaks two rules saying the same is named once.
+		const one = await run({ resource: 'thing', operation: 'create', name: 'ok', code: 'toolong' }).catch((e) => e);
+		expect(one.message).toBe('Invalid parameter Code (code): must be at most 3 characters');
+		const twice = await run({ resource: 'thing', operation: 'create', name: 'ok', code: 'abc', link: 'not a url' }).catch((e) => e);
+		expect(twice.message).toBe('Invalid parameter Link (link): must be an http(s) URL');
+		expect(twice.description).toBe('Link (link): must be an http(s) URL');
 	});
 
 	it('an unknown operation is a clear error', async () => {
