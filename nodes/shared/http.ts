@@ -179,7 +179,6 @@ export async function send(
 			if (spec.binary && (statusCode < 200 || statusCode >= 300)) body = parsedText(await readAll(body as NodeStream));
 		} catch (error) {
 			release?.();
-			if (typeof spec.body === 'function') discard(request?.body);
 			// Stopped: nothing to retry or report.
 			if (signal?.aborted) throw stopped(ctx.getNode());
 			const code = networkErrorCode(error);
@@ -190,10 +189,12 @@ export async function send(
 				continue;
 			}
 			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1, code && once && !unsent ? notRetried : '');
+		} finally {
+			// A body opened for this attempt and left unread: the call failed, or the server answered (a 429, a 413)
+			// before it had read the whole upload.
+			if (typeof spec.body === 'function') discard(request?.body);
 		}
 		release?.();
-		// A server may answer (a 429, a 413) before it has read the whole upload.
-		if (typeof spec.body === 'function') discard(request?.body);
 		if (statusCode >= 200 && statusCode < 300 && !spec.binary) statusCode = transport.failureIn2xx?.(body) ?? statusCode;
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1, ambiguous };
@@ -228,26 +229,23 @@ async function linkRequest(
 		new NodeOperationError(ctx.getNode(), `${options.method === 'GET' ? 'Download from' : 'Upload to'} ${host} failed${status ? ` with HTTP ${status}` : ''}`, {
 			description: `${options.method} to ${host} ${status ? `answered ${status}` : 'got no answer'}${attempts > 1 ? ` (gave up after ${attempts} tries)` : ''}.`,
 		});
+	const base: IHttpRequestOptions = { url, timeout: policy.timeoutMs, abortSignal: signal, ...options, returnFullResponse: true, ignoreHttpStatusErrors: true };
 	for (let attempt = 0; ; attempt++) {
-		const data = open ? await open() : undefined;
+		const request = open ? await opened(base, open) : base;
 		let response: { statusCode: number; headers: HttpResult['headers']; body: unknown };
 		try {
-			response = (await ctx.helpers.httpRequest({
-				url, timeout: policy.timeoutMs, abortSignal: signal, ...options,
-				...(data === undefined ? {} : { body: data as IHttpRequestOptions['body'], ...keptOnce(data) }),
-				returnFullResponse: true, ignoreHttpStatusErrors: true,
-			})) as typeof response;
+			response = (await ctx.helpers.httpRequest(request)) as typeof response;
 		} catch (error) {
-			discard(data);
 			if (signal?.aborted) throw stopped(ctx.getNode());
 			if (networkErrorCode(error) && attempt < policy.maxRetries) {
 				await pause(backoffDelay(attempt, policy), signal);
 				continue;
 			}
 			throw failed(undefined, attempt + 1);
+		} finally {
+			// An upload's body left unread: the attempt failed, or the server answered (a 429, a 413) before reading it all.
+			if (open) discard(request.body);
 		}
-		// A server may answer (a 429, a 413) before it has read the whole upload.
-		discard(data);
 		const { statusCode } = response;
 		if (statusCode >= 200 && statusCode < 300) return response;
 		// An error answer to a streamed download is not read.
