@@ -1,12 +1,11 @@
 import { randomUUID } from 'crypto';
-import { createServer, type Server } from 'http';
-import type { AddressInfo } from 'net';
 import type { INodeExecutionData } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { dailyTransport } from '../../../nodes/Daily/transport';
 import { runDaily } from '../../helpers/daily';
 import { describeDuplicates, type DuplicateCase } from '../../helpers/duplicates';
 import { type DailySimulator, startDailySimulator } from '../../simulators/daily';
+import { listen, type SimServer } from '../../simulators/http';
 
 /**
  * Every Daily operation that creates, starts or sends something (each one the kernel sends once, plus room creates,
@@ -25,14 +24,13 @@ beforeAll(() => {
 afterAll(() => Object.assign(dailyTransport.rateClasses!, savedClasses));
 
 // Daily pings a webhook's URL, and a SIP trunk's notification URL, before it keeps them: a receiver that says 200.
-let receiver: Server;
+let receiver: SimServer;
 let receiverUrl = '';
 beforeAll(async () => {
-	receiver = createServer((_req, res) => res.writeHead(200).end('{}'));
-	await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-	receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
+	receiver = await listen(async () => ({ status: 200, body: {} }));
+	receiverUrl = receiver.url;
 });
-afterAll(async () => await new Promise((resolve) => receiver.close(resolve)));
+afterAll(async () => await receiver.close());
 
 /** One room per item, `dup-<i>`. */
 const rooms = (sim: DailySimulator, items: number) => {
