@@ -26,50 +26,45 @@ interface Made {
 const asMade = (value: unknown) => value as Made;
 const range = (items: number) => Array.from({ length: items }, (_, i) => i);
 
-/* Seeders: the simulator's own (seedRoom, startSession) and its model, before the faults are switched on. */
+/* Seeders, before the faults are switched on: the simulator's own seedRoom and startSession, and its API routes. */
 
 const seedRoom = (sim: DigitalSambaSimulator, i: number) => sim.seedRoom({ privacy: 'public', friendly_url: `dup-room-${i}` }).id;
 
-function seedLibrary(sim: DigitalSambaSimulator, name: string): string {
-	const library = { ...sim.model.stamp(), name, external_id: null, updated: sim.model.now() };
-	sim.state.libraries.push(library);
-	return library.id;
+/** A call to the simulator's API, as the node would make it (a POST with `body`, else a GET); the answer's JSON. */
+async function api(sim: DigitalSambaSimulator, path: string, body?: object): Promise<any> {
+	const response = await fetch(`${sim.url}${path}`, {
+		method: body ? 'POST' : 'GET', headers: { authorization: `Bearer ${DEVELOPER_KEY}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+	});
+	if (!response.ok) throw new Error(`setup: ${path} answered ${response.status} ${await response.text()}`);
+	return await response.json();
 }
 
-/** A question asked in a room by a participant known by name and external ID, as POST …/questions makes it. */
-function seedQuestion(sim: DigitalSambaSimulator, room: string, i: number, options: { dismissed?: boolean; liveAnswer?: boolean } = {}): string {
-	const question = {
-		...sim.model.stamp(),
-		room_id: room,
-		session_id: null,
-		participant_id: null,
-		external_participant_id: `asker-${i}`,
-		participant_name: `Asker ${i}`,
-		question: `Question ${i}?`,
-		anonymous: false,
-		breakout_id: null,
-		status: options.dismissed ? ('dismissed' as const) : ('open' as const),
-		voters: [],
-		answers: [],
-		liveAnswer: options.liveAnswer ? { participant_id: null, state: 'started' as const } : null,
-	};
-	sim.state.questions.push(question);
-	return question.id;
+const seedLibrary = async (sim: DigitalSambaSimulator, name: string): Promise<string> => (await api(sim, '/libraries', { name })).id;
+
+/** A question asked in a room by a participant known by name and external ID, then dismissed or answered live. */
+async function seedQuestion(sim: DigitalSambaSimulator, room: string, i: number, options: { dismissed?: boolean; liveAnswer?: boolean }): Promise<string> {
+	const asker = { name: `Asker ${i}`, external_id: `asker-${i}` };
+	await api(sim, `/rooms/${room}/questions`, { question: `Question ${i}?`, participant: asker });
+	// Digital Samba answers a new question with {}: its ID is read from the room's list, where it is the only one.
+	const { data: [{ id }] } = await api(sim, `/rooms/${room}/questions`);
+	if (options.dismissed) await api(sim, `/rooms/${room}/questions/${id}/dismiss`, { participant: asker });
+	if (options.liveAnswer) await api(sim, `/rooms/${room}/questions/${id}/live-answers/start`, { participant: asker });
+	return id;
 }
 
 /** One room per item. */
 const roomPerItem = (sim: DigitalSambaSimulator, items: number): Made[] => range(items).map((i) => ({ room: seedRoom(sim, i) }));
 
 /** One room per item, each with one question. */
-const questionPerItem = (options?: { dismissed?: boolean; liveAnswer?: boolean }) => (sim: DigitalSambaSimulator, items: number): Made[] =>
-	range(items).map((i) => {
+const questionPerItem = (options: { dismissed?: boolean; liveAnswer?: boolean } = {}) => async (sim: DigitalSambaSimulator, items: number): Promise<Made[]> =>
+	await Promise.all(range(items).map(async (i) => {
 		const room = seedRoom(sim, i);
-		return { room, question: seedQuestion(sim, room, i, options) };
-	});
+		return { room, question: await seedQuestion(sim, room, i, options) };
+	}));
 
 /** One library the items share (their bodies differ). */
-const oneLibrary = (sim: DigitalSambaSimulator, items: number): Made[] => {
-	const library = seedLibrary(sim, 'dup-library');
+const oneLibrary = async (sim: DigitalSambaSimulator, items: number): Promise<Made[]> => {
+	const library = await seedLibrary(sim, 'dup-library');
 	return range(items).map(() => ({ library }));
 };
 
@@ -128,7 +123,7 @@ const cases: Case[] = [
 	{
 		// The body names nothing of the item (Digital Samba names whiteboards itself): one library per item.
 		op: 'library.createWhiteboard',
-		setup: (sim, items) => range(items).map((i) => ({ library: seedLibrary(sim, `dup-library-${i}`) })),
+		setup: async (sim, items) => await Promise.all(range(items).map(async (i) => ({ library: await seedLibrary(sim, `dup-library-${i}`) }))),
 		params: (_i, m) => ({ resource: 'library', operation: 'createWhiteboard', libraryId: asMade(m).library }),
 	},
 
