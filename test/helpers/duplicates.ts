@@ -25,8 +25,6 @@ export interface DuplicateCase<Sim> {
 	op: string;
 	/** What the case runs, when one operation has several (named and unnamed rooms). */
 	variant?: string;
-	/** Items in the batch (DEFAULT_ITEMS when unset). */
-	items?: number;
 	/** Makes what the items need (their rooms, sessions, questions) before the faults are switched on. */
 	setup?(sim: Sim, items: number): Promise<unknown[]> | unknown[];
 	/** The node parameters of item `i`, given what setup made for it. */
@@ -48,7 +46,9 @@ export interface DuplicateSuite<Sim extends FaultySimulator> {
 	run(sim: Sim, parameters: IDataObject[], items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
 }
 
-export const DEFAULT_ITEMS = 40;
+/** Items per case, each with a call of its own: their indexes. */
+const ITEMS = 40;
+const INDEXES = Array.from({ length: ITEMS }, (_, i) => i);
 
 /** The operations that carry the Retry On Fail notice: those whose call the kernel sends only once. */
 export function sendsOnceOperations(node: INodeType): string[] {
@@ -79,18 +79,18 @@ function fastRetries(): void {
  * Records the figure and asserts it: no call done twice, every input item answered (an operation may give several
  * output items per input item, Create Many one per room), failures said so.
  */
-function report<Sim>(provider: string, c: DuplicateCase<Sim>, items: number, output: INodeExecutionData[], duplicates: number): void {
+function report<Sim>(provider: string, c: DuplicateCase<Sim>, output: INodeExecutionData[], duplicates: number): void {
 	const inputOf = (item: INodeExecutionData) => (item.pairedItem as { item: number } | undefined)?.item;
 	const answered = new Set(output.map(inputOf));
 	const failed = output.filter((item) => item.json.error);
-	const everyItem = Array.from({ length: items }, (_, i) => i).every((i) => answered.has(i));
+	const everyItem = INDEXES.every((i) => answered.has(i));
 	recordFigure({
 		scenario: `1. Faults after the work (${provider} ${caseName(c)})`,
-		measured: `${items - failed.length}/${items} ok, ${failed.length} reported as possibly done (not sent again), ${duplicates} duplicates`,
+		measured: `${ITEMS - failed.length}/${ITEMS} ok, ${failed.length} reported as possibly done (not sent again), ${duplicates} duplicates`,
 		goal: '0 duplicates; every item ok or reported',
 		met: duplicates === 0 && everyItem,
 	});
-	expect([...answered].sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: items }, (_, i) => i));
+	expect([...answered].sort((a, b) => Number(a) - Number(b))).toEqual(INDEXES);
 	expect(duplicates).toBe(0);
 	// A failure is one the provider may have done: said so, never retried.
 	for (const item of failed) expect(String(item.json.description)).toMatch(/Not sent again|answered 4\d\d|gave up/);
@@ -99,18 +99,16 @@ function report<Sim>(provider: string, c: DuplicateCase<Sim>, items: number, out
 
 /** Runs a case: setup, then the faults (none when undefined), then the node over the items. */
 async function runCase<Sim extends FaultySimulator>(suite: DuplicateSuite<Sim>, c: DuplicateCase<Sim>, faults: Faults | undefined) {
-	const items = c.items ?? DEFAULT_ITEMS;
-	const range = Array.from({ length: items }, (_, i) => i);
 	const sim = await suite.start();
 	try {
-		const made = (await c.setup?.(sim, items)) ?? [];
+		const made = (await c.setup?.(sim, ITEMS)) ?? [];
 		if (faults) sim.setFaults(faults);
 		const output = await suite.run(
 			sim,
-			range.map((i) => c.params(i, made[i])),
-			range.map((i) => (c.file ? { json: {}, binary: { data: c.file(i) } } : { json: {} })),
+			INDEXES.map((i) => c.params(i, made[i])),
+			INDEXES.map((i) => (c.file ? { json: {}, binary: { data: c.file(i) } } : { json: {} })),
 		);
-		return { items, output, duplicates: duplicatesIn(sim.workDone), after: () => c.after?.(sim, output, made) };
+		return { output, duplicates: duplicatesIn(sim.workDone), after: () => c.after?.(sim, output, made) };
 	} finally {
 		await sim.close();
 	}
@@ -140,8 +138,8 @@ export function describeDuplicates<Sim extends FaultySimulator>(suite: Duplicate
 	}, 120_000);
 
 	it.concurrent.each(named)('%s: none twice under faults', async (_name, c) => {
-		const { items, output, duplicates, after } = await runCase(suite, c, FAULTS);
-		report(suite.provider, c, items, output, duplicates);
+		const { output, duplicates, after } = await runCase(suite, c, FAULTS);
+		report(suite.provider, c, output, duplicates);
 		after();
 	}, 120_000);
 }
