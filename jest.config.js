@@ -14,6 +14,8 @@ module.exports = {
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
+		// `npm run bench` at its smoke sizes (bench/smoke.test.ts), in the e2e suite's n8n 1.x: a broken bench fails CI.
+		{ ...common, displayName: 'bench', testMatch: ['<rootDir>/bench/**/*.test.ts'] },
 		// The same e2e files against n8n 2.x on Node 24 (VC_N8N_LINE=2); the queue-mode test runs on 1.x only.
 		{
 			...common,

@@ -1,8 +1,9 @@
-import { writeFileSync } from 'fs';
+import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { createRuntime, importInto, ROOT } from '../test/e2e/n8n';
 import { describeMachine } from './lib/machine';
 import { table } from './lib/report';
+import { FULL_SIZES, type Sizes } from './lib/sizes';
 import type { BenchContext, Row, Scenario } from './lib/types';
 import { latencyScenario } from './scenarios/latency';
 import { rateLimitedScenario } from './scenarios/rateLimited';
@@ -11,14 +12,11 @@ import { returnAllScenario } from './scenarios/returnAll';
 import { triggerScenario } from './scenarios/trigger';
 
 /**
- * `npm run bench`: every scenario of issue 8 side by side with n8n's own nodes in one real n8n, against the
- * simulators on loopback. Prints the table and writes bench/results.md. BENCH_REPS sets the repetitions
- * (default 3), BENCH_ONLY a comma-separated list of scenario numbers.
+ * `npm run bench`: every scenario side by side with n8n's own nodes in one real n8n, against the simulators on
+ * loopback. Prints the table and writes bench/results.md. BENCH_REPS sets the repetitions (default 3), BENCH_ONLY a
+ * comma-separated list of scenario numbers. bench/smoke.test.ts runs the same at the smoke sizes.
  */
-const REPS = Number(process.env.BENCH_REPS ?? 3);
-const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
-
-const factories: Array<[string, () => Promise<Scenario>]> = [
+export const SCENARIOS: Array<[string, (sizes: Sizes) => Promise<Scenario>]> = [
 	['1', latencyScenario],
 	['2', rateLimitedScenario],
 	['3', returnAllScenario],
@@ -26,21 +24,31 @@ const factories: Array<[string, () => Promise<Scenario>]> = [
 	['5', loadCostScenario],
 ];
 
-async function main() {
-	const log = (message: string) => console.log(message);
-	const started = Date.now();
+export interface BenchOptions {
+	reps: number;
+	/** Scenario numbers to run; empty for all. */
+	only: string[];
+	sizes: Sizes;
+	log(message: string): void;
+}
+
+/**
+ * Runs the chosen scenarios in one n8n; a scenario that throws gives a row measured 'failed', the others still run.
+ * The rows, and the machine they were measured on.
+ */
+export async function runBench({ reps, only, sizes, log }: BenchOptions): Promise<{ rows: Row[]; machine: Record<string, string> }> {
 	log('Installing or finding n8n, packing this package into it …');
 	const runtime = createRuntime();
 	const machine = describeMachine(runtime.bin);
 	const scenarios: Scenario[] = [];
 	const rows: Row[] = [];
 	try {
-		for (const [number, factory] of factories) if (ONLY.length === 0 || ONLY.includes(number)) scenarios.push(await factory());
+		for (const [number, factory] of SCENARIOS) if (only.length === 0 || only.includes(number)) scenarios.push(await factory(sizes));
 		const credentials = scenarios.flatMap((s) => s.credentials);
 		if (credentials.length) await runtime.importCredentials(credentials);
 		const workflows = scenarios.flatMap((s) => s.workflows);
 		if (workflows.length) await importInto(runtime.bin, runtime.env, 'workflow', workflows);
-		const ctx: BenchContext = { runtime, reps: REPS, log };
+		const ctx: BenchContext = { runtime, reps, log };
 		for (const scenario of scenarios) {
 			log(`${scenario.name} …`);
 			try {
@@ -55,28 +63,37 @@ async function main() {
 		await Promise.all(scenarios.map((s) => s.close()));
 		runtime.cleanup();
 	}
+	return { rows, machine };
+}
+
+async function main() {
+	const log = (message: string) => console.log(message);
+	const started = Date.now();
+	const reps = Number(process.env.BENCH_REPS ?? 3);
+	const { rows, machine } = await runBench({ reps, only: (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean), sizes: FULL_SIZES, log });
 	const result = table(rows);
 	log(`\n${result}\n`);
 	const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
 	const machineLines = Object.entries(machine).map(([k, v]) => `- ${k}: ${v}`).join('\n');
-	const notesFile = join(ROOT, 'bench', 'notes.md');
 	let notes = '';
 	try {
-		notes = `\n${require('fs').readFileSync(notesFile, 'utf8')}`;
+		notes = `\n${readFileSync(join(ROOT, 'bench', 'notes.md'), 'utf8')}`;
 	} catch {
 		// no notes
 	}
 	writeFileSync(
 		join(ROOT, 'bench', 'results.md'),
-		`# Benchmark results\n\nWritten by \`npm run bench\` on ${when} (${REPS} repetitions a scenario${process.env.BENCH_TRIGGER_REPS ? `, ${process.env.BENCH_TRIGGER_REPS} for scenario 4` : ''}, medians; ${((Date.now() - started) / 60_000).toFixed(1)} min).\n\n` +
+		`# Benchmark results\n\nWritten by \`npm run bench\` on ${when} (${reps} repetitions a scenario${process.env.BENCH_TRIGGER_REPS ? `, ${process.env.BENCH_TRIGGER_REPS} for scenario 4` : ''}, medians; ${((Date.now() - started) / 60_000).toFixed(1)} min).\n\n` +
 			`## Machine\n${machineLines}\n\n## Figures\n${result}\n${notes}`,
 	);
 }
 
-main().then(
-	() => process.exit(0),
-	(error) => {
-		console.error(error);
-		process.exit(1);
-	},
-);
+if (require.main === module) {
+	main().then(
+		() => process.exit(0),
+		(error) => {
+			console.error(error);
+			process.exit(1);
+		},
+	);
+}

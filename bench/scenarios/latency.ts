@@ -1,17 +1,18 @@
 import { startMiroTalkSimulator } from '../../test/simulators/mirotalk';
 import { executeMeasured, nodeItems, nodeTime } from '../lib/n8nRun';
 import { median, ratio, seconds } from '../lib/stats';
+import type { Sizes } from '../lib/sizes';
 import type { Scenario } from '../lib/types';
 import { httpRequest, items, manualWorkflow, ours } from '../lib/workflows';
 
-/** Scenario 1: 200 GETs, 100 ms each, no rate limit (a MiroTalk SFU): our node against the HTTP Request node. */
-const ITEMS = 200;
+/** Scenario 1: 200 GETs (the full size), 100 ms each, no rate limit (a MiroTalk SFU): our node against the HTTP Request node. */
 const LATENCY_MS = 100;
 const KEY = 'bench_mirotalk_secret_5a1c';
 const CREDENTIAL = { id: 'benchMiroTalk001', name: 'Bench MiroTalk SFU' };
 const HEADER_AUTH = { id: 'benchHeaderAuth1', name: 'Bench MiroTalk header auth' };
 
-export async function latencyScenario(): Promise<Scenario> {
+export async function latencyScenario(sizes: Sizes): Promise<Scenario> {
+	const ITEMS = sizes.latencyItems;
 	const sim = await startMiroTalkSimulator({ product: 'sfu', apiKey: KEY, latencyMs: LATENCY_MS });
 	const workflows = {
 		ours: manualWorkflow('BenchLatencyOurs', 'Bench 1: MiroTalk node', [
@@ -59,7 +60,7 @@ export async function latencyScenario(): Promise<Scenario> {
 			const ourFigure = `${seconds(median(times.ours))}${inOrder ? ', in order' : ', OUT OF ORDER'}`;
 			return [
 				{
-					scenario: '1. 200 GETs, 100 ms latency, no limit (MiroTalk); HTTP Request with the key in a header',
+					scenario: `1. ${ITEMS} GETs, 100 ms latency, no limit (MiroTalk); HTTP Request with the key in a header`,
 					measure: 'node time, median',
 					ours: ourFigure,
 					theirs: seconds(median(times.theirs)),

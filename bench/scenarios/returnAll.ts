@@ -2,16 +2,16 @@ import { DAILY_DOCUMENTED_LIMITS, startDailySimulator } from '../../test/simulat
 import { startDigitalSambaSimulator } from '../../test/simulators/digitalSamba';
 import { executeMeasured, nodeError, nodeItems, nodeTime } from '../lib/n8nRun';
 import { median, ratio, seconds } from '../lib/stats';
+import type { Sizes } from '../lib/sizes';
 import type { Row, Scenario } from '../lib/types';
 import { httpRequest, manualWorkflow, ours } from '../lib/workflows';
 
 /**
- * Scenario 3: Return All over 10,000 rooms (100 pages of 100) from the Daily and Digital Samba simulators, each
+ * Scenario 3: Return All over 10,000 rooms (100 pages of 100, the full size) from the Daily and Digital Samba simulators, each
  * enforcing the provider's documented limit as the real API does (Daily 20/s and 100 per 5 s; Digital Samba
  * 1000/min). n8n's side: the HTTP Request node's own pagination, then Split Out to get one item per room as ours
  * gives. Time is the nodes' own execution time; memory the peak resident size of the `n8n execute` process.
  */
-const ROOMS = 10_000;
 const DAILY_KEY = 'bench_daily_pages_key_81c2';
 const DS_KEY = 'bench_ds_pages_key_4f0a';
 const DS_TEAM = '0b6c1e2d-3f4a-4b5c-8d6e-7f8091a2b3c4';
@@ -54,7 +54,8 @@ interface Measured {
 	failed?: string;
 }
 
-export async function returnAllScenario(): Promise<Scenario> {
+export async function returnAllScenario(sizes: Sizes): Promise<Scenario> {
+	const ROOMS = sizes.rooms;
 	const daily = await startDailySimulator({ apiKey: DAILY_KEY, rateLimits: DAILY_DOCUMENTED_LIMITS, retryAfter: true });
 	daily.seedRooms(ROOMS, 'bench');
 	const ds = await startDigitalSambaSimulator({ developerKey: DS_KEY, teamId: DS_TEAM });
@@ -121,7 +122,7 @@ export async function returnAllScenario(): Promise<Scenario> {
 				const rm = ratio(mem(mine), mem(theirs));
 				const ok = complete(mine) && complete(theirs);
 				rows.push({
-					scenario: `3. Return All, 10,000 rooms (100 pages): ${label}`,
+					scenario: `3. Return All, ${ROOMS.toLocaleString('en')} rooms (${Math.ceil(ROOMS / 100)} pages): ${label}`,
 					measure: 'node time; peak memory of the n8n process (medians)',
 					ours: describe(results[mine]),
 					theirs: describe(results[theirs]),

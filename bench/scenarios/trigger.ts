@@ -2,18 +2,18 @@ import { randomUUID } from 'crypto';
 import { freePort, startServer, type N8nServer } from '../../test/e2e/n8n';
 import { startDailySimulator } from '../../test/simulators/daily';
 import { median, ratio, sleep } from '../lib/stats';
+import type { Sizes } from '../lib/sizes';
 import type { Scenario } from '../lib/types';
 import { PACKAGE } from '../lib/workflows';
 
 /**
- * Scenario 4: 300 and then 2,000 signed Daily deliveries to an active Daily Trigger workflow against the same
+ * Scenario 4: 300 and then 2,000 (the full sizes; BENCH_DELIVERIES changes them) signed Daily deliveries to an active Daily Trigger workflow against the same
  * deliveries to n8n's Webhook node, in one running n8n (the two sizes show whether a delivery's cost grows with the
  * deliveries before it). Accepted per second = 200 answers ÷ the time until the last answer,
  * with 10 deliveries in flight (a provider retrying in parallel). Between batches n8n finishes its runs first.
  * n8n runs as a busy webhook instance would: successful runs not saved (with them saved, n8n 1.123 on SQLite
  * took 15 deliveries a second here for either node and grew to 3.7 GB), logs at warn.
  */
-const SIZES = (process.env.BENCH_DELIVERIES ?? '300,2000').split(',').map(Number);
 const IN_FLIGHT = 10;
 const KEY = 'bench_daily_trigger_key_62d9';
 const CREDENTIAL = { id: 'benchDailyTrig01', name: 'Bench Daily (trigger)' };
@@ -32,7 +32,7 @@ function triggerWorkflow(id: string, trigger: object) {
 	};
 }
 
-export async function triggerScenario(): Promise<Scenario> {
+export async function triggerScenario(sizes: Sizes): Promise<Scenario> {
 	const sim = await startDailySimulator({ apiKey: KEY });
 	const ids = { ours: 'BenchTrigDaily01', theirs: 'BenchTrigWebhook' };
 	const workflows = [
@@ -117,7 +117,7 @@ export async function triggerScenario(): Promise<Scenario> {
 			if (!hook) throw new Error('the Daily Trigger did not register its webhook');
 			const urls = { ours: hook.url, theirs: `${server.url}/webhook/bench-daily-events` };
 			const rows = [];
-			for (const size of SIZES) {
+			for (const size of sizes.deliveries) {
 				const rates = { ours: [] as number[], theirs: [] as number[] };
 				let allAccepted = true;
 				for (let rep = 0; rep < reps; rep++) {

@@ -2,22 +2,14 @@ import { execFileSync, spawn } from 'child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
+import { ROOT } from '../helpers/repoRoot';
 import { capture, registerSecrets } from './capture';
 
 /**
  * A real n8n for end-to-end tests: a pinned version cached outside the clone, this package packed and
  * installed the way n8n installs a community package, SQLite in a throwaway user folder.
  */
-/** The package root: the nearest folder up from here with this package's package.json (also from a compiled copy). */
-function findRoot(from: string): string {
-	for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
-		const file = join(dir, 'package.json');
-		if (existsSync(file) && JSON.parse(readFileSync(file, 'utf8')).name === 'n8n-nodes-video-conferencing') return dir;
-	}
-	throw new Error(`package root not found above ${from}`);
-}
-
-export const ROOT = findRoot(__dirname);
+export { ROOT };
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
 
 export interface CliResult {

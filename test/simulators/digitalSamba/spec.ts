@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { load } from 'js-yaml';
+import { ROOT } from '../../helpers/repoRoot';
 import { indexOperations, type SpecOperation } from '../openapi';
 
 /**
@@ -20,10 +21,10 @@ export interface LoadedSpec {
 }
 
 /**
- * Finds the OpenAPI file: `$DS_OPENAPI_PATH` if set, otherwise the first folder above `start` (the package's
- * test/simulators/digitalSamba folder, or its compiled copy) that holds `shared/reference/digitalsamba-openapi.yaml`.
+ * Finds the OpenAPI file: `$DS_OPENAPI_PATH` if set, otherwise the first folder from `start` (the package root) up
+ * that holds `test/fixtures/digitalsamba-openapi.yaml` or `shared/reference/digitalsamba-openapi.yaml`.
  */
-export function findSpecFile(start: string = __dirname): string {
+export function findSpecFile(start: string = ROOT): string {
 	const fromEnv = process.env[SPEC_ENV_VARIABLE];
 	if (fromEnv) {
 		const file = resolve(fromEnv);
