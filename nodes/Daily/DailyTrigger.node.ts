@@ -33,12 +33,29 @@ interface DailyWebhook {
 	hmac?: string;
 	state?: string;
 	eventTypes?: string[];
+	retryType?: string;
 }
 
 interface StaticData {
 	webhookId?: string;
 	hmac?: string;
 }
+
+/**
+ * The default replay window, in seconds, for a trigger that never set Replay Window. Daily signs X-Webhook-Timestamp
+ * with the body, so the window bounds how long a captured delivery could be replayed; an hour leaves room for what
+ * delays a genuine one: Daily's exponential retries (up to 5 tries, backoff capped at 15 min: reference/providers.md
+ * §1.3), a backlog, a host clock that is off. It was 300 s before issue 22.
+ */
+export const DAILY_REPLAY_WINDOW_S = 3600;
+
+/**
+ * How this trigger's webhooks retry (Daily's `retryType`, POST /webhooks and POST /webhooks/{id}: the spec's
+ * post_webhook and update_webhook schemas, enum circuit-breaker | exponential, default circuit-breaker). With
+ * circuit-breaker three failed answers mark the webhook FAILED and deliveries stop until it is updated; exponential
+ * retries each message (up to 5 tries, backoff capped at 15 min) and never trips the breaker (providers.md §1.3).
+ */
+export const DAILY_RETRY_TYPE = 'exponential';
 
 
 async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject, acceptStatus?: number[]) {
@@ -160,8 +177,9 @@ export class DailyTrigger implements INodeType {
 						name: 'replayWindow',
 						type: 'number',
 						typeOptions: { minValue: 10 },
-						default: 300,
-						description: 'Deliveries whose signed timestamp is further from now than this are refused',
+						default: DAILY_REPLAY_WINDOW_S,
+						description:
+							'Deliveries whose signed timestamp is further from now than this (either way) are refused with 401. Default 3600 (one hour): Daily signs the timestamp, so the window bounds how long a copied delivery could be replayed, while a genuine one delayed by Daily\'s retries, a backlog or a clock that is off still runs. Duplicates are recognised for the whole window and answered without a second run.',
 					},
 				],
 			},
@@ -183,10 +201,11 @@ export class DailyTrigger implements INodeType {
 					delete data.hmac;
 					return false;
 				}
-				// A changed event list or a webhook Daily put in FAILED state is updated in place;
-				// the update makes Daily re-send its test request and re-activate the webhook.
-				if (hook.state === 'FAILED' || !sameEvents(hook.eventTypes, events)) {
-					await call(this, 'POST', `/webhooks/${encodeURIComponent(data.webhookId)}`, { url, eventTypes: events });
+				// A changed event list, a webhook Daily put in FAILED state, or one registered with the circuit breaker
+				// (before issue 22) is updated in place; the update makes Daily re-send its test request and re-activate
+				// the webhook. update_webhook takes url, basicAuth, retryType, eventTypes and hmac (Daily's spec).
+				if (hook.state === 'FAILED' || !sameEvents(hook.eventTypes, events) || hook.retryType !== DAILY_RETRY_TYPE) {
+					await call(this, 'POST', `/webhooks/${encodeURIComponent(data.webhookId)}`, { url, eventTypes: events, retryType: DAILY_RETRY_TYPE });
 				}
 				return true;
 			},
@@ -204,7 +223,7 @@ export class DailyTrigger implements INodeType {
 				};
 				const hmac = generateSecret(32);
 				const adopt = async (hook: DailyWebhook) => {
-					await call(this, 'POST', `/webhooks/${encodeURIComponent(hook.uuid)}`, { url, eventTypes: events, hmac });
+					await call(this, 'POST', `/webhooks/${encodeURIComponent(hook.uuid)}`, { url, eventTypes: events, hmac, retryType: DAILY_RETRY_TYPE });
 					Object.assign(data, { webhookId: hook.uuid, hmac });
 					return true;
 				};
@@ -217,7 +236,7 @@ export class DailyTrigger implements INodeType {
 					for (const other of existing) await call(this, 'DELETE', `/webhooks/${encodeURIComponent(other.uuid)}`, undefined, [404]);
 				}
 				// Daily sends a test request to the URL before it answers; webhook() answers it while we wait.
-				const spec = { url, eventTypes: events, hmac, retryType: 'circuit-breaker' };
+				const spec = { url, eventTypes: events, hmac, retryType: DAILY_RETRY_TYPE };
 				const created = await call(this, 'POST', '/webhooks', spec, [400]);
 				if (created.statusCode !== 400) {
 					Object.assign(data, { webhookId: (created.body as DailyWebhook).uuid, hmac });
@@ -265,7 +284,9 @@ export class DailyTrigger implements INodeType {
 		// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
 		// check that could refuse it (a failed ping fails the registration), and no run.
 		if (raw.length <= 64 && isPing(jsonObject(raw))) return respond(this, 200, 'ok');
-		const malformed = refuseMalformed(this, raw);
+		// Signed over the raw bytes and parsed from them: a correctly signed delivery runs whatever its content type
+		// (Daily documents none for its events).
+		const malformed = refuseMalformed(this, raw, { anyContentType: true });
 		if (malformed) return malformed;
 
 		const headers = this.getHeaderData() as IDataObject;
@@ -273,7 +294,7 @@ export class DailyTrigger implements INodeType {
 		const timestamp = headerValue(headers, 'x-webhook-timestamp');
 		const { hmac } = this.getWorkflowStaticData('node') as StaticData;
 		if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
-		const { replayWindow = 300, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
+		const { replayWindow = DAILY_REPLAY_WINDOW_S, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
 		// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
 		if (!withinWindow(unixSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
@@ -289,8 +310,10 @@ export class DailyTrigger implements INodeType {
 		if (roomFilter && (room === undefined ? dropRoomless : room !== roomFilter)) return respond(this, 200, 'ignored');
 
 		// Daily may deliver an event twice: the same signed bytes, or the same event id. 200, and no second run.
+		// Remembered for twice the window: the same bytes pass the timestamp check only within the window either side
+		// of their signed time, so two arrivals of them are at most two windows apart, and none runs twice.
 		const keys = [`${timestamp}.${raw.toString('utf8')}`, ...(typeof event.id === 'string' ? [`id:${event.id}`] : [])];
-		if (!firstDelivery(deliveryScope(this), keys, replayWindow * 1000)) return respond(this, 200, 'duplicate');
+		if (!firstDelivery(deliveryScope(this), keys, 2 * replayWindow * 1000)) return respond(this, 200, 'duplicate');
 
 		const seconds = Number(event.event_ts);
 		return startRun(this, {

@@ -38,8 +38,30 @@ interface Hook {
 	authorization_header?: string | null;
 }
 
-/** How long duplicates are recognised when the replay window is turned off (0). */
-const DUPLICATE_WINDOW_S = 600;
+/**
+ * The default replay window: 0, no timestamp check, for a trigger that never set Replay Window (300 s before issue
+ * 22). The bearer secret is the authentication; the body's timestamp is not signed (Digital Samba has no signature:
+ * reference/providers.md §2.3), so a copied delivery carries the secret and any timestamp its copier likes, and the
+ * check protects nothing, while it refused genuine deliveries that arrive late (a backlog, a retry after an n8n
+ * outage, a host clock that is off) or carry no timestamp.
+ */
+export const DS_REPLAY_WINDOW_S = 0;
+
+/** How long a delivery that started a run is remembered, so that the same one again runs no second time: 24 hours. */
+export const DS_DUPLICATE_MEMORY_S = 24 * 3600;
+
+/**
+ * The event a delivery carries, whatever its bytes: its JSON with keys sorted at every level. A delivery sent again
+ * re-serialised (other key order or spacing) is the same event; Digital Samba's events carry no id (providers.md §2.3).
+ */
+function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.keys(value as object).sort().map((key) => `${JSON.stringify(key)}:${canonicalJson((value as IDataObject)[key])}`);
+		return `{${entries.join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
 
 interface StaticData {
 	webhookId?: string;
@@ -153,8 +175,9 @@ export class DigitalSambaTrigger implements INodeType {
 						name: 'replayWindow',
 						type: 'number',
 						typeOptions: { minValue: 0 },
-						default: 300,
-						description: 'Deliveries whose timestamp is further from now than this are refused; 0 turns the check off',
+						default: DS_REPLAY_WINDOW_S,
+						description:
+							'Off (0) by default: the bearer secret authenticates a delivery, and Digital Samba does not sign its timestamp, so a copied delivery would carry the secret and pass this check anyway, while genuine deliveries that arrive late (a backlog, a retry after an n8n outage, a clock that is off) or carry no timestamp would be refused. Set a number of seconds to refuse, with 401, deliveries whose timestamp is missing or further from now than that. Duplicates (the same bytes or the same event) are recognised for 24 hours either way and answered without a second run.',
 					},
 					{
 						displayName: 'Webhook Name',
@@ -258,14 +281,24 @@ export class DigitalSambaTrigger implements INodeType {
 		const eventType = (event?.eventType ?? event?.event) as string | undefined;
 		if (!event || typeof eventType !== 'string') return respond(this, 400, 'body is not a Digital Samba event');
 
-		const { replayWindow = 300 } = this.getNodeParameter('options', {}) as { replayWindow?: number };
+		const { replayWindow = DS_REPLAY_WINDOW_S } = this.getNodeParameter('options', {}) as { replayWindow?: number };
 		// The docs page sends unix seconds; the skill's example an ISO time: both are read.
 		const timestamp = event.timestamp;
 		const seconds = typeof timestamp === 'string' && !/^\d+(\.\d+)?$/.test(timestamp) ? Date.parse(timestamp) / 1000 : unixSeconds(timestamp);
+		// Only when asked for (off by default, see DS_REPLAY_WINDOW_S): the timestamp is not signed.
 		if (replayWindow > 0 && !withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');
-		// Digital Samba's retries are undocumented: the same bytes again are a duplicate, answered 200 with no run.
-		if (!firstDelivery(deliveryScope(this), [raw], (replayWindow || DUPLICATE_WINDOW_S) * 1000)) return respond(this, 200, 'duplicate');
+		// Digital Samba's retries are undocumented: the same event again (the same bytes, or re-serialised) is a
+		// duplicate for 24 hours (or twice the replay window, if longer), answered 200 with no run. One key covers
+		// both: equal bytes are an equal event.
+		const keepMs = Math.max(DS_DUPLICATE_MEMORY_S, 2 * replayWindow) * 1000;
+		let key: string | Buffer;
+		try {
+			key = `event:${canonicalJson(event)}`;
+		} catch {
+			key = raw; // nested too deep to walk: its bytes, then
+		}
+		if (!firstDelivery(deliveryScope(this), [key], keepMs)) return respond(this, 200, 'duplicate');
 
 		const data = (event.data ?? {}) as IDataObject;
 		return startRun(this, {

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, randomUUID } from 'crypto';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { miroTalkWebhookBody, postMiroTalkWebhook } from '../simulators/mirotalkWebhooks';
@@ -61,6 +62,9 @@ describe('Daily Trigger in n8n', () => {
 		const [hook] = daily.webhooks;
 		expect(hook.url).toBe(`${server.url}/webhook/${DAILY_TRIGGER_WEBHOOK_ID}/webhook`);
 		expect(hook.eventTypes).toEqual(['participant.joined', 'meeting.ended']);
+		// Registered with exponential retries: with circuit-breaker (Daily's default) three failed answers mark the
+		// webhook FAILED and deliveries stop (reference/providers.md §1.3).
+		expect(hook.retryType).toBe('exponential');
 
 		const deliveries = await dailyDeliveries(daily, hook.hmac);
 		expect(deliveries.statuses).toEqual(deliveries.expected);
@@ -69,6 +73,36 @@ describe('Daily Trigger in n8n', () => {
 		expect(executions).toHaveLength(deliveries.executions);
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
 	}, 120_000);
+
+	it('runs a delivery signed ten minutes ago and a text/plain one, refuses one signed a week ago, and runs duplicates once', async () => {
+		const [hook] = daily.webhooks;
+		/**
+		 * Signed as Daily's webhook docs say, independently of the node and the simulator: X-Webhook-Signature =
+		 * base64(HMAC-SHA256(key = base64-decoded hmac, message = X-Webhook-Timestamp + "." + raw body))
+		 * (docs.daily.co /webhooks, reference/providers.md §1.3).
+		 */
+		const sign = (ts: string, body: string) => createHmac('sha256', Buffer.from(hook.hmac, 'base64')).update(`${ts}.${body}`).digest('base64');
+		const secondsAgo = (s: number) => String(Math.floor(Date.now() / 1000) - s);
+		const body = (id: string) => JSON.stringify({ version: '1.0.0', type: 'meeting.ended', id, payload: { room: 'standup', meeting_id: id }, event_ts: Date.now() / 1000 });
+		const send = (raw: string, ts: string, contentType = 'application/json') =>
+			daily.deliverRaw(raw, { 'content-type': contentType, 'x-webhook-timestamp': ts, 'x-webhook-signature': sign(ts, raw) });
+		const before = (await server.executions(workflowId)).length;
+		const tenMinutes = { raw: body(`ev-late-${randomUUID()}`), ts: secondsAgo(600) };
+		const plain = { raw: body(`ev-plain-${randomUUID()}`), ts: secondsAgo(0) };
+		const week = { raw: body(`ev-week-${randomUUID()}`), ts: secondsAgo(7 * 24 * 3600) };
+		const statuses = [
+			await send(tenMinutes.raw, tenMinutes.ts), // signed ten minutes ago: runs (one-hour window by default)
+			await send(plain.raw, plain.ts, 'text/plain'), // correctly signed, text/plain: runs
+			await send(week.raw, week.ts), // signed a week ago: refused
+			await send(tenMinutes.raw, tenMinutes.ts), // duplicates: 200, no second run
+			await send(plain.raw, plain.ts, 'text/plain'),
+			await send(plain.raw, secondsAgo(-1), 'text/plain'), // the same event id under a new signed timestamp
+		];
+		expect(statuses).toEqual([200, 200, 401, 200, 200, 200]);
+		const executions = await waitForExecutions(workflowId, before + 2);
+		expect(executions).toHaveLength(before + 2);
+		expect(executions.every((e) => e.status === 'success')).toBe(true);
+	}, 60_000);
 
 	it('removes its webhook on deactivation and creates exactly one again on the next activation', async () => {
 		await server.deactivate(workflowId);
@@ -86,6 +120,29 @@ describe('Daily Trigger in n8n', () => {
 		expect(JSON.stringify(run.body)).toContain("This workflow's production webhook is registered with Daily");
 		expect(daily.webhooks).toEqual([before]);
 		// Production deliveries still run.
+		const executions = (await server.executions(workflowId)).length;
+		expect(await daily.deliver('meeting.ended', { room: 'standup' })).toBe(200);
+		expect(await waitForExecutions(workflowId, executions + 1)).toHaveLength(executions + 1);
+		await server.deactivate(workflowId);
+		expect(daily.webhooks).toHaveLength(0);
+	}, 60_000);
+
+	it('moves a webhook of its own URL registered with the circuit breaker (before issue 22) to exponential on activation', async () => {
+		expect(daily.webhooks).toHaveLength(0);
+		const url = `${server.url}/webhook/${DAILY_TRIGGER_WEBHOOK_ID}/webhook`;
+		const now = new Date().toISOString();
+		// As an earlier release left it (static data lost): Daily's default retryType, circuit-breaker.
+		const legacy = {
+			uuid: randomUUID(), url, hmac: randomBytes(32).toString('base64'), retryType: 'circuit-breaker' as const,
+			eventTypes: ['participant.joined'], state: 'ACTIVE' as const, failedCount: 0, domainId: daily.state.domainId, createdAt: now, updatedAt: now,
+		};
+		daily.webhooks.push(legacy);
+		daily.issuedSecrets.add(legacy.hmac);
+		await server.activate(workflowId);
+		// Adopted (POST /webhooks/{id}), not duplicated, and moved to exponential retries with this node's events.
+		expect(daily.webhooks).toHaveLength(1);
+		expect(daily.webhooks[0]).toMatchObject({ uuid: legacy.uuid, retryType: 'exponential', eventTypes: ['participant.joined', 'meeting.ended'] });
+		expect(daily.requests.filter((r) => r.method === 'POST' && r.path.endsWith(`/webhooks/${legacy.uuid}`))).toHaveLength(1);
 		const executions = (await server.executions(workflowId)).length;
 		expect(await daily.deliver('meeting.ended', { room: 'standup' })).toBe(200);
 		expect(await waitForExecutions(workflowId, executions + 1)).toHaveLength(executions + 1);
@@ -116,6 +173,38 @@ describe('Digital Samba Trigger in n8n', () => {
 		expect(logs).not.toContain(DS_KEY);
 		expect(logs).not.toContain(String(hook.authorization_header));
 	}, 120_000);
+});
+
+describe('Digital Samba Trigger in n8n: late deliveries', () => {
+	const workflowId = 'DsTrigE2e0000001';
+	const live = () => ds.state.webhooks.filter((h) => !(h as { deleted?: boolean }).deleted);
+
+	it('runs a delivery an hour late and one without a timestamp (no timestamp check by default), duplicates once', async () => {
+		await server.activate(workflowId);
+		const [hook] = live();
+		const before = (await server.executions(workflowId)).length;
+		// As Digital Samba sends it: the payload of its docs (reference/providers.md §2.3), "Bearer " and the secret.
+		const post = (body: string) =>
+			fetch(hook.endpoint, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${hook.authorization_header}` }, body }).then((r) => r.status);
+		const hourLate = JSON.stringify({ eventType: 'participant_joined', sessionId: randomUUID(), roomId: randomUUID(), timestamp: Math.floor(Date.now() / 1000) - 3600, data: { participantId: randomUUID(), name: 'John Smith', role: 'moderator' } });
+		const untimed = JSON.stringify({ eventType: 'participant_joined', sessionId: randomUUID(), roomId: randomUUID(), data: { participantId: randomUUID(), name: 'Jane Doe', role: 'attendee' } });
+		const statuses = [
+			await post(hourLate),
+			await post(untimed),
+			// The simulator's own delivery, a day late, then the same bytes again.
+			...(await ds.deliver('participant_joined', { participantId: 'p-day', name: 'Day' }, { timestamp: Math.floor(Date.now() / 1000) - 86_400 })),
+			...(await ds.redeliver()),
+			await post(hourLate),
+			await post(untimed),
+			// Re-serialised (other key order): the same event.
+			await post(JSON.stringify(Object.fromEntries(Object.entries(JSON.parse(hourLate)).reverse()))),
+		];
+		expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 200]);
+		const executions = await waitForExecutions(workflowId, before + 3);
+		expect(executions).toHaveLength(before + 3);
+		await server.deactivate(workflowId);
+		expect(live()).toHaveLength(0);
+	}, 60_000);
 });
 
 describe('MiroTalk Trigger in n8n', () => {

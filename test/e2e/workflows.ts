@@ -198,7 +198,7 @@ export interface Deliveries {
  * To the Daily Trigger's registered webhook: 4 genuine events with the timestamp in milliseconds and 1 in seconds
  * (the unit is disputed: both are sent), that one again byte for byte and under its id with a new timestamp (Daily
  * delivers duplicates: 200, no run); one more genuine, then that one replayed (200, no run), a wrong signature, a
- * stale timestamp, no headers, a changed body (401 each); and an event the trigger did not choose (not sent).
+ * timestamp signed a week ago, no headers, a changed body (401 each); and an event the trigger did not choose (not sent).
  */
 export async function dailyDeliveries(daily: DailySimulator, hmac: string): Promise<Deliveries> {
 	const statuses: Array<number | undefined> = [];
@@ -208,7 +208,8 @@ export async function dailyDeliveries(daily: DailySimulator, hmac: string): Prom
 	const now = String(Math.floor(Date.now() / 1000));
 	const body = JSON.stringify({ version: '1.0.0', type: 'meeting.ended', id: 'ev-once', payload: { room: 'standup' }, event_ts: Number(now) });
 	const valid = { 'x-webhook-signature': daily.sign(hmac, now, body), 'x-webhook-timestamp': now };
-	const stale = String(Number(now) - 3600);
+	// Signed a week ago: outside the replay window (one hour by default since issue 22), refused.
+	const stale = String(Number(now) - 7 * 24 * 3600);
 	statuses.push(
 		await daily.deliverRaw(body, valid), // genuine, once
 		await daily.deliverRaw(body, valid), // the same delivery again

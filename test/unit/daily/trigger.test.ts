@@ -1,3 +1,4 @@
+import { createHmac } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import nock from 'nock';
@@ -26,6 +27,13 @@ function env(overrides: Partial<TriggerEnv> = {}): TriggerEnv {
 
 const hooks = trigger.webhookMethods.default;
 
+/** Daily's OpenAPI spec (test/fixtures/daily-openapi.json, the copy of docs.daily.co/openapi.json). */
+const spec = JSON.parse(readFileSync(join(__dirname, '../../fixtures/daily-openapi.json'), 'utf8'));
+/** What POST /webhooks/{id} takes (update_webhook; additionalProperties false). */
+const UPDATE_FIELDS = Object.keys(spec.components.schemas.update_webhook.properties);
+/** The pinned default of Replay Window: what a saved trigger that never set it runs with. */
+const PINNED_WINDOW_S: number = JSON.parse(readFileSync(join(__dirname, '../../fixtures/pinned-defaults.json'), 'utf8')).DailyTrigger['options > replayWindow'];
+
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
@@ -41,7 +49,11 @@ describe('Daily Trigger lifecycle', () => {
 			.post('/v1/webhooks', (b) => ((body = b), true)).reply(200, { uuid: 'w-1', url: URL_, state: 'ACTIVE' });
 		const e = env();
 		expect(await hooks.create.call(hookContext(e))).toBe(true);
-		expect(body).toMatchObject({ url: URL_, eventTypes: ['participant.joined', 'meeting.ended'], retryType: 'circuit-breaker' });
+		// retryType: post_webhook's enum is circuit-breaker | exponential, default circuit-breaker. With circuit-breaker
+		// three failed answers mark the webhook FAILED and deliveries stop; exponential never trips the breaker
+		// (reference/providers.md §1.3, docs.daily.co /webhooks).
+		expect(spec.components.schemas.post_webhook.properties.retryType.enum).toContain('exponential');
+		expect(body).toMatchObject({ url: URL_, eventTypes: ['participant.joined', 'meeting.ended'], retryType: 'exponential' });
 		expect(Buffer.from(String(body.hmac), 'base64')).toHaveLength(32);
 		expect(e.staticData).toEqual({ webhookId: 'w-1', hmac: body.hmac });
 	});
@@ -77,7 +89,7 @@ describe('Daily Trigger lifecycle', () => {
 			.post('/v1/webhooks', (b) => ((hmac = b.hmac), true)).replyWithError({ code: 'ECONNRESET', message: 'socket hang up' })
 			.post('/v1/webhooks').reply(400, { error: 'invalid-request-error', info: 'This domain can only have 1 webhook' })
 			.get('/v1/webhooks').reply(200, [{ uuid: 'w-lost', url: URL_ }])
-			.post('/v1/webhooks/w-lost', (b) => b.hmac === hmac && b.url === URL_).reply(200, { uuid: 'w-lost', url: URL_ });
+			.post('/v1/webhooks/w-lost', (b) => b.hmac === hmac && b.url === URL_ && b.retryType === 'exponential').reply(200, { uuid: 'w-lost', url: URL_ });
 		const e = env();
 		expect(await hooks.create.call(hookContext(e))).toBe(true);
 		expect(e.staticData).toEqual({ webhookId: 'w-lost', hmac });
@@ -105,11 +117,30 @@ describe('Daily Trigger lifecycle', () => {
 		expect(e.staticData.webhookId).toBe('w-old');
 		expect(update.hmac).toBe(e.staticData.hmac);
 		expect(update.eventTypes).toEqual(['participant.joined', 'meeting.ended']);
+		// An adopted webhook (perhaps registered with the circuit breaker) is moved to exponential retries.
+		expect(update.retryType).toBe('exponential');
+		expect(Object.keys(update).every((key) => UPDATE_FIELDS.includes(key))).toBe(true);
 	});
 
 	it('checkExists: true for its own active webhook, without any change', async () => {
-		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, { uuid: 'w-1', url: URL_, state: 'ACTIVE', eventTypes: ['meeting.ended', 'participant.joined'] });
-		expect(await hooks.checkExists.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } })))).toBe(true);
+		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, { uuid: 'w-1', url: URL_, state: 'ACTIVE', retryType: 'exponential', eventTypes: ['meeting.ended', 'participant.joined'] });
+		const context = hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } }));
+		expect(await hooks.checkExists.call(context)).toBe(true);
+		expect(context.requests.map((r) => r.method ?? 'GET')).toEqual(['GET']);
+	});
+
+	it('checkExists: moves a webhook registered with the circuit breaker (before issue 22) to exponential retries, in place', async () => {
+		let update: IDataObject = {};
+		nock(DAILY_URL)
+			.get('/v1/webhooks/w-1').reply(200, [{ uuid: 'w-1', url: URL_, state: 'ACTIVE', retryType: 'circuit-breaker', eventTypes: ['participant.joined', 'meeting.ended'] }])
+			.post('/v1/webhooks/w-1', (b) => ((update = b), true)).reply(200, { uuid: 'w-1', url: URL_, state: 'ACTIVE', retryType: 'exponential' });
+		const e = env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
+		expect(await hooks.checkExists.call(hookContext(e))).toBe(true);
+		expect(update).toEqual({ url: URL_, eventTypes: ['participant.joined', 'meeting.ended'], retryType: 'exponential' });
+		// Only fields update_webhook declares (Daily's spec); the secret is kept, so static data stays as it was.
+		expect(Object.keys(update).every((key) => UPDATE_FIELDS.includes(key))).toBe(true);
+		expect(e.staticData).toEqual({ webhookId: 'w-1', hmac: SECRET });
+		expect(nock.pendingMocks()).toEqual([]);
 	});
 
 	it('checkExists: re-activates a webhook Daily put in FAILED state', async () => {
@@ -123,7 +154,7 @@ describe('Daily Trigger lifecycle', () => {
 		['an array (Daily\'s OpenAPI spec)', (hook: IDataObject) => [hook]],
 		['one object (Daily\'s docs prose)', (hook: IDataObject) => hook],
 	])('checkExists reads GET /webhooks/{id} answered as %s', async (_form, shape) => {
-		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, shape({ uuid: 'w-1', url: URL_, state: 'ACTIVE', eventTypes: ['participant.joined', 'meeting.ended'] }));
+		nock(DAILY_URL).get('/v1/webhooks/w-1').reply(200, shape({ uuid: 'w-1', url: URL_, state: 'ACTIVE', retryType: 'exponential', eventTypes: ['participant.joined', 'meeting.ended'] }));
 		expect(await hooks.checkExists.call(hookContext(env({ staticData: { webhookId: 'w-1', hmac: SECRET } })))).toBe(true);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
@@ -159,7 +190,6 @@ describe('Daily Trigger lifecycle', () => {
 	});
 
 	it('offers exactly the event types of Daily\'s OpenAPI spec (post_webhook.eventTypes)', () => {
-		const spec = JSON.parse(readFileSync(join(__dirname, '../../fixtures/daily-openapi.json'), 'utf8'));
 		const documented: string[] = spec.components.schemas.post_webhook.properties.eventTypes.items.enum;
 		const offered = (trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ value: string }>).map((o) => o.value);
 		expect([...offered].sort()).toEqual([...documented].sort());
@@ -203,10 +233,18 @@ describe('Daily Trigger lifecycle', () => {
 
 describe('Daily Trigger verification', () => {
 	const event = { version: '1.0.0', type: 'participant.joined', id: 'ev-1', payload: { room: 'standup', session_id: 's1', user_name: 'Ann', joined_at: 1708972279.96 }, event_ts: 1708972280.1 };
-	const signed = (body: string, secret = SECRET, ts = String(Math.floor(Date.now() / 1000))) => ({
+	/**
+	 * Signed as Daily documents it, independently of the node's own code: X-Webhook-Signature =
+	 * base64(HMAC-SHA256(key = base64-decoded hmac secret, message = X-Webhook-Timestamp + "." + raw body))
+	 * (docs.daily.co /webhooks, as reference/providers.md §1.3 records it).
+	 */
+	const documentedSignature = (secret: string, ts: string, body: string) => createHmac('sha256', Buffer.from(secret, 'base64')).update(`${ts}.${body}`).digest('base64');
+	const signed = (body: string, secret = SECRET, ts = String(Math.floor(Date.now() / 1000)), contentType: string | undefined = 'application/json') => ({
 		body,
-		headers: { 'X-Webhook-Signature': dailySignature(secret, ts, Buffer.from(body)), 'X-Webhook-Timestamp': ts, 'Content-Type': 'application/json' },
+		headers: { 'X-Webhook-Signature': documentedSignature(secret, ts, body), 'X-Webhook-Timestamp': ts, 'Content-Type': contentType ?? '' },
 	});
+	const secondsAgo = (s: number) => String(Math.floor(Date.now() / 1000) - s);
+	const WEEK = 7 * 24 * 3600;
 	const stored = () => env({ staticData: { webhookId: 'w-1', hmac: SECRET } });
 
 	it('starts a run for a genuine event, with normalised fields added', async () => {
@@ -224,13 +262,77 @@ describe('Daily Trigger verification', () => {
 		['a missing signature header', () => ({ body: JSON.stringify(event), headers: { 'X-Webhook-Timestamp': String(Math.floor(Date.now() / 1000)) } })],
 		['a missing timestamp header', () => ({ body: JSON.stringify(event), headers: { 'X-Webhook-Signature': 'abc' } })],
 		['a signature of the wrong length', () => ({ ...signed(JSON.stringify(event)), headers: { ...signed(JSON.stringify(event)).headers, 'X-Webhook-Signature': 'c2hvcnQ=' } })],
-		['a stale timestamp', () => signed(JSON.stringify(event), SECRET, String(Math.floor(Date.now() / 1000) - 3600))],
-		['a timestamp from the future', () => signed(JSON.stringify(event), SECRET, String(Math.floor(Date.now() / 1000) + 3600))],
+		['a delivery signed a week ago', () => signed(JSON.stringify(event), SECRET, secondsAgo(WEEK))],
+		['a timestamp a week in the future', () => signed(JSON.stringify(event), SECRET, secondsAgo(-WEEK))],
 		['a body changed after signing', () => ({ ...signed(JSON.stringify(event)), body: JSON.stringify({ ...event, type: 'meeting.ended' }) })],
 	])('refuses %s with 401 and starts nothing', async (_name, make) => {
 		const outcome = await deliver(trigger, stored(), make());
 		expect(outcome).toMatchObject({ status: 401, run: undefined, noWebhookResponse: true });
 		expect(JSON.stringify(outcome.json)).not.toContain(SECRET);
+	});
+
+	it('the node computes the documented signature', () => {
+		const body = JSON.stringify(event);
+		expect(dailySignature(SECRET, '1708972280', Buffer.from(body))).toBe(documentedSignature(SECRET, '1708972280', body));
+	});
+
+	it('runs a delivery signed ten minutes ago (a retry, a backlog, a clock that is off) and refuses one signed a week ago', async () => {
+		// A trigger saved without Replay Window: the default, one hour.
+		const late = await deliver(trigger, stored(), signed(JSON.stringify({ ...event, id: 'ev-10min' }), SECRET, secondsAgo(600)));
+		expect(late.run).toHaveLength(1);
+		const old = await deliver(trigger, stored(), signed(JSON.stringify({ ...event, id: 'ev-week' }), SECRET, secondsAgo(WEEK)));
+		expect(old).toMatchObject({ status: 401, json: { error: 'timestamp outside the replay window' }, run: undefined });
+	});
+
+	it('a trigger that never set Replay Window runs with the pinned default (test/fixtures/pinned-defaults.json)', async () => {
+		expect(PINNED_WINDOW_S).toBe(3600);
+		const within = await deliver(trigger, stored(), signed(JSON.stringify({ ...event, id: 'ev-pinned-in' }), SECRET, secondsAgo(PINNED_WINDOW_S - 30)));
+		expect(within.run).toHaveLength(1);
+		const beyond = await deliver(trigger, stored(), signed(JSON.stringify({ ...event, id: 'ev-pinned-out' }), SECRET, secondsAgo(PINNED_WINDOW_S + 30)));
+		expect(beyond).toMatchObject({ status: 401, run: undefined });
+		// A window the user set still applies.
+		const narrow = env({ parameters: { events: ['participant.joined'], roomName: '', options: { replayWindow: 300 } }, staticData: { hmac: SECRET } });
+		expect(await deliver(trigger, narrow, signed(JSON.stringify({ ...event, id: 'ev-narrow' }), SECRET, secondsAgo(600)))).toMatchObject({ status: 401 });
+	});
+
+	it.each([['text/plain'], ['text/plain; charset=utf-8'], ['application/x-www-form-urlencoded'], ['application/octet-stream'], [undefined]])(
+		'parses a correctly signed delivery as JSON whatever its content type (%s)',
+		async (type) => {
+			const body = JSON.stringify({ ...event, id: `ev-type-${type}` });
+			const outcome = await deliver(trigger, stored(), signed(body, SECRET, undefined, type));
+			expect(outcome.run).toEqual([expect.objectContaining({ id: `ev-type-${type}`, eventType: 'participant.joined', room: 'standup' })]);
+		},
+	);
+
+	it('refuses an unsigned or wrongly signed text/plain delivery with 401, a signed non-event with 400', async () => {
+		const body = JSON.stringify({ ...event, id: 'ev-plain-forged' });
+		expect(await deliver(trigger, stored(), { body, headers: { 'content-type': 'text/plain' } })).toMatchObject({ status: 401, run: undefined });
+		expect(await deliver(trigger, stored(), signed(body, Buffer.alloc(32, 3).toString('base64'), undefined, 'text/plain'))).toMatchObject({ status: 401, run: undefined });
+		expect(await deliver(trigger, stored(), signed('not json', SECRET, undefined, 'text/plain'))).toMatchObject({ status: 400, run: undefined });
+	});
+
+	it('remembers duplicates for the whole window by time: the same bytes 45 minutes later, and after 6,000 other deliveries', async () => {
+		const node = stored();
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now');
+		try {
+			clock.mockReturnValue(start);
+			const ts = String(Math.floor(start / 1000) - 600); // signed ten minutes before it arrives
+			const first = signed(JSON.stringify({ ...event, id: 'ev-window' }), SECRET, ts);
+			expect((await deliver(trigger, node, first)).run).toHaveLength(1);
+			// More deliveries than the 5,000 the memory once held (a busy domain), then the first again.
+			for (let i = 0; i < 6000; i++) {
+				clock.mockReturnValue(start + i);
+				expect((await deliver(trigger, node, signed(JSON.stringify({ ...event, id: `ev-busy-${i}` }), SECRET, ts))).run).toHaveLength(1);
+			}
+			clock.mockReturnValue(start + 45 * 60_000); // 55 minutes after its signed time: still inside the window
+			expect(await deliver(trigger, node, first)).toMatchObject({ status: 200, json: { status: 'duplicate' }, run: undefined });
+			// The same event under a new signed timestamp, too.
+			const resent = signed(JSON.stringify({ ...event, id: 'ev-window' }), SECRET, String(Math.floor(start / 1000) + 2600));
+			expect(await deliver(trigger, node, resent)).toMatchObject({ status: 200, run: undefined });
+		} finally {
+			clock.mockRestore();
+		}
 	});
 
 	it('answers a duplicate (the same signed bytes, or the same event id) with 200 and no second run', async () => {
@@ -276,7 +378,7 @@ describe('Daily Trigger verification', () => {
 	});
 
 	it('refuses a stale or future timestamp in milliseconds as in seconds', async () => {
-		for (const ms of [Date.now() - 3_600_000, Date.now() + 3_600_000]) {
+		for (const ms of [Date.now() - WEEK * 1000, Date.now() + WEEK * 1000]) {
 			expect(await deliver(trigger, stored(), signed(JSON.stringify(event), SECRET, String(ms)))).toMatchObject({ status: 401, run: undefined });
 		}
 	});

@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
@@ -13,6 +15,8 @@ const trigger = new DigitalSambaTrigger();
 const hooks = trigger.webhookMethods.default;
 const ENDPOINT = 'https://n8n.example.com/webhook/b1e6a7c2/webhook';
 const SECRET = 'a3f1c9e07b5d4c2a8e6f1b3d5c7a9e0f1b2c3d4e5f60718293a4b5c6d7e8f901';
+/** The pinned default of Replay Window: what a saved trigger that never set it runs with. */
+const PINNED_WINDOW_S: number = JSON.parse(readFileSync(join(__dirname, '../../fixtures/pinned-defaults.json'), 'utf8')).DigitalSambaTrigger['options > replayWindow'];
 
 function env(overrides: Partial<TriggerEnv> = {}): TriggerEnv {
 	return {
@@ -141,11 +145,67 @@ describe('Digital Samba Trigger verification', () => {
 		['no Authorization header', () => post(event(), {})],
 		['a wrong secret of equal length', () => post(event(), { Authorization: `Bearer ${'0'.repeat(SECRET.length)}` })],
 		['a shorter secret', () => post(event(), { Authorization: 'Bearer abc' })],
-		['a stale timestamp', () => post(event({ timestamp: now() - 3600 }))],
 	])('refuses %s with 401 and starts nothing', async (_name, make) => {
 		const outcome = await deliver(trigger, stored(), make());
 		expect(outcome).toMatchObject({ status: 401, run: undefined });
 		expect(JSON.stringify(outcome.json)).not.toContain(SECRET);
+	});
+
+	it('runs the payload of Digital Samba\'s docs, timestamp 1675790387 (February 2023) and all', async () => {
+		// docs.digitalsamba.com webhooks payload structure (reference/providers.md §2.3), its <uuid> placeholders filled
+		// in: the bearer secret is the authentication; the timestamp is not signed, so by default it is not checked.
+		const documented = '{"eventType":"participant_joined","sessionId":"8a2f4c1e-0b7d-4e3a-9c5f-1d2e3f4a5b6c","roomId":"3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f","timestamp":1675790387,"data":{"participantId":"5e6f7a8b-9c0d-4e1f-8a2b-3c4d5e6f7a8b","name":"John Smith","role":"moderator"}}';
+		const outcome = await deliver(trigger, stored(), post(documented));
+		expect(outcome.run).toEqual([expect.objectContaining({ eventType: 'participant_joined', room: '3c4d5e6f-7a8b-4c9d-8e0f-1a2b3c4d5e6f', occurredAt: '2023-02-07T17:19:47.000Z' })]);
+	});
+
+	it.each([
+		['an hour late', () => event({ sessionId: 's-hour', timestamp: now() - 3600 })],
+		['a week late (a backlog, a retry after an n8n outage)', () => event({ sessionId: 's-week', timestamp: now() - 7 * 24 * 3600 })],
+		['from a clock an hour ahead', () => event({ sessionId: 's-ahead', timestamp: now() + 3600 })],
+		['without a timestamp', () => ({ eventType: 'participant_joined', sessionId: 's-none', roomId: 'r-1', data: { participantId: 'p-1' } })],
+	])('runs a genuine delivery %s (the default: no timestamp check)', async (_name, make) => {
+		const body = make() as IDataObject;
+		const outcome = await deliver(trigger, stored(), post(body));
+		expect(outcome.run).toEqual([expect.objectContaining({ eventType: 'participant_joined', room: 'r-1' })]);
+		expect(outcome.run![0].occurredAt).toBe(typeof body.timestamp === 'number' ? new Date(body.timestamp * 1000).toISOString() : null);
+	});
+
+	it('a trigger that never set Replay Window runs with the pinned default, 0 (test/fixtures/pinned-defaults.json)', async () => {
+		expect(PINNED_WINDOW_S).toBe(0);
+		const saved = env({ parameters: { eventSource: 'documented', events: ['participant_joined'] }, staticData: { secret: SECRET } });
+		expect((await deliver(trigger, saved, post(event({ sessionId: 's-saved', timestamp: now() - 86_400 })))).run).toHaveLength(1);
+	});
+
+	it('checks the timestamp only when Replay Window is set: late or missing is then refused with 401', async () => {
+		const strict = () => env({ parameters: { eventSource: 'documented', events: ['participant_joined'], options: { replayWindow: 300 } }, staticData: { secret: SECRET } });
+		expect(await deliver(trigger, strict(), post(event({ sessionId: 's-strict-late', timestamp: now() - 3600 })))).toMatchObject({ status: 401, run: undefined });
+		const { timestamp: _none, ...untimed } = event({ sessionId: 's-strict-none' });
+		expect(await deliver(trigger, strict(), post(untimed))).toMatchObject({ status: 401, run: undefined });
+		expect((await deliver(trigger, strict(), post(event({ sessionId: 's-strict-fresh' })))).run).toHaveLength(1);
+	});
+
+	it('answers the same event again (same bytes, or re-serialised) with 200 and no second run, for 24 hours', async () => {
+		const node = stored();
+		const start = Date.now();
+		const clock = jest.spyOn(Date, 'now');
+		try {
+			clock.mockReturnValue(start);
+			const first = event({ sessionId: 's-24h', timestamp: Math.floor(start / 1000) });
+			expect((await deliver(trigger, node, post(first))).run).toHaveLength(1);
+			// Keys in another order, spaces: the same event.
+			const reordered = JSON.stringify(Object.fromEntries(Object.entries(first).reverse()), null, 2);
+			clock.mockReturnValue(start + 23 * 3_600_000);
+			expect(await deliver(trigger, node, post(reordered))).toMatchObject({ status: 200, json: { status: 'duplicate' }, run: undefined });
+			expect(await deliver(trigger, node, post(first))).toMatchObject({ status: 200, run: undefined });
+			// Another event (a later timestamp) is not a duplicate.
+			expect((await deliver(trigger, node, post({ ...first, timestamp: first.timestamp + 1 }))).run).toHaveLength(1);
+			// After 24 hours it is forgotten.
+			clock.mockReturnValue(start + 25 * 3_600_000);
+			expect((await deliver(trigger, node, post(first))).run).toHaveLength(1);
+		} finally {
+			clock.mockRestore();
+		}
 	});
 
 	it('answers a duplicate (the same bytes again) with 200 and no second run; a malformed body with 400', async () => {

@@ -7,7 +7,8 @@ import { seededRandom } from '../../simulators/digitalSamba/util';
  * Scenario 3, webhook abuse: each trigger gets 10,000 bad deliveries (forged, replayed, truncated, oversized, wrong
  * content type, missing headers, a wrong secret of the right length) mixed with 1,000 genuine ones, through the same
  * webhook() n8n calls. Every bad one must start nothing, answered 401 or 400 (a duplicate 200, as providers need);
- * every genuine one starts one run. MiroTalk gets no replays: with the token a copy is a genuine twin.
+ * every genuine one starts one run. MiroTalk gets no replays: with the token a copy is a genuine twin. Daily gets no
+ * wrong content type: a correctly signed delivery runs whatever its content type (issue 22).
  */
 const BAD = 10_000;
 const GENUINE = 1_000;

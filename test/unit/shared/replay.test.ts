@@ -1,5 +1,5 @@
 import { performance } from 'perf_hooks';
-import { firstDelivery } from '../../../nodes/shared/webhook';
+import { firstDelivery, rememberedSize } from '../../../nodes/shared/webhook';
 
 describe('firstDelivery (duplicate memory of the receiving process)', () => {
 	it('recognises a delivery again within the window, and forgets it after', () => {
@@ -17,10 +17,32 @@ describe('firstDelivery (duplicate memory of the receiving process)', () => {
 		expect(firstDelivery('wf:ids', ['t3.body-2', 'id:ev-2'], 60_000, 4_000)).toBe(true);
 	});
 
-	it('keeps at most the bound, forgetting the oldest first', () => {
-		for (let i = 0; i < 60; i++) firstDelivery('wf:b', [`k-${i}`], 60_000, 1_000 + i, 50);
-		expect(firstDelivery('wf:b', ['k-59'], 60_000, 2_000, 50)).toBe(false);
-		expect(firstDelivery('wf:b', ['k-0'], 60_000, 2_000, 50)).toBe(true);
+	it('remembers every delivery of its span, however many: bounded by time, not by a count (issue 22)', () => {
+		// 20,000 deliveries within an hour: more than the 5,000 the memory once held, which a busy Daily domain exceeds
+		// inside the replay window, so a duplicate of an early one ran again.
+		for (let i = 0; i < 20_000; i++) firstDelivery('wf:busy', [`k-${i}`], 3_600_000, 1_000 + i * 100);
+		expect(rememberedSize('wf:busy')).toBe(20_000);
+		expect(firstDelivery('wf:busy', ['k-0'], 3_600_000, 1_000 + 20_000 * 100)).toBe(false);
+		expect(firstDelivery('wf:busy', ['k-19999'], 3_600_000, 1_000 + 20_000 * 100)).toBe(false);
+		// An entry older than the span is dropped: k-0 (at 1,000) is gone an hour later, k-1 (at 1,100) not yet.
+		expect(firstDelivery('wf:busy', ['new-1'], 3_600_000, 3_601_001)).toBe(true);
+		expect(rememberedSize('wf:busy')).toBe(20_000);
+		expect(firstDelivery('wf:busy', ['k-1'], 3_600_000, 3_601_001)).toBe(false);
+		// Once the span has passed, one delivery drops everything older: what is held is what the span holds.
+		expect(firstDelivery('wf:busy', ['late'], 3_600_000, 10_000_000)).toBe(true);
+		expect(rememberedSize('wf:busy')).toBe(1);
+		expect(firstDelivery('wf:busy', ['k-19999'], 3_600_000, 10_000_001)).toBe(true);
+	});
+
+	it('forgets a trigger no delivery reaches any more (a deactivated workflow) once its span has passed', () => {
+		for (let i = 0; i < 100; i++) firstDelivery(`wf:idle-${i}`, ['k'], 1_000, 50_000);
+		expect(rememberedSize('wf:idle-0')).toBe(1);
+		// Deliveries to another trigger, long after: each drops up to two idle triggers, so they drain.
+		for (let i = 0; i < 200; i++) firstDelivery('wf:live', [`live-${i}`], 60_000, 1e12 + i);
+		expect(rememberedSize('wf:idle-0')).toBe(0);
+		expect(rememberedSize('wf:idle-99')).toBe(0);
+		// Every trigger of this file bar the one still reached is gone.
+		expect(rememberedSize()).toBe(1);
 	});
 
 	it('keeps each trigger apart', () => {
@@ -29,7 +51,7 @@ describe('firstDelivery (duplicate memory of the receiving process)', () => {
 		expect(firstDelivery('wf:c', ['k'], 60_000, 2_000)).toBe(false);
 	});
 
-	it('costs the same with 5,000 remembered deliveries as with one', () => {
+	it('costs the same with 50,000 remembered deliveries as with one', () => {
 		/** Median ms of 2,000 new deliveries into a memory already holding `held` fresh ones. */
 		const cost = (scope: string, held: number) => {
 			const now = 1_000_000;
@@ -37,15 +59,15 @@ describe('firstDelivery (duplicate memory of the receiving process)', () => {
 			const runs: number[] = [];
 			for (let run = 0; run < 5; run++) {
 				const started = performance.now();
-				for (let i = 0; i < 2000; i++) firstDelivery(scope, [`new-${run}-${i}`], 600_000, now + 1, held + 2000 * (run + 1));
+				for (let i = 0; i < 2000; i++) firstDelivery(scope, [`new-${run}-${i}`], 600_000, now + 1);
 				runs.push(performance.now() - started);
 			}
 			return runs.sort((a, b) => a - b)[2];
 		};
 		cost('wf:warm', 1); // JIT warm-up
 		const one = cost('wf:one', 1);
-		const many = cost('wf:many', 5000);
-		// A memory that scanned its entries per delivery costs ~5,000× more per call here; constant work stays level.
+		const many = cost('wf:many', 50_000);
+		// A memory that scanned its entries per delivery costs ~50,000× more per call here; constant work stays level.
 		expect(many / one).toBeLessThan(3);
 	});
 });
