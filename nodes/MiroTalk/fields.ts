@@ -2,10 +2,14 @@ import type { OperationDescriptor } from '../shared/descriptor';
 import type { FieldSpec } from '../shared/fields';
 import type { EndpointSwitch, Product } from './transport';
 
-/** A duration MiroTalk accepts for a direct join: `unlimited` or HH:MM:SS. */
+/**
+ * A duration MiroTalk's web clients honour for a direct join: `unlimited`, or HH:MM:SS with two-digit hours. Both
+ * clients read it with `^(\d{2}):(\d{2}):(\d{2})$` (mirotalksfu public/js/Room.js; mirotalk's client the same) and
+ * treat anything else, three-digit hours included, as unlimited: refused here, so a link never lasts longer than asked.
+ */
 export const DURATION_PATTERN = {
-	regex: /^(unlimited|\d{2,}:[0-5]\d:[0-5]\d)$/,
-	message: 'must be unlimited or HH:MM:SS, such as 00:30:00',
+	regex: /^(unlimited|\d{2}:[0-5]\d:[0-5]\d)$/,
+	message: 'must be unlimited or HH:MM:SS with two-digit hours (00:30:00 to 99:59:59)',
 };
 
 /**

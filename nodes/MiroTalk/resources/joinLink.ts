@@ -19,7 +19,7 @@ const JOIN_OPTIONS: FieldSpec[] = [
 	bool('chat', 'Chat', 'Whether the chat panel opens when the participant joins'),
 	bool('hide', 'Hide Myself', "Whether the participant's own video is hidden from their view"),
 	bool('notify', 'Notify', 'Whether the participant sees the invite-others dialog on joining'),
-	{ displayName: 'Duration', name: 'duration', type: 'string', default: '', description: 'How long the meeting may last: unlimited, or HH:MM:SS such as 00:30:00', pattern: DURATION_PATTERN, placeholder: 'e.g. 00:30:00' },
+	{ displayName: 'Duration', name: 'duration', type: 'string', default: '', description: 'How long the meeting may last: unlimited, or HH:MM:SS with two-digit hours such as 00:30:00', pattern: DURATION_PATTERN, placeholder: 'e.g. 00:30:00' },
 ];
 
 const given = (value: unknown) => value !== undefined && value !== '';

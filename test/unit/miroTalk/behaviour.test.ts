@@ -137,7 +137,7 @@ describe('MiroTalk: wrong key, unknown routes and rooms', () => {
 describe('MiroTalk: bad input is refused before any request', () => {
 	afterEach(() => expect(nock.pendingMocks()).toEqual([]));
 
-	it.each(['forever', '30:00', '1:00:00', '00:60:00', '00:30', ''])('a duration %j', async (duration) => {
+	it.each(['forever', '30:00', '1:00:00', '00:60:00', '00:30', '120:00:00', ''])('a duration %j', async (duration) => {
 		const scope = nock(MIROTALK_URL).post('/api/v1/join').reply(200, { join: 'x' });
 		if (duration === '') {
 			// An empty duration is left out, so this one is sent.
@@ -147,12 +147,12 @@ describe('MiroTalk: bad input is refused before any request', () => {
 		}
 		const error = await failure({ resource: 'joinLink', operation: 'create', options: { duration } });
 		expect(error).toBeInstanceOf(NodeOperationError);
-		expect(error.message).toBe('Invalid parameter Options → Duration (options.duration): must be unlimited or HH:MM:SS, such as 00:30:00');
+		expect(error.message).toBe('Invalid parameter Options → Duration (options.duration): must be unlimited or HH:MM:SS with two-digit hours (00:30:00 to 99:59:59)');
 		expect(scope.isDone()).toBe(false);
 		nock.cleanAll();
 	});
 
-	it.each(['00:30:00', '01:00:00', '120:00:00', 'unlimited'])('accepts the duration %j', async (duration) => {
+	it.each(['00:30:00', '01:00:00', '99:59:59', 'unlimited'])('accepts the duration %j', async (duration) => {
 		nock(MIROTALK_URL).post('/api/v1/join', (body) => body.duration === duration).reply(200, { join: 'x' });
 		await runMiroTalk({ resource: 'joinLink', operation: 'create', options: { duration } });
 	});
