@@ -1,8 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, idField, jsonValue, params, pick } from '../../shared/fields';
+import { collection, defined, enc, idField, jsonObject, jsonValue, params, pick } from '../../shared/fields';
+import { collectionWithRows, type RowsAlternative } from '../../shared/structured';
 import { dailyCursor } from '../fields';
+import { parsedJson } from '../rows';
+import { endpointing, redact } from './transcription';
 
 /*
  * Daily's batch processor is not in its OpenAPI spec; the oracle is its docs pages:
@@ -25,22 +28,79 @@ const outParams = jsonValue.pipe(
 	z.record(z.unknown(), { invalid_type_error: 'must be a JSON object' }).refine((v) => Object.keys(v).length > 0, 'must say how the output is stored, e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}'),
 );
 
+/*
+ * transformParams (submit-job page, "Transform configuration (transformParams)" and "Transcription configuration
+ * (transformParams.transcript)": https://docs.daily.co/reference/rest-api/batch-processor/reference/submit-job):
+ * `{"transcript": {...}}`, whose keys are Deepgram's language, model, tier (deprecated), profanity_filter, punctuate,
+ * endpointing, redact and extra (more Deepgram parameters). "Currently only the transcript preset supports these
+ * transform configuration options." A language given here wins over inParams.language (same page).
+ */
+const optionalFlag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ invalid_type_error: 'must be true or false' })).optional();
+
+const transcriptSettings = z
+	.object({
+		language: z.string().optional(),
+		model: z.string().optional(),
+		tier: z.string().optional(),
+		profanity_filter: optionalFlag,
+		punctuate: optionalFlag,
+		endpointing: endpointing.optional(),
+		redact: redact.optional(),
+		extra: jsonObject.optional(),
+	}, { invalid_type_error: 'must be a JSON object of Deepgram settings' })
+	.strict();
+
+const transformParams = jsonValue.pipe(
+	z.object({ transcript: transcriptSettings.optional() }, { invalid_type_error: 'must be a JSON object, e.g. {"transcript": {"model": "nova-2"}}' }).strict(),
+);
+
+/** The transcript settings as fields (one set), the same object as the JSON: `{transcript: {...}}`. */
+const transcriptSettingsRows: RowsAlternative = {
+	json: 'transformParams',
+	rows: {
+		name: 'transcriptSettingsUi', displayName: 'Transcript Settings', item: 'transcript', itemDisplayName: 'Transcript Settings', single: true,
+		description: 'Deepgram settings of a transcript job (transformParams.transcript); only the Transcript preset takes them', placeholder: 'Set Transcript Settings',
+		fields: [
+			{ displayName: 'Language', name: 'language', type: 'string', default: '', description: 'Deepgram language, e.g. fr; wins over the Language option above' },
+			{ displayName: 'Model', name: 'model', type: 'string', default: '', description: 'Deepgram model, e.g. nova-2' },
+			{ displayName: 'Tier', name: 'tier', type: 'string', default: '', description: 'Deprecated by Daily: use Model' },
+			{ displayName: 'Profanity Filter', name: 'profanity_filter', type: 'optionalBoolean', default: '', description: 'Whether profanity is masked (Deepgram profanity_filter)' },
+			{ displayName: 'Punctuate', name: 'punctuate', type: 'optionalBoolean', default: '', description: 'Whether punctuation is added (Deepgram punctuate)' },
+			{ displayName: 'Endpointing (Ms)', name: 'endpointing', type: 'string', default: '', description: 'Silence in milliseconds that ends an utterance, or false to turn endpointing off' },
+			{ displayName: 'Redact (JSON)', name: 'redact', type: 'json', default: '', description: 'True to redact everything, or a list such as ["pci", "ssn", "numbers"]' },
+			{ displayName: 'Extra (JSON)', name: 'extra', type: 'json', default: '', description: 'More Deepgram parameters as an object' },
+		],
+	},
+	toValue: ([row = {}], invalid) => {
+		const settings: IDataObject = { ...row };
+		for (const [key, label] of [['redact', 'Redact (JSON)'], ['extra', 'Extra (JSON)']] as const) {
+			if (settings[key] !== undefined) settings[key] = parsedJson(settings[key], label, invalid) as IDataObject;
+		}
+		return { transcript: settings };
+	},
+};
+
 const submit = params([
 	{ displayName: 'Preset', name: 'preset', type: 'options', default: '', required: true, options: BATCH_PRESETS, description: 'What the job produces' },
 	{ displayName: 'Source Type', name: 'sourceType', type: 'options', default: '', required: true, options: BATCH_SOURCE_TYPES, description: 'Where the media or text comes from' },
 	{ displayName: 'Source', name: 'source', type: 'string', default: '', required: true, description: 'The recording ID, or the URL of the media file or of the transcript' },
 	// Required by Daily (submit-job page: outParams "Required? Yes"). Workflows saved with it under Options keep it there.
 	{ displayName: 'Output Parameters (JSON)', name: 'outParams', type: 'json', default: '', description: 'How the output is stored (required by Daily), e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}; leave empty only if set under Options', zod: jsonValue },
-], [collection('options', 'Options', [
+], [collectionWithRows(collection('options', 'Options', [
 	{ displayName: 'Language', name: 'language', type: 'string', default: '', description: 'Language code of the audio, e.g. en' },
 	{ displayName: 'Output Parameters (JSON)', name: 'outParams', type: 'json', default: '', description: 'Where and how to store the result (as the field above; kept for workflows that set it here)' },
-], 'Add Option')]);
+	{ displayName: 'Transform Parameters (JSON)', name: 'transformParams', type: 'json', default: '', zod: transformParams, description: 'Deepgram settings of a transcript job, e.g. {"transcript": {"model": "nova-2", "punctuate": true}}; only the Transcript preset takes them' },
+], 'Add Option'), [transcriptSettingsRows])]);
 
 const submitSchema = submit.schema
 	.transform((p) => ({ ...p, outParams: isEmpty(p.outParams) ? p.options?.outParams : p.outParams }))
 	.superRefine((p, ctx) => {
 		const checked = outParams.safeParse(p.outParams ?? '');
 		if (!checked.success) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['outParams'], message: isEmpty(p.outParams) ? 'is required by Daily: say how the output is stored, e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}' : checked.error.issues[0].message });
+		// The submit-job page: "Currently only the transcript preset supports these transform configuration options."
+		if (!isEmpty(p.options?.transformParams) && p.preset !== 'transcript') {
+			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['options', 'transformParams'], message: `(or Transcript Settings) apply to the Transcript preset only, not '${p.preset}'` });
+		}
 	});
 
 function isEmpty(value: unknown): boolean {
@@ -64,6 +124,7 @@ const operations: OperationDescriptor[] = [
 				preset: p.preset,
 				inParams: defined({ sourceType: p.sourceType, [p.sourceType === 'recordingId' ? 'recordingId' : 'uri']: p.source, language: p.options?.language }),
 				outParams: p.outParams as IDataObject,
+				transformParams: isEmpty(p.options?.transformParams) ? undefined : (p.options?.transformParams as IDataObject),
 			}),
 		}),
 	}),

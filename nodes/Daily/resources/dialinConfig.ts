@@ -39,13 +39,25 @@ function configBody(fields: IDataObject | undefined): IDataObject {
 }
 
 
+/*
+ * phone_number on create: Daily's documents disagree. The spec's domain_dialin_config_create_req lists it in
+ * `required` (both types), while its own field text, repeated in the docs page's body params
+ * (https://docs.daily.co/reference/rest-api/domainDialinConfig/create-dialin-config), says "Required for
+ * pinless_dialin, optional for pin_dialin"; that page's prose says the reverse ("The pin_dialin config requires a
+ * phone_number. While, the pinless_dialin config can be done with or without a phone_number": without one, only the
+ * SIP interconnect is created), but no body on the page shows a pinless config without a number. The node follows
+ * the field text: required for pinless (refused before sending), optional for PIN; the overlay
+ * (test/fixtures/daily-openapi-overlay.json) records the same for the simulator.
+ */
 const create = params([
 	{ displayName: 'Type', name: 'type', type: 'options', default: 'pin_dialin', required: true, options: TYPES, description: 'How callers reach a room' },
-	// Required by the spec's domain_dialin_config_create_req for both types.
-	{ ...phoneNumberField, required: true },
+	{ ...phoneNumberField, description: 'A purchased number in E.164 form, e.g. +18058700061; one configuration per number. Required for Pinless Dial-In, optional for PIN Dial-In.' },
 ], [collection('additionalFields', 'Additional Fields', SETTINGS)]);
 
 const createSchema = create.schema.superRefine((p, ctx) => {
+	if (p.type === 'pinless_dialin' && !p.phone_number) {
+		ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['phone_number'], message: "is required for type 'pinless_dialin' (Daily: \"Required for pinless_dialin, optional for pin_dialin\")" });
+	}
 	const wrong = p.type === 'pin_dialin' ? PINLESS_ONLY : ['ivr_greeting'];
 	for (const key of wrong) {
 		if (p.additionalFields?.[key] !== undefined) {
@@ -78,7 +90,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Set up PIN or pinless dial-in on a purchased number of the domain',
 		properties: create.properties,
 		schema: createSchema,
-		request: (p) => ({ method: 'POST', path: '/domain-dialin-config', body: { type: p.type, phone_number: p.phone_number, ...configBody(p.additionalFields) } }),
+		request: (p) => ({ method: 'POST', path: '/domain-dialin-config', body: defined({ type: p.type, phone_number: p.phone_number, ...configBody(p.additionalFields) }) }),
 	}),
 	operation({
 		resource: 'dialinConfig', operation: 'getAll', name: 'Get Many', action: 'Get many dialin configs',

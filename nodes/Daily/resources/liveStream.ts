@@ -16,6 +16,8 @@ const endpoints = field({
 	name: 'endpoints',
 	type: 'multiOptions',
 	loadOptions: 'getStreamingEndpoints',
+	// Reloads when the room changes: the room's endpoints are listed (lists.ts getStreamingEndpoints).
+	typeOptions: { loadOptionsDependsOn: ['roomName.value'] },
 	default: [],
 	description: 'Streaming endpoints predefined on the room or the domain (their streaming_endpoints). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 });
@@ -24,8 +26,15 @@ const start = params([roomNameField('The room whose meeting to stream')], [
 	collection('options', 'Options', [rtmpUrls, endpoints, ...STREAM_START_FIELDS, ...STREAM_OPTION_FIELDS], 'Add Option'),
 ]);
 
+/*
+ * Update's body is the spec's DailyLiveStreamingOptions, the same schema as start's (POST
+ * /rooms/{room_name}/live-streaming/update), so the same options are offered, none required. Only the layout is
+ * documented as changing while the stream runs (daily-js updateLiveStreaming(): layout and instanceId,
+ * https://docs.daily.co/reference/daily-js/instance-methods/update-live-streaming); daily-js's guide says width
+ * "Can only be set at start" and changes destinations mid-stream with add/removeLiveStreamingEndpoints().
+ */
 const update = params([roomNameField()], [
-	collection('options', 'Options', [STREAM_OPTION_FIELDS[0], STREAM_OPTION_FIELDS[1], endpoints], 'Add Option'),
+	collection('options', 'Options', [rtmpUrls, endpoints, ...STREAM_START_FIELDS, ...STREAM_OPTION_FIELDS], 'Add Option'),
 ]);
 
 function withEndpoints(options: Record<string, unknown> | undefined) {
@@ -47,7 +56,7 @@ const operations: OperationDescriptor[] = [
 	}),
 	operation({
 		resource: 'liveStream', operation: 'update', name: 'Update', action: 'Update a live stream',
-		description: 'Change the layout or endpoints of a running live stream',
+		description: 'Send new settings to a running live stream. Only the layout takes effect while it runs (as documented by daily-js updateLiveStreaming); Daily\'s spec accepts the start settings here too, with no documented effect on a running stream.',
 		...update,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options), retry: 'always' }),
 	}),

@@ -11,8 +11,19 @@ const start = params([roomNameField('The room whose meeting to record')], [
 	], 'Add Option'),
 ]);
 
+/*
+ * Update's body is the spec's DailyStreamingOptions (POST /rooms/{room_name}/recordings/update): the start settings
+ * but dataOutputs, and a `type` typed as text ("specify type of recording (`cloud`, `raw-tracks`, `local`)"), so the
+ * start's types and `local` are offered. Only the layout is documented as changing while the recording runs
+ * (daily-js updateRecording(): layout and instanceId, https://docs.daily.co/reference/daily-js/instance-methods/update-recording).
+ */
+export const RECORDING_UPDATE_TYPES: Array<[string, string]> = [...STREAM_TYPES, ['local', 'Local']];
+
 const update = params([roomNameField()], [
-	collection('options', 'Options', [STREAM_OPTION_FIELDS[0], STREAM_OPTION_FIELDS[1]], 'Add Option'),
+	collection('options', 'Options', [
+		...STREAM_OPTION_FIELDS,
+		{ displayName: 'Type', name: 'type', type: 'options', default: '', options: RECORDING_UPDATE_TYPES, description: 'The kind of recording to update (the spec names cloud, raw-tracks and local)' },
+	], 'Add Option'),
 ]);
 
 const operations: OperationDescriptor[] = [
@@ -24,7 +35,7 @@ const operations: OperationDescriptor[] = [
 	}),
 	operation({
 		resource: 'recording', operation: 'update', name: 'Update', action: 'Update a running recording',
-		description: 'Change the layout of a running recording',
+		description: 'Send new settings to a running recording. Only the layout takes effect while it runs (as documented by daily-js updateRecording); Daily\'s spec accepts the other settings here, with no documented effect on a running recording.',
 		...update,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/update`, body: defined(p.options), retry: 'always' }),
 	}),

@@ -7,17 +7,17 @@ import { instanceIdOptions, roomNameField } from '../fields';
 export const TRANSCRIPTION_GEOS: Array<[string, string]> = [['global', 'Global'], ['eu', 'EU']];
 
 /** The spec's `endpointing`: a number of milliseconds, or a boolean (false turns it off). */
-const endpointing = z.preprocess(
+export const endpointing = z.preprocess(
 	(v) => (v === 'false' ? false : v === 'true' ? true : typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
-	z.union([z.boolean(), z.number({ invalid_type_error: 'must be milliseconds or false' }).int('must be a whole number').min(0, 'must be at least 0')]),
+	z.union([z.boolean(), z.number({ invalid_type_error: 'must be milliseconds or false' }).int('must be a whole number').min(0, 'must be at least 0')], { errorMap: () => ({ message: 'must be milliseconds, or true or false' }) }),
 );
 
 /** The spec's transcription-properties `redact`: a boolean, or a list of strings (or of booleans). */
-const redact = jsonValue.pipe(
+export const redact = jsonValue.pipe(
 	z.union([z.boolean(), z.array(z.string()), z.array(z.boolean())], { errorMap: () => ({ message: 'must be true, false or a list such as ["pci", "ssn"]' }) }),
 );
 
-const participantsField = field({ displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' });
+const participantsField = field({ displayName: 'Participant Names or IDs', name: 'participants', type: 'multiOptions', loadOptions: 'getParticipants', typeOptions: { loadOptionsDependsOn: ['roomName.value'] }, default: [], description: 'The participants to transcribe. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' });
 
 /** Daily's transcription/start schema is strict: only these keys (§1.2). */
 const start = params([roomNameField('The room whose meeting to transcribe')], [

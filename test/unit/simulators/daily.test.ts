@@ -213,3 +213,32 @@ describe('state and paging as the contract documents them', () => {
 		receiver.close();
 	});
 });
+
+describe('issue #22: what the overlay adds to the spec, enforced', () => {
+	const overlayEntry = (method: string, path: string) => loadDailySpec().overlay.find((e) => e.method === method && e.path === path)!;
+
+	it('dial-in config create: phone_number required for pinless_dialin, optional for pin_dialin (the spec\'s field text)', async () => {
+		const entry = overlayEntry('POST', '/domain-dialin-config');
+		expect(entry.source).toBe('https://docs.daily.co/reference/rest-api/domainDialinConfig/create-dialin-config');
+		expect(loadDailySpec().byKey.get('POST /domain-dialin-config')!.bodySchema!.properties!.phone_number.description).toMatch(/Required for pinless_dialin, optional for pin_dialin/);
+		const pinless = await call('POST', '/domain-dialin-config', { type: 'pinless_dialin', room_creation_api: 'https://example.com/r' });
+		expect(pinless).toEqual({ status: 400, body: { error: 'invalid-request-error', info: 'phone_number is required for pinless_dialin' } });
+		const pin = await call('POST', '/domain-dialin-config', { type: 'pin_dialin', name_prefix: 'no-number' });
+		expect(pin.status).toBe(200);
+		expect(pin.body.config).toEqual({ type: 'pin_dialin', name_prefix: 'no-number' });
+		// Two configurations without a number do not share "a number".
+		expect((await call('POST', '/domain-dialin-config', { type: 'pin_dialin' })).status).toBe(200);
+		expect((await call('POST', '/domain-dialin-config', {})).body.info).toBe('type is required');
+	});
+
+	it('batch processor submit: transformParams.transcript takes the keys of the submit-job page\'s table, and nothing else', async () => {
+		const transcript = overlayEntry('POST', '/batch-processor').operation.requestBody.content['application/json'].schema.properties.transformParams.properties.transcript;
+		expect(Object.keys(transcript.properties).sort()).toEqual(['endpointing', 'extra', 'language', 'model', 'profanity_filter', 'punctuate', 'redact', 'tier']);
+		const base = { preset: 'transcript', inParams: { sourceType: 'uri', uri: 'https://example.com/a.mp4' }, outParams: { s3Config: { s3KeyTemplate: 't' } } };
+		const ok = await call('POST', '/batch-processor', { ...base, transformParams: { transcript: { model: 'nova-2', tier: 'enhanced', language: 'fr', profanity_filter: true, punctuate: false, endpointing: false, redact: ['pci'], extra: { diarize: true } } } });
+		expect(ok.status).toBe(200);
+		expect((await call('POST', '/batch-processor', { ...base, transformParams: { transcript: { diarize: true } } })).body.info).toMatch(/^transformParams\.transcript\.diarize is not allowed/);
+		expect((await call('POST', '/batch-processor', { ...base, transformParams: { params: {} } })).body.info).toMatch(/^transformParams\.params is not allowed/);
+		expect((await call('POST', '/batch-processor', { ...base, transformParams: { transcript: { punctuate: 'yes' } } })).body.info).toBe('transformParams.transcript.punctuate must be a boolean, not string');
+	});
+});
