@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Pagination } from '../shared/descriptor';
-import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair } from '../shared/fields';
+import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair, type Reset } from '../shared/fields';
 import { collectionWithRows } from '../shared/structured';
 import { permissionRows, sipRows, streamingEndpointRows } from './rows';
 
@@ -181,6 +181,19 @@ function ownerOnlyBroadcast<N extends string>(c: CollectionSpec<N>): CollectionS
 	};
 	return { ...c, schema: z.unknown().transform(fold).pipe(c.schema) };
 }
+
+/**
+ * The room properties Daily documents a way back to its default for (test/fixtures/daily-openapi-overlay.json `resets`
+ * records the same, so the simulator accepts exactly these).
+ */
+export const ROOM_RESETS: Reset[] = [
+	// docs.daily.co reference/rest-api/rooms/set-room-config, "Change a room's max_participants property back to default".
+	{ name: 'max_participants', displayName: 'Max Participants', value: null, source: 'https://docs.daily.co/reference/rest-api/rooms/set-room-config' },
+	// The spec's enum of room-properties.enable_raw_tracks_transcoded_audio holds "".
+	{ name: 'enable_raw_tracks_transcoded_audio', displayName: 'Raw Tracks Transcoded Audio', value: '', source: 'daily-openapi.json room-properties' },
+	// The spec's field text: "To reset the `streaming_endpoints` property, pass `null` instead of an array."
+	{ name: 'streaming_endpoints', displayName: 'Streaming Endpoints', value: null, source: 'daily-openapi.json room-properties' },
+];
 
 /** Room properties; permissions, SIP and streaming endpoints as fields or, as before, as JSON. */
 export const roomProperties = () =>

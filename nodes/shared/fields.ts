@@ -315,3 +315,59 @@ export function params<N extends string = never, C extends string = never, E ext
 	for (const c of collections) shape[c.property.name] = c.schema;
 	return { properties, schema: z.object(shape) as unknown as ZodType<ParamsOf<N | C | E>, ZodTypeDef, unknown> };
 }
+
+/** A documented way to set a property back to the provider's default: the value that does it, and where it is written. */
+export interface Reset {
+	name: string;
+	displayName: string;
+	/** What the provider documents for "back to default": JSON `null`, or an empty string where the spec's enum has one. */
+	value: null | '';
+	/** The page or spec text that documents it. */
+	source: string;
+}
+
+export const RESET_FIELD = 'resetToDefault';
+
+/**
+ * Adds "Reset to Default" to a collection: the properties chosen there are sent with the value their provider
+ * documents for a reset. It is the only way an empty value is sent: the executor drops an empty field before
+ * validation, so a field left empty is never sent by accident. A property both set and reset is refused.
+ */
+export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset[]): CollectionSpec<N> {
+	const names = resets.map((r) => r.name) as [string, ...string[]];
+	const reset: INodeProperties = {
+		displayName: 'Reset to Default',
+		name: RESET_FIELD,
+		type: 'multiOptions',
+		default: [],
+		options: optionList(resets.map((r): OptionPair => [r.name, r.displayName])).sort((a, b) => a.name.localeCompare(b.name)),
+		description: 'Properties to set back to the provider\'s default. Only the properties with a documented reset are listed.',
+	};
+	const options = [...(c.property.options as INodeProperties[]), reset].sort((a, b) => a.displayName.localeCompare(b.displayName));
+	const chosen = z.array(z.enum(names)).optional();
+	const schema = z.unknown().transform((value, ctx) => {
+		if (!value || typeof value !== 'object' || Array.isArray(value)) return parsedInto(c.schema, value, [], ctx);
+		const { [RESET_FIELD]: picked, ...rest } = value as Record<string, unknown>;
+		const resetNames = chosen.safeParse(picked);
+		if (!resetNames.success) {
+			for (const issue of resetNames.error.issues) ctx.addIssue({ ...issue, path: [RESET_FIELD, ...issue.path] });
+			return z.NEVER;
+		}
+		const set = parsedInto(c.schema, rest, [], ctx) as Record<string, unknown> | undefined;
+		if (set === z.NEVER) return z.NEVER;
+		const both = (resetNames.data ?? []).filter((name) => set?.[name] !== undefined);
+		for (const name of both) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is both set and chosen in Reset to Default: keep one' });
+		if (both.length) return z.NEVER;
+		const values = Object.fromEntries(resets.filter((r) => resetNames.data?.includes(r.name)).map((r) => [r.name, r.value]));
+		return set === undefined && !Object.keys(values).length ? undefined : { ...set, ...values };
+	});
+	return { ...c, property: { ...c.property, options }, schema };
+}
+
+/** Parses `value` with `schema` inside another transform: its issues are added at `path`, NEVER on failure. */
+function parsedInto(schema: ZodTypeAny, value: unknown, path: Array<string | number>, ctx: z.RefinementCtx): unknown {
+	const result = schema.safeParse(value);
+	if (result.success) return result.data;
+	for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+	return z.NEVER;
+}

@@ -17,16 +17,26 @@ function fingerprint(page: IDataObject[]): string {
 	return JSON.stringify([page.length, page[0], page[page.length - 1]]);
 }
 
-/** One page of a list, and the token of the page after it (undefined at the end of the list). */
+/** One page of a list, the token of the page after it (undefined at the end of the list), and the list's `total_count`. */
 export interface Page {
 	entries: IDataObject[];
 	next?: string;
+	/** How many entries the whole list has, where the page says (`total_count`; Digital Samba at times sends it as a string). */
+	total?: number;
+}
+
+function totalOf(body: unknown): number | undefined {
+	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+	const raw = (body as IDataObject).total_count;
+	const total = raw === undefined || raw === null || raw === '' ? NaN : Number(raw);
+	return Number.isFinite(total) ? total : undefined;
 }
 
 /**
  * Fetches the page at `token` (an offset or a cursor, as the previous page's `next`; undefined for the first).
- * The list ends at a short page, at the page that reaches an offset list's `total_count` (no extra call), and at the
- * pagination's `endStatus` after the first page.
+ * The list ends only where the provider says: an empty page, a cursor that does not move, an offset that reaches the
+ * list's `total_count` (no extra call), or the pagination's `endStatus` after the first page. A page shorter than
+ * asked is not the end: a provider may answer fewer than asked (Daily's purchased phone numbers: at most 50 a call).
  */
 export async function fetchPage(
 	send: (spec: RequestSpec) => Promise<HttpResult>,
@@ -43,21 +53,22 @@ export async function fetchPage(
 	const { statusCode, body } = await send({ ...spec, qs, ...(ends.length ? { acceptStatus: [...(spec.acceptStatus ?? []), ...ends] } : {}) });
 	if (ends.includes(statusCode)) return { entries: [] };
 	const entries = itemsOf(body, pagination.itemsPath);
-	if (entries.length < pageSize) return { entries };
+	const total = totalOf(body);
+	const counted = total === undefined ? {} : { total };
+	if (entries.length === 0) return { entries, ...counted };
 	if (pagination.style === 'offset') {
 		const next = offset + entries.length;
-		const total = Number((body as IDataObject | undefined)?.total_count);
-		return !Array.isArray(body) && Number.isFinite(total) && next >= total ? { entries } : { entries, next: String(next) };
+		return total !== undefined && next >= total ? { entries, ...counted } : { entries, next: String(next), ...counted };
 	}
 	const last = entries[entries.length - 1]?.[pagination.idField];
-	return last === undefined || last === null || String(last) === token ? { entries } : { entries, next: String(last) };
+	return last === undefined || last === null || String(last) === token ? { entries, ...counted } : { entries, next: String(last), ...counted };
 }
 
 /**
  * Yields list entries page by page, so a caller can emit them as they come.
  * `wanted` undefined means Return All; otherwise at most `wanted` entries are fetched and yielded.
- * Besides where fetchPage ends it, the list ends when a page repeats the previous one (a server ignoring the offset
- * or cursor would otherwise be asked forever).
+ * Besides where fetchPage ends it, the list ends once as many entries as its `total_count` came, and when a page
+ * repeats the previous one (a server ignoring the offset or cursor would otherwise be asked forever).
  */
 export async function* paginate(
 	send: (spec: RequestSpec) => Promise<HttpResult>,
@@ -66,6 +77,7 @@ export async function* paginate(
 	wanted?: number,
 ): AsyncGenerator<IDataObject> {
 	let yielded = 0;
+	let fetched = 0;
 	let token: string | undefined;
 	let previous: string | undefined;
 	for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
@@ -75,11 +87,13 @@ export async function* paginate(
 		const seen = fingerprint(page.entries);
 		if (page.entries.length && seen === previous) return;
 		previous = seen;
+		fetched += page.entries.length;
 		for (const entry of page.entries.slice(0, remaining)) {
 			yielded++;
 			yield entry;
 		}
-		if (page.next === undefined) return;
+		// A cursor list that has given its total_count is whole (Daily's rooms: no call for an empty page).
+		if (page.next === undefined || (page.total !== undefined && fetched >= page.total)) return;
 		token = page.next;
 	}
 }

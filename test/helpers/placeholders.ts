@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationDescriptor } from '../../nodes/shared/descriptor';
+import { RESET_FIELD } from '../../nodes/shared/fields';
 
 /**
  * Placeholder parameters for the tests that walk every operation of a node without an item (the coverage tests
@@ -25,8 +26,9 @@ export function valueFor(property: INodeProperties): unknown {
 			return '2030-01-01T10:00:00Z';
 		case 'collection':
 			// Rows that stand for a JSON field of the collection are an alternative to it (both at once are refused):
-			// the JSON field is filled here, the rows are checked against the spec in structuredInputs.test.ts.
-			return Object.fromEntries(((property.options ?? []) as INodeProperties[]).filter((o) => o.type !== 'fixedCollection').map((o) => [o.name, valueFor(o)]));
+			// the JSON field is filled here, the rows are checked against the spec in structuredInputs.test.ts. Reset to
+			// Default is an alternative to setting a property: each provider's resets test checks it.
+			return Object.fromEntries(((property.options ?? []) as INodeProperties[]).filter((o) => o.type !== 'fixedCollection' && o.name !== RESET_FIELD).map((o) => [o.name, valueFor(o)]));
 		case 'fixedCollection':
 			return Object.fromEntries(
 				((property.options ?? []) as Array<{ name: string; values: INodeProperties[] }>).map((group) => {

@@ -304,3 +304,25 @@ export function exampleFromSchema(schema: JsonSchema | undefined): unknown {
 	}
 	return undefined;
 }
+
+/** A documented way to set a property back to the provider's default, as a provider's overlay records it. */
+export interface ResetEntry {
+	/** The component schema, and the dotted property path in it (`properties.enable_raw_tracks_transcoded_audio`). */
+	schema: string;
+	property: string;
+	/** The value that resets: `null` (the property becomes nullable) or `""` (added to its enum where it has one). */
+	value: null | '';
+	source: string;
+	why: string;
+}
+
+/** Makes a document (before refs are resolved) accept each reset value, and only those: a copy is not made here. */
+export function applyResets(document: { components?: { schemas?: Record<string, any> } }, resets: ResetEntry[] = []): void {
+	for (const reset of resets) {
+		let at: any = document.components?.schemas?.[reset.schema];
+		for (const key of reset.property.split('.')) at = at?.properties?.[key];
+		if (!at) throw new Error(`overlay reset: ${reset.schema} has no property ${reset.property}`);
+		if (reset.value === null) at.nullable = true;
+		else if (Array.isArray(at.enum) && !at.enum.includes('')) at.enum.push('');
+	}
+}

@@ -1,6 +1,6 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params } from '../../shared/fields';
-import { ROOM_PROPERTY_FIELDS, withoutRetired } from '../fields';
+import { collection, type FieldSpec, params, type Reset, withResets } from '../../shared/fields';
+import { ROOM_PROPERTY_FIELDS, ROOM_RESETS, withoutRetired } from '../fields';
 
 /** Properties only a domain has (the spec's `domain.properties`). `intercom_auto_record` is read-only there. */
 const DOMAIN_ONLY: FieldSpec[] = [
@@ -33,12 +33,16 @@ const ON_BY_DEFAULT = new Set(['enable_people_ui', 'enable_cpu_warning_notificat
  */
 export const RETIRED_DOMAIN_KEYS = ['enable_chat', 'enable_shared_chat_history', 'enable_recording', 'owner_only_broadcast', 'enable_transcription', 'intercom_auto_record'];
 
+/** The spec's enum of domain.properties.enable_raw_tracks_transcoded_audio holds "" (as the room's does). */
+export const DOMAIN_RESETS: Reset[] = ROOM_RESETS.filter((r) => SHARED.has(r.name));
+
 const domainProperties = withoutRetired(collection('properties', 'Domain Properties', [
 	...ROOM_PROPERTY_FIELDS.filter((f) => SHARED.has(f.name)).map((f) => (f.type !== 'boolean' ? f : ON_BY_DEFAULT.has(f.name)
 		? { ...f, default: true, description: f.description.includes('(default true)') ? f.description : `${f.description} (default true)` }
 		: { ...f, default: false, description: f.description.replace(' (default true)', '') })),
 	...DOMAIN_ONLY,
 ], 'Add Property'), RETIRED_DOMAIN_KEYS);
+const domainUpdate = withResets(domainProperties, DOMAIN_RESETS);
 
 const operations: OperationDescriptor[] = [
 	operation({
@@ -50,7 +54,7 @@ const operations: OperationDescriptor[] = [
 	operation({
 		resource: 'domain', operation: 'update', name: 'Update Configuration', action: 'Update the domain configuration',
 		description: 'Change domain-wide settings that every room inherits unless it overrides them',
-		...params([], [domainProperties]),
+		...params([], [domainUpdate]),
 		request: (p) => ({ method: 'POST', path: '/', body: { properties: p.properties ?? {} }, retry: 'always' }),
 	}),
 ];

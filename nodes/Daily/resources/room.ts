@@ -2,9 +2,9 @@ import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, jsonObject, jsonValue, params, pick } from '../../shared/fields';
+import { collection, defined, enc, field, jsonObject, jsonValue, params, pick, withResets } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
-import { dailyCursor, ROOM_NAME_PATTERN, roomNameField, roomProperties } from '../fields';
+import { dailyCursor, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
 
 const privacy = field({
@@ -64,7 +64,8 @@ async function createRoom(
 }
 
 const byName = params([roomNameField()]);
-const update = params([roomNameField(), privacy], [roomProperties()]);
+// Only Update sets a property back to Daily's default: a new room has the defaults already.
+const update = params([roomNameField(), privacy], [withResets(roomProperties(), ROOM_RESETS)]);
 
 const roomsInput = z
 	.array(
@@ -157,7 +158,7 @@ const idList = (max: number) =>
 
 const eject = params([roomNameField()], [
 	collection('targets', 'Participants', [
-		{ displayName: 'Session Names or IDs', name: 'ids', type: 'multiOptions', loadOptions: 'getParticipants', default: [], description: 'The participants in the room to eject (at most 100). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(100) },
+		{ displayName: 'Session Names or IDs', name: 'ids', type: 'multiOptions', loadOptions: 'getParticipants', typeOptions: { loadOptionsDependsOn: ['roomName.value'] }, default: [], description: 'The participants in the room to eject (at most 100). Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(100) },
 		{ displayName: 'User IDs', name: 'user_ids', type: 'stringList', default: '', description: 'Comma-separated user IDs to eject (at most 100)', zod: idList(100) },
 		{ displayName: 'Ban', name: 'ban', type: 'boolean', default: false, description: 'Whether the ejected users may not join again' },
 	], 'Add Participants'),
@@ -175,7 +176,7 @@ const allOrSome = (values: Array<[string, string]>) => {
 
 const permissions = params([
 	roomNameField(),
-	{ displayName: 'Session Names or IDs', name: 'sessionIds', type: 'multiOptions', loadOptions: 'getParticipants', default: [], required: true, description: 'The participants in the room to update. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(1000).pipe(z.array(z.string()).min(1, 'must list at least one session ID')) },
+	{ displayName: 'Session Names or IDs', name: 'sessionIds', type: 'multiOptions', loadOptions: 'getParticipants', typeOptions: { loadOptionsDependsOn: ['roomName.value'] }, default: [], required: true, description: 'The participants in the room to update. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.', zod: idList(1000).pipe(z.array(z.string()).min(1, 'must list at least one session ID')) },
 ], [
 	collection('permissions', 'Permissions', [
 		{ displayName: 'Has Presence', name: 'hasPresence', type: 'boolean', default: false, description: 'Whether the participants are visible to others' },

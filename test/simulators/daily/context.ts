@@ -150,4 +150,17 @@ export function cursorPage<T>(all: T[], query: URLSearchParams, idOf: (item: T) 
 	return { total_count: all.length, data: slice };
 }
 
+/**
+ * A config with `properties` merged in. A property sent as null or "" is taken back to Daily's default (removed, as
+ * GET shows only what is set): the contract lets through only the documented resets (the overlay's `resets`).
+ */
+export function mergedConfig(config: Record<string, unknown>, properties: Record<string, unknown> = {}): Record<string, unknown> {
+	const merged = { ...config };
+	for (const [key, value] of Object.entries(properties)) {
+		if (value === null || value === '') delete merged[key];
+		else merged[key] = value;
+	}
+	return merged;
+}
+
 export const findRoom = (state: DailyState, name: string) => state.rooms.find((r) => r.name === name);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
-import { join } from 'path';
-import { indexOperations, isObject, matchTemplate, parameterErrors, resolveRefs, schemaErrors, type SchemaError, type SpecOperation } from '../openapi';
+import { fixturePath } from '../../helpers/repoRoot';
+import { applyResets, indexOperations, isObject, matchTemplate, parameterErrors, resolveRefs, schemaErrors, type ResetEntry, type SchemaError, type SpecOperation } from '../openapi';
 
 /**
  * Daily's contract as the simulator enforces it: test/fixtures/daily-openapi.json (Daily's OpenAPI 1.1.1, 60
@@ -8,8 +8,9 @@ import { indexOperations, isObject, matchTemplate, parameterErrors, resolveRefs,
  * that file, one entry per operation with its source page): 75 operations.
  */
 
-export const DAILY_SPEC_FILE = join(__dirname, '..', '..', 'fixtures', 'daily-openapi.json');
-export const DAILY_OVERLAY_FILE = join(__dirname, '..', '..', 'fixtures', 'daily-openapi-overlay.json');
+// From the package root, so the compiled copies (sandbox, bench: .build/test/simulators) find them too.
+export const DAILY_SPEC_FILE = fixturePath('daily-openapi.json');
+export const DAILY_OVERLAY_FILE = fixturePath('daily-openapi-overlay.json');
 
 export interface OverlayEntry {
 	method: string;
@@ -32,6 +33,8 @@ export interface DailySpec {
 	operations: DailyOperation[];
 	byKey: Map<string, DailyOperation>;
 	overlay: OverlayEntry[];
+	/** The documented resets the contract accepts (the overlay's `resets`). */
+	resets: ResetEntry[];
 	/** The operation a request names, with its path params; undefined when the spec has no such path+method. */
 	match(method: string, path: string): { op: DailyOperation; params: Record<string, string> } | undefined;
 	/** Whether any operation has this path (for 405 vs 404). */
@@ -39,8 +42,9 @@ export interface DailySpec {
 }
 
 /** Applies overlay entries to an OpenAPI document (a copy): new operations added, existing ones amended. */
-export function applyOverlay(document: any, overlay: { entries: OverlayEntry[]; schemas?: Record<string, unknown> }): any {
+export function applyOverlay(document: any, overlay: { entries: OverlayEntry[]; schemas?: Record<string, unknown>; resets?: ResetEntry[] }): any {
 	const doc = structuredClone(document);
+	applyResets(doc, overlay.resets);
 	doc['x-overlay-schemas'] = overlay.schemas ?? {};
 	for (const entry of overlay.entries) {
 		const method = entry.method.toLowerCase();
@@ -82,6 +86,7 @@ export function loadDailySpec(): DailySpec {
 		operations,
 		byKey,
 		overlay: overlay.entries,
+		resets: overlay.resets ?? [],
 		match(method, path) {
 			for (const op of ordered) {
 				if (op.method !== method) continue;

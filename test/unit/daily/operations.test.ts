@@ -212,8 +212,8 @@ const cases: Case[] = [
 	{
 		resource: 'meeting', operation: 'getParticipants', params: { meetingId: 'm-1', returnAll: false, limit: 2 },
 		method: 'GET', path: '/v1/meetings/m-1/participants', query: { limit: '2' },
-		reply: { data: [{ participant_id: 'p1', user_name: 'Ann' }] },
-		expectOutput: (items) => expect(items).toEqual([{ participant_id: 'p1', user_name: 'Ann' }]),
+		reply: { data: [{ participant_id: 'p1', user_name: 'Ann' }, { participant_id: 'p2', user_name: 'Bo' }] },
+		expectOutput: (items) => expect(items).toEqual([{ participant_id: 'p1', user_name: 'Ann' }, { participant_id: 'p2', user_name: 'Bo' }]),
 	},
 	{
 		resource: 'presence', operation: 'get',

@@ -41,6 +41,41 @@ describe('paginate', () => {
 	});
 });
 
+describe('where a list ends (issue 22: a list ends only where the provider says)', () => {
+	/** A provider that answers at most `cap` entries a call whatever `limit` asks, over `size` entries. */
+	function capped(size: number, cap: number, style: 'offset' | 'cursor', withTotal: boolean) {
+		const all = entries(0, size);
+		const calls: RequestSpec[] = [];
+		const send = async (spec: RequestSpec): Promise<HttpResult> => {
+			calls.push(spec);
+			const limit = Math.min(Number(spec.qs?.limit), cap);
+			const from = style === 'offset' ? Number(spec.qs?.offset ?? 0) : all.findIndex((e) => e.id === spec.qs?.starting_after) + 1;
+			const data = all.slice(from, from + limit);
+			return { statusCode: 200, headers: {}, body: withTotal ? { data, total_count: size } : { data }, attempts: 1 };
+		};
+		return { send, calls };
+	}
+
+	it.each([['offset'], ['cursor']] as const)('%s: a page shorter than asked is not the end; total_count is, with no extra call', async (style) => {
+		const { send, calls } = capped(120, 50, style, true);
+		const out = await collect(send, style);
+		expect(out.map((e) => e.id)).toEqual(entries(0, 120).map((e) => e.id));
+		expect(calls).toHaveLength(3);
+	});
+
+	it.each([['offset'], ['cursor']] as const)('%s: without a count the list ends on an empty page (one extra call)', async (style) => {
+		const { send, calls } = capped(120, 50, style, false);
+		expect(await collect(send, style)).toHaveLength(120);
+		expect(calls).toHaveLength(4);
+	});
+
+	it('Limit larger than the provider\'s cap is filled across pages, and asks for no more than it still wants', async () => {
+		const { send, calls } = capped(120, 50, 'cursor', true);
+		expect(await collect(send, 'cursor', 70)).toHaveLength(70);
+		expect(calls.map((c) => c.qs?.limit)).toEqual([70, 20]);
+	});
+});
+
 describe('Daily Meeting → Get Participants', () => {
 	beforeAll(() => nock.disableNetConnect());
 	afterEach(() => {

@@ -1,5 +1,5 @@
 import { createHmac, randomBytes } from 'crypto';
-import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type RouteTable, type Webhook } from '../context';
+import { cursorPage, findRoom, mergedConfig, invalid, isoNow, newId, notFound, ok, type Ctx, type RouteTable, type Webhook } from '../context';
 
 function signToken(payload: Record<string, unknown>, key: string): string {
 	const part = (o: unknown) => Buffer.from(JSON.stringify(o)).toString('base64url');
@@ -17,7 +17,7 @@ export const domainRoutes: RouteTable = {
 	'GET /': (ctx) => ok(domainBody(ctx)),
 	// SetDomainConfig
 	'POST /': (ctx) => {
-		ctx.state.domainConfig = { ...ctx.state.domainConfig, ...(ctx.body.properties ?? {}) };
+		ctx.state.domainConfig = mergedConfig(ctx.state.domainConfig, ctx.body.properties);
 		return ok(domainBody(ctx));
 	},
 	// CreateMeetingToken: exp in the past is a 400 (reference/providers.md §1.5); room_name must exist.

@@ -1,5 +1,5 @@
 import type { SimResponse } from '../../http';
-import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type DailyState, type Room, type RouteTable } from '../context';
+import { cursorPage, findRoom, mergedConfig, invalid, isoNow, newId, notFound, ok, type Ctx, type DailyState, type Room, type RouteTable } from '../context';
 
 const ROOM_NAME = /^[A-Za-z0-9_-]{1,128}$/;
 
@@ -51,7 +51,7 @@ export const roomRoutes: RouteTable = {
 		const bad = checkRoomBody(body);
 		if (bad) return bad;
 		if (body.privacy) room.privacy = body.privacy;
-		room.config = { ...room.config, ...(body.properties ?? {}) };
+		room.config = mergedConfig(room.config, body.properties);
 		return ok(room);
 	}),
 	// DeleteRoom

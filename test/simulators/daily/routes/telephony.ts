@@ -2,6 +2,8 @@ import { createHmac, randomBytes } from 'crypto';
 import { cursorPage, error, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type RouteTable } from '../context';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
+/** Daily's page cap for purchased phone numbers (docs page cited on the route). */
+export const PHONE_NUMBERS_PAGE_MAX = 50;
 
 const withRoom = (handler: (ctx: Ctx) => ReturnType<typeof ok>) => (ctx: Ctx) =>
 	findRoom(ctx.state, ctx.params.room_name) ? handler(ctx) : notFound(`room ${ctx.params.room_name}`);
@@ -59,12 +61,14 @@ export const telephonyRoutes: RouteTable = {
 		const data = pool.filter((n) => n.phoneNumber.includes(contains) && n.phoneNumber.replace('+', '').startsWith(starts.replace('+', '')) && n.phoneNumber.endsWith(ends) && (!region || n.region === region));
 		return ok({ total_count: data.length, data });
 	},
-	// PurchasedPhoneNumbers: paged by `pagination_id` (starting_after/ending_before name one).
+	// PurchasedPhoneNumbers: paged by `pagination_id` (starting_after/ending_before name one). At most 50 a call,
+	// whatever `limit` asks: "Each call to this endpoint fetches a maximum of 50" (docs.daily.co
+	// reference/rest-api/phone-numbers/purchased-phone-numbers); `total_count` as in the spec's example answer.
 	'GET /purchased-phone-numbers': ({ state, query }) => {
 		const name = query.get('filter_name');
 		const number = query.get('filter_number');
 		const all = state.phoneNumbers.filter((n) => (!name || n.name.includes(name)) && (!number || n.number.includes(number)));
-		return ok(cursorPage(all, query, (n) => String(n.pagination_id)));
+		return ok(cursorPage(all, query, (n) => String(n.pagination_id), PHONE_NUMBERS_PAGE_MAX));
 	},
 	// BuyPhoneNumber: a random US number when none is named.
 	'POST /buy-phone-number': ({ state, body }) => {
@@ -91,9 +95,12 @@ export const telephonyRoutes: RouteTable = {
 		const all = state.dialinConfigs.filter((c) => (!type || c.type === type) && (!phone || c.config.phone_number === phone) && (!prefix || c.config.name_prefix === prefix));
 		return ok(cursorPage(all, query, (c) => c.id));
 	},
-	// CreateDomainDialConfigInfo: a number may be in one config only.
+	// CreateDomainDialConfigInfo: a number may be in one config only. phone_number is "Required for pinless_dialin,
+	// optional for pin_dialin" (the spec's field text; the overlay entry, citing
+	// https://docs.daily.co/reference/rest-api/domainDialinConfig/create-dialin-config, says why not its `required`).
 	'POST /domain-dialin-config': ({ state, body }) => {
-		if (state.dialinConfigs.some((c) => c.config.phone_number === body.phone_number)) return invalid(`${body.phone_number} is used by another dial-in config`);
+		if (body.type === 'pinless_dialin' && !body.phone_number) return invalid('phone_number is required for pinless_dialin');
+		if (body.phone_number && state.dialinConfigs.some((c) => c.config.phone_number === body.phone_number)) return invalid(`${body.phone_number} is used by another dial-in config`);
 		const config = { id: newId(), type: body.type, config: { ...body } };
 		state.dialinConfigs.unshift(config);
 		return ok(config);

@@ -1,0 +1,45 @@
+import type { IDataObject } from 'n8n-workflow';
+import { DAILY_KEY, runDaily } from '../../helpers/daily';
+import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
+import { PHONE_NUMBERS_PAGE_MAX } from '../../simulators/daily/routes/telephony';
+
+/**
+ * Daily's lists against the simulator, which answers as Daily documents each list: purchased phone numbers at most
+ * 50 a call whatever `limit` asks (docs page cited in the route), the API log a bare array with no count.
+ */
+describe('Daily lists end where Daily says', () => {
+	let sim: DailySimulator;
+	beforeEach(async () => {
+		sim = await startDailySimulator({ apiKey: DAILY_KEY });
+	});
+	afterEach(async () => await sim.close());
+	const run = (parameters: IDataObject) => runDaily(parameters, { baseUrl: sim.url });
+
+	it('Phone Number → Get Many, Return All over 120 numbers returns all 120 (Daily sends at most 50 a call)', async () => {
+		expect(PHONE_NUMBERS_PAGE_MAX).toBe(50);
+		for (let i = 0; i < 120; i++) await fetch(`${sim.url}/buy-phone-number`, { method: 'POST', headers: { authorization: `Bearer ${DAILY_KEY}`, 'content-type': 'application/json' }, body: '{}' });
+		const { output } = await run({ resource: 'phoneNumber', operation: 'getAll', returnAll: true });
+		expect(new Set(output.map((item) => item.json.id)).size).toBe(120);
+		const pages = sim.requests.filter((r) => r.path.endsWith('/purchased-phone-numbers'));
+		// 50 + 50 + 20, and total_count says the list is whole: no fourth call.
+		expect(pages).toHaveLength(3);
+	});
+
+	it('Phone Number → Get Many with Limit 70 returns 70', async () => {
+		for (let i = 0; i < 80; i++) await fetch(`${sim.url}/buy-phone-number`, { method: 'POST', headers: { authorization: `Bearer ${DAILY_KEY}`, 'content-type': 'application/json' }, body: '{}' });
+		const { output } = await run({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 70 });
+		expect(output).toHaveLength(70);
+	});
+
+	it('Log → Get API Logs (a bare array, no count) returns every entry and ends on an empty page', async () => {
+		// Every request the simulator answers is logged; 130 room reads make more than one page of 100.
+		for (let i = 0; i < 130; i++) await fetch(`${sim.url}/rooms`, { headers: { authorization: `Bearer ${DAILY_KEY}` } });
+		const logged = sim.state.apiLogs.length;
+		expect(logged).toBeGreaterThan(100);
+		const { output } = await run({ resource: 'logs', operation: 'getApiLogs', returnAll: true });
+		expect(output.length).toBe(logged);
+		const pages = sim.requests.filter((r) => r.path.endsWith('/logs/api'));
+		// Full pages of 100, then the empty page that ends a list with no count.
+		expect(pages).toHaveLength(Math.ceil(logged / 100) + 1);
+	});
+});
