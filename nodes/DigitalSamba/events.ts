@@ -1,4 +1,8 @@
-/** The 39 webhook event names `GET /events` lists (reference/providers.md §2.3), as [value, label]. */
+/**
+ * The 39 webhook event names `GET /events` lists (reference/providers.md §2.3), as [value, label]: the trigger's
+ * documented events, and what Webhook → Create and Update accept when the team's own list cannot be read
+ * (accountLists.ts).
+ */
 const NAMES = [
 	'session_started', 'session_ended', 'session_summary_ready', 'session_transcript_ready',
 	'room_locked', 'room_unlocked', 'room_deleted', 'role_deleted',

@@ -3,7 +3,7 @@ import { collection, type CollectionSpec, field, type FieldSpec, idField, params
 import { toDateTime } from '../shared/time';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
-const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
+export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 
 /** A room: picked from the team's rooms, typed as its ID (UUID) or friendly URL, or pasted as its URL. */
 export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec<'roomId'> => ({
@@ -11,9 +11,17 @@ export const roomField = (description = 'The room: its ID (UUID) or its friendly
 	locator: { list: 'searchRooms', typed: 'id', url: { regex: ROOM_URL, placeholder: 'e.g. https://your-team.digitalsamba.com/weekly-standup' } },
 });
 
+/**
+ * An identifier picked from a list that lives under other parameters (a poll under its room): the editor reloads
+ * the list when one of them changes. Locators are named `<name>.value`, as n8n's loadOptionsDependsOn wants.
+ */
+export function pickedUnder<N extends string>(name: N, displayName: string, description: string, list: string, dependsOn: string[]): FieldSpec<N> {
+	return { ...idField(name, displayName, description), locator: { list, typed: 'id', dependsOn } };
+}
+
 /** A session, listed from the chosen room when there is one. */
 export const sessionField = (description = 'The ID (UUID) of the session') =>
-	idField('sessionId', 'Session ID', description, 'searchSessions');
+	pickedUnder('sessionId', 'Session ID', description, 'searchSessions', ['roomId.value']);
 
 /** The sort and cursor options every Digital Samba list accepts besides limit and offset. */
 export const LIST_OPTION_FIELDS: FieldSpec[] = [
@@ -88,8 +96,12 @@ export function exportParams(roomDescription: string, formats: Array<[string, st
 	], [collection('options', 'Options', session ? [session, LOCALE] : [LOCALE], 'Add Option')]);
 }
 
-/** Poll and quiz paths that the contract documents with a room UUID only. */
-export const roomUuid = () => roomField('The ID (UUID) of the room');
+/**
+ * The room of a path the contract documents with the room's UUID only ("The UUID of the room."): a friendly URL or a
+ * link is read as the room's UUID before sending (roomUuid.ts), so the field takes all three as elsewhere.
+ */
+export const ROOM_UUID_DESCRIPTION = 'The room: its ID (UUID), friendly URL or link (this call takes the ID, which the node looks up from the friendly URL)';
+export const roomUuid = () => roomField(ROOM_UUID_DESCRIPTION);
 
 /** Parameters of a CSV import (polls, quizzes): the room and the input binary field. */
 export const importParams = () => params([

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { collection, type CollectionSpec, type FieldSpec } from '../shared/fields';
+import { collection, type CollectionSpec, type FieldSpec, type Reset, withResets } from '../shared/fields';
 import { TIME_HINT, toDateTime } from '../shared/time';
 
 /*
@@ -255,9 +255,18 @@ export function nonEmpty<N extends string>(c: CollectionSpec<N>): CollectionSpec
 export const createRoomSettings = () =>
 	collection('settings', 'Settings', without(['privacy']), 'Add Setting');
 
+/**
+ * The settings Digital Samba documents a way back to its default for (test/fixtures/digitalsamba-openapi-overlay.json
+ * `resets` records the same, so the simulator accepts exactly these).
+ */
+export const ROOM_SETTING_RESETS: Reset[] = [
+	// The spec: "Empty value means Unlimited." Sent as null, which Laravel (the spec's source) reads as it reads "".
+	{ property: 'session_length', label: 'Session Length', value: null, source: 'digitalsamba-openapi.yaml PATCH /api/v1/rooms/{room} and PATCH /api/v1' },
+];
+
 /** Settings that PATCH /rooms/{room} accepts. */
 export const updateRoomSettings = () =>
-	collection('settings', 'Settings', without(CREATE_ONLY), 'Add Setting');
+	withResets(collection('settings', 'Settings', without(CREATE_ONLY), 'Add Setting'), ROOM_SETTING_RESETS);
 
 /** Where PATCH / differs from the room's rules: two more languages, a shorter watermark. */
 const TEAM_RULES: Record<string, FieldSpec> = {
@@ -267,4 +276,4 @@ const TEAM_RULES: Record<string, FieldSpec> = {
 
 /** Settings that PATCH / accepts: the room defaults plus the team's domain and favicon. */
 export const defaultRoomSettingFields = () =>
-	collection('settings', 'Settings', [...without(ROOM_ONLY).map((f) => TEAM_RULES[f.name] ?? f), ...TEAM_SETTING_FIELDS], 'Add Setting');
+	withResets(collection('settings', 'Settings', [...without(ROOM_ONLY).map((f) => TEAM_RULES[f.name] ?? f), ...TEAM_SETTING_FIELDS], 'Add Setting'), ROOM_SETTING_RESETS);

@@ -101,6 +101,18 @@ export interface OperationContext {
 	pause(ms: number): Promise<void>;
 }
 
+/** What an operation's `prepare` may use: the provider call, this item's error, and a memo shared by one execution's items. */
+export interface PrepareContext {
+	send(spec: RequestSpec): Promise<HttpResult>;
+	/** A NodeOperationError for this node and item. */
+	error(message: string, description?: string): Error;
+	/**
+	 * The value `compute` gives for `key`, computed once per execution (per node run) and shared by its items, also by
+	 * items running at the same time: a failed computation is shared too, so each item that needs it fails alike.
+	 */
+	once<T>(key: string, compute: () => Promise<T>): Promise<T>;
+}
+
 /** An operation's result: one object, a list of objects, or full items (for binary output). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
@@ -117,6 +129,11 @@ export interface OperationDescriptor<P = any> {
 	properties: INodeProperties[];
 	/** Validates and normalises the parameters before anything is sent. */
 	schema: ZodType<P, ZodTypeDef, unknown>;
+	/**
+	 * Turns validated parameters into what the request needs, with calls of its own (Digital Samba: a room's friendly
+	 * URL into its UUID, for paths that take the UUID only). Runs after validation, before the request.
+	 */
+	prepare?: (ctx: PrepareContext, params: P) => Promise<P>;
 	/** The call this operation makes; omit when `run` does the work. */
 	request?: (params: P) => RequestSpec;
 	/** Lists: the kernel adds Return All and Limit and walks the pages. */

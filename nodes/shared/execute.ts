@@ -9,6 +9,7 @@ import type {
 	OperationContext,
 	OperationDescriptor,
 	OperationResult,
+	PrepareContext,
 	RequestSpec,
 	ResourceDescriptor,
 } from './descriptor';
@@ -116,6 +117,7 @@ async function runOperation(
 	credentials: IDataObject,
 	itemIndex: number,
 	order: ItemOrder,
+	memo: Map<string, Promise<unknown>>,
 ): Promise<INodeExecutionData[]> {
 	const resource = ctx.getNodeParameter('resource', itemIndex) as string;
 	const operation = ctx.getNodeParameter('operation', itemIndex) as string;
@@ -130,12 +132,22 @@ async function runOperation(
 	const properties = operationProperties(op);
 	const raw = readParameters(ctx, properties, itemIndex);
 	// Dates typed without a zone are read in the workflow's time zone (Settings → Timezone), for every field alike.
-	const params = withTimeZone(ctx.getTimezone(), () => validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex));
+	const validated = withTimeZone(ctx.getTimezone(), () => validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex));
 	const carried = carriedSecrets(properties, raw);
 	const call = async (spec: RequestSpec) => {
 		if (sentOnce(spec)) await order.turn(itemIndex);
 		return await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
 	};
+	const error = (message: string, description?: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
+	const prepareCtx: PrepareContext = {
+		send: call,
+		error,
+		once: async <T>(key: string, compute: () => Promise<T>) => {
+			if (!memo.has(key)) memo.set(key, compute());
+			return await (memo.get(key) as Promise<T>);
+		},
+	};
+	const params = op.prepare ? await op.prepare(prepareCtx, validated) : validated;
 
 	const simplified = (entry: IDataObject) => (op.simplify && raw.simplify === true ? op.simplify(entry) : entry);
 
@@ -157,7 +169,7 @@ async function runOperation(
 			itemIndex,
 			credentials,
 			send: call,
-			error: (message, description) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description }),
+			error,
 			fail: (spec, result) => {
 				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, [...node.transport.secrets(credentials), ...carried, ...(spec.secrets ?? [])], result.attempts);
 			},
@@ -220,10 +232,12 @@ export async function executeProviderNode(
 	const credentials = (await ctx.getCredentials(node.transport.credentialType)) as IDataObject;
 	const secrets = node.transport.secrets(credentials);
 	const order = new ItemOrder(items.length);
+	// What the items of this execution share (a room's UUID looked up once): never kept past it.
+	const memo = new Map<string, Promise<unknown>>();
 	const results = await mapInOrder(items, node.transport.concurrency ?? 4, async (_item, itemIndex) => {
 		let failed = false;
 		try {
-			return await runOperation(ctx, node, credentials, itemIndex, order);
+			return await runOperation(ctx, node, credentials, itemIndex, order, memo);
 		} catch (error) {
 			// Stopped by the user: the run ends, no item fails.
 			if (cancelSignal(ctx)?.aborted) throw stopped(ctx.getNode());

@@ -21,6 +21,11 @@ export interface LocatorSpec {
 	typed: 'id' | 'name';
 	/** The provider's URL of the thing, as a regex whose first group is the identifier. */
 	url?: { regex: string; placeholder: string };
+	/**
+	 * The other parameters the list reads (the room a session list is narrowed to), as n8n's `loadOptionsDependsOn`
+	 * names them (`roomId.value` for a locator): the editor reloads the list when one of them changes.
+	 */
+	dependsOn?: string[];
 }
 
 /** A resource locator value as n8n saves it. */
@@ -60,6 +65,7 @@ export function locatorProperty(
 		...base,
 		type: 'resourceLocator',
 		default: { mode: spec.list ? 'list' : spec.typed, value: '' },
+		...(spec.list && spec.dependsOn?.length ? { typeOptions: { loadOptionsDependsOn: spec.dependsOn } } : {}),
 		modes: [
 			...(spec.list ? [{ displayName: 'From List', name: 'list', type: 'list' as const, placeholder: `Select a ${thing}...`, typeOptions: { searchListMethod: spec.list, searchable: true } }] : []),
 			{

@@ -51,6 +51,33 @@ const DS_CASES: Array<[string, string, (room: DsRoom) => Locator]> = [
 	['By URL', 'PickDsUrl0000001', () => ({ mode: 'url', value: `https://any-team.digitalsamba.com/${DS_ROOM}` })],
 	['plain text (saved before the picker)', 'PickDsText000001', (room) => room.id],
 ];
+/**
+ * Issue 22 through a real n8n: a room given by its link or friendly URL on a path that takes the UUID only (read once
+ * for all items), the webhook picker (and a webhook ID saved as plain text), an event the team lists that the package
+ * does not know.
+ */
+const DS_UUID_LINKS = 'PickDsUuidLinks1';
+const DS_UUID_TYPED = 'PickDsUuidTyped1';
+const DS_WEBHOOK_CASES: Array<[string, string, (id: string) => Locator]> = [
+	['From List', 'PickDsHookList01', (id) => ({ mode: 'list', value: id })],
+	['plain text (saved before the picker)', 'PickDsHookText01', (id) => id],
+];
+const DS_NEW_EVENT = 'PickDsNewEvent01';
+const NEW_EVENT = 'session_recap_ready';
+const dsNode = actionNode('digitalSamba', CREDENTIALS.ds);
+/** Start → one item per room reference → Digital Samba Session → Get Many for Room, the room By URL from each item. */
+const dsSessionsOfLinks = (id: string, links: string[]) => ({
+	...manualWorkflow(id, `Pickers e2e: ${id}`, [
+		{
+			id: `${id}-values`, name: 'Values', type: 'n8n-nodes-base.set', typeVersion: 3.4, position: [200, 0],
+			parameters: { assignments: { assignments: [{ id: 'v1', name: 'links', value: `={{ ${JSON.stringify(links)} }}`, type: 'array' }] }, options: {} },
+		},
+		{ id: `${id}-split`, name: 'One Item Each', type: 'n8n-nodes-base.splitOut', typeVersion: 1, position: [400, 0], parameters: { fieldToSplitOut: 'links', options: { destinationFieldName: 'link' } } },
+		dsNode('Sessions', { resource: 'session', operation: 'getManyForRoom', roomId: rl({ mode: 'url', value: '={{ $json.link }}' }), returnAll: true }, 600),
+	]),
+});
+let dsWebhook: { id: string; name: string };
+
 /** A pasted URL that is not a room's, and one an expression gives (checked only once it is evaluated, in the run). */
 const BAD_URL = { daily: 'PickDailyBadUrl1', ds: 'PickDsBadUrl0001' };
 const BAD_URL_EXPRESSION = { daily: 'PickDailyBadExp1', ds: 'PickDsBadExp0001' };
@@ -69,6 +96,14 @@ beforeAll(async () => {
 	ds.seedRecording(dsRoom.id, { name: 'Standup recording' });
 	ds.seedRecording(otherRoom.id, { name: 'Retro recording' });
 
+	ds.addEvent(NEW_EVENT);
+	const hook = await fetch(`${ds.url}/webhooks`, {
+		method: 'POST',
+		headers: { authorization: `Bearer ${KEYS.ds}`, 'content-type': 'application/json', accept: 'application/json' },
+		body: JSON.stringify({ endpoint: 'http://127.0.0.1:9/crm', events: ['session_started'], name: 'CRM hook' }),
+	});
+	dsWebhook = (await hook.json()) as { id: string; name: string };
+
 	n8n = createRuntime();
 	await n8n.importCredentials([
 		{ ...CREDENTIALS.daily, type: 'dailyApi', data: { apiKey: KEYS.daily, baseUrl: daily.url } },
@@ -78,6 +113,12 @@ beforeAll(async () => {
 	await importInto(n8n.bin, n8n.env, 'workflow', [
 		...DAILY_CASES.map(([, id, room]) => dailyGet(id, room)),
 		...DS_CASES.map(([, id, room]) => dsGet(id, room(dsRoom))),
+		dsSessionsOfLinks(DS_UUID_LINKS, [`https://any-team.digitalsamba.com/${DS_ROOM}`, `https://any-team.digitalsamba.com/${DS_ROOM}?token=x`, `https://any-team.digitalsamba.com/${DS_ROOM}`]),
+		manualWorkflow(DS_UUID_TYPED, `Pickers e2e: ${DS_UUID_TYPED}`, [dsNode('Statistics', { resource: 'statistics', operation: 'getRoomCurrent', roomId: rl({ mode: 'id', value: DS_ROOM }) }, 200)]),
+		...DS_WEBHOOK_CASES.map(([, id, hookId]) => manualWorkflow(id, `Pickers e2e: ${id}`, [dsNode('Get Webhook', { resource: 'webhook', operation: 'get', webhookId: rl(hookId(dsWebhook.id)) }, 200)])),
+		manualWorkflow(DS_NEW_EVENT, `Pickers e2e: ${DS_NEW_EVENT}`, [
+			dsNode('Create Webhook', { resource: 'webhook', operation: 'create', endpoint: 'http://127.0.0.1:9/recaps', events: ['session_ended', NEW_EVENT] }, 200),
+		]),
 		dailyGet(BAD_URL.daily, { mode: 'url', value: `https://zoom.us/j/${DAILY_ROOM}` }),
 		dsGet(BAD_URL.ds, { mode: 'url', value: `https://meet.example.com/${DS_ROOM}` }),
 		dailyGet(BAD_URL_EXPRESSION.daily, { mode: 'url', value: `={{ 'https://zoom.us/j/' + '${DAILY_ROOM}' }}` }),
@@ -192,7 +233,10 @@ describe('Daily pickers through n8n', () => {
 		expect(first.paginationToken).toEqual(expect.any(String));
 		const second = await listSearch('daily', 'roomName', 'searchRooms', params, undefined, first.paginationToken);
 		expect(second.results).toHaveLength(30);
-		expect(second.paginationToken).toBeUndefined();
+		// A short page is not the end (a provider may cap its pages): the next scroll gets an empty page, and no token.
+		const third = await listSearch('daily', 'roomName', 'searchRooms', params, undefined, second.paginationToken);
+		expect(third.results).toEqual([]);
+		expect(third.paginationToken).toBeUndefined();
 		const all = [...first.results, ...second.results];
 		expect(sorted(all.map((r) => r.value))).toEqual(sorted(daily.rooms.map((r) => r.name)));
 		const room = daily.rooms.find((r) => r.name === DAILY_ROOM)!;
@@ -257,10 +301,49 @@ describe('Digital Samba pickers through n8n', () => {
 	it('getWebhookEvents and getPermissions fill the event and permission dropdowns with what the team\'s API lists, through n8n\'s load-options endpoint', async () => {
 		const events = await server.rest('POST', '/dynamic-node-parameters/options', dynamicRequest('digitalSamba', 'events', 'getWebhookEvents', { resource: 'webhook', operation: 'create', endpoint: '', events: [] }));
 		expect(events.status).toBe(200);
-		expect((events.body.data as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...DS_EVENTS].sort());
+		// The documented events and the one the team lists beyond them (added in beforeAll).
+		expect((events.body.data as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...DS_EVENTS, NEW_EVENT].sort());
 		const permissions = await server.rest('POST', '/dynamic-node-parameters/options', dynamicRequest('digitalSamba', 'permissionsUi.permission.name', 'getPermissions', { resource: 'role', operation: 'create', permissionsInputMode: 'fields', permissionsUi: {} }));
 		expect(permissions.status).toBe(200);
 		expect((permissions.body.data as Array<{ value: string }>).map((o) => o.value).sort()).toEqual([...(loadSpec().byKey.get('GET /permissions')!.example as string[])].sort());
+	}, 60_000);
+
+	it('searchWebhooks lists the team\'s webhooks by name and endpoint', async () => {
+		const { results } = await listAll('digitalSamba', 'webhookId', 'searchWebhooks', { resource: 'webhook', operation: 'get', webhookId: emptyList });
+		expect(results).toContainEqual({ name: 'CRM hook · http://127.0.0.1:9/crm', value: dsWebhook.id });
+	}, 60_000);
+
+	it.each(DS_WEBHOOK_CASES)('Webhook → Get with the webhook %s returns it', async (_mode, id) => {
+		const { status, resultData } = await runWorkflow(id);
+		expect([status, resultData.error?.message]).toEqual(['success', undefined]);
+		expect(outputOf(resultData, 'Get Webhook')).toEqual([expect.objectContaining({ id: dsWebhook.id, name: 'CRM hook' })]);
+	}, 60_000);
+
+	it('Webhook → Create accepts an event the team lists that the package does not know', async () => {
+		const before = ds.requests.length;
+		const { status, resultData } = await runWorkflow(DS_NEW_EVENT);
+		expect([status, resultData.error?.message]).toEqual(['success', undefined]);
+		expect(outputOf(resultData, 'Create Webhook')).toEqual([expect.objectContaining({ events: ['session_ended', NEW_EVENT] })]);
+		expect(ds.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual(['GET /api/v1/events', 'POST /api/v1/webhooks']);
+	}, 60_000);
+
+	it('a room By URL on a path that takes the UUID only: read once for three items, each call sent with the UUID', async () => {
+		const before = ds.requests.length;
+		const { status, resultData } = await runWorkflow(DS_UUID_LINKS);
+		expect([status, resultData.error?.message]).toEqual(['success', undefined]);
+		const sessions = ds.state.sessions.filter((s) => s.room_id === dsRoom.id).map((s) => s.id);
+		expect(outputOf(resultData, 'Sessions').map((j) => j.id).sort()).toEqual(sorted([...sessions, ...sessions, ...sessions]));
+		const calls = ds.requests.slice(before).map((r) => `${r.method} ${r.path}`);
+		expect(calls.filter((c) => c === `GET /api/v1/rooms/${DS_ROOM}`)).toHaveLength(1);
+		expect(calls.filter((c) => c === `GET /api/v1/rooms/${dsRoom.id}/sessions`).length).toBeGreaterThanOrEqual(3);
+		expect(calls.filter((c) => c.startsWith(`GET /api/v1/rooms/${DS_ROOM}/`))).toEqual([]);
+	}, 60_000);
+
+	it('a friendly URL typed By ID on a path that takes the UUID only is sent as the UUID', async () => {
+		const before = ds.requests.length;
+		const { status, resultData } = await runWorkflow(DS_UUID_TYPED);
+		expect([status, resultData.error?.message]).toEqual(['success', undefined]);
+		expect(ds.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/rooms/${DS_ROOM}`, `GET /api/v1/rooms/${dsRoom.id}/statistics/current`]);
 	}, 60_000);
 
 	it.each(DS_CASES)('Room → Get with the room %s returns the room', async (_mode, id) => {

@@ -23,7 +23,7 @@ import { createRoom, roomRoutes } from './digitalSamba/routes/rooms';
 import { sessionRoutes } from './digitalSamba/routes/sessions';
 import { teamRoutes } from './digitalSamba/routes/team';
 import { loadSpec, type LoadedSpec, type SpecOperation } from './digitalSamba/spec';
-import { DsHttpError, isoSeconds, NOT_FOUND, parseMultipart, seededRandom, validateAgainstSchema, Validator, verifyJwt } from './digitalSamba/util';
+import { DsHttpError, isoSeconds, NOT_FOUND, notFound, parseMultipart, seededRandom, validateAgainstSchema, Validator, verifyJwt } from './digitalSamba/util';
 import type { Faults, WorkDone } from './faults';
 
 /**
@@ -33,6 +33,10 @@ import type { Faults, WorkDone } from './faults';
  * - Auth on every `/api/v1` route: `Authorization: Bearer <developer key>` or `Basic base64(<team id>:<developer key>)`.
  *   Anything else answers 401 `{"message":"Unauthenticated.","error":"unauthenticated"}`: Laravel's message with the
  *   `error` code Digital Samba adds to its other errors (the spec documents no 401 body; this is the form chosen).
+ * - `{room}` is an ID or a friendly URL, except on the 25 operations whose spec text says "The UUID of the room."
+ *   (roomIsUuidOnly): there a friendly URL finds no room, 404 as for an unknown room.
+ * - `GET /events` and `GET /permissions` list the documented names; `addEvent` / `addPermission` add one, as
+ *   Digital Samba may later, and `override` answers a route as a test says (a list that cannot be read).
  * - Errors `{message, error}`: 404 `{"message":"Not Found","error":"not-found"}`, 422 `{"message":"Cannot delete
  *   resources of a live room."}`, validation 422 `{message, errors: {field: [messages]}}` (Laravel), 405 for a known
  *   path with another method.
@@ -155,6 +159,15 @@ export interface DigitalSambaSimulator extends SimServer {
 	/** Every request answered 2xx (the work was done), whatever answer reached the client. */
 	workDone: WorkDone[];
 	resetRateLimit(): void;
+	/** Adds a webhook event to what `GET /events` lists and webhooks accept (one Digital Samba adds after the package). */
+	addEvent(name: string): void;
+	/** Adds a permission to what `GET /permissions` lists and roles accept. */
+	addPermission(name: string): void;
+	/**
+	 * Answers an operation (`METHOD /path` as the spec writes it, e.g. `GET /events`) with this response instead of
+	 * its own until cleared (no response): a list the team's API cannot give right now, say.
+	 */
+	override(key: string, response?: SimResponse): void;
 }
 
 const API_PREFIX = '/api/v1';
@@ -183,12 +196,25 @@ interface CompiledRoute {
 	keys: string[];
 	params: number;
 	handler: RouteHandler;
+	/** `{room}` is the room's UUID only: a friendly URL names no room here. */
+	uuidRoom: boolean;
+}
+
+/**
+ * Whether an operation's `{room}` is the room's UUID only. The spec's own words are the source: most paths describe
+ * `{room}` as "The UUID of the room or room friendly URL.", 25 as "The UUID of the room." (the participants list adds
+ * "Optional parameter."). On those the real API looks the room up by its ID, so a friendly URL finds none: 404, the
+ * answer for any room that does not exist.
+ */
+export function roomIsUuidOnly(op: SpecOperation): boolean {
+	const room = op.parameters.find((p) => p.in === 'path' && p.name === 'room');
+	return room !== undefined && /(^|\. )The UUID of the room\.$/.test(room.description ?? '');
 }
 
 function compile(op: SpecOperation, handler: RouteHandler): CompiledRoute {
 	const keys: string[] = [];
 	const source = op.path === '/' ? '' : op.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\{(\w+)\}/g, (_, key: string) => (keys.push(key), '([^/]+)'));
-	return { op, pattern: new RegExp(`^${source}/?$`), keys, params: keys.length, handler };
+	return { op, pattern: new RegExp(`^${source}/?$`), keys, params: keys.length, handler, uuidRoom: roomIsUuidOnly(op) };
 }
 
 const json = (status: number, body: unknown, headers?: Record<string, string>): SimResponse => ({ status, body, headers });
@@ -201,6 +227,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 	const env: SimEnvironment = { origin: '', developerKey: options.developerKey, teamId: options.teamId, storageSecret: randomBytes(32).toString('hex') };
 
 	for (const key of Object.keys(stateful)) if (!spec.byKey.has(key)) throw new Error(`Digital Samba simulator: ${key} is not in the spec`);
+	const overrides = new Map<string, SimResponse>();
 	const routes = spec.operations
 		.map((op) => compile(op, stateful[op.key] ?? genericRoute(op)))
 		.sort((a, b) => a.params - b.params); // literal segments win: /rooms/live before /rooms/{room}
@@ -281,6 +308,8 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 		const parsed = req.body === Symbol.for('invalid-json') ? undefined : req.body;
 		const body = parsed === undefined || parsed === null ? (route.op.bodySchema?.type === 'array' ? undefined : {}) : parsed;
 		const ctx: Ctx = { req, params, query: req.query, body, op: route.op, model, env };
+		// A friendly URL where the spec takes the room's UUID only (roomIsUuidOnly): no room has that ID.
+		if (route.uuidRoom && model.findRoom(params.room)?.id !== params.room) throw notFound();
 		if (isJson && route.op.bodySchema && (req.method !== 'GET' || parsed !== undefined)) {
 			const v = new Validator();
 			validateAgainstSchema(v, route.op.bodySchema, body, REQUIRED_OVERRIDES[route.op.key]);
@@ -305,7 +334,8 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			const params = Object.fromEntries(route.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
 			let response: SimResponse;
 			try {
-				response = await run(route, req, params);
+				const canned = overrides.get(route.op.key);
+				response = canned ? structuredClone(canned) : await run(route, req, params);
 			} catch (error) {
 				if (!(error instanceof DsHttpError)) throw error;
 				response = error.response;
@@ -502,7 +532,7 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 				}
 			}),
 		async deliver(eventType, data = {}, deliveryOptions = {}) {
-			if (!(DS_EVENTS as readonly string[]).includes(eventType)) throw new Error(`Digital Samba simulator: unknown event ${eventType}`);
+			if (!model.events.includes(eventType)) throw new Error(`Digital Samba simulator: unknown event ${eventType}`);
 			const payload = {
 				eventType,
 				sessionId: deliveryOptions.sessionId ?? null,
@@ -544,6 +574,20 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 		resetRateLimit: () => {
 			windowStart = 0;
 			windowCount = 0;
+		},
+		addEvent: (name) => {
+			if (!model.events.includes(name)) model.events.push(name);
+		},
+		addPermission: (name) => {
+			if (model.permissions.includes(name)) return;
+			model.permissions.push(name);
+			// Every role holds every permission (the moderator granted, the others not), as the team's roles do.
+			for (const role of model.state.roles) role.permissions[name] ??= role.name === 'moderator';
+		},
+		override: (key, response) => {
+			if (!spec.byKey.has(key)) throw new Error(`Digital Samba simulator: ${key} is not in the spec`);
+			if (response) overrides.set(key, response);
+			else overrides.delete(key);
 		},
 	};
 	return simulator;

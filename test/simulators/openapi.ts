@@ -305,10 +305,15 @@ export function exampleFromSchema(schema: JsonSchema | undefined): unknown {
 	return undefined;
 }
 
-/** A documented way to set a property back to the provider's default, as a provider's overlay records it. */
+/**
+ * A documented way to set a property back to the provider's default, as a provider's overlay records it: in a
+ * component `schema` (Daily), or in the JSON request body of `method` `path` (Digital Samba's schemas are inline).
+ */
 export interface ResetEntry {
-	/** The component schema, and the dotted property path in it (`properties.enable_raw_tracks_transcoded_audio`). */
-	schema: string;
+	schema?: string;
+	method?: string;
+	path?: string;
+	/** The dotted property path in that schema (`properties.enable_raw_tracks_transcoded_audio`). */
 	property: string;
 	/** The value that resets: `null` (the property becomes nullable) or `""` (added to its enum where it has one). */
 	value: null | '';
@@ -317,11 +322,13 @@ export interface ResetEntry {
 }
 
 /** Makes a document (before refs are resolved) accept each reset value, and only those: a copy is not made here. */
-export function applyResets(document: { components?: { schemas?: Record<string, any> } }, resets: ResetEntry[] = []): void {
+export function applyResets(document: { components?: { schemas?: Record<string, any> }; paths?: Record<string, any> }, resets: ResetEntry[] = []): void {
 	for (const reset of resets) {
-		let at: any = document.components?.schemas?.[reset.schema];
+		let at: any = reset.schema
+			? document.components?.schemas?.[reset.schema]
+			: document.paths?.[reset.path ?? '']?.[String(reset.method).toLowerCase()]?.requestBody?.content?.['application/json']?.schema;
 		for (const key of reset.property.split('.')) at = at?.properties?.[key];
-		if (!at) throw new Error(`overlay reset: ${reset.schema} has no property ${reset.property}`);
+		if (!at) throw new Error(`overlay reset: ${reset.schema ?? `${reset.method} ${reset.path}`} has no property ${reset.property}`);
 		if (reset.value === null) at.nullable = true;
 		else if (Array.isArray(at.enum) && !at.enum.includes('')) at.enum.push('');
 	}

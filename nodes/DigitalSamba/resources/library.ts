@@ -3,12 +3,12 @@ import { z } from 'zod';
 import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { multipart } from '../../shared/multipart';
-import { listOptions } from '../fields';
+import { listOptions, pickedUnder } from '../fields';
 import { dsOffset } from '../transport';
 
 const libraryId = idField('libraryId', 'Library ID', 'The ID (UUID) of the library', 'searchLibraries');
-const folderId = idField('folderId', 'Folder ID', 'The ID (UUID) of the folder', 'searchFolders');
-const fileId = idField('fileId', 'File ID', 'The ID (UUID) of the file', 'searchFiles');
+const folderId = pickedUnder('folderId', 'Folder ID', 'The ID (UUID) of the folder', 'searchFolders', ['libraryId.value']);
+const fileId = pickedUnder('fileId', 'File ID', 'The ID (UUID) of the file', 'searchFiles', ['libraryId.value']);
 
 const nonEmpty = z.string().min(1, 'must not be empty');
 const libraryFields: FieldSpec[] = [

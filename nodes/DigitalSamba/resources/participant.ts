@@ -1,9 +1,10 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { defined, enc, field, idField, params } from '../../shared/fields';
-import { DATE_FIELDS, listOptions, roomField, sessionField } from '../fields';
+import { defined, enc, field, params } from '../../shared/fields';
+import { DATE_FIELDS, listOptions, pickedUnder, roomUuid, sessionField } from '../fields';
+import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
 
-const participantId = idField('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants');
+const participantId = pickedUnder('participantId', 'Participant ID', 'The ID (UUID) of the participant', 'searchParticipants', ['roomId.value']);
 
 const live = field({
 	displayName: 'Live', name: 'live', type: 'boolean', default: false,
@@ -12,10 +13,10 @@ const live = field({
 const roomFilter = field({ displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only participants of this room (its UUID)' });
 const sessionFilter = field({ displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' });
 
-const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', path: (p: { roomId: string; participantId: string }) => string): OperationDescriptor => ({
+const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', path: (p: { roomId: string; participantId: string }) => string): OperationDescriptor => roomByUuid({
 	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} the hand of a participant`,
 	description: `${verb === 'raise' ? 'Raise' : 'Lower'} the virtual hand of a participant who is in a room now`,
-	...params([roomField('The ID (UUID) of the room'), participantId]),
+	...params([roomUuid(), participantId]),
 	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, participantId: p.participantId }),
 });
@@ -40,13 +41,13 @@ const operations: OperationDescriptor[] = [
 		...params([participantId]),
 		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}/statistics` }),
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'participant', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the participants of a room',
 		description: 'List everyone who joined sessions of one room, newest first',
-		...params([roomField('The ID (UUID) of the room')], [listOptions([...DATE_FIELDS, live, sessionFilter])]),
+		...params([roomUuid()], [listOptions([...DATE_FIELDS, live, sessionFilter])]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/participants`, qs: defined(p.options) }),
 		paginate: dsOffset,
-	}),
+	})),
 	operation({
 		resource: 'participant', operation: 'getManyForSession', name: 'Get Many for Session', action: 'Get the participants of a session',
 		description: 'List everyone who joined one session, newest first',

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { enc, field, idField, jsonValue, params, stringList } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
-import { roomField } from '../fields';
+import { roomUuid } from '../fields';
+import { roomByUuid } from '../roomUuid';
 
-const room = roomField('The ID (UUID) of the room');
+// Every phone path takes the room's UUID only ("The UUID of the room."): a friendly URL or link is looked up first.
+const room = roomUuid();
 const callId = idField('callId', 'Call ID', 'The call ID your phone system gave the call when it joined');
 
 /** One joined call as the spec has it: a call_id, and a name or a caller_number (or both). */
@@ -49,7 +51,7 @@ const callsInput: StructuredInput = {
 
 const callIds = stringList.pipe(z.array(z.string()).min(1, 'give at least one call ID'));
 
-const roomAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string }) => string): OperationDescriptor => ({
+const roomAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string }) => string): OperationDescriptor => roomByUuid({
 	resource: 'phone', operation, name, action, description,
 	...params([room]),
 	// Connecting is sent once; disconnecting again changes nothing.
@@ -57,7 +59,7 @@ const roomAction = (operation: string, name: string, action: string, description
 	output: (_body, p) => ({ success: true, roomId: p.roomId }),
 });
 
-const callAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string; callId: string }) => string): OperationDescriptor => ({
+const callAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string; callId: string }) => string): OperationDescriptor => roomByUuid({
 	resource: 'phone', operation, name, action, description,
 	...params([room, callId]),
 	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
@@ -67,14 +69,14 @@ const callAction = (operation: string, name: string, action: string, description
 const operations: OperationDescriptor[] = [
 	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', (p) => `/rooms/${enc(p.roomId)}/phone/connect`),
 	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', (p) => `/rooms/${enc(p.roomId)}/phone/disconnect`),
-	operation({
+	roomByUuid(operation({
 		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
 		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
 		...withStructured(params([room, CALLS_JSON]), callsInput),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/joined`, body: p.calls }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.calls.map((c: { call_id: string }) => c.call_id) }),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'phone', operation: 'participantsLeft', name: 'Phone Participants Left', action: 'Report phone participants who left',
 		description: 'Tell the room that phone calls ended, by their call IDs',
 		...params([
@@ -83,7 +85,7 @@ const operations: OperationDescriptor[] = [
 		]),
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds, retry: 'always' }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
-	}),
+	})),
 	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/raise-hand`),
 	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/lower-hand`),
 	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/mute`),

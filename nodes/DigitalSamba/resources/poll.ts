@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, field, idField, params } from '../../shared/fields';
+import { collection, enc, field, params } from '../../shared/fields';
 import { exportCall, importCsv, templateCall } from '../common';
-import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
+import { exportParams, importParams, listOptions, pickedUnder, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
+import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -61,7 +62,7 @@ const needsOptions = (p: PollParams, ctx: z.RefinementCtx) => {
 };
 
 const createBase = params([roomField(), QUESTION, TYPE, POLL_OPTIONS], [collection('additionalFields', 'Additional Fields', [ANONYMOUS], 'Add Field')]);
-const pollId = idField('pollId', 'Poll ID', 'The ID (UUID) of the poll', 'searchPolls');
+const pollId = pickedUnder('pollId', 'Poll ID', 'The ID (UUID) of the poll', 'searchPolls', ['roomId.value']);
 const updateBase = params([roomUuid(), pollId, POLL_OPTIONS], [collection('updateFields', 'Update Fields', [{ ...QUESTION, required: false }, { ...TYPE, default: '' }, ANONYMOUS], 'Add Field')]);
 
 const onePoll = params([roomUuid(), pollId]);
@@ -84,13 +85,13 @@ const operations: OperationDescriptor[] = [
 			body: { question: p.question, type: p.type, ...(p.additionalFields ?? {}), options: p.pollOptions ?? [] },
 		}),
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'poll', operation: 'get', name: 'Get', action: 'Get a poll',
 		description: 'Get a poll with its options',
 		...onePoll,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'poll', operation: 'update', name: 'Update', action: 'Update a poll',
 		description: 'Change a poll; the options given replace the current ones (give an option\'s ID to keep it)',
 		properties: updateBase.properties,
@@ -99,14 +100,14 @@ const operations: OperationDescriptor[] = [
 			method: 'PATCH', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}`,
 			body: { ...(p.updateFields ?? {}), options: p.pollOptions ?? [] },
 		}),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'poll', operation: 'delete', name: 'Delete', action: 'Delete a poll',
 		description: 'Delete a poll and its votes',
 		...onePoll,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.pollId }),
-	}),
+	})),
 	operation({
 		resource: 'poll', operation: 'getResults', name: 'Get Results', action: 'Get the results of a poll',
 		description: 'Get the results of a poll, one item per time it ran, with votes per option; optionally of one session',
@@ -119,19 +120,19 @@ const operations: OperationDescriptor[] = [
 		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('polls')),
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/polls/export`, 'polls'),
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'poll', operation: 'import', name: 'Import', action: 'Import polls from a CSV file',
 		description: 'Create polls in a room from a CSV file in an input binary field (see Get Template for the columns)',
 		...importParams(),
 		sendsOnce: true,
 		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/polls/import`),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'poll', operation: 'getTemplate', name: 'Get Template', action: 'Get the poll import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
 		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/polls/template`, 'polls-template.csv'),
-	}),
+	})),
 	operation({
 		resource: 'poll', operation: 'deleteAll', name: 'Delete All', action: 'Delete all polls of a room',
 		description: 'Delete every poll of a room with its votes',

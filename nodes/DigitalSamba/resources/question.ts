@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { operation, type HttpMethod, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
+import { collection, enc, field, type FieldSpec, params } from '../../shared/fields';
 import { answered, exportCall } from '../common';
-import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
+import { exportParams, listOptions, pickedUnder, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
 
 /** Who acts: an existing participant by ID, or a person by name and external ID. */
 const PARTICIPANT_FIELDS = [
-	field({ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', locator: { list: 'searchParticipants', typed: 'id' }, description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' }),
+	field({ displayName: 'Participant ID', name: 'participantId', type: 'string', default: '', locator: { list: 'searchParticipants', typed: 'id', dependsOn: ['roomId.value'] }, description: 'The ID (UUID) of an existing participant who acts; or leave empty and give Participant Name and Participant External ID' }),
 	field({ displayName: 'Participant Name', name: 'participantName', type: 'string', default: '', description: 'Name of the person who acts, when no Participant ID is given' }),
 	field({ displayName: 'Participant External ID', name: 'participantExternalId', type: 'string', default: '', description: 'Your own ID for the person who acts, when no Participant ID is given' }),
 ];
@@ -36,8 +36,8 @@ function withParticipant<N extends string>(fields: Array<FieldSpec<N>>, extra: F
 const participant = (p: Participant) =>
 	p.participantId ? { id: p.participantId } : { name: p.participantName, external_id: p.participantExternalId };
 
-const questionId = idField('questionId', 'Question ID', 'The ID (UUID) of the question', 'searchQuestions');
-const answerId = idField('answerId', 'Answer ID', 'The ID (UUID) of the answer', 'searchAnswers');
+const questionId = pickedUnder('questionId', 'Question ID', 'The ID (UUID) of the question', 'searchQuestions', ['roomId.value']);
+const answerId = pickedUnder('answerId', 'Answer ID', 'The ID (UUID) of the answer', 'searchAnswers', ['roomId.value', 'questionId.value']);
 const questionText = field({ displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' });
 const answerText = field({ displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' });
 

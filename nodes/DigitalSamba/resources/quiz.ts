@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, field, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
+import { collection, enc, field, type FieldSpec, jsonValue, params } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { exportCall, importCsv, templateCall } from '../common';
-import { exportParams, importParams, listOptions, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
+import { exportParams, importParams, listOptions, pickedUnder, ROOM_UUID_DESCRIPTION, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
+import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
 
 const text512 = (what: string) => z.string({ required_error: `${what} needs a text` }).min(1, `${what} needs a text`).max(512, `${what} must be at most 512 characters`);
@@ -84,7 +85,7 @@ const QUIZ_FIELDS: FieldSpec[] = [
 	{ displayName: 'Passing Score', name: 'passing_score', type: 'number', default: 50, min: 0, max: 100, description: 'Score in percent needed to pass, 0 to 100' },
 ];
 
-const quizId = idField('quizId', 'Quiz ID', 'The ID (UUID) of the quiz', 'searchQuizzes');
+const quizId = pickedUnder('quizId', 'Quiz ID', 'The ID (UUID) of the quiz', 'searchQuizzes', ['roomId.value']);
 const oneQuiz = params([roomUuid(), quizId]);
 
 const operations: OperationDescriptor[] = [
@@ -104,52 +105,52 @@ const operations: OperationDescriptor[] = [
 			body: { title: p.title, ...(p.additionalFields ?? {}), questions: p.questions },
 		}),
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'quiz', operation: 'get', name: 'Get', action: 'Get a quiz',
 		description: 'Get a quiz with its questions and choices',
 		...oneQuiz,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'quiz', operation: 'update', name: 'Update', action: 'Update a quiz',
 		description: 'Change a quiz; the questions given replace the current ones (give their IDs to keep and change them; with an ID, a text may be left out)',
 		...withStructured(params([roomUuid(), quizId, questionsJson(true)], [
 			collection('updateFields', 'Update Fields', [{ ...TITLE, required: false }, ...QUIZ_FIELDS], 'Add Field'),
 		]), questionsInput(true)),
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}`, body: { ...(p.updateFields ?? {}), questions: p.questions } }),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'quiz', operation: 'delete', name: 'Delete', action: 'Delete a quiz',
 		description: 'Delete a quiz and its answers',
 		...oneQuiz,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.quizId }),
-	}),
+	})),
 	operation({
 		resource: 'quiz', operation: 'getResults', name: 'Get Results', action: 'Get the results of a quiz',
 		description: 'Get the results of a quiz, one item per time it ran, with answers per question; optionally of one session',
 		...params([roomField(), quizId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}/results`, qs: { ...(p.options ?? {}) } }),
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'quiz', operation: 'export', name: 'Export', action: 'Export quiz results',
 		description: 'Download the quiz results of a room as a CSV, text, JSON or ZIP file in a binary field',
-		...exportParams('The ID (UUID) of the room', [['csv', 'CSV'], ['txt', 'Text'], ['json', 'JSON'], ['zip', 'ZIP']]),
+		...exportParams(ROOM_UUID_DESCRIPTION, [['csv', 'CSV'], ['txt', 'Text'], ['json', 'JSON'], ['zip', 'ZIP']]),
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/export`, 'quizzes'),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'quiz', operation: 'import', name: 'Import', action: 'Import quizzes from a CSV file',
 		description: 'Create quizzes from a CSV file in an input binary field: one row per question, grouped by quiz_title (see Get Template)',
 		...importParams(),
 		sendsOnce: true,
 		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/quizzes/import`),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'quiz', operation: 'getTemplate', name: 'Get Template', action: 'Get the quiz import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
 		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/template`, 'quizzes-template.csv'),
-	}),
+	})),
 	operation({
 		resource: 'quiz', operation: 'deleteAll', name: 'Delete All', action: 'Delete all quizzes of a room',
 		description: 'Delete every quiz of a room with its answers',

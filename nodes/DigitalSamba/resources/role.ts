@@ -1,11 +1,16 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
+import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { LIST_OPTION_FIELDS } from '../fields';
 import { dsOffset } from '../transport';
 
-/** Every permission `GET /permissions` lists (reference/providers.md §2.6: general_chat, room_reactions, not chat or emoji_reactions). */
+/**
+ * Every permission `GET /permissions` lists (reference/providers.md §2.6: general_chat, room_reactions, not chat or
+ * emoji_reactions): accepted without asking the team, and the fallback when the team's own list cannot be read.
+ */
 export const PERMISSIONS = [
 	'access_qa', 'answer_privately_qa', 'answer_qa', 'ask_question_anonymously_qa', 'ask_question_qa', 'ask_remote_unmute',
 	'avatar_upload', 'ban_participants', 'broadcast', 'chat_reactions', 'clear_chat', 'clear_content', 'collaborate_in_notes',
@@ -19,19 +24,19 @@ export const PERMISSIONS = [
 	'see_roles_in_participants_panel', 'self_rename', 'start_session', 'transcribe_session', 'upvote_qa',
 ];
 
-const KNOWN = new Set(PERMISSIONS);
+/** The permissions the team's API lists (GET /permissions); the documented ones when that list cannot be read. */
+export const PERMISSION_LIST: AccountList = { path: '/permissions', builtIn: PERMISSIONS };
 
-/** `{name: true|false}` (manage_roles: the roles it may manage), or a list of names meaning "granted". */
+/**
+ * `{name: true|false}` (manage_roles: the roles it may manage), or a list of names meaning "granted". The names are
+ * checked against the team's list before sending (checkPermissions), not here: Digital Samba may add some.
+ */
 const permissionMap = jsonValue.pipe(
 	z
 		.union([z.array(z.string()).transform((names) => Object.fromEntries(names.map((n) => [n, true]))), z.record(z.unknown())], {
 			errorMap: () => ({ message: 'must be an object such as {"general_chat": true} or a list of permission names' }),
 		})
 		.superRefine((map, ctx) => {
-			const unknown = Object.keys(map).filter((name) => !KNOWN.has(name));
-			if (unknown.length) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, message: `unknown permission(s): ${unknown.join(', ')}; names are snake_case such as general_chat, room_reactions, screenshare (the Get Permissions operation lists them)` });
-			}
 			for (const [name, value] of Object.entries(map)) {
 				const ok = name === 'manage_roles' ? Array.isArray(value) && value.every((r) => typeof r === 'string') : typeof value === 'boolean';
 				if (!ok) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: name === 'manage_roles' ? 'must be a list of role names' : 'must be true or false' });
@@ -61,8 +66,8 @@ const permissionsInput: StructuredInput = {
 		name: 'permissionsUi', displayName: 'Permissions', item: 'permission', itemDisplayName: 'Permission',
 		description: 'What the role may do: one row per permission',
 		fields: [
-			// The dropdown lists the team's permissions (GET /permissions); the value is checked against the documented ones.
-			{ displayName: 'Permission Name or ID', name: 'name', type: 'options', default: '', options: PERMISSIONS.map((n) => [n, permissionLabel(n)]), loadOptions: 'getPermissions', description: 'The permission. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
+			// The dropdown lists the team's permissions (GET /permissions); the value is checked against the same list.
+			{ displayName: 'Permission Name or ID', name: 'name', type: 'options', default: '', loadOptions: 'getPermissions', description: 'The permission. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.' },
 			{ displayName: 'Granted', name: 'granted', type: 'boolean', default: true, description: 'Whether the role has this permission' },
 			{
 				displayName: 'Roles It May Manage', name: 'roles', type: 'stringList', default: '',
@@ -76,6 +81,26 @@ const permissionsInput: StructuredInput = {
 			? invalid('Permission Name or ID: choose the permission of every row')
 			: Object.fromEntries(rows.map((r) => [r.name, r.name === 'manage_roles' ? String(r.roles ?? '').split(',').map((x) => x.trim()).filter(Boolean) : r.granted ?? true])),
 };
+
+/** Refuses, before sending, permissions the team's API does not list, naming the field and the permissions it lists. */
+const checkPermissions = (properties: INodeProperties[]) => async (ctx: OperationContext, p: IDataObject) => {
+	const names = Object.keys((p.permissions ?? {}) as IDataObject).map((name) => ({ name, path: ['permissions'] }));
+	await checkListed(ctx, PERMISSION_LIST, names, properties, (unknown, allowed) => `unknown permission(s): ${unknown.join(', ')}; permissions are ${allowed}`);
+};
+
+const create = withStructured(params([
+	{ displayName: 'Name', name: 'roleName', type: 'string', default: '', required: true, pattern: ROLE_NAME, placeholder: 'e.g. guest_speaker', description: 'Unique name of the role: letters, digits, dashes and underscores, at most 30 characters' },
+	{ displayName: 'Display Name', name: 'roleDisplayName', type: 'string', default: '', required: true, zod: displayNameZod, description: 'The name people see, 3 to 100 characters' },
+	permissionsField(true),
+], [collection('additionalFields', 'Additional Fields', [
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the role is for' },
+])]), permissionsInput);
+
+const update = withStructured(params([roleId, permissionsField(true)], [collection('updateFields', 'Update Fields', [
+	{ displayName: 'Name', name: 'name', type: 'string', default: '', pattern: ROLE_NAME, description: 'New unique name: letters, digits, dashes and underscores, at most 30 characters' },
+	{ displayName: 'Display Name', name: 'display_name', type: 'string', default: '', zod: displayNameZod, description: 'New name people see, 3 to 100 characters' },
+	{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description' },
+])]), permissionsInput);
 
 const operations: OperationDescriptor[] = [
 	operation({
@@ -91,32 +116,22 @@ const operations: OperationDescriptor[] = [
 		...params([roleId]),
 		request: (p) => ({ method: 'GET', path: `/roles/${enc(p.roleId)}` }),
 	}),
-	operation({
+	checkedAgainstTeam(operation({
 		resource: 'role', operation: 'create', name: 'Create', action: 'Create a role',
 		description: 'Create a custom role with a name, a display name and its permissions',
-		...withStructured(params([
-			{ displayName: 'Name', name: 'roleName', type: 'string', default: '', required: true, pattern: ROLE_NAME, placeholder: 'e.g. guest_speaker', description: 'Unique name of the role: letters, digits, dashes and underscores, at most 30 characters' },
-			{ displayName: 'Display Name', name: 'roleDisplayName', type: 'string', default: '', required: true, zod: displayNameZod, description: 'The name people see, 3 to 100 characters' },
-			permissionsField(true),
-		], [collection('additionalFields', 'Additional Fields', [
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'What the role is for' },
-		])]), permissionsInput),
+		...create,
 		request: (p) => ({
 			method: 'POST',
 			path: '/roles',
 			body: { name: p.roleName, display_name: p.roleDisplayName, permissions: p.permissions, ...defined(p.additionalFields) },
 		}),
-	}),
-	operation({
+	}), checkPermissions(create.properties)),
+	checkedAgainstTeam(operation({
 		resource: 'role', operation: 'update', name: 'Update', action: 'Update a role',
 		description: 'Change the permissions of a role, and optionally its name, display name or description',
-		...withStructured(params([roleId, permissionsField(true)], [collection('updateFields', 'Update Fields', [
-			{ displayName: 'Name', name: 'name', type: 'string', default: '', pattern: ROLE_NAME, description: 'New unique name: letters, digits, dashes and underscores, at most 30 characters' },
-			{ displayName: 'Display Name', name: 'display_name', type: 'string', default: '', zod: displayNameZod, description: 'New name people see, 3 to 100 characters' },
-			{ displayName: 'Description', name: 'description', type: 'string', default: '', description: 'New description' },
-		])]), permissionsInput),
+		...update,
 		request: (p) => ({ method: 'PATCH', path: `/roles/${enc(p.roleId)}`, body: { ...defined(p.updateFields), permissions: p.permissions } }),
-	}),
+	}), checkPermissions(update.properties)),
 	operation({
 		resource: 'role', operation: 'delete', name: 'Delete', action: 'Delete a role',
 		description: 'Delete a custom role of the team, by its ID or name',

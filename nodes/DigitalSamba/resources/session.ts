@@ -1,6 +1,7 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, params, pick } from '../../shared/fields';
-import { DATE_FIELDS, listOptions, METRICS_FIELD, roomField, sessionField } from '../fields';
+import { DATE_FIELDS, listOptions, METRICS_FIELD, roomUuid, sessionField } from '../fields';
+import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
 
 /** `live`: true for running sessions only, false for ended ones only. */
@@ -22,14 +23,14 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'GET', path: '/sessions', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'session', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the sessions of a room',
 		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'List the meeting sessions held in one room, newest first',
-		...params([roomField('The ID (UUID) of the room')], [listOptions([...DATE_FIELDS, LIVE_FILTER])]),
+		...params([roomUuid()], [listOptions([...DATE_FIELDS, LIVE_FILTER])]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/sessions`, qs: defined(p.options) }),
 		paginate: dsOffset,
-	}),
+	})),
 	operation({
 		resource: 'session', operation: 'get', name: 'Get', action: 'Get a session',
 		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),

@@ -1,6 +1,7 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, params } from '../../shared/fields';
-import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomField } from '../fields';
+import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomUuid } from '../fields';
+import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
 
 const metricsOnly = () => collection('options', 'Options', [METRICS_FIELD], 'Add Option');
@@ -38,18 +39,18 @@ const operations: OperationDescriptor[] = [
 		request: (p) => ({ method: 'GET', path: '/statistics/participants/started-sessions', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
-	operation({
+	roomByUuid(operation({
 		resource: 'statistics', operation: 'getRoom', name: 'Get Room Statistics', action: 'Get room statistics for a period',
 		description: 'Get usage figures of one room (participation minutes, sessions, participants …) for a date range',
-		...params([roomField('The ID (UUID) of the room')], [period()]),
+		...params([roomUuid()], [period()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/statistics`, qs: defined(p.options) }),
-	}),
-	operation({
+	})),
+	roomByUuid(operation({
 		resource: 'statistics', operation: 'getRoomCurrent', name: 'Get Room Current Period', action: 'Get room statistics for the current period',
 		description: 'Get usage figures of one room for the current billing period',
-		...params([roomField('The ID (UUID) of the room')], [metricsOnly()]),
+		...params([roomUuid()], [metricsOnly()]),
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/statistics/current`, qs: defined(p.options) }),
-	}),
+	})),
 ];
 
 export const statistics: ResourceDescriptor = { value: 'statistics', name: 'Statistic', operations };

@@ -1,11 +1,18 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
+import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { DIGITAL_SAMBA_EVENTS } from '../events';
 import { listOptions } from '../fields';
 import { dsOffset } from '../transport';
 
-const webhookId = idField('webhookId', 'Webhook ID', 'The ID (UUID) of the webhook');
+// Picked from the team's webhooks (GET /webhooks) or typed; a workflow saved when it was a text field holds the ID as
+// plain text, which n8n hands over as it is.
+const webhookId = idField('webhookId', 'Webhook', 'The webhook: its ID (UUID)', 'searchWebhooks');
+
+/** The events the team's API lists (GET /events); the documented ones when that list cannot be read. */
+export const EVENT_LIST: AccountList = { path: '/events', builtIn: DIGITAL_SAMBA_EVENTS.map(([name]) => name) };
 
 /** POST /webhooks and PATCH /webhooks/{webhook}: the endpoint "Must not be greater than 100 characters". */
 export const ENDPOINT_MAX = 100;
@@ -23,9 +30,10 @@ const endpoint = field({
 	displayName: 'Endpoint', name: 'endpoint', type: 'string', default: '', zod: endpointZod,
 	placeholder: 'e.g. https://example.com/hooks/digital-samba', description: 'The URL that receives the events, at most 100 characters',
 });
-// The dropdown lists the team's events (GET /events); what is sent is checked against the documented ones.
+// The dropdown lists the team's events (GET /events); what is sent is checked against the same list before sending
+// (checkEvents). Given as a list or as comma-separated text (an expression).
 const events = field({
-	displayName: 'Event Names or IDs', name: 'events', type: 'multiOptions', default: [], options: DIGITAL_SAMBA_EVENTS, loadOptions: 'getWebhookEvents',
+	displayName: 'Event Names or IDs', name: 'events', type: 'multiOptions', default: [], loadOptions: 'getWebhookEvents',
 	description: 'The events that call the endpoint, e.g. session_started, recording_ready. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 });
 const optional: FieldSpec[] = [
@@ -49,6 +57,13 @@ const update = {
 	}),
 };
 
+/** Refuses, before sending, events the team's API does not list, naming the field and the events it lists. */
+const checkEvents = (properties: INodeProperties[], at: string[]) => async (ctx: OperationContext, p: IDataObject) => {
+	const value = at.reduce<unknown>((inner, key) => (inner as IDataObject | undefined)?.[key], p);
+	const names = Array.isArray(value) ? value.map((name, i) => ({ name: String(name), path: [...at, i] })) : [];
+	await checkListed(ctx, EVENT_LIST, names, properties, (unknown, allowed) => `each value must be one of ${allowed}; not ${unknown.map((n) => `'${n}'`).join(', ')}`);
+};
+
 const operations: OperationDescriptor[] = [
 	operation({
 		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
@@ -63,14 +78,14 @@ const operations: OperationDescriptor[] = [
 		...params([webhookId]),
 		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
 	}),
-	operation({
+	checkedAgainstTeam(operation({
 		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
 		description: 'Register a URL that Digital Samba calls when the chosen events happen, e.g. session_ended or recording_ready',
 		properties: create.properties,
 		schema: create.schema.refine((p) => p.events.length > 0, { path: ['events'], message: 'choose at least one event' }),
 		request: (p) => ({ method: 'POST', path: '/webhooks', body: { endpoint: p.endpoint, events: p.events, ...defined(p.additionalFields) } }),
-	}),
-	operation({
+	}), checkEvents(create.properties, ['events'])),
+	checkedAgainstTeam(operation({
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
 		description: 'Change the endpoint, events, name or authorization header of a webhook',
 		...update,
@@ -79,7 +94,7 @@ const operations: OperationDescriptor[] = [
 			// The spec's authorization_header is nullable: null removes it (an empty value is never sent).
 			return { method: 'PATCH', path: `/webhooks/${enc(p.webhookId)}`, body: { ...fields, ...(remove === true ? { authorization_header: null } : {}) } };
 		},
-	}),
+	}), checkEvents(update.properties, ['updateFields', 'events'])),
 	operation({
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
 		description: 'Delete a webhook; Digital Samba stops calling its endpoint',

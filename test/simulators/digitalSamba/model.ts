@@ -294,7 +294,10 @@ export class DsModel {
 	private sequence = 0;
 	private readonly roomTemplate: Record<string, unknown>;
 	private readonly settingsTemplate: Record<string, unknown>;
+	/** What `GET /permissions` lists: the spec's example, plus any a test adds (as Digital Samba may add some later). */
 	readonly permissions: string[];
+	/** What `GET /events` lists: the 39 documented events, plus any a test adds. */
+	readonly events: string[] = [...DS_EVENTS];
 
 	constructor(
 		readonly spec: LoadedSpec,

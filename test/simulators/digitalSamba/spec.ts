@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'fs';
 import { dirname, join, resolve } from 'path';
 import { load } from 'js-yaml';
-import { ROOT } from '../../helpers/repoRoot';
-import { indexOperations, type SpecOperation } from '../openapi';
+import { fixturePath, ROOT } from '../../helpers/repoRoot';
+import { applyResets, indexOperations, type ResetEntry, type SpecOperation } from '../openapi';
 
 /**
  * The Digital Samba OpenAPI contract (reference/digitalsamba-openapi.yaml, 142 operations) as the simulator uses it:
@@ -16,6 +16,8 @@ export type { JsonSchema, SpecOperation } from '../openapi';
 
 export interface LoadedSpec {
 	file: string;
+	/** The documented resets the contract accepts (test/fixtures/digitalsamba-openapi-overlay.json `resets`). */
+	resets: ResetEntry[];
 	operations: SpecOperation[];
 	byKey: Map<string, SpecOperation>;
 }
@@ -55,8 +57,10 @@ export function loadSpec(file: string = findSpecFile()): LoadedSpec {
 	if (cached) return cached;
 	const document = load(readFileSync(file, 'utf8')) as { paths?: Record<string, Record<string, any>> };
 	if (!document?.paths) throw new Error(`Digital Samba simulator: ${file} has no paths`);
+	const resets = (JSON.parse(readFileSync(fixturePath('digitalsamba-openapi-overlay.json'), 'utf8')) as { resets?: ResetEntry[] }).resets ?? [];
+	applyResets(document, resets);
 	const operations = indexOperations(document, /^\/api\/v1/);
-	const loaded: LoadedSpec = { file, operations, byKey: new Map(operations.map((op) => [op.key, op])) };
+	const loaded: LoadedSpec = { file, resets, operations, byKey: new Map(operations.map((op) => [op.key, op])) };
 	cache.set(file, loaded);
 	return loaded;
 }

@@ -21,8 +21,8 @@ const text = (error: Error) => `${error.message}\n${(error as NodeOperationError
 
 describe('validation before any request', () => {
 	const webhook = { resource: 'webhook', operation: 'create', endpoint: 'https://example.com/h', events: ['session_ended'] };
-	const joined = { resource: 'phone', operation: 'participantsJoined', roomId: 'r-1' };
-	const restream = { resource: 'restreamer', operation: 'start', roomId: 'r-1', streamKey: 'k' };
+	const joined = { resource: 'phone', operation: 'participantsJoined', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
+	const restream = { resource: 'restreamer', operation: 'start', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', streamKey: 'k' };
 	const role = { resource: 'role', operation: 'create', roleName: 'guest', roleDisplayName: 'Guest', permissions: '{}' };
 	const cases: Array<[string, IDataObject, RegExp]> = [
 		['a webhook endpoint over 100 characters', { ...webhook, endpoint: `https://example.com/${'a'.repeat(90)}` }, /Endpoint \(endpoint\): must be at most 100 characters/],
@@ -38,13 +38,13 @@ describe('validation before any request', () => {
 		['a phone call without name or caller_number', { ...joined, calls: '[{"call_id":"c-1"},{"call_id":"c-2","external_id":"x"}]' }, /\(calls\[0\]\): give a name or a caller_number/],
 		['a phone call with an unknown field', { ...joined, calls: '[{"call_id":"c-1","name":"Ann","phone":"+1"}]' }, /unknown field\(s\): phone/],
 		['a phone call whose muted is not a boolean', { ...joined, calls: '[{"call_id":"c-1","name":"Ann","muted":"yes"}]' }, /muted \(calls\[0\]\.muted\): must be true or false/],
-		['phone participants left without call IDs', { resource: 'phone', operation: 'participantsLeft', roomId: 'r-1', callIds: ' , ' }, /Call IDs \(callIds\): give at least one call ID/],
+		['phone participants left without call IDs', { resource: 'phone', operation: 'participantsLeft', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', callIds: ' , ' }, /Call IDs \(callIds\): give at least one call ID/],
 		['a custom restream target without a server URL', { ...restream, target: 'custom' }, /Server URL \(serverUrl\): is required for a custom RTMP server/],
 		['a server URL with a named service', { ...restream, target: 'youtube', serverUrl: 'rtmp://a.example.com/live' }, /Server URL \(serverUrl\): is only for a custom RTMP server, not for youtube/],
 		['a restream server URL that is not RTMP', { ...restream, target: 'custom', serverUrl: 'https://a.example.com/live' }, /Server URL \(serverUrl\): must be an rtmp:\/\/ or rtmps:\/\/ URL/],
 		['an unknown restream target', { ...restream, target: 'twitch' }, /Target \(target\): must be one of 'youtube', 'vimeo', 'cloudflare', 'custom'/],
-		['a restream without a stream key', { resource: 'restreamer', operation: 'start', roomId: 'r-1', target: 'vimeo' }, /Stream Key \(streamKey\): is required/],
-		['seed permission names', { ...role, permissions: '{"chat": true, "emoji_reactions": true}' }, /unknown permission\(s\): chat, emoji_reactions; names are snake_case such as general_chat, room_reactions/],
+		['a restream without a stream key', { resource: 'restreamer', operation: 'start', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', target: 'vimeo' }, /Stream Key \(streamKey\): is required/],
+		['seed permission names', { ...role, permissions: '{"chat": true, "emoji_reactions": true}' }, /Permissions \(JSON\) \(permissions\): unknown permission\(s\): chat, emoji_reactions; permissions are 'access_qa', /],
 		['a permission that is not true or false', { ...role, permissions: '{"general_chat": "yes"}' }, /\(permissions\.general_chat\): must be true or false/],
 		['a role name with spaces', { ...role, roleName: 'guest speaker' }, /Name \(roleName\): may contain only letters, digits/],
 		['a role display name under 3 characters', { ...role, roleDisplayName: 'Gu' }, /Display Name \(roleDisplayName\): must be at least 3 characters/],
@@ -65,23 +65,23 @@ describe('validation before any request', () => {
 
 	it('sends a custom RTMP server as server_url, without type', async () => {
 		let body: unknown;
-		nock(API).post('/rooms/r-1/restreamers/start', (b) => ((body = b), true)).reply(200, '');
-		const { output } = await runDigitalSamba({ resource: 'restreamer', operation: 'start', roomId: 'r-1', target: 'custom', serverUrl: 'rtmps://live.example.com/app', streamKey: 'k-1' });
+		nock(API).post('/rooms/7c9e6679-7425-40de-944b-e07fc1f90ae7/restreamers/start', (b) => ((body = b), true)).reply(200, '');
+		const { output } = await runDigitalSamba({ resource: 'restreamer', operation: 'start', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', target: 'custom', serverUrl: 'rtmps://live.example.com/app', streamKey: 'k-1' });
 		expect(body).toEqual({ server_url: 'rtmps://live.example.com/app', stream_key: 'k-1' });
-		expect(output[0].json).toEqual({ success: true, roomId: 'r-1', target: 'custom' });
+		expect(output[0].json).toEqual({ success: true, roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', target: 'custom' });
 	});
 
 	it('accepts one phone call object and sends it as a one-element array', async () => {
 		let body: unknown;
-		nock(API).post('/rooms/r-1/phone-participants/joined', (b) => ((body = b), true)).reply(200, '');
-		await runDigitalSamba({ resource: 'phone', operation: 'participantsJoined', roomId: 'r-1', calls: { call_id: 'c-9', name: 'Desk phone' } });
+		nock(API).post('/rooms/7c9e6679-7425-40de-944b-e07fc1f90ae7/phone-participants/joined', (b) => ((body = b), true)).reply(200, '');
+		await runDigitalSamba({ resource: 'phone', operation: 'participantsJoined', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', calls: { call_id: 'c-9', name: 'Desk phone' } });
 		expect(body).toEqual([{ call_id: 'c-9', name: 'Desk phone' }]);
 	});
 
 	it('sends phone calls that left as a bare array of call IDs, also from an expression array', async () => {
 		let body: unknown;
-		nock(API).post('/rooms/r-1/phone-participants/left', (b) => ((body = b), true)).reply(200, '');
-		await runDigitalSamba({ resource: 'phone', operation: 'participantsLeft', roomId: 'r-1', callIds: ['c-1', 42] });
+		nock(API).post('/rooms/7c9e6679-7425-40de-944b-e07fc1f90ae7/phone-participants/left', (b) => ((body = b), true)).reply(200, '');
+		await runDigitalSamba({ resource: 'phone', operation: 'participantsLeft', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', callIds: ['c-1', 42] });
 		expect(body).toEqual(['c-1', '42']);
 	});
 });
@@ -303,12 +303,12 @@ describe('status codes', () => {
 	});
 
 	it('treats a 202 Accepted like success, for deletes and for actions', async () => {
-		nock(API).delete('/rooms/r-1/recordings').reply(202, '').post('/rooms/r-1/recordings/start').reply(202, '');
+		nock(API).delete('/rooms/7c9e6679-7425-40de-944b-e07fc1f90ae7/recordings').reply(202, '').post('/rooms/7c9e6679-7425-40de-944b-e07fc1f90ae7/recordings/start').reply(202, '');
 		const { output } = await runDigitalSamba([
-			{ resource: 'recording', operation: 'deleteForRoom', roomId: 'r-1' },
-			{ resource: 'recording', operation: 'start', roomId: 'r-1' },
+			{ resource: 'recording', operation: 'deleteForRoom', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
+			{ resource: 'recording', operation: 'start', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' },
 		]);
-		expect(output.map((i) => i.json)).toEqual([{ deleted: true, roomId: 'r-1' }, { success: true, roomId: 'r-1' }]);
+		expect(output.map((i) => i.json)).toEqual([{ deleted: true, roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }, { success: true, roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' }]);
 	});
 
 	it('surfaces the provider message of a 422 (deleting the resources of a live session)', async () => {

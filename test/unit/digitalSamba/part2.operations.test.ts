@@ -25,9 +25,11 @@ interface Case {
 
 const PART2_RESOURCES = ['transcript', 'summary', 'recording', 'session', 'participant', 'phone', 'restreamer', 'role', 'library', 'live', 'statistics', 'webhook'];
 
-const R = 'r-1';
+// A room's ID: 25 paths take the UUID only (a friendly URL is looked up first: roomUuid.test.ts).
+const R = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
 const S = 's-1';
-const page = (...data: IDataObject[]) => ({ total_count: String(data.length + 10), data });
+// The whole list in one page, total_count as the string some of the spec's examples send: the list ends there.
+const page = (...data: IDataObject[]) => ({ total_count: String(data.length), data });
 const line = { participant_id: 'p-1', participant_name: 'Ann', transcript: 'Hello', start_time: '00:00:01', end_time: '00:00:02' };
 const rec = { id: 'rec-1', name: 'Standup', status: 'READY', room_id: R };
 const sess = { id: S, room_id: R, live: false, participants_total: 3 };
@@ -262,8 +264,9 @@ const cases: Case[] = [
 	},
 	{
 		// The spec answers a bare array here; the docs show {data, total_count}: both are read.
-		resource: 'library', operation: 'getManyFiles', params: { libraryId: 'lib-1', returnAll: false, limit: 5 },
-		method: 'GET', path: '/libraries/lib-1/files', query: { limit: '5', offset: '0' }, reply: [file, { ...file, id: 'file-2' }], expectOutput: ids('file-1', 'file-2'),
+		// A bare array has no count: with Limit 2 the two entries fill it, so no page after it is asked for.
+		resource: 'library', operation: 'getManyFiles', params: { libraryId: 'lib-1', returnAll: false, limit: 2 },
+		method: 'GET', path: '/libraries/lib-1/files', query: { limit: '2', offset: '0' }, reply: [file, { ...file, id: 'file-2' }], expectOutput: ids('file-1', 'file-2'),
 	},
 	{ resource: 'library', operation: 'getFile', params: { libraryId: 'lib-1', fileId: 'file-1' }, method: 'GET', path: '/libraries/lib-1/files/file-1', reply: file, expectOutput: same(file) },
 	{

@@ -84,3 +84,21 @@ export function specErrors(schema: SpecSchema, value: unknown, at = 'body'): str
 	if (schema.enum && !schema.enum.includes(value)) return [`${at}: must be one of ${schema.enum.join(', ')}`];
 	return [];
 }
+
+/**
+ * The operations whose `{room}` the spec describes as the room's UUID alone ("The UUID of the room.", the
+ * participants list "Optional parameter. The UUID of the room."), not "The UUID of the room or room friendly URL.":
+ * `METHOD /path` without the /api/v1 prefix.
+ */
+export function uuidOnlyRoomOperations(): string[] {
+	const found: string[] = [];
+	for (const [path, item] of Object.entries(SPEC.paths as Record<string, Record<string, any>>)) {
+		for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+			const op = item[method];
+			if (!op) continue;
+			const room = [...(item.parameters ?? []), ...(op.parameters ?? [])].find((p: { in: string; name: string }) => p.in === 'path' && p.name === 'room');
+			if (room && /The UUID of the room\.$/.test(room.description) && !/friendly/i.test(room.description)) found.push(`${method.toUpperCase()} ${path.replace(/^\/api\/v1/, '')}`);
+		}
+	}
+	return found;
+}

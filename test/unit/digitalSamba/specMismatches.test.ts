@@ -170,7 +170,7 @@ describe('webhooks', () => {
 
 describe('quiz update: partial by id', () => {
 	const schema = requestSchema('/api/v1/rooms/{room}/quizzes/{quiz}', 'patch');
-	const update = { resource: 'quiz', operation: 'update', roomId: 'r-1', quizId: 'q-1' };
+	const update = { resource: 'quiz', operation: 'update', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', quizId: 'q-1' };
 
 	it('the spec requires only choices on an updated question, and nothing on a choice', () => {
 		expect(schema.properties!.questions.required).toEqual(['choices']);
@@ -191,7 +191,7 @@ describe('quiz update: partial by id', () => {
 
 	it('create still requires text on every question, as its spec does', async () => {
 		expect(requestSchema('/api/v1/rooms/{room}/quizzes', 'post').properties!.questions.required).toEqual(['text', 'choices']);
-		await expect(runDigitalSamba({ resource: 'quiz', operation: 'create', roomId: 'r-1', title: 'Q', questions: '[{"id": "qq-1", "choices": [{"text": "Rome"}]}]' })).rejects.toThrow(/\(questions\[0\]\.text\): is required/);
+		await expect(runDigitalSamba({ resource: 'quiz', operation: 'create', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', title: 'Q', questions: '[{"id": "qq-1", "choices": [{"text": "Rome"}]}]' })).rejects.toThrow(/\(questions\[0\]\.text\): is required/);
 	});
 });
 

@@ -85,8 +85,8 @@ describe('role permissions', () => {
 });
 
 describe('quiz questions', () => {
-	const create = { resource: 'quiz', operation: 'create', roomId: 'r-1', title: 'Capitals' };
-	const update = { resource: 'quiz', operation: 'update', roomId: 'r-1', quizId: 'q-1' };
+	const create = { resource: 'quiz', operation: 'create', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', title: 'Capitals' };
+	const update = { resource: 'quiz', operation: 'update', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7', quizId: 'q-1' };
 	const questions = [
 		{ text: 'Capital of Italy?', multiple: false, choices: [{ text: 'Rome', correct: true }, { text: 'Milan', correct: false }] },
 		{ text: 'Cities in Italy?', multiple: true, choices: [{ text: 'Turin', correct: true }, { text: 'Lyon', correct: false }] },
@@ -154,7 +154,7 @@ describe('quiz questions', () => {
 });
 
 describe('phone calls', () => {
-	const joined = { resource: 'phone', operation: 'participantsJoined', roomId: 'r-1' };
+	const joined = { resource: 'phone', operation: 'participantsJoined', roomId: '7c9e6679-7425-40de-944b-e07fc1f90ae7' };
 	const calls = [
 		{ call_id: 'c-1', name: 'Ann', caller_number: '+4930123456', external_id: 'crm-1', muted: true },
 		{ call_id: 'c-2', caller_number: '+4930999999', muted: false },

@@ -820,3 +820,77 @@ describe('finding the spec', () => {
 		expect(() => findSpecFile('/')).toThrow(/cannot find .*digitalsamba-openapi\.yaml.*DS_OPENAPI_PATH/);
 	});
 });
+
+/* ------------------------------------------------- rooms by UUID only (issue 22) */
+
+/** `{room}` of each operation as the spec describes it, read independently of the simulator's loader. */
+function roomDescriptions(): Array<{ key: string; method: string; path: string; description: string }> {
+	const doc = load(readFileSync(findSpecFile(), 'utf8')) as { paths: Record<string, Record<string, any>> };
+	const found = [];
+	for (const [full, item] of Object.entries(doc.paths)) {
+		for (const method of ['get', 'post', 'put', 'patch', 'delete']) {
+			const op = item[method];
+			const room = op && [...(item.parameters ?? []), ...(op.parameters ?? [])].find((p: any) => p.in === 'path' && p.name === 'room');
+			if (!room) continue;
+			const path = full.replace(/^\/api\/v1/, '');
+			found.push({ key: `${method.toUpperCase()} ${path}`, method: method.toUpperCase(), path, description: String(room.description) });
+		}
+	}
+	return found;
+}
+
+describe('a room\'s friendly URL where the spec takes the UUID only', () => {
+	// The spec's words are the source: "The UUID of the room." on 25 operations, "The UUID of the room or room
+	// friendly URL." on the others. On the 25 a friendly URL names no room: 404, as for any room that does not exist.
+	const all = roomDescriptions();
+	const uuidOnly = all.filter((o) => /The UUID of the room\.$/.test(o.description) && !/friendly/i.test(o.description));
+
+	it('the spec has 25 such operations; every other {room} takes a friendly URL too', () => {
+		expect(uuidOnly).toHaveLength(25);
+		for (const o of all.filter((x) => !uuidOnly.includes(x))) expect([o.key, o.description]).toEqual([o.key, 'The UUID of the room or room friendly URL.']);
+	});
+
+	it.each(all.map((o) => [o.key, o] as const))('%s', async (key, o) => {
+		const ids = await fixture(sim);
+		const friendly = sim.state.rooms.find((r) => r.id === ids.room)!.friendly_url;
+		expect(friendly).toMatch(/\S/);
+		const path = o.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'room' ? friendly : (ids as Record<string, string>)[name]));
+		const { body, form } = validBody(key, ids);
+		const reply = await call(sim, o.method, path, { body: o.method === 'GET' ? undefined : body, form });
+		if (uuidOnly.includes(o)) expect([reply.status, reply.json]).toEqual([404, { message: 'Not Found', error: 'not-found' }]);
+		else expect(reply.status).toBeLessThan(300);
+	});
+});
+
+describe('lists a team\'s API may grow: events and permissions a test adds', () => {
+	it('GET /events lists an added event, webhooks take it and deliveries carry it; others stay 422', async () => {
+		const own = await startDigitalSambaSimulator({ developerKey: KEY, teamId: TEAM });
+		try {
+			own.addEvent('session_recap_ready');
+			expect((await call(own, 'GET', '/events')).json).toContain('session_recap_ready');
+			const created = await call(own, 'POST', '/webhooks', { body: { endpoint: 'http://127.0.0.1:9/h', events: ['session_recap_ready'] } });
+			expect([created.status, created.json.events]).toEqual([200, ['session_recap_ready']]);
+			expect((await call(own, 'POST', '/webhooks', { body: { endpoint: 'http://127.0.0.1:9/h', events: ['session_exploded'] } })).status).toBe(422);
+			await expect(own.deliver('session_recap_ready')).resolves.toEqual([0]);
+		} finally {
+			await own.close();
+		}
+	});
+
+	it('GET /permissions lists an added permission, roles take it; override answers a route as told until cleared', async () => {
+		const own = await startDigitalSambaSimulator({ developerKey: KEY, teamId: TEAM });
+		try {
+			own.addPermission('manage_whiteboard_templates');
+			expect((await call(own, 'GET', '/permissions')).json).toContain('manage_whiteboard_templates');
+			const role = await call(own, 'POST', '/roles', { body: { name: 'templater', display_name: 'Templater', permissions: { manage_whiteboard_templates: true } } });
+			expect([role.status, role.json.permissions.manage_whiteboard_templates]).toEqual([200, true]);
+			own.override('GET /permissions', { status: 503, body: { message: 'Service Unavailable', error: 'server-error' } });
+			expect((await call(own, 'GET', '/permissions')).status).toBe(503);
+			own.override('GET /permissions');
+			expect((await call(own, 'GET', '/permissions')).status).toBe(200);
+			expect(() => own.override('GET /nowhere', { status: 500 })).toThrow(/not in the spec/);
+		} finally {
+			await own.close();
+		}
+	});
+});

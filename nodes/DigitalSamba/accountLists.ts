@@ -1,0 +1,85 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { OperationContext, OperationDescriptor, OperationResult } from '../shared/descriptor';
+import { fieldLabel } from '../shared/validate';
+
+/**
+ * Names the team's API lists (webhook events, role permissions), which the node's dropdowns load from the account.
+ * What is sent is checked against the same list, so that a name Digital Samba adds later is accepted without a
+ * package update: the list compiled into the node (reference/providers.md) is only the fallback when the team's list
+ * cannot be read.
+ */
+export interface AccountList {
+	/** The call that lists the names: `GET /events`, `GET /permissions` (both answer a bare array of names). */
+	path: string;
+	/** The names documented when the package was built. */
+	builtIn: readonly string[];
+}
+
+/**
+ * The team's lists read in this execution, by credential: the executor reads the credential once per execution
+ * (n8n hands out a new object each time), so a list is read at most once per execution and credential, however many
+ * items ask, and never outlives the execution.
+ */
+const readLists = new WeakMap<IDataObject, Map<string, Promise<string[] | undefined>>>();
+
+/** The names the team's API lists; undefined when the call fails or answers something other than a list of names. */
+async function teamNames(ctx: OperationContext, path: string): Promise<string[] | undefined> {
+	let lists = readLists.get(ctx.credentials);
+	if (!lists) readLists.set(ctx.credentials, (lists = new Map()));
+	let names = lists.get(path);
+	if (!names) {
+		names = ctx.send({ method: 'GET', path }).then(
+			({ body }) => (Array.isArray(body) && body.length > 0 && body.every((n) => typeof n === 'string') ? (body as string[]) : undefined),
+			() => undefined,
+		);
+		lists.set(path, names);
+	}
+	return await names;
+}
+
+/** A name to check and where it is in the parameters (for the error), e.g. ['updateFields', 'events', 0]. */
+export interface Named {
+	name: string;
+	path: Array<string | number>;
+}
+
+/**
+ * Refuses, before the operation's own call, the names the team's list does not have, naming the field and the
+ * names allowed. A name the built-in list has is taken without a call; any other is looked up in the team's list
+ * (read once per execution and credential), or, when that read fails, refused against the built-in list.
+ */
+export async function checkListed(ctx: OperationContext, list: AccountList, names: Named[], properties: INodeProperties[], what: (unknown: string[], allowed: string) => string): Promise<void> {
+	const builtIn = new Set(list.builtIn);
+	if (names.every((n) => builtIn.has(n.name))) return;
+	const team = await teamNames(ctx, list.path);
+	const known = team ? new Set(team) : builtIn;
+	const refused = names.filter((n) => !known.has(n.name));
+	if (!refused.length) return;
+	const allowed = `${[...known].map((n) => `'${n}'`).join(', ')}${team ? ` (the names GET ${list.path} lists)` : ` (the documented names; GET ${list.path} could not be read)`}`;
+	// One line per field (the first refused entry's position names it), as the executor's own validation reports.
+	const fields = new Map<string, Named[]>();
+	for (const n of refused) {
+		const key = n.path.filter((segment) => typeof segment === 'string').join('.');
+		fields.set(key, [...(fields.get(key) ?? []), n]);
+	}
+	const lines = [...fields.values()].map((group) => `${fieldLabel(properties, group[0].path)}: ${what(group.map((n) => n.name), allowed)}`);
+	throw ctx.error(`Invalid parameter ${lines.join('; ')}`, lines.join('\n'));
+}
+
+/**
+ * An operation whose names are checked against the team's list before its call: its `request` and `output` stay
+ * as declared (read by the coverage and parameter tests, and for the Retry On Fail notice), `run` checks and sends.
+ */
+export function checkedAgainstTeam<P>(op: OperationDescriptor<P>, check: (ctx: OperationContext, p: P) => Promise<void>): OperationDescriptor<P> {
+	const request = op.request;
+	if (!request) throw new Error(`${op.resource}.${op.operation}: a checked operation needs its request`);
+	return {
+		...op,
+		run: async (ctx, p): Promise<OperationResult> => {
+			await check(ctx, p);
+			const { body } = await ctx.send(request(p));
+			if (op.output) return op.output(body, p);
+			return body && typeof body === 'object' ? (body as IDataObject) : { success: true };
+		},
+	};
+}
