@@ -188,11 +188,11 @@ function ownerOnlyBroadcast<N extends string>(c: CollectionSpec<N>): CollectionS
  */
 export const ROOM_RESETS: Reset[] = [
 	// docs.daily.co reference/rest-api/rooms/set-room-config, "Change a room's max_participants property back to default".
-	{ name: 'max_participants', displayName: 'Max Participants', value: null, source: 'https://docs.daily.co/reference/rest-api/rooms/set-room-config' },
+	{ property: 'max_participants', label: 'Max Participants', value: null, source: 'https://docs.daily.co/reference/rest-api/rooms/set-room-config' },
 	// The spec's enum of room-properties.enable_raw_tracks_transcoded_audio holds "".
-	{ name: 'enable_raw_tracks_transcoded_audio', displayName: 'Raw Tracks Transcoded Audio', value: '', source: 'daily-openapi.json room-properties' },
+	{ property: 'enable_raw_tracks_transcoded_audio', label: 'Raw Tracks Transcoded Audio', value: '', source: 'daily-openapi.json room-properties' },
 	// The spec's field text: "To reset the `streaming_endpoints` property, pass `null` instead of an array."
-	{ name: 'streaming_endpoints', displayName: 'Streaming Endpoints', value: null, source: 'daily-openapi.json room-properties' },
+	{ property: 'streaming_endpoints', label: 'Streaming Endpoints', value: null, source: 'daily-openapi.json room-properties' },
 ];
 
 /** Room properties; permissions, SIP and streaming endpoints as fields or, as before, as JSON. */

@@ -318,8 +318,10 @@ export function params<N extends string = never, C extends string = never, E ext
 
 /** A documented way to set a property back to the provider's default: the value that does it, and where it is written. */
 export interface Reset {
-	name: string;
-	displayName: string;
+	/** The property's key as the provider names it. */
+	property: string;
+	/** The property's label in the Reset to Default list. */
+	label: string;
 	/** What the provider documents for "back to default": JSON `null`, or an empty string where the spec's enum has one. */
 	value: null | '';
 	/** The page or spec text that documents it. */
@@ -334,13 +336,13 @@ export const RESET_FIELD = 'resetToDefault';
  * validation, so a field left empty is never sent by accident. A property both set and reset is refused.
  */
 export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset[]): CollectionSpec<N> {
-	const names = resets.map((r) => r.name) as [string, ...string[]];
+	const names = resets.map((r) => r.property) as [string, ...string[]];
 	const reset: INodeProperties = {
 		displayName: 'Reset to Default',
 		name: RESET_FIELD,
 		type: 'multiOptions',
 		default: [],
-		options: optionList(resets.map((r): OptionPair => [r.name, r.displayName])).sort((a, b) => a.name.localeCompare(b.name)),
+		options: optionList(resets.map((r): OptionPair => [r.property, r.label])).sort((a, b) => a.name.localeCompare(b.name)),
 		description: 'Properties to set back to the provider\'s default. Only the properties with a documented reset are listed.',
 	};
 	const options = [...(c.property.options as INodeProperties[]), reset].sort((a, b) => a.displayName.localeCompare(b.displayName));
@@ -358,7 +360,7 @@ export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset
 		const both = (resetNames.data ?? []).filter((name) => set?.[name] !== undefined);
 		for (const name of both) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is both set and chosen in Reset to Default: keep one' });
 		if (both.length) return z.NEVER;
-		const values = Object.fromEntries(resets.filter((r) => resetNames.data?.includes(r.name)).map((r) => [r.name, r.value]));
+		const values = Object.fromEntries(resets.filter((r) => resetNames.data?.includes(r.property)).map((r) => [r.property, r.value]));
 		return set === undefined && !Object.keys(values).length ? undefined : { ...set, ...values };
 	});
 	return { ...c, property: { ...c.property, options }, schema };

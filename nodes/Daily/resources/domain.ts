@@ -34,7 +34,7 @@ const ON_BY_DEFAULT = new Set(['enable_people_ui', 'enable_cpu_warning_notificat
 export const RETIRED_DOMAIN_KEYS = ['enable_chat', 'enable_shared_chat_history', 'enable_recording', 'owner_only_broadcast', 'enable_transcription', 'intercom_auto_record'];
 
 /** The spec's enum of domain.properties.enable_raw_tracks_transcoded_audio holds "" (as the room's does). */
-export const DOMAIN_RESETS: Reset[] = ROOM_RESETS.filter((r) => SHARED.has(r.name));
+export const DOMAIN_RESETS: Reset[] = ROOM_RESETS.filter((r) => SHARED.has(r.property));
 
 const domainProperties = withoutRetired(collection('properties', 'Domain Properties', [
 	...ROOM_PROPERTY_FIELDS.filter((f) => SHARED.has(f.name)).map((f) => (f.type !== 'boolean' ? f : ON_BY_DEFAULT.has(f.name)
