@@ -28,3 +28,14 @@ export async function runDaily(
 	const [output] = await new Daily().execute.call(ctx);
 	return { output, ctx };
 }
+
+/** Calls a provider simulator as a client would (Bearer key, JSON body): the status and the parsed answer. */
+export async function callSimulator(url: string, key: string, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }> {
+	const response = await fetch(`${url}${path}`, {
+		method,
+		headers: { authorization: `Bearer ${key}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const text = await response.text();
+	return { status: response.status, body: text ? JSON.parse(text) : undefined };
+}

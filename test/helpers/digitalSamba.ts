@@ -1,4 +1,6 @@
 import nock from 'nock';
+import { defaultRetryPolicy } from '../../nodes/shared/http';
+import { resetRateLimits } from '../../nodes/shared/rateLimit';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
@@ -37,4 +39,17 @@ export async function sentBodies(parameters: IDataObject): Promise<unknown[]> {
 	} finally {
 		nock.cleanAll();
 	}
+}
+
+/** A test file's hooks for nock-scripted calls: no network, retries after 5–20 ms, limits and scripts reset per test. */
+export function offlineWithFastRetries(): void {
+	const saved = { ...defaultRetryPolicy };
+	beforeAll(() => nock.disableNetConnect());
+	beforeEach(() => Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 }));
+	afterEach(() => {
+		Object.assign(defaultRetryPolicy, saved);
+		nock.cleanAll();
+		resetRateLimits();
+	});
+	afterAll(() => nock.enableNetConnect());
 }

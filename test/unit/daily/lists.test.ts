@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { DAILY_KEY, runDaily } from '../../helpers/daily';
+import { callSimulator, DAILY_KEY, runDaily } from '../../helpers/daily';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
 import { PHONE_NUMBERS_PAGE_MAX } from '../../simulators/daily/routes/telephony';
 
@@ -17,7 +17,7 @@ describe('Daily lists end where Daily says', () => {
 
 	it('Phone Number → Get Many, Return All over 120 numbers returns all 120 (Daily sends at most 50 a call)', async () => {
 		expect(PHONE_NUMBERS_PAGE_MAX).toBe(50);
-		for (let i = 0; i < 120; i++) await fetch(`${sim.url}/buy-phone-number`, { method: 'POST', headers: { authorization: `Bearer ${DAILY_KEY}`, 'content-type': 'application/json' }, body: '{}' });
+		for (let i = 0; i < 120; i++) await callSimulator(sim.url, DAILY_KEY, 'POST', '/buy-phone-number', {});
 		const { output } = await run({ resource: 'phoneNumber', operation: 'getAll', returnAll: true });
 		expect(new Set(output.map((item) => item.json.id)).size).toBe(120);
 		const pages = sim.requests.filter((r) => r.path.endsWith('/purchased-phone-numbers'));
@@ -26,14 +26,14 @@ describe('Daily lists end where Daily says', () => {
 	});
 
 	it('Phone Number → Get Many with Limit 70 returns 70', async () => {
-		for (let i = 0; i < 80; i++) await fetch(`${sim.url}/buy-phone-number`, { method: 'POST', headers: { authorization: `Bearer ${DAILY_KEY}`, 'content-type': 'application/json' }, body: '{}' });
+		for (let i = 0; i < 80; i++) await callSimulator(sim.url, DAILY_KEY, 'POST', '/buy-phone-number', {});
 		const { output } = await run({ resource: 'phoneNumber', operation: 'getAll', returnAll: false, limit: 70 });
 		expect(output).toHaveLength(70);
 	});
 
 	it('Log → Get API Logs (a bare array, no count) returns every entry and ends on an empty page', async () => {
 		// Every request the simulator answers is logged; 130 room reads make more than one page of 100.
-		for (let i = 0; i < 130; i++) await fetch(`${sim.url}/rooms`, { headers: { authorization: `Bearer ${DAILY_KEY}` } });
+		for (let i = 0; i < 130; i++) await callSimulator(sim.url, DAILY_KEY, 'GET', '/rooms');
 		const logged = sim.state.apiLogs.length;
 		expect(logged).toBeGreaterThan(100);
 		const { output } = await run({ resource: 'logs', operation: 'getApiLogs', returnAll: true });

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
-import { DAILY_KEY, runDaily } from '../../helpers/daily';
+import { callSimulator, DAILY_KEY, runDaily } from '../../helpers/daily';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
 import { loadDailySpec } from '../../simulators/daily/spec';
 
@@ -74,7 +74,7 @@ describe('Daily Reset to Default', () => {
 		});
 
 		it('the contract accepts null only where a reset is documented', async () => {
-			const post = (properties: IDataObject) => fetch(`${sim.url}/rooms`, { method: 'POST', headers: { authorization: `Bearer ${DAILY_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify({ properties }) });
+			const post = (properties: IDataObject) => callSimulator(sim.url, DAILY_KEY, 'POST', '/rooms', { properties });
 			expect((await post({ max_participants: null })).status).toBe(200);
 			expect((await post({ enable_chat: null })).status).toBe(400);
 			expect((await post({ eject_after_elapsed: null })).status).toBe(400);

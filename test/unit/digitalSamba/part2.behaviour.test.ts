@@ -1,21 +1,11 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { DS_KEY, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { DS_KEY, DS_URL, offlineWithFastRetries, runDigitalSamba } from '../../helpers/digitalSamba';
 import { failure } from '../../helpers/failure';
 
 const API = `${DS_URL}/api/v1`;
-const saved = { ...defaultRetryPolicy };
-
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 }));
-afterEach(() => {
-	Object.assign(defaultRetryPolicy, saved);
-	nock.cleanAll();
-	resetRateLimits();
-});
-afterAll(() => nock.enableNetConnect());
+offlineWithFastRetries();
 
 const text = (error: Error) => `${error.message}\n${(error as NodeOperationError).description ?? ''}`;
 

@@ -3,9 +3,7 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-w
 import { NodeOperationError } from 'n8n-workflow';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { takesRoomUuid } from '../../../nodes/DigitalSamba/roomUuid';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { DS_URL, offlineWithFastRetries, runDigitalSamba } from '../../helpers/digitalSamba';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { uuidOnlyRoomOperations } from './spec';
 
@@ -54,15 +52,7 @@ const CASES: Array<{ op: string; params?: IDataObject; items?: INodeExecutionDat
 	{ op: 'statistics.getRoomCurrent' },
 ];
 
-const saved = { ...defaultRetryPolicy };
-beforeAll(() => nock.disableNetConnect());
-beforeEach(() => Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 }));
-afterEach(() => {
-	Object.assign(defaultRetryPolicy, saved);
-	nock.cleanAll();
-	resetRateLimits();
-});
-afterAll(() => nock.enableNetConnect());
+offlineWithFastRetries();
 
 const sent = (r: IHttpRequestOptions) => `${r.method ?? 'GET'} ${new URL(r.url).pathname.replace(/^\/api\/v1/, '')}`;
 

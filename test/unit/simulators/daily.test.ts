@@ -1,3 +1,4 @@
+import { callSimulator } from '../../helpers/daily';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
 import { DAILY_ROUTES } from '../../simulators/daily/routes';
 import { loadDailySpec } from '../../simulators/daily/spec';
@@ -11,15 +12,7 @@ import { exampleFromSchema, schemaErrors } from '../../simulators/openapi';
 const KEY = 'sim-key';
 let sim: DailySimulator;
 
-async function call(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${sim.url}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown) => callSimulator(sim.url, KEY, method, path, body);
 
 beforeEach(async () => {
 	sim = await startDailySimulator({ apiKey: KEY });

@@ -1,3 +1,4 @@
+import { callSimulator } from '../../helpers/daily';
 import { createServer, type Server } from 'http';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
 
@@ -13,15 +14,7 @@ let url: string;
 /** What the receiver answers to events (the test request always gets 200). */
 let eventStatus = 200;
 
-async function call(method: string, path: string, body?: unknown) {
-	const response = await fetch(`${sim.url}${path}`, {
-		method,
-		headers: { authorization: `Bearer ${KEY}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	const text = await response.text();
-	return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
+const call = (method: string, path: string, body?: unknown) => callSimulator(sim.url, KEY, method, path, body);
 
 beforeEach(async () => {
 	eventStatus = 200;
