@@ -348,14 +348,14 @@ export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset
 	const options = [...(c.property.options as INodeProperties[]), reset].sort((a, b) => a.displayName.localeCompare(b.displayName));
 	const chosen = z.array(z.enum(names)).optional();
 	const schema = z.unknown().transform((value, ctx) => {
-		if (!value || typeof value !== 'object' || Array.isArray(value)) return parsedInto(c.schema, value, [], ctx);
+		if (!value || typeof value !== 'object' || Array.isArray(value)) return parsedInto(c.schema, value, ctx);
 		const { [RESET_FIELD]: picked, ...rest } = value as Record<string, unknown>;
 		const resetNames = chosen.safeParse(picked);
 		if (!resetNames.success) {
 			for (const issue of resetNames.error.issues) ctx.addIssue({ ...issue, path: [RESET_FIELD, ...issue.path] });
 			return z.NEVER;
 		}
-		const set = parsedInto(c.schema, rest, [], ctx) as Record<string, unknown> | undefined;
+		const set = parsedInto(c.schema, rest, ctx) as Record<string, unknown> | undefined;
 		if (set === z.NEVER) return z.NEVER;
 		const both = (resetNames.data ?? []).filter((name) => set?.[name] !== undefined);
 		for (const name of both) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is both set and chosen in Reset to Default: keep one' });
@@ -366,10 +366,10 @@ export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset
 	return { ...c, property: { ...c.property, options }, schema };
 }
 
-/** Parses `value` with `schema` inside another transform: its issues are added at `path`, NEVER on failure. */
-function parsedInto(schema: ZodTypeAny, value: unknown, path: Array<string | number>, ctx: z.RefinementCtx): unknown {
+/** Parses `value` with `schema` inside another transform: its issues become the transform's, NEVER on failure. */
+function parsedInto(schema: ZodTypeAny, value: unknown, ctx: z.RefinementCtx): unknown {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
-	for (const issue of result.error.issues) ctx.addIssue({ ...issue, path: [...path, ...issue.path] });
+	for (const issue of result.error.issues) ctx.addIssue(issue);
 	return z.NEVER;
 }
