@@ -3,7 +3,7 @@ import { join } from 'path';
 import { createRuntime, importInto, ROOT } from '../test/e2e/n8n';
 import { describeMachine } from './lib/machine';
 import { table } from './lib/report';
-import { FULL_SIZES, type Sizes } from './lib/sizes';
+import { FULL_SIZES, SMOKE_SIZES, type Sizes } from './lib/sizes';
 import type { BenchContext, Row, Scenario } from './lib/types';
 import { latencyScenario } from './scenarios/latency';
 import { rateLimitedScenario } from './scenarios/rateLimited';
@@ -14,7 +14,8 @@ import { triggerScenario } from './scenarios/trigger';
 /**
  * `npm run bench`: every scenario side by side with n8n's own nodes in one real n8n, against the simulators on
  * loopback. Prints the table and writes bench/results.md. BENCH_REPS sets the repetitions (default 3), BENCH_ONLY a
- * comma-separated list of scenario numbers. bench/smoke.test.ts runs the same at the smoke sizes.
+ * comma-separated list of scenario numbers. BENCH_SMOKE=1 runs the smoke sizes once and writes the table to
+ * BENCH_RESULTS instead (bench/smoke.test.ts, in CI). Exits 1 when a scenario failed.
  */
 export const SCENARIOS: Array<[string, (sizes: Sizes) => Promise<Scenario>]> = [
 	['1', latencyScenario],
@@ -69,8 +70,9 @@ export async function runBench({ reps, only, sizes, log }: BenchOptions): Promis
 async function main() {
 	const log = (message: string) => console.log(message);
 	const started = Date.now();
-	const reps = Number(process.env.BENCH_REPS ?? 3);
-	const { rows, machine } = await runBench({ reps, only: (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean), sizes: FULL_SIZES, log });
+	const smoke = process.env.BENCH_SMOKE === '1';
+	const reps = smoke ? 1 : Number(process.env.BENCH_REPS ?? 3);
+	const { rows, machine } = await runBench({ reps, only: (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean), sizes: smoke ? SMOKE_SIZES : FULL_SIZES, log });
 	const result = table(rows);
 	log(`\n${result}\n`);
 	const when = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -82,15 +84,16 @@ async function main() {
 		// no notes
 	}
 	writeFileSync(
-		join(ROOT, 'bench', 'results.md'),
+		smoke ? (process.env.BENCH_RESULTS ?? join(ROOT, '.build', 'bench-smoke.md')) : join(ROOT, 'bench', 'results.md'),
 		`# Benchmark results\n\nWritten by \`npm run bench\` on ${when} (${reps} repetitions a scenario${process.env.BENCH_TRIGGER_REPS ? `, ${process.env.BENCH_TRIGGER_REPS} for scenario 4` : ''}, medians; ${((Date.now() - started) / 60_000).toFixed(1)} min).\n\n` +
 			`## Machine\n${machineLines}\n\n## Figures\n${result}\n${notes}`,
 	);
+	return rows.some((row) => row.measure === 'failed') ? 1 : 0;
 }
 
 if (require.main === module) {
 	main().then(
-		() => process.exit(0),
+		(code) => process.exit(code),
 		(error) => {
 			console.error(error);
 			process.exit(1);
