@@ -1,16 +1,16 @@
 /**
- * The lint n8n's package scanner (@n8n/scan-community-package 0.32) runs before it verifies a community node:
- * @n8n/eslint-plugin-community-nodes' recommended config, no-console, and eslint-plugin-n8n-nodes-base's community,
- * credentials and nodes rule sets with the scanner's own off-overrides. `npm run lint` also passes
- * --no-inline-config, because the scanner ignores eslint-disable comments.
+ * The lint n8n's package scanner runs before it verifies a community node (@n8n/scan-community-package,
+ * scanner.mjs `buildScanConfig`): @n8n/eslint-plugin-community-nodes' recommended config, no-console, and
+ * eslint-plugin-n8n-nodes-base's community, credentials and nodes rule sets with the scanner's own off-overrides,
+ * inline config off. The scanner lints the attested sources (package.json, nodes/, credentials/: `npm run lint`) and
+ * the tarball's compiled JavaScript (`scanConfig`, through scripts/scan-tarball.mjs).
  */
 import { defineConfig } from 'eslint/config';
 import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 import tsParser from '@typescript-eslint/parser';
 import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
 
-export default defineConfig(
-	{ ignores: ['node_modules/**', 'dist/**', '.build/**', 'test/**', 'bench/**', '**/package-lock.json'] },
+export const scanConfig = defineConfig(
 	n8nCommunityNodesPlugin.configs.recommended,
 	{ rules: { 'no-console': 'error' } },
 	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
@@ -34,3 +34,6 @@ export default defineConfig(
 	},
 	{ files: ['**/*.json', '**/*.ts'], languageOptions: { parser: tsParser } },
 );
+
+/** The repository's lint: the scanner's config, minus what is not shipped (dist/ is scanned as the tarball). */
+export default defineConfig({ ignores: ['node_modules/**', 'dist/**', '.build/**', 'test/**', 'bench/**', '**/package-lock.json'] }, scanConfig);

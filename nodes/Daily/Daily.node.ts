@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
-import { buildProperties } from '../shared/properties';
 import { dailyListSearch, dailyLoadOptions } from './lists';
+import { dailyProperties } from './Daily.description';
 import { dailyResources } from './resources';
 import { dailyTransport } from './transport';
 
@@ -35,7 +35,8 @@ export class Daily implements INodeType {
 				required: true,
 			},
 		],
-		properties: buildProperties(dailyResources),
+		// Written by `npm run descriptions` from the resource files; the executor reads the same descriptors.
+		properties: dailyProperties,
 	};
 
 	methods = { listSearch: dailyListSearch, loadOptions: dailyLoadOptions };

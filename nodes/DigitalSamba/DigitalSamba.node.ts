@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
-import { buildProperties } from '../shared/properties';
 import { digitalSambaListSearch, digitalSambaLoadOptions } from './lists';
+import { digitalSambaProperties } from './DigitalSamba.description';
 import { digitalSambaResources } from './resources';
 import { digitalSambaTransport } from './transport';
 
@@ -35,7 +35,8 @@ export class DigitalSamba implements INodeType {
 				required: true,
 			},
 		],
-		properties: buildProperties(digitalSambaResources),
+		// Written by `npm run descriptions` from the resource files; the executor reads the same descriptors.
+		properties: digitalSambaProperties,
 	};
 
 	methods = { listSearch: digitalSambaListSearch, loadOptions: digitalSambaLoadOptions };

@@ -9,7 +9,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
 import { publicRoot, withPublicUrl } from './links';
 import { miroTalkListSearch } from './lists';
-import { endpointFor, miroTalkProperties, resourcesFor } from './resources';
+import { miroTalkProperties } from './MiroTalk.description';
+import { endpointFor, resourcesFor } from './resources';
 import { isHttpUrl, miroTalkTransport, PRODUCT_LABEL, PRODUCTS, type Product } from './transport';
 
 export class MiroTalk implements INodeType {
@@ -36,23 +37,8 @@ export class MiroTalk implements INodeType {
 				required: true,
 			},
 		],
-		properties: [
-			{
-				displayName: 'Product',
-				name: 'product',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'MiroTalk BRO (Broadcast)', value: 'bro', description: 'Live broadcasting: join links only' },
-					{ name: 'MiroTalk C2C (Cam to Cam)', value: 'c2c', description: 'One-to-one calls: create meeting and join link' },
-					{ name: 'MiroTalk P2P (Peer to Peer)', value: 'p2p', description: 'Meetings, join links, tokens and stats' },
-					{ name: 'MiroTalk SFU (Selective Forwarding Unit)', value: 'sfu', description: 'Meetings (also end), join links, tokens and stats' },
-				],
-				default: 'sfu',
-				description: 'The MiroTalk product the server runs; it decides which operations exist and must match the credential',
-			},
-			...miroTalkProperties(),
-		],
+		// Written by `npm run descriptions` from the resource files (Product first); the executor reads the same descriptors.
+		properties: miroTalkProperties,
 	};
 
 	methods = { listSearch: miroTalkListSearch };

@@ -10,11 +10,8 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
 
-const EVENTS: Array<[string, string, string]> = [
-	['join', 'Join', 'A participant joined a room'],
-	['exit', 'Exit', 'A participant left a room (SFU only)'],
-	['disconnect', 'Disconnect', "A participant's connection dropped"],
-];
+/** MiroTalk's webhook events, as the Events parameter lists them. */
+const EVENTS = ['join', 'exit', 'disconnect'];
 
 /**
  * MiroTalk's `Logger.getDateTime(false)` text, read in the server's zone: `toLocaleString('en-US', {timeZone,
@@ -108,7 +105,11 @@ export class MiroTalkTrigger implements INodeType {
 				name: 'events',
 				type: 'multiOptions',
 				default: ['join', 'exit', 'disconnect'],
-				options: EVENTS.map(([value, name, description]) => ({ name, value, description })),
+				options: [
+					{ name: 'Join', value: 'join', description: 'A participant joined a room' },
+					{ name: 'Exit', value: 'exit', description: 'A participant left a room (SFU only)' },
+					{ name: 'Disconnect', value: 'disconnect', description: "A participant's connection dropped" },
+				],
 				description: 'The events that start the workflow',
 			},
 			{
@@ -162,7 +163,7 @@ export class MiroTalkTrigger implements INodeType {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const events = this.getNodeParameter('events', []) as string[];
 				if (!events.length) {
-					throw new NodeOperationError(this.getNode(), `Choose at least one event in Events (${EVENTS.map(([value]) => value).join(', ')})`);
+					throw new NodeOperationError(this.getNode(), `Choose at least one event in Events (${EVENTS.join(', ')})`);
 				}
 				if (this.getNode().typeVersion >= 1.1 && !(await expectedToken(this))) {
 					throw new NodeOperationError(this.getNode(), 'The MiroTalk credential has no Webhook Token', {

@@ -17,6 +17,22 @@ export function optionList(pairs: OptionPair[]): INodePropertyOptions[] {
 }
 
 /**
+ * The "Not Set" option of an optional dropdown: its value is the field's default, '', which the executor drops before
+ * validation, so nothing is sent. It comes last in a short list and in label order in a long one (see optionList).
+ */
+export const NOT_SET: INodePropertyOptions = {
+	name: 'Not Set',
+	value: '',
+	description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+};
+
+function withNotSet(options: INodePropertyOptions[]): INodePropertyOptions[] {
+	if (options.some((o) => o.value === '')) return options;
+	const all = [...options, NOT_SET];
+	return all.length < 5 ? all : all.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
  * One parameter, declared once: the kernel derives both the n8n property (what the editor shows)
  * and the zod schema (what is accepted) from it, so the two never drift apart. `N` keeps the name as a literal type,
  * so that the operation's code is checked against it.
@@ -137,8 +153,12 @@ export function fieldProperty(spec: FieldSpec): INodeProperties {
 	else if (spec.type === 'unixTime' || spec.type === 'isoTime') property.placeholder = 'e.g. in 2 hours, or 2026-12-01T10:00:00Z';
 	else if (spec.type === 'stringList') property.placeholder = 'e.g. first, second';
 	if (spec.options) property.options = optionList(spec.options);
-	// Yes / No, and nothing chosen (sent as nothing) until the user picks one.
+	// Yes / No, and Not Set (sent as nothing) until the user picks one.
 	if (spec.type === 'optionalBoolean') property.options = [{ name: 'Yes', value: true }, { name: 'No', value: false }];
+	// An optional dropdown starts at '' (sent as nothing): that is a choice of its own, so the dropdown offers it by name.
+	if (property.type === 'options' && property.options && property.default === '' && !spec.required && !spec.loadOptions) {
+		property.options = withNotSet(property.options as INodePropertyOptions[]);
+	}
 	const typeOptions: INodeProperties['typeOptions'] = { ...spec.typeOptions };
 	if (spec.loadOptions) {
 		typeOptions.loadOptionsMethod = spec.loadOptions;

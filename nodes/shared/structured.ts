@@ -105,7 +105,7 @@ export function rowsValue(group: RowGroup, stored: unknown): IDataObject[] {
 /** The Input Mode, JSON and rows parameters that stand where the JSON parameter stood. */
 export function structuredProperties(input: StructuredInput): INodeProperties[] {
 	const show = (mode: string) => ({ show: { [input.mode]: [mode] } });
-	// The built descriptions are linted as literals (scripts/lint-descriptions.js).
+	// Linted as written out in the committed description files (scripts/descriptions.js).
 	const modeDefault = input.modeDefault;
 	return [
 		{

@@ -81,8 +81,10 @@ const transcriptSettingsRows: RowsAlternative = {
 };
 
 const submit = params([
-	{ displayName: 'Preset', name: 'preset', type: 'options', default: '', required: true, options: BATCH_PRESETS, description: 'What the job produces' },
-	{ displayName: 'Source Type', name: 'sourceType', type: 'options', default: '', required: true, options: BATCH_SOURCE_TYPES, description: 'Where the media or text comes from' },
+	// Defaults among the options, as n8n's lint and package scanner require of a dropdown (they were '' until
+	// December 2026: a node saved without a choice was refused before sending, and now submits a Transcript job).
+	{ displayName: 'Preset', name: 'preset', type: 'options', default: 'transcript', required: true, options: BATCH_PRESETS, description: 'What the job produces' },
+	{ displayName: 'Source Type', name: 'sourceType', type: 'options', default: 'recordingId', required: true, options: BATCH_SOURCE_TYPES, description: 'Where the media or text comes from' },
 	{ displayName: 'Source', name: 'source', type: 'string', default: '', required: true, description: 'The recording ID, or the URL of the media file or of the transcript' },
 	// Required by Daily (submit-job page: outParams "Required? Yes"). Workflows saved with it under Options keep it there.
 	{ displayName: 'Output Parameters (JSON)', name: 'outParams', type: 'json', default: '', description: 'How the output is stored (required by Daily), e.g. {"s3Config": {"s3KeyTemplate": "my-output"}}; leave empty only if set under Options', zod: jsonValue },

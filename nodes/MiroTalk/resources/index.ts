@@ -74,18 +74,38 @@ function parametersOf(resource: ProductResource, operation: string): INodeProper
 	);
 }
 
+/** The Product selector, first of the node's parameters: the products sorted by label, SFU the default. */
+export function productSelector(): INodeProperties {
+	return {
+		displayName: 'Product',
+		name: 'product',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'MiroTalk BRO (Broadcast)', value: 'bro', description: 'Live broadcasting: join links only' },
+			{ name: 'MiroTalk C2C (Cam to Cam)', value: 'c2c', description: 'One-to-one calls: create meeting and join link' },
+			{ name: 'MiroTalk P2P (Peer to Peer)', value: 'p2p', description: 'Meetings, join links, tokens and stats' },
+			{ name: 'MiroTalk SFU (Selective Forwarding Unit)', value: 'sfu', description: 'Meetings (also end), join links, tokens and stats' },
+		],
+		default: 'sfu',
+		description: 'The MiroTalk product the server runs; it decides which operations exist and must match the credential',
+	};
+}
+
 /**
- * The node's parameters after Product: each product's own Resource and Operation selectors and operation
+ * The node's whole parameter list (written out as a literal in MiroTalk.description.ts by `npm run descriptions`):
+ * the Product selector, then each product's own Resource and Operation selectors and operation
  * parameters, shown only for that product, with what products share declared once:
  * - one Resource selector per set of resources (SFU and P2P offer the same four and share theirs);
  * - per resource, one Operation selector per set of its operations (SFU and P2P share Statistic's and Token's);
  * - each operation's parameters as its declarations give them (see parametersOf).
  * Selectors come first, then the parameters resource by resource and operation by operation, as the kernel lists them.
  */
-export function miroTalkProperties(): INodeProperties[] {
+export function buildMiroTalkProperties(): INodeProperties[] {
 	const resources = [...miroTalkProductResources].sort((a, b) => a.name.localeCompare(b.name));
 	const offers = (r: ProductResource, product: Product) => r.operations.some((o) => o.products.includes(product));
 	return [
+		productSelector(),
 		...alike((product) => miroTalkProductResources.filter((r) => offers(r, product))).map((products) =>
 			forProducts(resourceSelector(resourcesFor(products[0])), products),
 		),

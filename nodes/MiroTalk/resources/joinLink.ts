@@ -71,7 +71,7 @@ function joinBody(p: JoinParams, room: string): IDataObject {
 const joinRoomOf = (p: JoinParams) => (given(p.room) ? String(p.room) : randomUUID());
 
 // SFU's and P2P's Create take the same room and token: one parameter object each, which the node shows once for
-// both products (see miroTalkProperties); each product has its own Options.
+// both products (see buildMiroTalkProperties); each product has its own Options.
 const JOIN_ROOM = roomField(false, 'The room to join; a random room (a UUID, returned as room) when empty');
 const joinRoom = fieldProperty(JOIN_ROOM);
 const joinToken = tokenCollection();

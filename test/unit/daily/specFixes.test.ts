@@ -34,7 +34,8 @@ function property(resource: string, operation: string, name: string): INodePrope
 	if (!field) throw new Error(`no ${name} on ${resource}.${operation}`);
 	return field;
 }
-const values = (p: INodeProperties) => (p.options as Array<{ value: string }>).map((o) => o.value);
+/** A dropdown's values, bar "Not Set" ('': the optional field's default, sent as nothing, not a value of the spec). */
+const values = (p: INodeProperties) => (p.options as Array<{ value: string }>).map((o) => o.value).filter((v) => v !== '');
 /** A collection's fields; the rows that stand for a JSON field (structuredInputs.test.ts checks them) left out. */
 const fieldsOf = (resource: string, operation: string, collection: string) =>
 	(property(resource, operation, collection).options as INodeProperties[]).filter((f) => f.type !== 'fixedCollection');

@@ -6,6 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { dailySignature, DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
+import { DAILY_EVENT_TYPES } from '../../../nodes/Daily/events';
+import { optionList } from '../../../nodes/shared/fields';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_KEY, DAILY_URL } from '../../helpers/daily';
 import { deliver, hookContext, type TriggerEnv } from '../../helpers/trigger';
@@ -40,6 +42,13 @@ afterEach(() => {
 	resetRateLimits();
 });
 afterAll(() => nock.enableNetConnect());
+
+describe('Daily Trigger events', () => {
+	it('are the 32 event types of events.ts (checked against Daily\'s spec in specFixes.test.ts), written out in the node for n8n\'s lint', () => {
+		const events = new DailyTrigger().description.properties.find((p) => p.name === 'events');
+		expect(events?.options).toEqual(optionList(DAILY_EVENT_TYPES));
+	});
+});
 
 describe('Daily Trigger lifecycle', () => {
 	it('creates the webhook with the events and a generated base64 secret, and keeps id and secret', async () => {

@@ -3,6 +3,7 @@ import type { IDataObject, INodeProperties, NodeOperationError } from 'n8n-workf
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
+import { NOT_SET } from '../../../nodes/shared/fields';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DS_KEY, DS_URL, runDigitalSamba, sentBodies } from '../../helpers/digitalSamba';
 import { hookContext } from '../../helpers/trigger';
@@ -29,7 +30,8 @@ function field(resource: string, operation: string, collection: string, name: st
 	return found;
 }
 
-const values = (p: INodeProperties) => (p.options as Array<{ value: unknown }>).map((o) => o.value);
+/** A dropdown's values, bar "Not Set" ('': the optional field's default, sent as nothing, not a value of the spec). */
+const values = (p: INodeProperties) => (p.options as Array<{ value: unknown }>).map((o) => o.value).filter((v) => v !== '');
 const sorted = (list: unknown[]) => [...list].map(String).sort();
 const text = (error: unknown) => `${(error as Error).message}\n${(error as NodeOperationError).description ?? ''}`;
 
@@ -108,7 +110,11 @@ describe('settings added in the editor start unset', () => {
 		const notUnset = fields.filter((f) => f.default !== '').map((f) => `${f.name}: ${JSON.stringify(f.default)}`);
 		expect(notUnset).toEqual([]);
 		// A yes/no setting is a choice of true or false, so a saved true or false still reads as chosen.
-		for (const f of fields.filter((x) => schema[x.name].type === 'boolean')) expect(values(f)).toEqual([true, false]);
+		// "Not Set" is offered by name: the default, chosen again after a Yes or a No.
+		for (const f of fields.filter((x) => schema[x.name].type === 'boolean')) {
+			expect(values(f)).toEqual([true, false]);
+			expect(f.options).toContainEqual(NOT_SET);
+		}
 	});
 
 	it('an added setting left unchosen is not sent; a chosen No is', async () => {

@@ -6,6 +6,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { DIGITAL_SAMBA_EVENTS } from '../../../nodes/DigitalSamba/events';
+import { optionList } from '../../../nodes/shared/fields';
 import { defaultRetryPolicy } from '../../../nodes/shared/http';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DS_KEY, DS_URL } from '../../helpers/digitalSamba';
@@ -50,6 +51,11 @@ describe('Digital Samba events', () => {
 		expect(DIGITAL_SAMBA_EVENTS).toHaveLength(39);
 		expect(DIGITAL_SAMBA_EVENTS.every(([v]) => /^[a-z_]+$/.test(v))).toBe(true);
 		expect(new Set(DIGITAL_SAMBA_EVENTS.map(([v]) => v)).size).toBe(39);
+	});
+
+	it('the trigger\'s Events are those 39, written out in the node (for n8n\'s lint) as the kernel lists them', () => {
+		const events = new DigitalSambaTrigger().description.properties.find((p) => p.name === 'events');
+		expect(events?.options).toEqual(optionList(DIGITAL_SAMBA_EVENTS));
 	});
 
 	it('can load the live list from GET /events', async () => {

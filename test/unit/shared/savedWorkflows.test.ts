@@ -29,6 +29,11 @@ function allowed(before: unknown, now: unknown, key = ''): boolean {
 	// empty (the server's default applies, issue #17), Daily's Include Logs at Daily's default, true.
 	if (key === 'token @ product=sfu|p2p,resource=joinLink,operation=create > expire' && before === '1h' && now === '') return true;
 	if (key === 'filters @ resource=logs,operation=get > includeLogs' && before === false && now === true) return true;
+	// Daily Batch Processor → Submit's two required dropdowns: '' was no option, which n8n's lint and package scanner
+	// refuse (node-param-default-wrong-for-options); a node saved without a choice was refused before sending, so no
+	// saved workflow ran with ''. Named in CHANGELOG under "Changed defaults".
+	if (key === 'preset @ resource=batchProcessor,operation=submit' && before === '' && now === 'transcript') return true;
+	if (key === 'sourceType @ resource=batchProcessor,operation=submit' && before === '' && now === 'recordingId') return true;
 	// An identifier that became a picker: empty before, an empty locator now. Its value was required, so no saved
 	// workflow omits it; a saved plain text still reads (locators.test.ts, pickers.e2e.test.ts).
 	if (before === '' && JSON.stringify(now) === JSON.stringify({ mode: 'list', value: '' })) return true;
