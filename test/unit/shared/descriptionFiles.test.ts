@@ -92,6 +92,8 @@ describe('eslint on a description file', () => {
 			options: ['Oregon', 'Frankfurt', 'Mumbai', 'Sydney', 'London'].map((name) => ({ name, value: name.toLowerCase().slice(0, 2) })),
 		},
 		{ displayName: 'Mode', name: 'mode', type: 'options', default: '', description: 'How the room runs', options: [{ name: 'Audio', value: 'audio' }, { name: 'Video', value: 'video' }] },
+		// A missing description: the rule set requires Limit's standard one.
+		{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 } },
 	].map((p) => ({ ...p, displayOptions: roomCreate }) as INodeProperties);
 
 	/** Lints a copy of Daily.description.ts with these lines added at the end of the list, as `npm run lint` does. */
@@ -127,6 +129,7 @@ describe('eslint on a description file', () => {
 		expect(found.sort()).toEqual([
 			['n8n-nodes-base/node-param-default-wrong-for-options', 'mode'],
 			['n8n-nodes-base/node-param-description-boolean-without-whether', 'enableChat'],
+			['n8n-nodes-base/node-param-description-missing-from-limit', 'limit'],
 			['n8n-nodes-base/node-param-display-name-miscased', 'topic'],
 			['n8n-nodes-base/node-param-options-type-unsorted-items', 'region'],
 		]);
