@@ -64,7 +64,7 @@ export type Pagination =
 			/** Path of the list in the page body; undefined for a bare array. */
 			itemsPath?: string;
 			maxPageSize: number;
-			/** A status that, after the first page, means the list has ended (Daily's meeting participants: 404). */
+			/** A status that, after the first page, means the list has ended (a provider that answers 404 once the entries are exhausted). */
 			endStatus?: number;
 	  }
 	| {
@@ -130,8 +130,8 @@ export interface OperationDescriptor<P = any> {
 	/** Validates and normalises the parameters before anything is sent. */
 	schema: ZodType<P, ZodTypeDef, unknown>;
 	/**
-	 * Turns validated parameters into what the request needs, with calls of its own (Digital Samba: a room's friendly
-	 * URL into its UUID, for paths that take the UUID only). Runs after validation, before the request.
+	 * Turns validated parameters into what the request needs, with calls of its own (a readable name looked up for the
+	 * ID a path takes). Runs after validation, before the request.
 	 */
 	prepare?: (ctx: PrepareContext, params: P) => Promise<P>;
 	/** The call this operation makes; omit when `run` does the work. */
@@ -143,8 +143,7 @@ export interface OperationDescriptor<P = any> {
 	/** Answer bytes become the item's binary data in this property (exports); the request is sent with `binary`. */
 	binaryOutput?: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
 	/**
-	 * The few fields a person or an agent needs of an answer's entry (a Digital Samba room has about 80 setting
-	 * flags): the kernel adds n8n's Simplify switch, on by default from node version 1.1, off in version 1.
+	 * The few fields a person or an agent needs of an answer's entry (an answer can hold dozens of setting flags): the kernel adds n8n's Simplify switch, on by default from node version 1.1, off in version 1.
 	 */
 	simplify?: (entry: IDataObject) => IDataObject;
 	/** Operations that are more than one call (or no call at all). */

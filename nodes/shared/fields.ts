@@ -266,8 +266,8 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 				if (spec.url) s = s.url('must be an http(s) URL').regex(/^https?:\/\//i, 'must be an http(s) URL');
 				// Providers trim text and treat blank as missing: a required field must hold more than spaces.
 				if (spec.required) s = s.regex(/\S/, 'must not be blank');
-				// A locator's value carried over from another operation's field of the same name (Daily's room name
-				// on Create is typed, elsewhere picked) reads as its text.
+				// A locator's value carried over from another operation's field of the same name (typed on one operation,
+				// picked on another) reads as its text.
 				schema = z.preprocess((v) => (typeof v === 'number' ? String(v) : locatorValue(v, spec.locator ?? { typed: 'id' })), s);
 			}
 		}

@@ -17,7 +17,7 @@ import type { ProviderTransport } from './provider';
 export interface LocatorSpec {
 	/** The node's listSearch method; absent where the API lists nothing to pick from. */
 	list?: string;
-	/** The typed mode: an ID, or a name (Daily rooms are known by name). */
+	/** The typed mode: an ID, or a name (where the provider knows the thing by name). */
 	typed: 'id' | 'name';
 	/** The provider's URL of the thing, as a regex whose first group is the identifier. */
 	url?: { regex: string; placeholder: string };
@@ -94,7 +94,7 @@ export function locatorProperty(
 export interface ListSource {
 	/** The list call without paging (paging is added); may read the node's other parameters (the chosen room). */
 	request(ctx: ILoadOptionsFunctions): RequestSpec | Promise<RequestSpec>;
-	/** Absent for a list the API answers whole (Daily's webhooks). */
+	/** Absent for a list the API answers whole (a short list with no paging). */
 	pagination?: Pagination;
 	/** Where the entries are in an answer without pagination; the answer itself when it is an array. */
 	itemsPath?: string;

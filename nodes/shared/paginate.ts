@@ -21,7 +21,7 @@ function fingerprint(page: IDataObject[]): string {
 export interface Page {
 	entries: IDataObject[];
 	next?: string;
-	/** How many entries the whole list has, where the page says (`total_count`; Digital Samba at times sends it as a string). */
+	/** How many entries the whole list has, where the page says (`total_count`, a number or a numeric string). */
 	total?: number;
 }
 
@@ -36,7 +36,7 @@ function totalOf(body: unknown): number | undefined {
  * Fetches the page at `token` (an offset or a cursor, as the previous page's `next`; undefined for the first).
  * The list ends only where the provider says: an empty page, a cursor that does not move, an offset that reaches the
  * list's `total_count` (no extra call), or the pagination's `endStatus` after the first page. A page shorter than
- * asked is not the end: a provider may answer fewer than asked (Daily's purchased phone numbers: at most 50 a call).
+ * asked is not the end: a provider may answer fewer than asked (a page cap below what was asked).
  */
 export async function fetchPage(
 	send: (spec: RequestSpec) => Promise<HttpResult>,
@@ -92,7 +92,7 @@ export async function* paginate(
 			yielded++;
 			yield entry;
 		}
-		// A cursor list that has given its total_count is whole (Daily's rooms: no call for an empty page).
+		// A cursor list that has given its total_count is whole (no call for an empty page).
 		if (page.next === undefined || (page.total !== undefined && fetched >= page.total)) return;
 		token = page.next;
 	}

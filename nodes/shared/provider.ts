@@ -10,7 +10,7 @@ export type RateClasses = Record<string, SlidingWindows> & { default: SlidingWin
 
 /** What the kernel needs to know about one provider's HTTP API. */
 export interface ProviderTransport {
-	/** Shown in error messages, e.g. "Daily". */
+	/** The provider's name, shown in error messages. */
 	displayName: string;
 	credentialType: string;
 	/** The API root from the credential, without a trailing slash. */
@@ -25,8 +25,8 @@ export interface ProviderTransport {
 	 */
 	concurrency?: number;
 	/**
-	 * A provider that answers some failures with a 2xx status (MiroTalk's C2C and BRO reply 200
-	 * `{"data":"404 not found"}`): return the status to treat the answer as, or undefined if it is a success.
+	 * A provider that answers some failures with a 2xx status (a 200 whose body says
+	 * "404 not found"): return the status to treat the answer as, or undefined if it is a success.
 	 */
 	failureIn2xx?(body: unknown): number | undefined;
 	/** Values that must never appear in an error or output. */

@@ -10,7 +10,7 @@ const noRelease: Release = () => undefined;
  * Sliding windows: at most `limit` calls in any `ms`. A call counts from when it is sent until `ms` after its
  * answer came back. The server saw the call somewhere in between, so whatever the network's delays, two calls
  * the server counts in one window of its own were also in one window here: no 429 from a window the provider
- * documents, and no pacing finer than the provider asks for (Daily allows 20 at once every second).
+ * documents, and no pacing finer than the provider asks for (a provider that allows 20 at once every second gets them at once).
  */
 class Windows {
 	private inFlight = 0;

@@ -27,8 +27,8 @@ export function withinWindow(timestampSeconds: number, windowSeconds: number, no
 }
 
 /**
- * A unix time given in seconds or in milliseconds, as seconds. Providers disagree on the unit (Daily's
- * X-Webhook-Timestamp is read as seconds by some handlers and reported as 13-digit milliseconds by another), so it
+ * A unix time given in seconds or in milliseconds, as seconds. Sources disagree on the unit of one header (read as
+ * seconds by some handlers, reported as 13-digit milliseconds by another), so it
  * is judged by magnitude: 1e11 seconds is the year 5138, 1e11 milliseconds is 1973. NaN for anything else.
  */
 export function unixSeconds(value: unknown): number {
@@ -134,7 +134,7 @@ const MAX_EVENT_BYTES = 1024 * 1024;
  * The checks every trigger makes before anything else: providers deliver JSON, and small. A 400 answer
  * for anything else; undefined when the delivery may go on to be verified. `anyContentType` skips the content-type
  * check, for a trigger that verifies a signature over the raw bytes and then parses them as JSON whatever the
- * header says (Daily: a correctly signed delivery is genuine, whatever its content type).
+ * header says (a correctly signed delivery is genuine, whatever its content type).
  */
 export function refuseMalformed(ctx: IWebhookFunctions, raw: Buffer, { anyContentType = false } = {}): IWebhookResponseData | undefined {
 	const type = headerValue(ctx.getHeaderData() as IDataObject, 'content-type') ?? '';
