@@ -31,9 +31,9 @@ export function roomNameField(description = 'The name of the room'): FieldSpec<'
 	};
 }
 
-/** Daily's cursor pagination: newest first, `starting_after` the last id of the previous page. */
-export function dailyCursor(idFieldName = 'id'): Pagination {
-	return { style: 'cursor', idField: idFieldName, cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 };
+/** Daily's cursor pagination: newest first, `starting_after` the last id of the previous page; 100 a page unless a list documents a lower cap. */
+export function dailyCursor(idFieldName = 'id', maxPageSize = 100): Pagination {
+	return { style: 'cursor', idField: idFieldName, cursorParam: 'starting_after', itemsPath: 'data', maxPageSize };
 }
 
 

@@ -98,8 +98,9 @@ const operations: OperationDescriptor[] = [
 		description: 'List the phone numbers bought for the domain',
 		...list,
 		request: (p) => ({ method: 'GET', path: '/purchased-phone-numbers', qs: defined(p.filters) }),
-		// Pages follow an entry's pagination_id, not its id (the spec's example answer carries both).
-		paginate: dailyCursor('pagination_id'),
+		// Pages follow an entry's pagination_id, not its id (the spec's example answer carries both); at most 50 a
+		// call: "Each call to this endpoint fetches a maximum of 50" (docs.daily.co purchased-phone-numbers).
+		paginate: dailyCursor('pagination_id', 50),
 	}),
 	operation({
 		resource: 'phoneNumber', operation: 'release', name: 'Release', action: 'Release a phone number',

@@ -21,8 +21,9 @@ describe('Daily lists end where Daily says', () => {
 		const { output } = await run({ resource: 'phoneNumber', operation: 'getAll', returnAll: true });
 		expect(new Set(output.map((item) => item.json.id)).size).toBe(120);
 		const pages = sim.requests.filter((r) => r.path.endsWith('/purchased-phone-numbers'));
-		// 50 + 50 + 20, and total_count says the list is whole: no fourth call.
+		// 50 + 50 + 20, and total_count says the list is whole: no fourth call. The node asks for the documented cap.
 		expect(pages).toHaveLength(3);
+		expect(pages.map((r) => new URLSearchParams(r.query).get('limit'))).toEqual(['50', '50', '50']);
 	});
 
 	it('Phone Number → Get Many with Limit 70 returns 70', async () => {
