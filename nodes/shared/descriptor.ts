@@ -63,6 +63,8 @@ export type Pagination =
 			cursorParam: string;
 			/** Path of the list in the page body; undefined for a bare array. */
 			itemsPath?: string;
+			/** The page's count of the whole list, where it has one (default `total_count`). */
+			totalField?: string;
 			maxPageSize: number;
 			/** A status that, after the first page, means the list has ended (a provider that answers 404 once the entries are exhausted). */
 			endStatus?: number;
@@ -70,6 +72,8 @@ export type Pagination =
 	| {
 			style: 'offset';
 			itemsPath?: string;
+			/** The page's count of the whole list, where it has one (default `total_count`). */
+			totalField?: string;
 			maxPageSize: number;
 			endStatus?: number;
 	  };

@@ -21,13 +21,13 @@ function fingerprint(page: IDataObject[]): string {
 export interface Page {
 	entries: IDataObject[];
 	next?: string;
-	/** How many entries the whole list has, where the page says (`total_count`, a number or a numeric string). */
+	/** How many entries the whole list has, where the page says (its `totalField`, a number or a numeric string). */
 	total?: number;
 }
 
-function totalOf(body: unknown): number | undefined {
+function totalOf(body: unknown, field = 'total_count'): number | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
-	const raw = (body as IDataObject).total_count;
+	const raw = (body as IDataObject)[field];
 	const total = raw === undefined || raw === null || raw === '' ? NaN : Number(raw);
 	return Number.isFinite(total) ? total : undefined;
 }
@@ -53,7 +53,7 @@ export async function fetchPage(
 	const { statusCode, body } = await send({ ...spec, qs, ...(ends.length ? { acceptStatus: [...(spec.acceptStatus ?? []), ...ends] } : {}) });
 	if (ends.includes(statusCode)) return { entries: [] };
 	const entries = itemsOf(body, pagination.itemsPath);
-	const total = totalOf(body);
+	const total = totalOf(body, pagination.totalField);
 	const counted = total === undefined ? {} : { total };
 	if (entries.length === 0) return { entries, ...counted };
 	if (pagination.style === 'offset') {

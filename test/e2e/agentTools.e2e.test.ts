@@ -149,7 +149,7 @@ const CASES: Record<string, Case> = {
 const ISSUES = {
 	daily: ["Room Name (roomName): may contain only letters, digits, '_' and '-', at most 128 characters"],
 	ds: ['Settings → Description (settings.description): must be at least 3 characters', 'Settings → Friendly URL (settings.friendly_url): must be at most 32 characters'],
-	miroTalk: ['Options → Duration (options.duration): must be unlimited or HH:MM:SS, such as 00:30:00'],
+	miroTalk: ['Options → Duration (options.duration): must be unlimited or HH:MM:SS with two-digit hours (00:30:00 to 99:59:59)'],
 };
 /** Our error's message (every field, `; ` between) and description (a line a field). */
 const ourError = (lines: string[]) => ({ error: `Invalid parameter ${lines.join('; ')}`, description: lines.join('\n') });

@@ -65,7 +65,7 @@ function recordAnswers(server: Server): void {
 beforeAll(async () => {
 	daily = await startDailySimulator({ apiKey: API_KEY });
 	recordAnswers(daily.server);
-	// Purchased numbers beyond one page of 100, so that Get Many follows pagination_id to a second page.
+	// Purchased numbers beyond two pages of 50 (Daily's cap for this list), so that Get Many follows pagination_id to a third page.
 	for (let i = 0; i < SEEDED_NUMBERS; i++) {
 		const now = new Date().toISOString();
 		daily.state.phoneNumbers.unshift({
@@ -230,6 +230,7 @@ it('runs the new Daily operations in one workflow inside n8n, every request acce
 		'POST /v1/buy-phone-number',
 		'GET /v1/purchased-phone-numbers',
 		'GET /v1/purchased-phone-numbers',
+		'GET /v1/purchased-phone-numbers',
 		'POST /v1/domain-dialin-config',
 		'GET /v1/domain-dialin-config',
 		'GET /v1/domain-dialin-config/{dialin}',
@@ -261,12 +262,13 @@ it('runs the new Daily operations in one workflow inside n8n, every request acce
 		'POST /v1/rooms/{room}/transcription/update',
 	]);
 
-	// 1. Phone numbers: the search's first number bought, every purchased number across two pages, the bought one released.
+	// 1. Phone numbers: the search's first number bought, every purchased number across three pages of 50 (the docs
+	// page's cap), the bought one released.
 	expect(out('Search Numbers')).toHaveLength(6);
 	expect(bought.number).toBe(out('Search Numbers')[0].phoneNumber);
 	const pages = query('GET', '/v1/purchased-phone-numbers');
-	expect(pages.map((q) => q.get('limit'))).toEqual(['100', '100']);
-	expect(pages[1].get('starting_after')).toBe(String(out('List Numbers')[99].pagination_id));
+	expect(pages.map((q) => q.get('limit'))).toEqual(['50', '50', '50']);
+	expect(pages.slice(1).map((q) => q.get('starting_after'))).toEqual([49, 99].map((i) => String(out('List Numbers')[i].pagination_id)));
 	expect(out('List Numbers')).toHaveLength(SEEDED_NUMBERS + 1);
 	expect(out('List Numbers')[0]).toMatchObject({ id: bought.id, number: bought.number });
 	expect(out('Release Number')).toEqual([expect.objectContaining({ released: true, id: bought.id })]);

@@ -35,7 +35,7 @@ const operations: OperationDescriptor[] = [
 		...params([]),
 		request: () => ({ method: 'GET', path: '/sip-clients' }),
 		// The docs: limit 1-100 and offset; the answer is {sip_clients, total, limit, offset}.
-		paginate: { style: 'offset', itemsPath: 'sip_clients', maxPageSize: 100 },
+		paginate: { style: 'offset', itemsPath: 'sip_clients', totalField: 'total', maxPageSize: 100 },
 	}),
 	operation({
 		resource: 'sipClient', operation: 'get', name: 'Get', action: 'Get a SIP client',

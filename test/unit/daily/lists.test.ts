@@ -32,6 +32,13 @@ describe('Daily lists end where Daily says', () => {
 		expect(output).toHaveLength(70);
 	});
 
+	it('SIP Client → Get Many ends at the documented count, `total` (docs: {sip_clients, total, limit, offset}), with no extra call', async () => {
+		for (const username of ['alpha', 'beta.1', 'gamma']) await callSimulator(sim.url, DAILY_KEY, 'POST', '/sip-clients', { username });
+		const { output } = await run({ resource: 'sipClient', operation: 'getAll', returnAll: true });
+		expect(output.map((item) => item.json.username).sort()).toEqual(['alpha', 'beta.1', 'gamma']);
+		expect(sim.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/sip-clients'))).toHaveLength(1);
+	});
+
 	it('Log → Get API Logs (a bare array, no count) returns every entry and ends on an empty page', async () => {
 		// Every request the simulator answers is logged; 130 room reads make more than one page of 100.
 		for (let i = 0; i < 130; i++) await callSimulator(sim.url, DAILY_KEY, 'GET', '/rooms');
