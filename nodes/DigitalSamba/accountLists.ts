@@ -16,25 +16,16 @@ export interface AccountList {
 }
 
 /**
- * The team's lists read in this execution, by credential: the executor reads the credential once per execution
- * (n8n hands out a new object each time), so a list is read at most once per execution and credential, however many
- * items ask, and never outlives the execution.
+ * The names the team's API lists, read at most once per execution however many items ask (the executor's memo);
+ * undefined when the call fails or answers something other than a list of names.
  */
-const readLists = new WeakMap<IDataObject, Map<string, Promise<string[] | undefined>>>();
-
-/** The names the team's API lists; undefined when the call fails or answers something other than a list of names. */
 async function teamNames(ctx: OperationContext, path: string): Promise<string[] | undefined> {
-	let lists = readLists.get(ctx.credentials);
-	if (!lists) readLists.set(ctx.credentials, (lists = new Map()));
-	let names = lists.get(path);
-	if (!names) {
-		names = ctx.send({ method: 'GET', path }).then(
+	return await ctx.once(`account-list:${path}`, async () =>
+		await ctx.send({ method: 'GET', path }).then(
 			({ body }) => (Array.isArray(body) && body.length > 0 && body.every((n) => typeof n === 'string') ? (body as string[]) : undefined),
 			() => undefined,
-		);
-		lists.set(path, names);
-	}
-	return await names;
+		),
+	);
 }
 
 /** A name to check and where it is in the parameters (for the error), e.g. ['updateFields', 'events', 0]. */

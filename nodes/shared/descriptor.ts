@@ -103,6 +103,8 @@ export interface OperationContext {
 	credentials: IDataObject;
 	/** Waits between polls; ends early, rejecting, when the user stops the execution. */
 	pause(ms: number): Promise<void>;
+	/** As PrepareContext.once: computed once per execution, shared by its items. */
+	once<T>(key: string, compute: () => Promise<T>): Promise<T>;
 }
 
 /** What an operation's `prepare` may use: the provider call, this item's error, and a memo shared by one execution's items. */

@@ -139,14 +139,11 @@ async function runOperation(
 		return await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
 	};
 	const error = (message: string, description?: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-	const prepareCtx: PrepareContext = {
-		send: call,
-		error,
-		once: async <T>(key: string, compute: () => Promise<T>) => {
-			if (!memo.has(key)) memo.set(key, compute());
-			return await (memo.get(key) as Promise<T>);
-		},
+	const once = async <T>(key: string, compute: () => Promise<T>) => {
+		if (!memo.has(key)) memo.set(key, compute());
+		return await (memo.get(key) as Promise<T>);
 	};
+	const prepareCtx: PrepareContext = { send: call, error, once };
 	const params = op.prepare ? await op.prepare(prepareCtx, validated) : validated;
 
 	const simplified = (entry: IDataObject) => (op.simplify && raw.simplify === true ? op.simplify(entry) : entry);
@@ -201,6 +198,7 @@ async function runOperation(
 				return { ...named, size: data.length, open: async () => data };
 			},
 			pause: async (ms) => await pause(ms, cancelSignal(ctx)),
+			once,
 		};
 		return toItems(await op.run(opCtx, params), itemIndex);
 	}

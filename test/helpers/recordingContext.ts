@@ -22,5 +22,7 @@ export function recordingContext(credentials: IDataObject, answer: unknown, reco
 		pause: async () => undefined,
 		downloadBinary: async () => ({ binary: { data: '', mimeType: 'video/mp4' }, bytes: 0 }),
 		readBinary: async () => ({ fileName: 'f.csv', mimeType: 'text/csv', size: 4, open: async () => Buffer.from('a,b\n') }),
+		// No memo across calls here: each descriptor run computes afresh.
+		once: async (_key, compute) => await compute(),
 	};
 }
