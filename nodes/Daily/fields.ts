@@ -172,7 +172,8 @@ export function withoutRetired<N extends string>(c: CollectionSpec<N>, retired: 
 function ownerOnlyBroadcast<N extends string>(c: CollectionSpec<N>): CollectionSpec<N> {
 	const fold = (v: unknown, ctx: z.RefinementCtx) => {
 		if (!v || typeof v !== 'object' || Array.isArray(v) || (v as { owner_only_broadcast?: unknown }).owner_only_broadcast !== true) return v;
-		const { owner_only_broadcast: _, ...rest } = v as Record<string, unknown>;
+		const rest = { ...(v as Record<string, unknown>) };
+		delete rest.owner_only_broadcast;
 		if (rest.permissions !== undefined || rest.permissionsUi !== undefined) {
 			ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['owner_only_broadcast'], message: 'is no longer a Daily room property: remove it and set Permissions → Can Send (non-owners) instead' });
 			return v;
