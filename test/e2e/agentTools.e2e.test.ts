@@ -2,7 +2,7 @@ import { startChatModelSimulator, text, toolResults, type ChatCompletionRequest,
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { startMiroTalkSimulator, type MiroTalkSimulator } from '../simulators/mirotalk';
-import { createRuntime, n8nMajor, nodeOutput, type CliResult, type N8nRuntime, type RunData } from './n8n';
+import { createRuntime, n8nMajor, nodeOutput, nodeType, type CliResult, type N8nRuntime, type RunData } from './n8n';
 
 /**
  * n8n's AI Agent calling this package's nodes as tools, in a real n8n, against a scripted chat model
@@ -26,7 +26,6 @@ const CREDENTIALS = {
 	sfu: { id: 'agentSfuCred0001', name: 'MiroTalk SFU (agent)' },
 	openAi: { id: 'agentOpenAiCred1', name: 'Scripted model (agent)' },
 };
-const PACKAGE = 'n8n-nodes-video-conferencing';
 const WORKFLOW_ID = 'AgentToolsE2e001';
 
 /** The `$fromAI` keys of a tool: their type and the description the model is given. */
@@ -165,7 +164,7 @@ function agentWorkflow() {
 	const tools = (Object.keys(TOOLS) as ToolKey[]).flatMap((key, i) =>
 		[false, true].map((continues) => ({
 			id: `tool-${key}${continues ? '-continue' : ''}`, name: NODE_NAMES[key] + (continues ? CONTINUE : ''),
-			type: `${PACKAGE}.${TOOLS[key].type}`, typeVersion: 1.1, position: [200 * i, continues ? 400 : 200],
+			type: nodeType(TOOLS[key].type), typeVersion: 1.1, position: [200 * i, continues ? 400 : 200],
 			parameters: TOOLS[key].parameters, credentials: TOOLS[key].credentials,
 			...(continues ? { onError: 'continueRegularOutput' } : {}),
 		})),

@@ -1,5 +1,5 @@
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
-import { createRuntime, nodeOutput, type N8nRuntime, manualWorkflow } from './n8n';
+import { createRuntime, nodeOutput, nodeType, type N8nRuntime, manualWorkflow } from './n8n';
 import { DAILY_MISSING_ROOM_ERROR, dailyLifecycleNodes, dailyMissingRoomNodes, expectDailyLifecycle } from './workflows';
 
 /** The Daily node inside a real n8n 1.123, against the Daily simulator on loopback. */
@@ -13,7 +13,7 @@ function node(name: string, parameters: object, position: [number, number], extr
 	return {
 		id: `${name.replace(/\W/g, '')}-id`,
 		name,
-		type: 'n8n-nodes-video-conferencing.daily',
+		type: nodeType('daily'),
 		typeVersion: 1,
 		position,
 		parameters,

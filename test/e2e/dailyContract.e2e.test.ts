@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
-import { createRuntime, manualWorkflow, nodeOutput, parseRunOutput, type N8nRuntime, type RunData } from './n8n';
+import { createRuntime, manualWorkflow, nodeOutput, nodeType, parseRunOutput, type N8nRuntime, type RunData } from './n8n';
 
 /**
  * The Daily operations added last (phone numbers, dial-in configs, SIP trunks and clients, the batch processor,
@@ -31,7 +31,7 @@ function node(name: string, parameters: object, x: number, extra: object = {}) {
 	return {
 		id: `${name.replace(/\W/g, '')}-id`,
 		name,
-		type: 'n8n-nodes-video-conferencing.daily',
+		type: nodeType('daily'),
 		typeVersion: 1.1,
 		position: [x, 0],
 		parameters,

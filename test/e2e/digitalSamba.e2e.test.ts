@@ -1,5 +1,5 @@
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
-import { createRuntime, manualWorkflow, nodeOutput, type N8nRuntime } from './n8n';
+import { createRuntime, manualWorkflow, nodeOutput, nodeType, type N8nRuntime } from './n8n';
 import { dsLifecycleNodes, expectDsLifecycle } from './workflows';
 
 /** The Digital Samba node inside a real n8n 1.123, against the Digital Samba simulator on loopback. */
@@ -11,7 +11,7 @@ let n8n: N8nRuntime;
 let ds: DigitalSambaSimulator;
 
 const node = (name: string, parameters: object, x: number, extra: object = {}) => ({
-	id: `${name.replace(/\W/g, '')}-id`, name, type: 'n8n-nodes-video-conferencing.digitalSamba', typeVersion: 1,
+	id: `${name.replace(/\W/g, '')}-id`, name, type: nodeType('digitalSamba'), typeVersion: 1,
 	position: [x, 0], parameters, credentials: { digitalSambaApi: CREDENTIAL }, ...extra,
 });
 

@@ -20,7 +20,7 @@ import {
 	typeValue,
 	type PickerRig,
 } from './editor/pickers';
-import { createRuntime, freePort, ROOT, startServer, type N8nRuntime, type N8nServer } from './n8n';
+import { createRuntime, freePort, nodeType, ROOT, startServer, type N8nRuntime, type N8nServer } from './n8n';
 
 /**
  * The nodes in n8n's editor, in a real browser (Debian's chromium, headless, driven by playwright-core): for each
@@ -32,7 +32,6 @@ import { createRuntime, freePort, ROOT, startServer, type N8nRuntime, type N8nSe
  * search, take a picked room and a pasted room URL, and run with the room chosen either way.
  */
 const ARTIFACTS = join(ROOT, 'test-artifacts', 'editor');
-const PACKAGE = 'n8n-nodes-video-conferencing';
 /** n8n adds this entry to the Resource and Operation lists of nodes whose credential can authenticate any request. */
 const CUSTOM_API_CALL = 'Custom API Call';
 /** n8n adds this field to every credential form that authenticates HTTP requests. */
@@ -66,6 +65,9 @@ const PROVIDERS: Array<{ name: string; trigger: NodeCase; action: NodeCase }> = 
 		action: { search: 'MiroTalk', type: 'miroTalk', file: 'nodes/MiroTalk/MiroTalk.node.js', className: 'MiroTalk', kind: 'action', credential: { file: 'credentials/MiroTalkApi.credentials.js', className: 'MiroTalkApi' } },
 	},
 ];
+
+/** The package that serves a node (a single package, or the bundle when the suite runs on it): the first part of its type. */
+const packageOf = (node: NodeCase) => nodeType(node.type).slice(0, nodeType(node.type).lastIndexOf('.'));
 
 /** The description the built package declares (what was packed into the n8n under test). */
 function declared(node: NodeCase): INodeTypeDescription {
@@ -121,7 +123,8 @@ beforeAll(async () => {
 	if (created.status !== 200) throw new Error(`creating the picker workflow failed: ${created.status} ${JSON.stringify(created.body)}`);
 	pickerWorkflowId = created.body.data.id;
 	const types = (await (await page.request.get(`${server.url}/types/nodes.json`)).json()) as INodeTypeDescription[];
-	served = Object.fromEntries(types.filter((t) => t.name.startsWith(`${PACKAGE}.`)).map((t) => [t.name.slice(PACKAGE.length + 1), t]));
+	const byName = new Map(types.map((t) => [t.name, t]));
+	served = Object.fromEntries(PROVIDERS.flatMap((p) => [p.trigger.type, p.action.type]).map((type) => [type, byName.get(nodeType(type)) as INodeTypeDescription]));
 }, 30 * 60_000);
 
 afterAll(async () => {
@@ -159,10 +162,10 @@ async function addNode(node: NodeCase, entry: string | RegExp): Promise<void> {
 /** The node's icon in the open node view and on the canvas: an image from this package that loaded with a size. */
 async function expectIcon(node: NodeCase): Promise<void> {
 	const iconUrl = (served[node.type].iconUrl as { light: string }).light;
-	expect(iconUrl).toMatch(new RegExp(`^icons/${PACKAGE}/dist/icons/\\w+\\.svg$`));
+	expect(iconUrl).toMatch(new RegExp(`^icons/${packageOf(node)}/dist/icons/\\w+\\.svg$`));
 	const src = `img[src="/${iconUrl}"]`;
 	await expect(eventually(() => imageRendered(page.getByTestId('ndv').locator(src)))).resolves.toBe(true);
-	await expect(eventually(() => imageRendered(page.locator(`[data-test-id="canvas-node"][data-node-type="${PACKAGE}.${node.type}"] ${src}`)))).resolves.toBe(true);
+	await expect(eventually(() => imageRendered(page.locator(`[data-test-id="canvas-node"][data-node-type="${nodeType(node.type)}"] ${src}`)))).resolves.toBe(true);
 }
 
 /** Opens "Create new credential" from the node and compares the form's fields with the credential type's. */
@@ -179,7 +182,7 @@ async function expectCredentialForm(node: NodeCase, screenshot: string): Promise
 	expect(shownFields.filter((f) => f !== ALLOWED_DOMAINS)).toEqual(fields);
 	// The credential's icon in the dialog's header.
 	const modal = page.locator('.el-dialog', { has: dialog });
-	await expect(eventually(() => imageRendered(modal.locator(`img[src*="/icons/${PACKAGE}/"]`)))).resolves.toBe(true);
+	await expect(eventually(() => imageRendered(modal.locator(`img[src*="/icons/${packageOf(node)}/"]`)))).resolves.toBe(true);
 	// An empty form: nothing secret in the picture.
 	await settled();
 	await page.screenshot({ path: join(ARTIFACTS, screenshot) });

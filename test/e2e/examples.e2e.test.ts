@@ -3,9 +3,14 @@ import { join } from 'path';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { startMiroTalkSimulator, type MiroTalkSimulator } from '../simulators/mirotalk';
-import { createRuntime, freePort, nodeOutput, ROOT, startServer, type N8nRuntime } from './n8n';
+import { BUNDLE, createRuntime, defaultPackages, freePort, nodeOutput, nodeType, ROOT, startServer, workflowFor, type N8nRuntime } from './n8n';
 
-/** Every workflow in examples/ is imported into a real n8n and run against the simulators, so none can rot. */
+/**
+ * Every workflow in examples/ is imported into a real n8n and run against the simulators, so none can rot. The
+ * examples keep the bundle's node types (its users import them); the suite runs on the single packages, so each is
+ * rewritten by scripts/to-single-packages.js first, as a user moving to the single packages would: this is the
+ * proof that a rewritten bundle workflow runs on them.
+ */
 const EXAMPLES = join(ROOT, 'examples');
 const CREDENTIALS: Record<string, { id: string; name: string }> = {
 	dailyApi: { id: 'exampleDaily0001', name: 'Daily account' },
@@ -18,9 +23,14 @@ let daily: DailySimulator;
 let ds: DigitalSambaSimulator;
 let miroTalk: MiroTalkSimulator;
 
-/** An example with its credential references pointed at the simulators' credentials, and an id. */
+/** An example, rewritten for the installed packages, its credential references pointed at the simulators' credentials, and an id. */
 function load(file: string, id: string) {
-	const workflow = JSON.parse(readFileSync(join(EXAMPLES, file), 'utf8'));
+	const text = readFileSync(join(EXAMPLES, file), 'utf8');
+	const workflow = workflowFor(text);
+	// The example itself is the bundle's; what n8n gets names only the installed packages' types.
+	const ours = (w: { nodes: Array<{ type: string }> }) => w.nodes.map((n) => n.type).filter((t) => !t.startsWith('n8n-nodes-base.'));
+	expect(ours(JSON.parse(text)).every((t) => t.startsWith(`${BUNDLE}.`))).toBe(true);
+	expect(ours(workflow).every((t) => t === nodeType(t.slice(t.lastIndexOf('.') + 1)))).toBe(true);
 	for (const node of workflow.nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = CREDENTIALS[type];
 	}
@@ -112,8 +122,11 @@ it('Daily: when a recording is ready, get its download link (trigger example, ac
 
 		// n8n offers each action node to AI agents as a tool: its ...Tool variant is registered; triggers are not tools.
 		const types = await server.getJson<Array<{ name: string }>>('/types/nodes.json');
-		const ours = types.map((t) => t.name).filter((name) => name.startsWith('n8n-nodes-video-conferencing.'));
-		for (const tool of ['dailyTool', 'digitalSambaTool', 'miroTalkTool']) expect(ours).toContain(`n8n-nodes-video-conferencing.${tool}`);
+		const names = types.map((t) => t.name);
+		for (const tool of ['dailyTool', 'digitalSambaTool', 'miroTalkTool']) expect(names).toContain(nodeType(tool));
+		const ours = names.filter((name) => /^(n8n-nodes-video-conferencing|n8n-nodes-daily|n8n-nodes-digital-samba|n8n-nodes-mirotalk)\./.test(name));
+		// Only the installed packages' types: on the single packages, none of the bundle's.
+		if (defaultPackages() === 'single') expect(ours.filter((name) => name.startsWith(`${BUNDLE}.`))).toEqual([]);
 		expect(ours.filter((name) => /Trigger/.test(name) && /Tool$/.test(name))).toEqual([]);
 	} finally {
 		await server.stop();

@@ -1,5 +1,5 @@
 import { startMiroTalkSimulator, type MiroTalkProduct, type MiroTalkSimulator } from '../simulators/mirotalk';
-import { createRuntime, nodeOutput, type CliResult, type N8nRuntime, manualWorkflow } from './n8n';
+import { createRuntime, nodeOutput, nodeType, type CliResult, type N8nRuntime, manualWorkflow } from './n8n';
 import { expectMiroTalkSfu, miroTalkSfuNodes, seedSfuPeers } from './workflows';
 
 /** The MiroTalk node inside a real n8n 1.123, against one MiroTalk simulator per product on loopback. */
@@ -20,7 +20,7 @@ function node(name: string, product: MiroTalkProduct, parameters: object, positi
 	return {
 		id: `${name.replace(/\W/g, '')}-id`,
 		name,
-		type: 'n8n-nodes-video-conferencing.miroTalk',
+		type: nodeType('miroTalk'),
 		typeVersion: 1,
 		position,
 		parameters: { product, ...parameters },

@@ -1,13 +1,13 @@
 import { execFileSync, spawn } from 'child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { dirname, join } from 'path';
 import { ROOT } from '../helpers/repoRoot';
 import { capture, registerSecrets } from './capture';
 
 /**
- * A real n8n for end-to-end tests: a pinned version cached outside the clone, this package packed and
- * installed the way n8n installs a community package, SQLite in a throwaway user folder.
+ * A real n8n for end-to-end tests: a pinned version cached outside the clone, the single-service packages (or the
+ * bundle) packed and installed the way n8n installs a community package, SQLite in a throwaway user folder.
  */
 export { ROOT };
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -75,22 +75,97 @@ export function n8nMajor(bin: string): number {
 	return Number((JSON.parse(readFileSync(join(dirname(dirname(bin)), 'package.json'), 'utf8')) as { version: string }).version.split('.')[0]);
 }
 
-/** Packs the built package and installs it into `<userFolder>/.n8n/nodes` like n8n's community installer. */
-export function installPackage(userFolder: string): void {
+/** The single-service packages `npm run build` assembles in dist/packages/, by name (one per service.json under nodes/). */
+export const SINGLE_PACKAGES: string[] = readdirSync(join(ROOT, 'nodes'))
+	.filter((dir) => existsSync(join(ROOT, 'nodes', dir, 'service.json')))
+	.map((dir) => (JSON.parse(readFileSync(join(ROOT, 'nodes', dir, 'service.json'), 'utf8')) as { name: string }).name)
+	.sort();
+
+/** The bundle: this repository's own package, all three services in one. */
+export const BUNDLE = PACKAGE.name;
+
+/**
+ * What a runtime installs unless told: `single` (the three single-service packages side by side, what users install)
+ * or `bundle`. The e2e suite runs on the single packages: its jest projects set VC_E2E_PACKAGES=single
+ * (test/e2e/e2e.setup.js; `VC_E2E_PACKAGES=bundle npx jest …` runs a file on the bundle instead). Without it, as
+ * for bench/ (which measures the bundle) and the README pictures, the bundle.
+ */
+export type PackageSet = 'single' | 'bundle';
+export function defaultPackages(): PackageSet {
+	return process.env.VC_E2E_PACKAGES === 'single' ? 'single' : 'bundle';
+}
+
+/** The package names a set stands for. */
+export function packagesOf(set: PackageSet): string[] {
+	return set === 'single' ? SINGLE_PACKAGES : [BUNDLE];
+}
+
+/** scripts/to-single-packages.js: the bundle's node types (tool variants included) and their single packages' types. */
+const migration = require(join(ROOT, 'scripts', 'to-single-packages.js')) as { typeMap(): Record<string, string>; toSinglePackages(text: string): string };
+const SINGLE_TYPES = migration.typeMap();
+
+/** The bundle's node type for `type` (`daily` → `n8n-nodes-video-conferencing.daily`). */
+export function bundleType(type: string): string {
+	const full = `${BUNDLE}.${type}`;
+	if (!SINGLE_TYPES[full]) throw new Error(`${type} is not a node type of ${BUNDLE}`);
+	return full;
+}
+
+/** The single package's node type for `type` (`daily` → `n8n-nodes-daily.daily`, `dailyTool` → `n8n-nodes-daily.dailyTool`). */
+export function singleType(type: string): string {
+	return SINGLE_TYPES[bundleType(type)];
+}
+
+/**
+ * The node type every e2e workflow uses for `type` (`daily`, `dailyTrigger`, `dailyTool`, …): the single package's
+ * when the suite runs on the single packages (its default), the bundle's otherwise. One place, so no test can name a
+ * package the runtime did not install.
+ */
+export function nodeType(type: string, set: PackageSet = defaultPackages()): string {
+	return set === 'single' ? singleType(type) : bundleType(type);
+}
+
+/** A bundle workflow (JSON text, e.g. an example workflow) as the packages of `set` need it: rewritten by scripts/to-single-packages.js for the single packages. */
+export function workflowFor(text: string, set: PackageSet = defaultPackages()): any {
+	return JSON.parse(set === 'single' ? migration.toSinglePackages(text) : text);
+}
+
+/** The folder `npm pack` packs for a package: the repository root for the bundle, dist/packages/<name> for a single one. */
+function packageFolder(name: string): string {
+	if (name === BUNDLE) return ROOT;
+	if (!SINGLE_PACKAGES.includes(name)) throw new Error(`unknown package ${name}`);
+	const folder = join(ROOT, 'dist', 'packages', name);
+	if (!existsSync(join(folder, 'package.json'))) throw new Error(`${folder} is missing: run npm run build first`);
+	return folder;
+}
+
+/**
+ * Packs each named package (the bundle, or single ones from dist/packages/) with npm pack and installs them side by
+ * side into `<userFolder>/.n8n/nodes/node_modules/<name>`, all listed in that folder's package.json, like n8n's
+ * community installer. Any other of this repository's packages already in that folder is removed (the sandbox
+ * reuses its user folder), so exactly these load.
+ */
+export function installPackages(userFolder: string, names: string[] = packagesOf(defaultPackages())): void {
 	const packDir = mkdtempSync(join(tmpdir(), 'vc-pack-'));
-	const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: ROOT, encoding: 'utf8' })
-		.trim()
-		.split('\n')
-		.pop() as string;
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	const target = join(nodesDir, 'node_modules', PACKAGE.name);
-	mkdirSync(target, { recursive: true });
-	execFileSync('tar', ['-xzf', join(packDir, file), '-C', target, '--strip-components=1']);
-	writeFileSync(
-		join(nodesDir, 'package.json'),
-		JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [PACKAGE.name]: PACKAGE.version } }, null, 2),
-	);
-	rmSync(packDir, { recursive: true, force: true });
+	const dependencies: Record<string, string> = {};
+	try {
+		for (const name of [BUNDLE, ...SINGLE_PACKAGES]) rmSync(join(nodesDir, 'node_modules', name), { recursive: true, force: true });
+		for (const name of names) {
+			const folder = packageFolder(name);
+			const file = execFileSync('npm', ['pack', '--silent', '--pack-destination', packDir], { cwd: folder, encoding: 'utf8' })
+				.trim()
+				.split('\n')
+				.pop() as string;
+			const target = join(nodesDir, 'node_modules', name);
+			mkdirSync(target, { recursive: true });
+			execFileSync('tar', ['-xzf', join(packDir, file), '-C', target, '--strip-components=1']);
+			dependencies[name] = (JSON.parse(readFileSync(join(target, 'package.json'), 'utf8')) as { version: string }).version;
+		}
+		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies }, null, 2));
+	} finally {
+		rmSync(packDir, { recursive: true, force: true });
+	}
 }
 
 /** The run data JSON that `n8n execute --rawOutput` prints after its log lines. */
@@ -186,11 +261,14 @@ function registerCredentialSecrets(credential: object): void {
 
 export const n8nBin = (n8nHome: string) => join(n8nHome, 'node_modules', 'n8n', 'bin', 'n8n');
 
-/** `extraEnv` is added to n8nEnv()'s variables for every command of this runtime (e.g. PostgreSQL and queue mode). */
-export function createRuntime(extraEnv: NodeJS.ProcessEnv = {}): N8nRuntime {
+/**
+ * `extraEnv` is added to n8nEnv()'s variables for every command of this runtime (e.g. PostgreSQL and queue mode);
+ * `packages` are the package names installed (default: the single packages in the e2e suite, see defaultPackages()).
+ */
+export function createRuntime(extraEnv: NodeJS.ProcessEnv = {}, packages: string[] = packagesOf(defaultPackages())): N8nRuntime {
 	const bin = n8nBin(installN8n());
 	const userFolder = mkdtempSync(join(tmpdir(), 'vc-n8n-'));
-	installPackage(userFolder);
+	installPackages(userFolder, packages);
 	const env = n8nEnv(userFolder, extraEnv);
 	const cli = (args: string[], timeoutMs?: number) => runCli(bin, env, args, timeoutMs);
 	return {

@@ -3,7 +3,7 @@ import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { DS_EVENTS } from '../simulators/digitalSamba/model';
 import { loadSpec } from '../simulators/digitalSamba/spec';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator, type DsRoom } from '../simulators/digitalSamba';
-import { createRuntime, freePort, importInto, manualWorkflow, n8nLine, startServer, type N8nRuntime, type N8nServer } from './n8n';
+import { createRuntime, freePort, importInto, manualWorkflow, n8nLine, nodeType, startServer, type N8nRuntime, type N8nServer } from './n8n';
 import { actionNode } from './workflows';
 
 /**
@@ -12,7 +12,6 @@ import { actionNode } from './workflows';
  * saved with each mode of a resource locator (From List, By ID / By Name, By URL, and the plain text an older
  * release saved), run by n8n against the simulators. One n8n start for the file.
  */
-const PACKAGE = 'n8n-nodes-video-conferencing';
 const KEYS = { daily: 'e2e_pickers_daily_key_4e8b', ds: 'e2e_pickers_ds_key_9c1f' };
 const CREDENTIALS = {
 	daily: { id: 'pickDailyCred001', name: 'Daily (pickers)' },
@@ -143,7 +142,7 @@ const credentialOf = (provider: Provider) => ({ [`${provider}Api`]: provider ===
 function dynamicRequest(provider: Provider, path: string, methodName: string, currentNodeParameters: object) {
 	return {
 		path: `parameters.${path}`,
-		nodeTypeAndVersion: { name: `${PACKAGE}.${provider}`, version: 1 },
+		nodeTypeAndVersion: { name: nodeType(provider), version: 1 },
 		currentNodeParameters,
 		methodName,
 		credentials: credentialOf(provider),

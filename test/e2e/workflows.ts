@@ -2,7 +2,7 @@ import type { DailySimulator } from '../simulators/daily';
 import type { DigitalSambaSimulator } from '../simulators/digitalSamba';
 import type { MiroTalkSimulator } from '../simulators/mirotalk';
 import { registerSecrets } from './capture';
-import type { N8nRuntime, N8nServer } from './n8n';
+import { nodeType, type N8nRuntime, type N8nServer } from './n8n';
 
 /**
  * Workflows and trigger deliveries shared by the single-process e2e tests and the queue-mode test
@@ -12,15 +12,13 @@ type Credential = { id: string; name: string };
 /** A node's output items in a run, as plain JSON. */
 export type Output = (node: string) => any[];
 
-const PACKAGE = 'n8n-nodes-video-conferencing';
-
 /** A builder of action nodes of one type with one credential. */
 export function actionNode(type: 'daily' | 'digitalSamba' | 'miroTalk', credential: Credential) {
 	const credentialType = `${type}Api`;
 	return (name: string, parameters: object, x: number, extra: object = {}) => ({
 		id: `${name.replace(/\W/g, '')}-id`,
 		name,
-		type: `${PACKAGE}.${type}`,
+		type: nodeType(type),
 		typeVersion: 1,
 		position: [x, 0],
 		parameters,
@@ -152,7 +150,7 @@ export const MIROTALK_TRIGGER_WEBHOOK_ID = '7b1e4f2a-9d3c-4e6b-8f0a-2c3d4e5f6a71
 
 export const dailyTriggerNode = (credential: Credential) => ({
 	id: 'daily-trigger-id',
-	type: `${PACKAGE}.dailyTrigger`,
+	type: nodeType('dailyTrigger'),
 	typeVersion: 1,
 	webhookId: DAILY_TRIGGER_WEBHOOK_ID,
 	parameters: { events: ['participant.joined', 'meeting.ended'], roomName: '', options: {} },
@@ -161,7 +159,7 @@ export const dailyTriggerNode = (credential: Credential) => ({
 
 export const dsTriggerNode = (credential: Credential) => ({
 	id: 'ds-trigger-id',
-	type: `${PACKAGE}.digitalSambaTrigger`,
+	type: nodeType('digitalSambaTrigger'),
 	typeVersion: 1,
 	webhookId: DS_TRIGGER_WEBHOOK_ID,
 	parameters: { eventSource: 'documented', events: ['participant_joined', 'recording_ready'], options: {} },
@@ -171,7 +169,7 @@ export const dsTriggerNode = (credential: Credential) => ({
 /** Version 1, as the first release saved it: the token a node parameter. */
 export const miroTalkTriggerNode = (token: string) => ({
 	id: 'mirotalk-trigger-id',
-	type: `${PACKAGE}.miroTalkTrigger`,
+	type: nodeType('miroTalkTrigger'),
 	typeVersion: 1,
 	webhookId: MIROTALK_TRIGGER_WEBHOOK_ID,
 	parameters: { events: ['join', 'exit'], token, options: {} },
@@ -180,7 +178,7 @@ export const miroTalkTriggerNode = (token: string) => ({
 /** Version 1.1: the token in the MiroTalk credential. */
 export const miroTalkTriggerNodeV11 = (credential: Credential) => ({
 	id: 'mirotalk-trigger-id',
-	type: `${PACKAGE}.miroTalkTrigger`,
+	type: nodeType('miroTalkTrigger'),
 	typeVersion: 1.1,
 	webhookId: MIROTALK_TRIGGER_WEBHOOK_ID,
 	parameters: { events: ['join', 'exit', 'disconnect'], options: {} },

@@ -1,14 +1,15 @@
 import { spawn } from 'child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'fs';
+import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { startDailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
 import { startMiroTalkSimulator } from '../simulators/mirotalk';
-import { importInto, installN8n, installPackage, n8nBin, n8nEnv, ROOT } from '../e2e/n8n';
+import { importInto, installN8n, installPackages, n8nBin, n8nEnv, ROOT, SINGLE_PACKAGES, workflowFor } from '../e2e/n8n';
 
 /**
- * The try-it sandbox (`npm start`): n8n with this package loaded, the provider simulators on loopback,
- * and credentials that point at them, so every node can be tried without a provider account.
+ * The try-it sandbox (`npm start`): n8n with the three single-service packages loaded (what users install), the
+ * provider simulators on loopback, and credentials that point at them, so every node can be tried without a provider
+ * account. The examples keep the bundle's node types; they are imported rewritten by scripts/to-single-packages.js.
  */
 const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const DAILY_PORT = Number(process.env.DAILY_SIM_PORT ?? 4010);
@@ -22,9 +23,8 @@ const SANDBOX_MIROTALK_KEY = 'sandbox-mirotalk-key';
 async function main(): Promise<void> {
 	const userFolder = join(ROOT, '.sandbox');
 	mkdirSync(userFolder, { recursive: true });
-	const packageDir = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-video-conferencing');
-	if (existsSync(packageDir)) rmSync(packageDir, { recursive: true, force: true });
-	installPackage(userFolder);
+	// Replaces whatever an earlier start installed (the bundle, before the single packages).
+	installPackages(userFolder, SINGLE_PACKAGES);
 	const bin = n8nBin(installN8n());
 	const env = n8nEnv(userFolder, { N8N_PORT: String(N8N_PORT), N8N_SECURE_COOKIE: 'false' });
 
@@ -44,7 +44,8 @@ async function main(): Promise<void> {
 		{ id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)', type: 'digitalSambaApi', data: { developerKey: SANDBOX_DS_KEY, teamId: SANDBOX_DS_TEAM, baseUrl: ds.url } },
 		{ id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)', type: 'miroTalkApi', data: { serverUrl: `http://127.0.0.1:${MIROTALK_PORT}`, apiKey: SANDBOX_MIROTALK_KEY, product: 'sfu' } },
 	]);
-	// The example workflows, their credentials pointed at the simulators (same id each start: re-imports replace them).
+	// The example workflows, rewritten for the single packages, their credentials pointed at the simulators (same id
+	// each start: re-imports replace them).
 	const sandboxCredentials: Record<string, { id: string; name: string }> = {
 		dailyApi: { id: 'sandboxDaily0001', name: 'Daily (local simulator)' },
 		digitalSambaApi: { id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)' },
@@ -52,7 +53,7 @@ async function main(): Promise<void> {
 	};
 	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
 	for (const [index, file] of examples.entries()) {
-		const workflow = JSON.parse(readFileSync(join(ROOT, 'examples', file), 'utf8'));
+		const workflow = workflowFor(readFileSync(join(ROOT, 'examples', file), 'utf8'), 'single');
 		for (const node of workflow.nodes) {
 			for (const type of Object.keys(node.credentials ?? {})) node.credentials[type] = sandboxCredentials[type];
 		}
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
 	const closeAll = () => Promise.all([daily.close(), ds.close(), miroTalk.close()]);
 
 	const n8n = spawn(process.execPath, [bin, 'start'], { env, cwd: userFolder, stdio: 'inherit' });
-	console.log(`\nSimulators: Daily ${daily.url}, Digital Samba ${ds.url}, MiroTalk SFU http://127.0.0.1:${MIROTALK_PORT}`);
+	console.log(`\nPackages: ${SINGLE_PACKAGES.join(', ')}`);
+	console.log(`Simulators: Daily ${daily.url}, Digital Samba ${ds.url}, MiroTalk SFU http://127.0.0.1:${MIROTALK_PORT}`);
 	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)"');
 	console.log(`Example workflows imported: ${examples.join(', ')}`);
 	console.log(`n8n: open http://127.0.0.1:${N8N_PORT} (first visit asks you to create a local owner account)\n`);

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../../simulators/digitalSamba';
-import type { N8nRuntime } from '../n8n';
+import { nodeType, type N8nRuntime } from '../n8n';
 import { eventually } from './browser';
 
 /**
@@ -71,7 +71,7 @@ export function pickerWorkflow(id?: string) {
 	const node = (name: string, type: string, position: [number, number], parameters: object, credentials: object) => ({
 		id: `picker-${name.replace(/\W/g, '').toLowerCase()}`,
 		name,
-		type: `n8n-nodes-video-conferencing.${type}`,
+		type: nodeType(type),
 		typeVersion: 1.1,
 		position,
 		parameters,
