@@ -974,7 +974,7 @@ export const digitalSambaProperties: INodeProperties[] = [
 			},
 		},
 		options: [
-			// runs its own code: more than one call, or none
+			// POST /roles
 			{
 				name: 'Create',
 				value: 'create',
@@ -1009,7 +1009,7 @@ export const digitalSambaProperties: INodeProperties[] = [
 				action: 'Get the available permissions',
 				description: 'List the permission names a role can grant, e.g. general_chat or room_reactions, one item each',
 			},
-			// runs its own code: more than one call, or none
+			// PATCH /roles/{roleId}
 			{
 				name: 'Update',
 				value: 'update',
@@ -1345,7 +1345,7 @@ export const digitalSambaProperties: INodeProperties[] = [
 			},
 		},
 		options: [
-			// runs its own code: more than one call, or none
+			// POST /webhooks
 			{
 				name: 'Create',
 				value: 'create',
@@ -1373,7 +1373,7 @@ export const digitalSambaProperties: INodeProperties[] = [
 				action: 'Get many webhooks',
 				description: 'List the webhooks of the team with their endpoints and names, one item each',
 			},
-			// runs its own code: more than one call, or none
+			// PATCH /webhooks/{webhookId}
 			{
 				name: 'Update',
 				value: 'update',

@@ -1,5 +1,5 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import type { OperationContext, OperationDescriptor, OperationResult } from '../shared/descriptor';
+import type { INodeProperties } from 'n8n-workflow';
+import type { OperationDescriptor, PrepareContext } from '../shared/descriptor';
 import { fieldLabel } from '../shared/validate';
 
 /**
@@ -19,7 +19,7 @@ export interface AccountList {
  * The names the team's API lists, read at most once per execution however many items ask (the executor's memo);
  * undefined when the call fails or answers something other than a list of names.
  */
-async function teamNames(ctx: OperationContext, path: string): Promise<string[] | undefined> {
+async function teamNames(ctx: PrepareContext, path: string): Promise<string[] | undefined> {
 	return await ctx.once(`account-list:${path}`, async () =>
 		await ctx.send({ method: 'GET', path }).then(
 			({ body }) => (Array.isArray(body) && body.length > 0 && body.every((n) => typeof n === 'string') ? (body as string[]) : undefined),
@@ -39,7 +39,7 @@ export interface Named {
  * names allowed. A name the built-in list has is taken without a call; any other is looked up in the team's list
  * (read once per execution and credential), or, when that read fails, refused against the built-in list.
  */
-export async function checkListed(ctx: OperationContext, list: AccountList, names: Named[], properties: INodeProperties[], what: (unknown: string[], allowed: string) => string): Promise<void> {
+export async function checkListed(ctx: PrepareContext, list: AccountList, names: Named[], properties: INodeProperties[], what: (unknown: string[], allowed: string) => string): Promise<void> {
 	const builtIn = new Set(list.builtIn);
 	if (names.every((n) => builtIn.has(n.name))) return;
 	const team = await teamNames(ctx, list.path);
@@ -58,19 +58,15 @@ export async function checkListed(ctx: OperationContext, list: AccountList, name
 }
 
 /**
- * An operation whose names are checked against the team's list before its call: its `request` and `output` stay
- * as declared (read by the coverage and parameter tests, and for the Retry On Fail notice), `run` checks and sends.
+ * An operation whose names are checked against the team's list before its call: the check is its `prepare` step,
+ * after validation; its request, output and Retry On Fail notice stay as declared.
  */
-export function checkedAgainstTeam<P>(op: OperationDescriptor<P>, check: (ctx: OperationContext, p: P) => Promise<void>): OperationDescriptor<P> {
-	const request = op.request;
-	if (!request) throw new Error(`${op.resource}.${op.operation}: a checked operation needs its request`);
+export function checkedAgainstTeam<P>(op: OperationDescriptor<P>, check: (ctx: PrepareContext, p: P) => Promise<void>): OperationDescriptor<P> {
 	return {
 		...op,
-		run: async (ctx, p): Promise<OperationResult> => {
+		prepare: async (ctx, p) => {
 			await check(ctx, p);
-			const { body } = await ctx.send(request(p));
-			if (op.output) return op.output(body, p);
-			return body && typeof body === 'object' ? (body as IDataObject) : { success: true };
+			return p;
 		},
 	};
 }

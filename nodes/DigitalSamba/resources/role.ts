@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type PrepareContext, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
@@ -83,7 +83,7 @@ const permissionsInput: StructuredInput = {
 };
 
 /** Refuses, before sending, permissions the team's API does not list, naming the field and the permissions it lists. */
-const checkPermissions = (properties: INodeProperties[]) => async (ctx: OperationContext, p: IDataObject) => {
+const checkPermissions = (properties: INodeProperties[]) => async (ctx: PrepareContext, p: IDataObject) => {
 	const names = Object.keys((p.permissions ?? {}) as IDataObject).map((name) => ({ name, path: ['permissions'] }));
 	await checkListed(ctx, PERMISSION_LIST, names, properties, (unknown, allowed) => `unknown permission(s): ${unknown.join(', ')}; permissions are ${allowed}`);
 };
