@@ -199,15 +199,15 @@ describe('Daily phone numbers: buying and releasing need a switch only a person 
 });
 
 describe('Daily purchased phone numbers: Return All follows pagination_id', () => {
-	it('asks for the page after the last pagination_id (not the id) until a short page', async () => {
+	it('asks for the page after the last pagination_id (not the id), 50 a page (the docs page\'s cap), until total_count is reached', async () => {
 		const entry = (n: number) => ({ id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, pagination_id: 3000 + n, number: `+1805870${String(n).padStart(4, '0')}`, type: 'purchased_phone_number' });
 		const calls = record((call) => {
 			const after = call.query.starting_after === undefined ? 0 : Number(call.query.starting_after) - 3000;
-			const count = after === 0 ? 100 : 1;
+			const count = Math.min(Number(call.query.limit), 50, 101 - after);
 			return [200, { total_count: 101, data: Array.from({ length: count }, (_, i) => entry(after + i + 1)) }];
 		});
 		const { output } = await runDaily({ resource: 'phoneNumber', operation: 'getAll', returnAll: true });
-		expect(calls.map((c) => c.query)).toEqual([{ limit: '100' }, { limit: '100', starting_after: '3100' }]);
+		expect(calls.map((c) => c.query)).toEqual([{ limit: '50' }, { limit: '50', starting_after: '3050' }, { limit: '50', starting_after: '3100' }]);
 		expect(output.map((i) => i.json.pagination_id)).toEqual(Array.from({ length: 101 }, (_, i) => 3001 + i));
 		// The spec's query parameters, nothing else.
 		const declared = byId('PurchasedPhoneNumbers').queryParams;
