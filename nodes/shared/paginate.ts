@@ -17,14 +17,13 @@ function fingerprint(page: IDataObject[]): string {
 	return JSON.stringify([page.length, page[0], page[page.length - 1]]);
 }
 
-/** One page of a list, the token of the page after it (undefined at the end of the list), and the list's `total_count`. */
+/** One page of a list, and the token of the page after it (undefined at the end of the list). */
 export interface Page {
 	entries: IDataObject[];
 	next?: string;
-	/** How many entries the whole list has, where the page says (its `totalField`, a number or a numeric string). */
-	total?: number;
 }
 
+/** How many entries the whole list has, where the page says (its `totalField`, a number or a numeric string). */
 function totalOf(body: unknown, field = 'total_count'): number | undefined {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
 	const raw = (body as IDataObject)[field];
@@ -34,9 +33,10 @@ function totalOf(body: unknown, field = 'total_count'): number | undefined {
 
 /**
  * Fetches the page at `token` (an offset or a cursor, as the previous page's `next`; undefined for the first).
- * The list ends only where the provider says: an empty page, a cursor that does not move, an offset that reaches the
- * list's `total_count` (no extra call), or the pagination's `endStatus` after the first page. A page shorter than
- * asked is not the end: a provider may answer fewer than asked (a page cap below what was asked).
+ * The list ends only where the provider says: an empty page, a cursor that does not move, the list's count reached
+ * (no extra call; for a cursor list, where `before`, the entries before this page, is known: always for the first
+ * page), or the pagination's `endStatus` after the first page. A page shorter than asked is not the end: a provider
+ * may answer fewer than asked (a page cap below what was asked).
  */
 export async function fetchPage(
 	send: (spec: RequestSpec) => Promise<HttpResult>,
@@ -44,6 +44,7 @@ export async function fetchPage(
 	pagination: Pagination,
 	token: string | undefined,
 	pageSize = pagination.maxPageSize,
+	before: number | undefined = token === undefined ? 0 : undefined,
 ): Promise<Page> {
 	const qs: IDataObject = { ...spec.qs, limit: pageSize };
 	const offset = pagination.style === 'offset' ? Number(token ?? spec.qs?.offset ?? 0) : 0;
@@ -54,21 +55,21 @@ export async function fetchPage(
 	if (ends.includes(statusCode)) return { entries: [] };
 	const entries = itemsOf(body, pagination.itemsPath);
 	const total = totalOf(body, pagination.totalField);
-	const counted = total === undefined ? {} : { total };
-	if (entries.length === 0) return { entries, ...counted };
+	if (entries.length === 0) return { entries };
 	if (pagination.style === 'offset') {
 		const next = offset + entries.length;
-		return total !== undefined && next >= total ? { entries, ...counted } : { entries, next: String(next), ...counted };
+		return total !== undefined && next >= total ? { entries } : { entries, next: String(next) };
 	}
+	if (total !== undefined && before !== undefined && before + entries.length >= total) return { entries };
 	const last = entries[entries.length - 1]?.[pagination.idField];
-	return last === undefined || last === null || String(last) === token ? { entries, ...counted } : { entries, next: String(last), ...counted };
+	return last === undefined || last === null || String(last) === token ? { entries } : { entries, next: String(last) };
 }
 
 /**
  * Yields list entries page by page, so a caller can emit them as they come.
  * `wanted` undefined means Return All; otherwise at most `wanted` entries are fetched and yielded.
- * Besides where fetchPage ends it, the list ends once as many entries as its `total_count` came, and when a page
- * repeats the previous one (a server ignoring the offset or cursor would otherwise be asked forever).
+ * Besides where fetchPage ends it, the list ends when a page repeats the previous one (a server ignoring the offset
+ * or cursor would otherwise be asked forever).
  */
 export async function* paginate(
 	send: (spec: RequestSpec) => Promise<HttpResult>,
@@ -83,7 +84,7 @@ export async function* paginate(
 	for (let pageNumber = 0; pageNumber < MAX_PAGES; pageNumber++) {
 		const remaining = wanted === undefined ? Infinity : wanted - yielded;
 		if (remaining <= 0) return;
-		const page = await fetchPage(send, spec, pagination, token, Math.min(pagination.maxPageSize, remaining));
+		const page = await fetchPage(send, spec, pagination, token, Math.min(pagination.maxPageSize, remaining), fetched);
 		const seen = fingerprint(page.entries);
 		if (page.entries.length && seen === previous) return;
 		previous = seen;
@@ -92,8 +93,7 @@ export async function* paginate(
 			yielded++;
 			yield entry;
 		}
-		// A cursor list that has given its total_count is whole (no call for an empty page).
-		if (page.next === undefined || (page.total !== undefined && fetched >= page.total)) return;
+		if (page.next === undefined) return;
 		token = page.next;
 	}
 }

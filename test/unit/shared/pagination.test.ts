@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import type { HttpResult, RequestSpec } from '../../../nodes/shared/descriptor';
-import { paginate } from '../../../nodes/shared/paginate';
+import { fetchPage, paginate } from '../../../nodes/shared/paginate';
 import { resetRateLimits } from '../../../nodes/shared/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
 
@@ -67,6 +67,13 @@ describe('where a list ends (issue 22: a list ends only where the provider says)
 		const { send, calls } = capped(120, 50, style, false);
 		expect(await collect(send, style)).toHaveLength(120);
 		expect(calls).toHaveLength(4);
+	});
+
+	it('a first page that holds the whole cursor list (its total_count) has no next page: a picker offers no more', async () => {
+		const { send, calls } = capped(5, 50, 'cursor', true);
+		const page = await fetchPage(send, { method: 'GET', path: '/list' }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 }, undefined);
+		expect(page).toEqual({ entries: entries(0, 5) });
+		expect(calls).toHaveLength(1);
 	});
 
 	it('Limit larger than the provider\'s cap is filled across pages, and asks for no more than it still wants', async () => {
