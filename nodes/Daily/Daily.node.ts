@@ -8,7 +8,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
 import { dailyListSearch, dailyLoadOptions } from './lists';
 import { dailyProperties } from './Daily.description';
-import { dailyResources } from './resources';
 import { dailyTransport } from './transport';
 
 export class Daily implements INodeType {
@@ -41,7 +40,9 @@ export class Daily implements INodeType {
 
 	methods = { listSearch: dailyListSearch, loadOptions: dailyLoadOptions };
 
+	// The resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most
+	// of this node's load time.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeProviderNode(this, { transport: dailyTransport, resources: dailyResources });
+		return await executeProviderNode(this, { transport: dailyTransport, resources: (await import('./resources')).dailyResources });
 	}
 }

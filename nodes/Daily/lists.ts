@@ -2,11 +2,11 @@ import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n
 import type { RequestSpec } from '../shared/descriptor';
 import { enc } from '../shared/fields';
 import { chosen, listCall, listSearch, loadOptions, rowLabel } from '../shared/locator';
-import { dailyResources } from './resources';
 import { dailyTransport } from './transport';
 
 /** A list of the node's, for a picker or a dropdown. */
-const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) => listCall(dailyResources, resource, operation, params);
+const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) =>
+	listCall(async () => (await import('./resources')).dailyResources, resource, operation, params);
 
 /** "2026-12-01 10:00 UTC" from unix seconds, for a row's label. */
 const when = (seconds: unknown) => (typeof seconds === 'number' ? new Date(seconds * 1000).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '');
@@ -28,7 +28,7 @@ export const dailyListSearch = {
 
 /** Streaming endpoints predefined in a configuration (a room's or the domain's `config.streaming_endpoints`), by name. */
 const endpointsIn = (request: (ctx: ILoadOptionsFunctions) => RequestSpec) =>
-	loadOptions(dailyTransport, { request, itemsPath: 'config.streaming_endpoints', option: (e: IDataObject) => ({ name: String(e.name), value: String(e.name) }) });
+	loadOptions(dailyTransport, { call: (ctx) => ({ request: request(ctx) }), itemsPath: 'config.streaming_endpoints', option: (e: IDataObject) => ({ name: String(e.name), value: String(e.name) }) });
 const roomEndpoints = endpointsIn((ctx) => ({ method: 'GET', path: `/rooms/${enc(chosen(ctx, 'roomName', 'room'))}` }));
 const domainEndpoints = endpointsIn(() => ({ method: 'GET', path: '/' }));
 

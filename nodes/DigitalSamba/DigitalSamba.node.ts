@@ -8,7 +8,6 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/execute';
 import { digitalSambaListSearch, digitalSambaLoadOptions } from './lists';
 import { digitalSambaProperties } from './DigitalSamba.description';
-import { digitalSambaResources } from './resources';
 import { digitalSambaTransport } from './transport';
 
 export class DigitalSamba implements INodeType {
@@ -41,7 +40,9 @@ export class DigitalSamba implements INodeType {
 
 	methods = { listSearch: digitalSambaListSearch, loadOptions: digitalSambaLoadOptions };
 
+	// The resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most
+	// of this node's load time.
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeProviderNode(this, { transport: digitalSambaTransport, resources: digitalSambaResources });
+		return await executeProviderNode(this, { transport: digitalSambaTransport, resources: (await import('./resources')).digitalSambaResources });
 	}
 }

@@ -1,11 +1,14 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { chosen, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/locator';
-import { digitalSambaResources } from './resources';
-import { permissionLabel } from './resources/role';
 import { digitalSambaTransport } from './transport';
 
 /** A list of the node's, for a picker or a dropdown. */
-const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) => listCall(digitalSambaResources, resource, operation, params);
+const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) =>
+	listCall(async () => (await import('./resources')).digitalSambaResources, resource, operation, params);
+
+/** "see_roles_in_participants_panel" → "See Roles in Participants Panel"; "qa" → "Q&A". */
+const permissionLabel = (name: string) =>
+	name.split('_').map((word, i) => (word === 'qa' ? 'Q&A' : i > 0 && ['in', 'of'].includes(word) ? word : word[0].toUpperCase() + word.slice(1))).join(' ');
 
 const day = (time: unknown) => (typeof time === 'string' ? time.slice(0, 16).replace('T', ' ') : '');
 
@@ -16,7 +19,7 @@ const inLibrary = (ctx: ILoadOptionsFunctions) => ({ libraryId: chosen(ctx, 'lib
 function roomOrTeam(resource: string, row: ListSource['row']): ListSource {
 	const team = list(resource);
 	const room = list(resource, 'getManyForRoom', inRoom);
-	return { ...team, row, request: (ctx) => (currentId(ctx, 'roomId') ? room.request(ctx) : team.request(ctx)) };
+	return { row, call: (ctx) => (currentId(ctx, 'roomId') ? room.call(ctx) : team.call(ctx)) };
 }
 
 /** The answers of the chosen question, which the room's questions list carries. */

@@ -90,12 +90,16 @@ export function locatorProperty(
 	return property;
 }
 
+/** A list call without paging (paging is added), and how it pages: no pagination for a list the API answers whole. */
+export interface ListCall {
+	request: RequestSpec;
+	pagination?: Pagination;
+}
+
 /** Where a picker's entries come from: a list call of the provider, one page per scroll. */
 export interface ListSource {
-	/** The list call without paging (paging is added); may read the node's other parameters (the chosen room). */
-	request(ctx: ILoadOptionsFunctions): RequestSpec | Promise<RequestSpec>;
-	/** Absent for a list the API answers whole (a short list with no paging). */
-	pagination?: Pagination;
+	/** The call; may read the node's other parameters (the chosen room). */
+	call(ctx: ILoadOptionsFunctions): ListCall | Promise<ListCall>;
 	/** Where the entries are in an answer without pagination; the answer itself when it is an array. */
 	itemsPath?: string;
 	/** The entries an answer's entry stands for, where they are nested (the answers of a question); default: itself. */
@@ -111,12 +115,12 @@ const SEARCH_PAGES = 10;
 export function listSearch(transport: ProviderTransport, source: ListSource) {
 	return async function (this: ILoadOptionsFunctions, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
 		const credentials = await this.getCredentials(transport.credentialType);
-		const spec = await source.request(this);
+		const { request: spec, pagination } = await source.call(this);
 		const needle = filter?.trim().toLowerCase() ?? '';
 		const results: INodeListSearchItems[] = [];
 		let token = paginationToken;
 		for (let pages = 0; pages < (needle ? SEARCH_PAGES : 1); pages++) {
-			const page = await pageOf(async (s) => await send(this, transport, credentials, s), spec, source, token);
+			const page = await pageOf(async (s) => await send(this, transport, credentials, s), spec, { pagination, itemsPath: source.itemsPath }, token);
 			for (const entry of source.expand ? page.entries.flatMap((e) => source.expand!(e, this)) : page.entries) {
 				const row = source.row(entry, credentials);
 				if (!needle || row.name.toLowerCase().includes(needle) || String(row.value).toLowerCase().includes(needle)) results.push(row);
@@ -129,7 +133,7 @@ export function listSearch(transport: ProviderTransport, source: ListSource) {
 }
 
 /** A page of a source: through its pagination, or its whole answer when it has none. */
-async function pageOf(call: (spec: RequestSpec) => Promise<HttpResult>, spec: RequestSpec, source: Pick<ListSource, 'pagination' | 'itemsPath'>, token?: string): Promise<Page> {
+async function pageOf(call: (spec: RequestSpec) => Promise<HttpResult>, spec: RequestSpec, source: { pagination?: Pagination; itemsPath?: string }, token?: string): Promise<Page> {
 	if (source.pagination) return await fetchPage(call, spec, source.pagination, token);
 	const { body } = await call(spec);
 	return { entries: itemsOf(body, source.itemsPath) };
@@ -137,18 +141,22 @@ async function pageOf(call: (spec: RequestSpec) => Promise<HttpResult>, spec: Re
 
 /**
  * The call and paging of one of the node's list operations, for a picker or a dropdown: the same as the user's own
- * list. `params` gives the parameters the list needs (the room of a poll list).
+ * list. `params` gives the parameters the list needs (the room of a poll list). The resources are loaded on the first
+ * call (`load`): n8n loads every node when it starts, and the resource files' schemas are most of a node's load time.
  */
 export function listCall(
-	resources: ResourceDescriptor[],
+	load: () => Promise<ResourceDescriptor[]>,
 	resource: string,
 	operation = 'getAll',
 	params: (ctx: ILoadOptionsFunctions) => IDataObject = () => ({}),
-): Pick<ListSource, 'request' | 'pagination'> {
-	const op = findOperation(resources, resource, operation);
-	const request = op?.request;
-	if (!request) throw new Error(`No ${resource} ${operation} request to list with`);
-	return { request: (ctx) => request(params(ctx)), pagination: op.paginate };
+): Pick<ListSource, 'call'> {
+	return {
+		async call(ctx) {
+			const op = findOperation(await load(), resource, operation);
+			if (!op?.request) throw new Error(`No ${resource} ${operation} request to list with`);
+			return { request: op.request(params(ctx)), pagination: op.paginate };
+		},
+	};
 }
 
 /** A row's label from the parts an entry has: "standup · 2026-12-01 10:00 · finished". */
@@ -183,12 +191,12 @@ export function loadOptions(
 ) {
 	return async function (this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const credentials = await this.getCredentials(transport.credentialType);
-		const spec = await source.request(this);
+		const { request: spec, pagination } = await source.call(this);
 		const call = async (s: RequestSpec) => await send(this, transport, credentials, s);
 		const entries: IDataObject[] = [];
 		let token: string | undefined;
 		for (let pages = 0; pages < OPTION_PAGES; pages++) {
-			const page = await pageOf(call, spec, source, token);
+			const page = await pageOf(call, spec, { pagination, itemsPath: source.itemsPath }, token);
 			entries.push(...page.entries);
 			if ((token = page.next) === undefined) break;
 		}

@@ -53,10 +53,6 @@ const permissionsField = (required: boolean): FieldSpec<'permissions'> => ({
 	description: 'What the role may do, e.g. {"general_chat": true, "screenshare": false, "manage_roles": ["attendee"]}, or a list of granted names such as ["general_chat", "raise_hand"]',
 });
 
-/** "see_roles_in_participants_panel" → "See Roles in Participants Panel"; "qa" → "Q&A". */
-export const permissionLabel = (name: string) =>
-	name.split('_').map((word, i) => (word === 'qa' ? 'Q&A' : i > 0 && ['in', 'of'].includes(word) ? word : word[0].toUpperCase() + word.slice(1))).join(' ');
-
 /** The permissions as rows (a name from the list and whether it is granted) or as JSON; saved workflows hold JSON. */
 const permissionsInput: StructuredInput = {
 	json: permissionsField(true),
