@@ -80,7 +80,8 @@ function buildPackages(done) {
 			...Object.fromEntries(SHARED_FIELDS.map((k) => [k, bundle[k]])),
 			main: 'index.js',
 			files: ['dist/nodes/**/*.js', 'dist/nodes/**/*.node.json', 'dist/credentials/*.js', 'dist/icons/*.svg'],
-			n8n: { n8nNodesApiVersion: bundle.n8n.n8nNodesApiVersion, credentials: [`dist/credentials/${service.credential}.credentials.js`], nodes },
+			// strict: `n8n-node lint` also checks the eslint config is its default (scripts/n8n-node-lint.mjs).
+			n8n: { n8nNodesApiVersion: bundle.n8n.n8nNodesApiVersion, strict: true, credentials: [`dist/credentials/${service.credential}.credentials.js`], nodes },
 		};
 		fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`);
 		fs.writeFileSync(path.join(out, 'index.js'), '// n8n loads the nodes and credentials listed in package.json\'s "n8n" section; nothing to export here.\nmodule.exports = {};\n');

@@ -19,7 +19,7 @@ export const UNSENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
 
 /** The network error code of a failed call (n8n wraps axios errors, so look through causes). */
 export function networkErrorCode(error: unknown): string | undefined {
-	let current: any = error;
+	let current = error as { code?: unknown; httpCode?: unknown; message?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
 		// n8n's NodeApiError keeps a transport error's code as its httpCode.
 		for (const code of [current.code, current.httpCode]) {
@@ -28,7 +28,7 @@ export function networkErrorCode(error: unknown): string | undefined {
 		if (typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
 			return 'ECONNRESET';
 		}
-		current = current.cause;
+		current = current.cause as typeof current;
 	}
 	return undefined;
 }

@@ -15,7 +15,7 @@ export function fieldLabel(properties: INodeProperties[], path: Array<string | n
 		if (typeof segment === 'number') continue;
 		const found: Described | undefined = level?.find((p) => p.name === segment);
 		names.push(found?.displayName ?? segment);
-		const children: any[] | undefined = found?.values ?? (found?.options as any[] | undefined);
+		const children = (found?.values ?? found?.options) as Described[] | undefined;
 		// A fixedCollection's options are groups whose `values` hold the fields.
 		level = children?.some((c) => Array.isArray(c.values))
 			? children.flatMap((c) => [c, ...(c.values ?? [])])
