@@ -1,12 +1,12 @@
 import type { INode } from 'n8n-workflow';
 import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
-import type { RequestingFunctions } from './http';
 
 /**
  * n8n's Stop button (and a queue-mode worker cancelling a run) as an AbortSignal: every request, retry wait, rate
  * limit wait and poll of the kernel ends with it, so no wait outlives the run.
  */
-export function cancelSignal(ctx: RequestingFunctions): AbortSignal | undefined {
+export function cancelSignal(ctx: object): AbortSignal | undefined {
+	// Any n8n context: only a run's has the signal (IExecuteFunctions; not pickers', and not on older 1.x).
 	const get = (ctx as { getExecutionCancelSignal?: () => AbortSignal | undefined }).getExecutionCancelSignal;
 	return typeof get === 'function' ? get.call(ctx) : undefined;
 }
