@@ -44,7 +44,7 @@ afterEach(() => {
 afterAll(() => nock.enableNetConnect());
 
 describe('Daily Trigger events', () => {
-	it('are the 32 event types of events.ts (checked against Daily\'s spec in specFixes.test.ts), written out in the node for n8n\'s lint', () => {
+	it('are the 32 event types of events.ts (checked against Daily\'s spec in contract.test.ts), written out in the node for n8n\'s lint', () => {
 		const events = new DailyTrigger().description.properties.find((p) => p.name === 'events');
 		expect(events?.options).toEqual(optionList(DAILY_EVENT_TYPES));
 	});

@@ -133,7 +133,7 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-describe('Daily new operations against the contract', () => {
+describe('Daily telephony operations against the contract', () => {
 	it('has a case for every operation of the new resources: the 20 the issue names (its 21st, the batch job list, is another part)', () => {
 		const offered = dailyResources.filter((r) => NEW.includes(r.value)).flatMap((r) => r.operations.map((op) => `${r.value}.${op.operation}`));
 		expect(offered).toHaveLength(20);
@@ -222,7 +222,7 @@ describe('Daily purchased phone numbers: Return All follows pagination_id', () =
 	});
 });
 
-describe('Daily new operations: bad input is refused before any request, naming the field', () => {
+describe('Daily telephony: bad input is refused before any request, naming the field', () => {
 	it.each([
 		['phoneNumber', { operation: 'searchAvailable', filters: { contains: '12' } }, 'Filters → Contains (filters.contains): must be 3 to 7 digits'],
 		['phoneNumber', { operation: 'searchAvailable', filters: { city: 'Miami' } }, 'Filters → City (filters.city): needs Region too'],
@@ -248,7 +248,7 @@ describe('Daily new operations: bad input is refused before any request, naming 
 	});
 });
 
-describe('Daily new operations: secrets sent stay out of errors', () => {
+describe('Daily telephony: secrets sent stay out of errors', () => {
 	it.each([
 		['sipClient', { operation: 'create', username: 'myroom', additionalFields: { password: 'hunter2-secret' } }, 'hunter2-secret'],
 		['sipTrunk', { operation: 'create', trunk_name: 't', webhook_url: 'https://example.com/sip', additionalFields: { credentialUsername: 'u', credentialPassword: 'carrier-pass-9', hmac: 'aG1hYw==' } }, 'carrier-pass-9'],
@@ -261,7 +261,7 @@ describe('Daily new operations: secrets sent stay out of errors', () => {
 	});
 });
 
-describe('Daily new pickers', () => {
+describe('Daily telephony pickers', () => {
 	const picker = (parameters: IDataObject = {}) => createContext({ parameters, credentials: { apiKey: DAILY_KEY, baseUrl: 'https://api.daily.co/v1' }, credentialType: new DailyApi() }) as unknown as ILoadOptionsFunctions;
 	const search = new Daily().methods.listSearch;
 

@@ -354,7 +354,7 @@ const cases: Case[] = [
 	{ resource: 'webhook', operation: 'delete', params: { webhookId: 'wh-1' }, method: 'DELETE', path: '/webhooks/wh-1', status: 204, expectOutput: gone({ webhookId: 'wh-1' }) },
 ];
 
-/** Operations of several calls (or a file transfer), tested in part2.behaviour.test.ts. */
+/** Operations of several calls (or a file transfer), tested in behaviour.filesAndWaits.test.ts. */
 const NOT_IN_TABLE = new Set(['recording.download', 'library.uploadFile']);
 
 beforeAll(() => nock.disableNetConnect());
@@ -364,7 +364,7 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-describe('Digital Samba part 2 operations: request shape', () => {
+describe('Digital Samba sessions, recordings, library, webhooks, phone, streams, roles and statistics: request shape', () => {
 	it('covers every operation of the part-2 resources, and the node offers each of them', () => {
 		const mine = digitalSambaResources.filter((r) => PART2_RESOURCES.includes(r.value));
 		expect(mine.map((r) => r.value).sort()).toEqual([...PART2_RESOURCES].sort());

@@ -358,7 +358,7 @@ const cases: Case[] = [
 
 const MINE = ['defaultRoomSettings', 'room', 'roomToken', 'chat', 'question', 'poll', 'quiz'];
 
-/** Operations that make no request, tested in part1-behaviour. */
+/** Operations that make no request, tested in behaviour.roomsAndTokens.test.ts. */
 const NOT_IN_TABLE = new Set(['roomToken.createSigned']);
 
 beforeAll(() => nock.disableNetConnect());
@@ -368,7 +368,7 @@ afterEach(() => {
 });
 afterAll(() => nock.enableNetConnect());
 
-describe('Digital Samba part 1: request shape of every operation', () => {
+describe('Digital Samba rooms, settings, tokens, chat, Q&A, polls and quizzes: request shape of every operation', () => {
 	it('covers every operation of its resources', () => {
 		const offered = digitalSambaResources
 			.filter((r) => MINE.includes(r.value))
@@ -413,7 +413,7 @@ describe('Digital Samba part 1: request shape of every operation', () => {
 	});
 });
 
-describe('Digital Samba part 1: authentication', () => {
+describe('Digital Samba: authentication', () => {
 	it('uses HTTP Basic team-id:developer-key when the credential has a team ID', async () => {
 		let seenAuth: string | undefined;
 		nock(DS_URL)
