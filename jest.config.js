@@ -13,6 +13,9 @@ module.exports = {
 	testSequencer: '<rootDir>/test/sequencer.js',
 	projects: [
 		{ ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+		// Load and fault scenarios (thousands of calls and deliveries against the simulators): most of the time
+		// outside the e2e suite, so a project of their own (npm run test:reliability).
+		{ ...common, displayName: 'reliability', testMatch: ['<rootDir>/test/reliability/**/*.test.ts'] },
 		// The e2e suite runs on the three single-service packages (test/e2e/e2e.setup.js).
 		{ ...common, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'], setupFiles: ['<rootDir>/test/e2e/e2e.setup.js'] },
 		// `npm run bench` at its smoke sizes (bench/smoke.test.ts), in the e2e suite's n8n 1.x: a broken bench fails CI.

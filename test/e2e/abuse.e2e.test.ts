@@ -8,7 +8,7 @@ import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer }
 import { closeTriggerTest, dailyTriggerNode, dsTriggerNode, miroTalkTriggerNode, miroTalkTriggerUrl, triggerWorkflow, waitForExecutions } from './workflows';
 
 /**
- * Scenario 3 through a running n8n: the bad deliveries of the in-process test (test/unit/reliability/
+ * Scenario 3 through a running n8n: the bad deliveries of the in-process test (test/reliability/
  * webhookAbuse.test.ts), fewer of them, sent over HTTP to each active trigger, so that n8n's own body parsing,
  * content types and size handling are part of what is checked. Every bad one: 401 or 400 and no execution, except
  * that n8n itself answers a JSON body it cannot parse with 422 before any trigger runs (webhook-helpers.ts

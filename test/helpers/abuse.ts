@@ -7,7 +7,7 @@ import type { Delivery } from './trigger';
 
 /**
  * Genuine and bad webhook deliveries for each trigger, for the abuse scenario: in process
- * (test/unit/reliability/webhookAbuse.test.ts) and over HTTP to a running n8n (test/e2e/abuse.e2e.test.ts).
+ * (test/reliability/webhookAbuse.test.ts) and over HTTP to a running n8n (test/e2e/abuse.e2e.test.ts).
  * Each kit is built around the trigger's secret; the bad kinds cover what the issue lists.
  */
 const URL = 'https://n8n.example.com/webhook/b1e6a7c2-3f4d-4e5a-9b8c-7d6e5f4a3b2c/webhook';

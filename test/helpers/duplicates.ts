@@ -5,7 +5,7 @@ import { duplicatesIn, type Faults, type WorkDone } from '../simulators/faults';
 import { recordFigure } from './figures';
 
 /**
- * The duplicates scenario (test/unit/reliability/duplicates.*.test.ts): every operation that creates, starts or sends
+ * The duplicates scenario (test/reliability/duplicates.*.test.ts): every operation that creates, starts or sends
  * something runs a batch of items, each with a call of its own, while the simulator fails 40% of calls, half of them
  * after it did the work (its answer replaced by a 5xx, a dropped connection, or sent after the client's timeout:
  * `slowMs` is past fastRetries' `timeoutMs`). The simulator logs every call it did; none may have been done twice.

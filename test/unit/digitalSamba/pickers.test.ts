@@ -7,6 +7,8 @@ import pinned from '../../fixtures/pinned-defaults.json';
 import { createContext } from '../../helpers/context';
 import { runDigitalSamba } from '../../helpers/digitalSamba';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../../simulators/digitalSamba';
+import { DS_EVENTS } from '../../simulators/digitalSamba/model';
+import { loadSpec } from '../../simulators/digitalSamba/spec';
 
 /**
  * Issue 22: the webhook of Webhook → Get, Update and Delete is a picker like every other listable ID (From List over
@@ -140,5 +142,45 @@ describe('lists that live under another parameter declare it (loadOptionsDepends
 		const users = usersOf(m.kind, m.name);
 		expect(users.length).toBeGreaterThan(0);
 		for (const p of users) expect([p.name, [...((p.typeOptions?.loadOptionsDependsOn as string[] | undefined) ?? [])].sort()]).toEqual([p.name, expected]);
+	});
+});
+
+describe('Digital Samba dropdowns and lists that live under another parameter', () => {
+	it('Digital Samba webhook events and permissions: dropdowns of what the team\'s API lists, checked against the documented ones when sent', async () => {
+		const sim = await startDigitalSambaSimulator({ developerKey: 'ds-key', teamId: '' });
+		try {
+			const ctx = createContext({ parameters: {}, credentials: { developerKey: 'ds-key', teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
+			const load = new DigitalSamba().methods.loadOptions;
+			const events = await load.getWebhookEvents.call(ctx);
+			const permissions = await load.getPermissions.call(ctx);
+			// What the simulator lists: the spec's GET /permissions example, and the team notes' 39 events (the spec's
+			// GET /events example shows two).
+			expect(events.map((o) => o.value).sort()).toEqual([...DS_EVENTS].sort());
+			expect(permissions.map((o) => o.value).sort()).toEqual([...(loadSpec().byKey.get('GET /permissions')!.example as string[])].sort());
+			expect(permissions.find((o) => o.value === 'general_chat')?.name).toBe('General Chat');
+			// A name typed by an expression is still checked before sending.
+			const error = await runDigitalSamba({ resource: 'webhook', operation: 'create', endpoint: 'https://example.com/h', events: ['session_started', 'meeting_exploded'] }).catch((e) => e);
+			expect(String(error.message)).toMatch(/Event Names or IDs.*'session_started'/);
+		} finally {
+			await sim.close();
+		}
+	});
+
+	it('Digital Samba sessions: the chosen room\'s, or the team\'s when none is chosen; polls need the room', async () => {
+		const sim = await startDigitalSambaSimulator({ developerKey: 'ds-key', teamId: '' });
+		try {
+			const a = sim.seedRoom({ privacy: 'public', friendly_url: 'room-a' });
+			const b = sim.seedRoom({ privacy: 'public', friendly_url: 'room-b' });
+			const inA = sim.startSession(a.id).session;
+			sim.endSession(inA.id);
+			const inB = sim.startSession(b.id).session;
+			const ctx = (parameters: IDataObject) => createContext({ parameters, credentials: { developerKey: 'ds-key', teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
+			const search = new DigitalSamba().methods.listSearch;
+			expect((await search.searchSessions.call(ctx({ roomId: { __rl: true, mode: 'list', value: a.id } }))).results.map((r) => r.value)).toEqual([inA.id]);
+			expect((await search.searchSessions.call(ctx({}))).results.map((r) => r.value).sort()).toEqual([inA.id, inB.id].sort());
+			await expect(search.searchPolls.call(ctx({}))).rejects.toThrow('Choose the room first');
+		} finally {
+			await sim.close();
+		}
 	});
 });

@@ -1,14 +1,14 @@
 import type { INodeExecutionData } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { runDaily } from '../../helpers/daily';
-import { runDigitalSamba } from '../../helpers/digitalSamba';
-import { recordFigure } from '../../helpers/figures';
-import { runMiroTalk } from '../../helpers/miroTalk';
-import { startDailySimulator } from '../../simulators/daily';
-import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
-import type { Faults } from '../../simulators/faults';
-import { startMiroTalkSimulator } from '../../simulators/mirotalk';
+import { defaultRetryPolicy } from '../../nodes/shared/http';
+import { resetRateLimits } from '../../nodes/shared/rateLimit';
+import { runDaily } from '../helpers/daily';
+import { runDigitalSamba } from '../helpers/digitalSamba';
+import { recordFigure } from '../helpers/figures';
+import { runMiroTalk } from '../helpers/miroTalk';
+import { startDailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
+import type { Faults } from '../simulators/faults';
+import { startMiroTalkSimulator } from '../simulators/mirotalk';
 
 /**
  * Reliability under faults: each action node runs 500 items against its simulator while 20% of requests fail

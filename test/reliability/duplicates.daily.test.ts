@@ -1,11 +1,11 @@
 import { randomUUID } from 'crypto';
 import type { INodeExecutionData } from 'n8n-workflow';
-import { Daily } from '../../../nodes/Daily/Daily.node';
-import { dailyTransport } from '../../../nodes/Daily/transport';
-import { runDaily } from '../../helpers/daily';
-import { describeDuplicates, type DuplicateCase } from '../../helpers/duplicates';
-import { type DailySimulator, startDailySimulator } from '../../simulators/daily';
-import { listen, type SimServer } from '../../simulators/http';
+import { Daily } from '../../nodes/Daily/Daily.node';
+import { dailyTransport } from '../../nodes/Daily/transport';
+import { runDaily } from '../helpers/daily';
+import { describeDuplicates, type DuplicateCase } from '../helpers/duplicates';
+import { type DailySimulator, startDailySimulator } from '../simulators/daily';
+import { listen, type SimServer } from '../simulators/http';
 
 /**
  * Every Daily operation that creates, starts or sends something (each one the kernel sends once, plus room creates,

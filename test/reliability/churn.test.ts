@@ -1,18 +1,18 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
-import { DailyApi } from '../../../credentials/DailyApi.credentials';
-import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
-import { MiroTalkApi } from '../../../credentials/MiroTalkApi.credentials';
-import { DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
-import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
-import { MiroTalkTrigger } from '../../../nodes/MiroTalk/MiroTalkTrigger.node';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { recordFigure } from '../../helpers/figures';
-import { hookContext, type TriggerEnv } from '../../helpers/trigger';
-import { startDailySimulator } from '../../simulators/daily';
-import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
-import type { Faults } from '../../simulators/faults';
-import { listen } from '../../simulators/http';
+import { DailyApi } from '../../credentials/DailyApi.credentials';
+import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
+import { MiroTalkApi } from '../../credentials/MiroTalkApi.credentials';
+import { DailyTrigger } from '../../nodes/Daily/DailyTrigger.node';
+import { DigitalSambaTrigger } from '../../nodes/DigitalSamba/DigitalSambaTrigger.node';
+import { MiroTalkTrigger } from '../../nodes/MiroTalk/MiroTalkTrigger.node';
+import { defaultRetryPolicy } from '../../nodes/shared/http';
+import { resetRateLimits } from '../../nodes/shared/rateLimit';
+import { recordFigure } from '../helpers/figures';
+import { hookContext, type TriggerEnv } from '../helpers/trigger';
+import { startDailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
+import type { Faults } from '../simulators/faults';
+import { listen } from '../simulators/http';
 
 /**
  * Scenario 4, lifecycle churn: each trigger is activated and deactivated 100 times the way n8n does it

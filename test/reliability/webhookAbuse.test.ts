@@ -1,7 +1,7 @@
-import { answeredAsItMust, bad, dailyKit, digitalSambaKit, type Kind, miroTalkKit } from '../../helpers/abuse';
-import { recordFigure } from '../../helpers/figures';
-import { deliver, type Delivery } from '../../helpers/trigger';
-import { seededRandom } from '../../simulators/digitalSamba/util';
+import { answeredAsItMust, bad, dailyKit, digitalSambaKit, type Kind, miroTalkKit } from '../helpers/abuse';
+import { recordFigure } from '../helpers/figures';
+import { deliver, type Delivery } from '../helpers/trigger';
+import { seededRandom } from '../simulators/digitalSamba/util';
 
 /**
  * Scenario 3, webhook abuse: each trigger gets 10,000 bad deliveries (forged, replayed, truncated, oversized, wrong

@@ -1,8 +1,8 @@
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
-import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { runDigitalSamba } from '../../helpers/digitalSamba';
-import { describeDuplicates, type DuplicateCase } from '../../helpers/duplicates';
-import { type DigitalSambaSimulator, startDigitalSambaSimulator } from '../../simulators/digitalSamba';
+import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';
+import { runDigitalSamba } from '../helpers/digitalSamba';
+import { describeDuplicates, type DuplicateCase } from '../helpers/duplicates';
+import { type DigitalSambaSimulator, startDigitalSambaSimulator } from '../simulators/digitalSamba';
 
 /**
  * The duplicates scenario (test/helpers/duplicates.ts) for every Digital Samba operation that creates, starts or

@@ -1,22 +1,22 @@
 import fc from 'fast-check';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import { dailyResources } from '../../../nodes/Daily/resources';
-import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import { resourcesFor } from '../../../nodes/MiroTalk/resources';
-import type { ResourceDescriptor } from '../../../nodes/shared/descriptor';
-import { UNEXPECTED_ERROR } from '../../../nodes/shared/errors';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { operationProperties } from '../../../nodes/shared/properties';
-import * as rateLimit from '../../../nodes/shared/rateLimit';
-import { fieldNames, parametersFor } from '../../helpers/arbitraries';
-import { runDaily } from '../../helpers/daily';
-import { runDigitalSamba } from '../../helpers/digitalSamba';
-import { recordFigure } from '../../helpers/figures';
-import { runMiroTalk } from '../../helpers/miroTalk';
-import { startDailySimulator } from '../../simulators/daily';
-import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
-import { startMiroTalkSimulator } from '../../simulators/mirotalk';
+import { dailyResources } from '../../nodes/Daily/resources';
+import { digitalSambaResources } from '../../nodes/DigitalSamba/resources';
+import { resourcesFor } from '../../nodes/MiroTalk/resources';
+import type { ResourceDescriptor } from '../../nodes/shared/descriptor';
+import { UNEXPECTED_ERROR } from '../../nodes/shared/errors';
+import { defaultRetryPolicy } from '../../nodes/shared/http';
+import { operationProperties } from '../../nodes/shared/properties';
+import * as rateLimit from '../../nodes/shared/rateLimit';
+import { fieldNames, parametersFor } from '../helpers/arbitraries';
+import { runDaily } from '../helpers/daily';
+import { runDigitalSamba } from '../helpers/digitalSamba';
+import { recordFigure } from '../helpers/figures';
+import { runMiroTalk } from '../helpers/miroTalk';
+import { startDailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
+import { startMiroTalkSimulator } from '../simulators/mirotalk';
 
 /**
  * Scenario 2, bad input: fast-check generates parameters for every operation of every node (over 10,000 inputs in

@@ -1,5 +1,5 @@
-import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
-import { sendsOnceOperations } from '../../helpers/duplicates';
+import { MiroTalk } from '../../nodes/MiroTalk/MiroTalk.node';
+import { sendsOnceOperations } from '../helpers/duplicates';
 
 /**
  * MiroTalk has no call that could be done twice: its POSTs compute and store nothing (SFU ServerApi.getMeetingURL,
