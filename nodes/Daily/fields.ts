@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Pagination } from '../shared/descriptor';
-import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair, type Reset } from '../shared/fields';
+import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair, type RequiredField, type Reset } from '../shared/fields';
 import { collectionWithRows } from '../shared/structured';
 import { permissionRows, sipRows, streamingEndpointRows } from './rows';
 
@@ -17,7 +17,7 @@ export const E164 = { regex: /^\+[1-9]\d{6,14}$/, message: 'must be an E.164 num
 export const ROOM_URL = '^https?://[^/]+\\.daily\\.co/([A-Za-z0-9_-]{1,128})(?:[/?#].*)?$';
 
 /** A room that exists: picked from the domain's rooms, typed by name, or pasted as its URL. */
-export function roomNameField(description = 'The name of the room'): FieldSpec<'roomName'> {
+export function roomNameField(description = 'The name of the room'): RequiredField<'roomName', 'string'> {
 	return {
 		displayName: 'Room Name',
 		name: 'roomName',
@@ -156,7 +156,7 @@ export const ROOM_PROPERTY_FIELDS: FieldSpec[] = [
 export const RETIRED_ROOM_KEYS = ['dialin', 'owner_only_broadcast'];
 
 /** A collection that reads the retired keys of saved workflows and leaves them out of what it yields. */
-export function withoutRetired<N extends string>(c: CollectionSpec<N>, retired: string[]): CollectionSpec<N> {
+export function withoutRetired<N extends string, V>(c: CollectionSpec<N, V>, retired: string[]): CollectionSpec<N, V> {
 	const drop = (v: unknown) => {
 		if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
 		return Object.fromEntries(Object.entries(v).filter(([k]) => !retired.includes(k)));
@@ -169,7 +169,7 @@ export function withoutRetired<N extends string>(c: CollectionSpec<N>, retired: 
  * of participants who are not owners, so a saved workflow with it gets `permissions: {canSend: false}`, not more
  * rights than it asked for; with permissions of its own as well, the two are refused together.
  */
-function ownerOnlyBroadcast<N extends string>(c: CollectionSpec<N>): CollectionSpec<N> {
+function ownerOnlyBroadcast<N extends string, V>(c: CollectionSpec<N, V>): CollectionSpec<N, V> {
 	const fold = (v: unknown, ctx: z.RefinementCtx) => {
 		if (!v || typeof v !== 'object' || Array.isArray(v) || (v as { owner_only_broadcast?: unknown }).owner_only_broadcast !== true) return v;
 		const rest = { ...(v as Record<string, unknown>) };

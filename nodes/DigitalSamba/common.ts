@@ -4,8 +4,15 @@ import { multipart } from '../shared/multipart';
 
 // Calls and outputs several Digital Samba resources share (chat, Q&A, polls, quizzes); their parameters are in fields.ts.
 
+/** The parameters of an export (fields.ts exportParams): the room, the format, and options sent as query parameters. */
+interface ExportParams {
+	roomId: string;
+	format: string;
+	options?: IDataObject;
+}
+
 /** GET {path}?format&…options, answered as a file named {base}-{room}.{format}. */
-export function exportCall(path: (p: IDataObject) => string, base: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> {
+export function exportCall(path: (p: ExportParams) => string, base: string): Pick<OperationDescriptor<ExportParams>, 'request' | 'binaryOutput'> {
 	return {
 		request: (p) => ({ method: 'GET', path: path(p), qs: { format: p.format, ...(p.options ?? {}) } }),
 		binaryOutput: { fileName: (p) => `${base}-${p.roomId}.${p.format}` },
@@ -16,8 +23,14 @@ export function exportCall(path: (p: IDataObject) => string, base: string): Pick
 export const answered = <P>(extra: (p: P) => IDataObject) => (body: unknown, p: P) =>
 	body && typeof body === 'object' && Object.keys(body).length ? (body as IDataObject) : { success: true, ...extra(p) };
 
+/** The parameters of a CSV import (fields.ts importParams): the room and the input binary field. */
+interface ImportParams {
+	roomId: string;
+	binaryPropertyName: string;
+}
+
 /** POST the input file to `path` as the multipart field `file` (the field the contract names for CSV imports). */
-export const importCsv = (path: (p: IDataObject) => string) => async (ctx: OperationContext, p: IDataObject) => {
+export const importCsv = (path: (p: ImportParams) => string) => async (ctx: OperationContext, p: ImportParams) => {
 	const file = await ctx.readBinary(String(p.binaryPropertyName));
 	const form = multipart({ file });
 	const { body } = await ctx.send({
@@ -28,7 +41,7 @@ export const importCsv = (path: (p: IDataObject) => string) => async (ctx: Opera
 };
 
 /** GET {path}: the CSV to fill in for an import, as a file named {fileName}. */
-export const templateCall = (path: (p: IDataObject) => string, fileName: string): Pick<OperationDescriptor, 'request' | 'binaryOutput'> => ({
+export const templateCall = (path: (p: { roomId: string }) => string, fileName: string): Pick<OperationDescriptor<{ roomId: string }>, 'request' | 'binaryOutput'> => ({
 	request: (p) => ({ method: 'GET', path: path(p) }),
 	binaryOutput: { fileName: () => fileName, mimeType: 'text/csv' },
 });

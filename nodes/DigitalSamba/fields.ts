@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { collection, type CollectionSpec, field, type FieldSpec, idField, params, stringList } from '../shared/fields';
+import { collection, type CollectionSpec, field, type FieldSpec, idField, params, type RequiredField, stringList } from '../shared/fields';
 import { toDateTime } from '../shared/time';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
 export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
 
 /** A room: picked from the team's rooms, typed as its ID (UUID) or friendly URL, or pasted as its URL. */
-export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): FieldSpec<'roomId'> => ({
+export const roomField = (description = 'The room: its ID (UUID) or its friendly URL'): RequiredField<'roomId', 'string'> => ({
 	...idField('roomId', 'Room', description),
 	locator: { list: 'searchRooms', typed: 'id', url: { regex: ROOM_URL, placeholder: 'e.g. https://your-team.digitalsamba.com/weekly-standup' } },
 });
@@ -15,7 +15,7 @@ export const roomField = (description = 'The room: its ID (UUID) or its friendly
  * An identifier picked from a list that lives under other parameters (a poll under its room): the editor reloads
  * the list when one of them changes. Locators are named `<name>.value`, as n8n's loadOptionsDependsOn wants.
  */
-export function pickedUnder<N extends string>(name: N, displayName: string, description: string, list: string, dependsOn: string[]): FieldSpec<N> {
+export function pickedUnder<N extends string>(name: N, displayName: string, description: string, list: string, dependsOn: string[]): RequiredField<N, 'string'> {
 	return { ...idField(name, displayName, description), locator: { list, typed: 'id', dependsOn } };
 }
 
@@ -37,9 +37,12 @@ export const listOptions = (filters: FieldSpec[] = []) =>
 export function periodInOrder<N extends string>(options: CollectionSpec<N>): CollectionSpec<N> {
 	return {
 		...options,
-		schema: options.schema.superRefine((value: { date_start?: string; date_end?: string } | undefined, ctx) => {
-			if (value?.date_start && value.date_end && value.date_end < value.date_start) {
-				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['date_end'], message: `must be on or after the Start Date (${value.date_start})` });
+		schema: options.schema.superRefine((value, ctx) => {
+			// Calendar days (calendarDay below), which compare as text.
+			const start = value?.date_start;
+			const end = value?.date_end;
+			if (typeof start === 'string' && typeof end === 'string' && start && end && end < start) {
+				ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['date_end'], message: `must be on or after the Start Date (${start})` });
 			}
 		}),
 	};

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
 import { collection, type CollectionSpec, type FieldSpec, type Reset, withResets } from '../shared/fields';
 import { TIME_HINT, toDateTime } from '../shared/time';
 
@@ -244,10 +244,10 @@ const ROOM_ONLY = [
 const without = (names: string[]) => ROOM_SETTING_FIELDS.filter((f) => !names.includes(f.name));
 
 /** A settings collection that must hold at least one setting: an update with none is a mistake, not a no-op. */
-export function nonEmpty<N extends string>(c: CollectionSpec<N>): CollectionSpec<N> {
+export function nonEmpty<N extends string, V>(c: CollectionSpec<N, V>): CollectionSpec<N, V> & { schema: ZodType<V, ZodTypeDef, unknown> } {
 	return {
 		...c,
-		schema: c.schema.refine((s) => s !== undefined && Object.keys(s as object).length > 0, 'add at least one setting to change'),
+		schema: c.schema.refine((s): s is V => s !== undefined && Object.keys(s as object).length > 0, 'add at least one setting to change'),
 	};
 }
 

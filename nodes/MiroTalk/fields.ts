@@ -1,5 +1,5 @@
 import type { OperationDescriptor } from '../shared/descriptor';
-import type { FieldSpec } from '../shared/fields';
+import { field, type FieldSpec, type RequiredField } from '../shared/fields';
 import type { EndpointSwitch, Product } from './transport';
 
 /**
@@ -36,7 +36,9 @@ export interface ProductResource {
 	operations: ProductOperation[];
 }
 
-export function roomField(required: boolean, description: string): FieldSpec<'room'> {
+export function roomField(required: true, description: string): RequiredField<'room', 'string'>;
+export function roomField(required: false, description: string): FieldSpec<'room', 'string'>;
+export function roomField(required: boolean, description: string): FieldSpec<'room', 'string'> {
 	return {
 		displayName: 'Room',
 		name: 'room',
@@ -54,7 +56,7 @@ export function roomField(required: boolean, description: string): FieldSpec<'ro
  */
 export const TOKEN_EXPIRY_DEFAULT = "the server's default when empty (JWT_EXPIRATION on MiroTalk SFU, JWT_EXP on MiroTalk P2P; 1h unless the administrator changed it)";
 
-export const expiryField = (description: string): FieldSpec => ({
+export const expiryField = (description: string): FieldSpec<'expire', 'string'> => ({
 	displayName: 'Expires In',
 	name: 'expire',
 	type: 'string',
@@ -65,8 +67,8 @@ export const expiryField = (description: string): FieldSpec => ({
 });
 
 /** The token fields shared by Token → Create and the token of a join link. */
-export const TOKEN_FIELDS: FieldSpec[] = [
-	{ displayName: 'Username', name: 'username', type: 'string', default: '', description: 'The username the token carries; the server checks it against HOST_USERS when host protection or user auth is on' },
-	{ displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The password of that user' },
-	{ displayName: 'Presenter', name: 'presenter', type: 'boolean', default: false, description: 'Whether the holder joins as a room presenter (moderator rights)' },
+export const TOKEN_FIELDS = [
+	field({ displayName: 'Username', name: 'username', type: 'string', default: '', description: 'The username the token carries; the server checks it against HOST_USERS when host protection or user auth is on' }),
+	field({ displayName: 'Password', name: 'password', type: 'string', default: '', typeOptions: { password: true }, description: 'The password of that user' }),
+	field({ displayName: 'Presenter', name: 'presenter', type: 'boolean', default: false, description: 'Whether the holder joins as a room presenter (moderator rights)' }),
 ];

@@ -122,7 +122,20 @@ export interface PrepareContext {
 /** An operation's result: one object, a list of objects, or full items (for binary output). */
 export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[];
 
-export interface OperationDescriptor<P = any> {
+/**
+ * A property of an answer whose shape is not known (`answer?.[key]`): undefined for an answer that is null or
+ * undefined. An answer is parsed JSON or text (http.ts), so what it holds is a JSON value.
+ */
+export function propertyOf(answer: unknown, key: string): IDataObject[string] {
+	return answer === undefined || answer === null ? undefined : (answer as IDataObject)[key];
+}
+
+/**
+ * One operation. `P` is what its schema makes of its parameters; declared with `operation()`, which types it from
+ * the schema. The kernel holds operations of every kind alike (ResourceDescriptor), as parameters it knows only by
+ * name: the default `P`.
+ */
+export interface OperationDescriptor<P = Record<string, unknown>> {
 	resource: string;
 	operation: string;
 	/** Option name in the Operation list. */
@@ -144,8 +157,11 @@ export interface OperationDescriptor<P = any> {
 	request?: (params: P) => RequestSpec;
 	/** Lists: the kernel adds Return All and Limit and walks the pages. */
 	paginate?: Pagination;
-	/** Turns a successful answer into output; default: the body as one item, `{ success: true }` for an empty body. */
-	output?: (body: any, params: P) => OperationResult;
+	/**
+	 * Turns a successful answer into output; default: the body as one item, `{ success: true }` for an empty body.
+	 * The body is parsed JSON or text, of no known shape: read it with `propertyOf` or after a check.
+	 */
+	output?: (body: unknown, params: P) => OperationResult;
 	/** Answer bytes become the item's binary data in this property (exports); the request is sent with `binary`. */
 	binaryOutput?: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
 	/**
@@ -170,7 +186,8 @@ export interface ResourceDescriptor {
 
 /**
  * One operation, its parameters typed from its schema: the request builder, output and run code receive the names
- * the operation declares, so a misspelt parameter does not compile.
+ * the operation declares, with the types of their values, so a misspelt parameter does not compile. The descriptor is
+ * held as the kernel holds every operation: it is only ever given the parameters its own schema made.
  */
 export function operation<P>(descriptor: OperationDescriptor<P>): OperationDescriptor {
 	return descriptor as unknown as OperationDescriptor;

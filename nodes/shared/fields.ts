@@ -32,27 +32,30 @@ function withNotSet(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return all.length < 5 ? all : all.sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** The kinds of parameter a field can be. */
+export type FieldType =
+	| 'string'
+	| 'number'
+	| 'boolean'
+	| 'optionalBoolean'
+	| 'options'
+	| 'multiOptions'
+	| 'json'
+	| 'unixTime'
+	| 'isoTime'
+	| 'stringList'
+	| 'color';
+
 /**
  * One parameter, declared once: the kernel derives both the n8n property (what the editor shows)
  * and the zod schema (what is accepted) from it, so the two never drift apart. `N` keeps the name as a literal type,
- * so that the operation's code is checked against it.
+ * so that the operation's code is checked against it, and `T` the kind, which gives the value's type (FieldValue).
  */
-export interface FieldSpec<N extends string = string> {
+export interface FieldSpec<N extends string = string, T extends FieldType = FieldType> {
 	name: N;
 	displayName: string;
 	description: string;
-	type:
-		| 'string'
-		| 'number'
-		| 'boolean'
-		| 'optionalBoolean'
-		| 'options'
-		| 'multiOptions'
-		| 'json'
-		| 'unixTime'
-		| 'isoTime'
-		| 'stringList'
-		| 'color';
+	type: T;
 	required?: boolean;
 	/** options / multiOptions: [value, label] pairs, with an optional description (the option's tooltip). */
 	options?: OptionPair[];
@@ -85,9 +88,9 @@ export interface FieldSpec<N extends string = string> {
 export const enc = encodeURIComponent;
 
 /** Copies the defined entries of an object (drops undefined, keeps false and 0). */
-export function defined(object: IDataObject | undefined): IDataObject {
-	const out: IDataObject = {};
-	for (const [k, v] of Object.entries(object ?? {})) if (v !== undefined) out[k] = v;
+export function defined<T extends object>(object: T | undefined): Partial<T> {
+	const out: Partial<T> = {};
+	for (const [k, v] of Object.entries(object ?? {}) as Array<[keyof T, T[keyof T]]>) if (v !== undefined) out[k] = v;
 	return out;
 }
 
@@ -97,7 +100,7 @@ export function pick(...keys: string[]): (entry: IDataObject) => IDataObject {
 }
 
 /** A required identifier; with `list`, picked from the node's list of that name (n8n's resource locator) or typed. */
-export function idField<N extends string>(name: N, displayName: string, description: string, list?: string): FieldSpec<N> {
+export function idField<N extends string>(name: N, displayName: string, description: string, list?: string): RequiredField<N, 'string'> {
 	return { displayName, name, type: 'string', default: '', required: true, description, ...(list ? { locator: { list, typed: 'id' as const } } : {}) };
 }
 
@@ -279,35 +282,73 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	return spec.required ? schema : schema.optional();
 }
 
-/** A field declared on its own (outside an operation's list), its name kept as a literal type. */
-export const field = <N extends string>(spec: FieldSpec<N>): FieldSpec<N> => spec;
+/** A field declared on its own (outside an operation's list), its name, kind and own schema kept as literal types. */
+export const field = <const S extends FieldSpec>(spec: S): S => spec;
 
-/** A collection parameter (or anything that stands for one): its name, n8n property and schema. */
-export interface CollectionSpec<N extends string = string> {
-	name: N;
-	property: INodeProperties;
-	schema: ZodTypeAny;
+/** A field that must be given: its value is never undefined. */
+export type RequiredField<N extends string = string, T extends FieldType = FieldType> = FieldSpec<N, T> & { required: true };
+
+/** What validation makes of a field of each kind (the output of its schema in fieldSchema). */
+export interface FieldValues {
+	string: string;
+	number: number;
+	boolean: boolean;
+	optionalBoolean: boolean;
+	options: string;
+	multiOptions: string[];
+	json: unknown;
+	unixTime: number;
+	isoTime: string;
+	stringList: string[];
+	color: string;
 }
 
 /**
- * The parameters an operation's code receives, by name. The names are checked at compile time (a misspelt
- * `p.roomNmae` does not compile where the operation's fields have literal names); the values are what the schema
- * makes of them at run time, so they stay untyped here. Return All, Limit and Simplify are added by the kernel.
+ * The value a field gives the operation's code: what its own `zod` makes of the input where it has one, else what
+ * its kind does; undefined when the field is optional (a field left empty is dropped before validation).
+ */
+export type FieldValue<F extends FieldSpec> =
+	| (F extends { zod: infer Z extends ZodTypeAny } ? z.output<Z> : FieldValues[F['type']])
+	| (F extends { required: true } ? never : undefined);
+
+/** A collection parameter (or anything that stands for one): its name, n8n property and schema, which gives its value `V`. */
+export interface CollectionSpec<N extends string = string, V = IDataObject> {
+	name: N;
+	property: INodeProperties;
+	schema: ZodType<V | undefined, ZodTypeDef, unknown>;
+}
+
+/**
+ * The value of a collection of `F`: each field by name, optional. Fields whose names are not literals (a list typed
+ * FieldSpec[]) give an object of n8n values.
+ */
+export type CollectionValue<F extends FieldSpec> = string extends F['name'] ? IDataObject : { [S in F as S['name']]?: Exclude<FieldValue<S>, undefined> };
+
+/**
+ * The parameters an operation's code receives, by name: what the schema makes of each field (FieldValue) and
+ * collection. The names are checked at compile time (a misspelt `p.roomNmae` does not compile where the operation's
+ * fields have literal names). Return All, Limit and Simplify are added by the kernel.
  */
 // A field whose name is not a literal (one taken from a list typed FieldSpec[]) would let any name through: such
-// parameters have no names at all, so that reading one fails to compile with this message. Values are `any` because
-// the schema's transforms decide them (a list from comma text, seconds from a date), not the field's declared type.
-export type ParamsOf<N extends string> = string extends N
+// parameters have no names at all, so that reading one fails to compile with this message.
+export type ParamsOf<F extends FieldSpec, C extends CollectionSpec<string, unknown> = never, E extends string = never> = string extends
+	| F['name']
+	| C['name']
+	| E
 	? { 'a field has no literal name: declare it with field() or FieldSpec<name>': never }
-	: { [K in N]: any } & { returnAll?: boolean; limit?: number; simplify?: boolean };
+	: { [S in F as S['name']]: FieldValue<S> } & { [S in C as S['name']]: z.output<S['schema']> } & { [K in E]: unknown } & {
+			returnAll?: boolean;
+			limit?: number;
+			simplify?: boolean;
+		};
 
 /** An n8n collection of optional fields, and the strict zod object that validates it. */
-export function collection<N extends string>(
+export function collection<N extends string, const F extends FieldSpec = never>(
 	name: N,
 	displayName: string,
-	specs: FieldSpec[],
+	specs: F[],
 	placeholder = 'Add Field',
-): CollectionSpec<N> {
+): CollectionSpec<N, CollectionValue<F>> {
 	const property: INodeProperties = {
 		displayName,
 		name,
@@ -321,19 +362,20 @@ export function collection<N extends string>(
 			.map((spec) => fieldProperty({ ...spec, required: false })),
 	};
 	const shape = Object.fromEntries(specs.map((s) => [s.name, fieldSchema({ ...s, required: false })]));
-	return { name, property, schema: z.object(shape).strict().optional() };
+	// The object's values are the fields' schemas' outputs: CollectionValue by construction.
+	return { name, property, schema: z.object(shape).strict().optional() as unknown as ZodType<CollectionValue<F> | undefined, ZodTypeDef, unknown> };
 }
 
 /** Properties and schema of an operation from its fields and collections; the schema's type names the parameters. */
-export function params<N extends string = never, C extends string = never, E extends string = never>(
-	fields: Array<FieldSpec<N>>,
-	collections: Array<CollectionSpec<C>> = [],
+export function params<const F extends FieldSpec = never, C extends CollectionSpec<string, unknown> = never, E extends string = never>(
+	fields: F[],
+	collections: C[] = [],
 	extra: Array<INodeProperties & { name: E }> = [],
-): { properties: INodeProperties[]; schema: ZodType<ParamsOf<N | C | E>, ZodTypeDef, unknown> } {
+): { properties: INodeProperties[]; schema: ZodType<ParamsOf<F, C, E>, ZodTypeDef, unknown> } {
 	const properties = [...fields.map(fieldProperty), ...collections.map((c) => c.property), ...extra];
 	const shape: Record<string, ZodTypeAny> = Object.fromEntries(fields.map((f) => [f.name, fieldSchema(f)]));
 	for (const c of collections) shape[c.property.name] = c.schema;
-	return { properties, schema: z.object(shape) as unknown as ZodType<ParamsOf<N | C | E>, ZodTypeDef, unknown> };
+	return { properties, schema: z.object(shape) as unknown as ZodType<ParamsOf<F, C, E>, ZodTypeDef, unknown> };
 }
 
 /** A documented way to set a property back to the provider's default: the value that does it, and where it is written. */
@@ -375,7 +417,7 @@ export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset
 			for (const issue of resetNames.error.issues) ctx.addIssue({ ...issue, path: [RESET_FIELD, ...issue.path] });
 			return z.NEVER;
 		}
-		const set = parsedInto(c.schema, rest, ctx) as Record<string, unknown> | undefined;
+		const set = parsedInto(c.schema, rest, ctx);
 		if (set === z.NEVER) return z.NEVER;
 		const both = (resetNames.data ?? []).filter((name) => set?.[name] !== undefined);
 		for (const name of both) ctx.addIssue({ code: z.ZodIssueCode.custom, path: [name], message: 'is both set and chosen in Reset to Default: keep one' });
@@ -387,7 +429,7 @@ export function withResets<N extends string>(c: CollectionSpec<N>, resets: Reset
 }
 
 /** Parses `value` with `schema` inside another transform: its issues become the transform's, NEVER on failure. */
-function parsedInto(schema: ZodTypeAny, value: unknown, ctx: z.RefinementCtx): unknown {
+function parsedInto<T>(schema: ZodType<T, ZodTypeDef, unknown>, value: unknown, ctx: z.RefinementCtx): T {
 	const result = schema.safeParse(value);
 	if (result.success) return result.data;
 	for (const issue of result.error.issues) ctx.addIssue(issue);

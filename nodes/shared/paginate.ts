@@ -1,10 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { HttpResult, Pagination, RequestSpec } from './descriptor';
+import { type HttpResult, type Pagination, propertyOf, type RequestSpec } from './descriptor';
 
 /** The list inside a page: at `itemsPath` (dotted for a nested list, `config.streaming_endpoints`), or the page itself when it is an array. */
 export function itemsOf(body: unknown, itemsPath?: string): IDataObject[] {
 	const list = itemsPath && !Array.isArray(body)
-		? itemsPath.split('.').reduce<unknown>((at, key) => (at as IDataObject | undefined)?.[key], body)
+		? itemsPath.split('.').reduce<unknown>((at, key) => propertyOf(at, key), body)
 		: body;
 	return Array.isArray(list) ? (list as IDataObject[]) : [];
 }

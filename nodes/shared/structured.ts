@@ -164,7 +164,7 @@ export interface RowsAlternative {
  * the collection, no Input Mode needed: the user adds one or the other). The rows become the JSON field's value
  * before the collection's schema reads it; both at once are refused, naming the two.
  */
-export function collectionWithRows<N extends string>(base: CollectionSpec<N>, alternatives: RowsAlternative[]): CollectionSpec<N> {
+export function collectionWithRows<N extends string, V>(base: CollectionSpec<N, V>, alternatives: RowsAlternative[]): CollectionSpec<N, V> {
 	const options = [...((base.property.options ?? []) as INodeProperties[]), ...alternatives.map((a) => rowsProperty(a.rows))];
 	const property = { ...base.property, options: options.sort((a, b) => a.displayName.localeCompare(b.displayName)) };
 	const fold = (raw: unknown, ctx: z.RefinementCtx) => {

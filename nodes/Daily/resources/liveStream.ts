@@ -38,17 +38,20 @@ const update = params([roomNameField()], [
 ]);
 
 function withEndpoints(options: Record<string, unknown> | undefined) {
-	const body = defined(options as never);
+	const body = defined(options);
 	if (Array.isArray(body.endpoints)) body.endpoints = (body.endpoints as string[]).map((endpoint) => ({ endpoint }));
 	return body;
 }
+
+/** Whether a list option (RTMP URLs, endpoint names: lists once validated) holds at least one entry. */
+const hasEntries = (list: unknown) => Array.isArray(list) && list.length > 0;
 
 const operations: OperationDescriptor[] = [
 	operation({
 		resource: 'liveStream', operation: 'start', name: 'Start', action: 'Start a live stream',
 		description: 'Restream the meeting of a room to RTMP endpoints (YouTube, Twitch, any RTMP server); give RTMP URLs or predefined endpoint names',
 		properties: start.properties,
-		schema: start.schema.refine((p) => p.options?.rtmpUrl?.length || p.options?.endpoints?.length, {
+		schema: start.schema.refine((p) => hasEntries(p.options?.rtmpUrl) || hasEntries(p.options?.endpoints), {
 			message: 'give at least one RTMP URL or endpoint name',
 			path: ['options', 'rtmpUrl'],
 		}),

@@ -1,6 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, propertyOf, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, idField, params } from '../../shared/fields';
 import { dailyCursor, E164 } from '../fields';
 
@@ -83,7 +83,10 @@ const operations: OperationDescriptor[] = [
 		properties: search.properties,
 		schema: searchSchema,
 		request: (p) => ({ method: 'GET', path: '/list-available-numbers', qs: defined(p.filters) }),
-		output: (body) => (Array.isArray(body?.data) ? body.data : []),
+		output: (body) => {
+			const data = propertyOf(body, 'data');
+			return Array.isArray(data) ? (data as IDataObject[]) : [];
+		},
 	}),
 	operation({
 		resource: 'phoneNumber', operation: 'buy', name: 'Buy', action: 'Buy a phone number',

@@ -1,7 +1,7 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type OperationResult, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, jsonObject, jsonValue, params, pick, withResets } from '../../shared/fields';
 import { type StructuredInput, withStructured } from '../../shared/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
@@ -233,7 +233,11 @@ const operations: OperationDescriptor[] = [
 		description: 'Create several rooms in one call; returns one item per room',
 		...createMany,
 		request: (p) => ({ method: 'POST', path: '/batch/rooms', body: { rooms: p.rooms }, rateClass: 'batch' }),
-		output: (body) => (Array.isArray(body?.data) ? body.data : body),
+		output: (body) => {
+			const data = propertyOf(body, 'data');
+			// An answer without the list is passed on as it came.
+			return Array.isArray(data) ? (data as IDataObject[]) : (body as OperationResult);
+		},
 	}),
 	operation({
 		resource: 'room', operation: 'deleteMany', name: 'Delete Many', action: 'Delete many rooms',
@@ -246,7 +250,10 @@ const operations: OperationDescriptor[] = [
 		description: 'List the participants in a room right now, one item each',
 		...presence,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/presence`, qs: defined(p.filters) }),
-		output: (body) => (Array.isArray(body?.data) ? body.data : []),
+		output: (body) => {
+			const data = propertyOf(body, 'data');
+			return Array.isArray(data) ? (data as IDataObject[]) : [];
+		},
 	}),
 	operation({
 		resource: 'room', operation: 'sendAppMessage', name: 'Send App Message', action: 'Send an app message to a room',

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import type { OperationDescriptor, ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { multipart } from '../../shared/multipart';
 import { listOptions, pickedUnder } from '../fields';
@@ -23,7 +23,7 @@ const folderOfFile = field({ displayName: 'Folder ID', name: 'folder_id', type: 
 
 // The spec names a file's path parameter (fileId below) `libraryFile`.
 
-const op = (o: Omit<OperationDescriptor, 'resource'>): OperationDescriptor => ({ resource: 'library', ...o });
+const op = <P>(o: Omit<OperationDescriptor<P>, 'resource'>): OperationDescriptor => operation({ resource: 'library', ...o });
 
 const upload = params([
 	libraryId,

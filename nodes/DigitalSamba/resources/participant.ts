@@ -13,13 +13,13 @@ const live = field({
 const roomFilter = field({ displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only participants of this room (its UUID)' });
 const sessionFilter = field({ displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only participants of this session (its UUID)' });
 
-const hand = (operation: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', path: (p: { roomId: string; participantId: string }) => string): OperationDescriptor => roomByUuid({
-	resource: 'participant', operation, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} the hand of a participant`,
+const hand = (value: 'raiseHand' | 'lowerHand', verb: 'raise' | 'lower', path: (p: { roomId: string; participantId: string }) => string): OperationDescriptor => roomByUuid(operation({
+	resource: 'participant', operation: value, name: `${verb === 'raise' ? 'Raise' : 'Lower'} Hand`, action: `${verb === 'raise' ? 'Raise' : 'Lower'} the hand of a participant`,
 	description: `${verb === 'raise' ? 'Raise' : 'Lower'} the virtual hand of a participant who is in a room now`,
 	...params([roomUuid(), participantId]),
 	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, participantId: p.participantId }),
-});
+}));
 
 const operations: OperationDescriptor[] = [
 	operation({

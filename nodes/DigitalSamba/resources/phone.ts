@@ -51,20 +51,20 @@ const callsInput: StructuredInput = {
 
 const callIds = stringList.pipe(z.array(z.string()).min(1, 'give at least one call ID'));
 
-const roomAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string }) => string): OperationDescriptor => roomByUuid({
-	resource: 'phone', operation, name, action, description,
+const roomAction = (value: string, name: string, action: string, description: string, path: (p: { roomId: string }) => string): OperationDescriptor => roomByUuid(operation({
+	resource: 'phone', operation: value, name, action, description,
 	...params([room]),
 	// Connecting is sent once; disconnecting again changes nothing.
-	request: (p) => ({ method: 'POST', path: path(p), retry: operation === 'disconnect' ? 'always' : 'unprocessed' }),
+	request: (p) => ({ method: 'POST', path: path(p), retry: value === 'disconnect' ? 'always' : 'unprocessed' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId }),
-});
+}));
 
-const callAction = (operation: string, name: string, action: string, description: string, path: (p: { roomId: string; callId: string }) => string): OperationDescriptor => roomByUuid({
-	resource: 'phone', operation, name, action, description,
+const callAction = (value: string, name: string, action: string, description: string, path: (p: { roomId: string; callId: string }) => string): OperationDescriptor => roomByUuid(operation({
+	resource: 'phone', operation: value, name, action, description,
 	...params([room, callId]),
 	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, callId: p.callId }),
-});
+}));
 
 const operations: OperationDescriptor[] = [
 	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', (p) => `/rooms/${enc(p.roomId)}/phone/connect`),

@@ -14,15 +14,12 @@ const PARTICIPANT_FIELDS = [
 
 interface Participant { participantId?: string; participantName?: string; participantExternalId?: string }
 
-type ParticipantField = (typeof PARTICIPANT_FIELDS)[number]['name'];
-
-function withParticipant<N extends string>(fields: Array<FieldSpec<N>>, extra: FieldSpec[] = []) {
-	const all: Array<FieldSpec<'roomId' | N | ParticipantField>> = [roomField(), ...fields, ...PARTICIPANT_FIELDS];
-	const base = params(all, extra.length ? [collection('additionalFields', 'Additional Fields', extra, 'Add Field')] : []);
+function withParticipant<F extends FieldSpec>(fields: F[], extra: FieldSpec[] = []) {
+	const base = params([roomField(), ...fields, ...PARTICIPANT_FIELDS], extra.length ? [collection('additionalFields', 'Additional Fields', extra, 'Add Field')] : []);
 	return {
 		properties: base.properties,
 		schema: base.schema.superRefine((parsed, ctx) => {
-			// The parameters' type is still open here (N): read the participant fields it always has.
+			// The parameters' type is still open here (F): read the participant fields it always has.
 			const p = parsed as unknown as Participant;
 			if (p.participantId) return;
 			for (const name of ['participantName', 'participantExternalId'] as const) {
@@ -43,17 +40,17 @@ const answerText = field({ displayName: 'Answer', name: 'answer', type: 'string'
 
 /** A call on one question that only names the participant who makes it. */
 function questionAction(
-	operation: string, name: string, action: string, description: string,
+	value: string, name: string, action: string, description: string,
 	method: HttpMethod, path: (p: { roomId: string; questionId: string }) => string,
 ): OperationDescriptor {
-	return {
-		resource: 'question', operation, name, action, description,
+	return operation({
+		resource: 'question', operation: value, name, action, description,
 		...withParticipant([questionId]),
 		request: (p) => ({ method, path: path(p), body: { participant: participant(p) } }),
 		output: method === 'DELETE'
 			? (_body, p) => ({ deleted: true, questionId: p.questionId })
 			: answered((p) => ({ questionId: p.questionId })),
-	};
+	});
 }
 
 const operations: OperationDescriptor[] = [

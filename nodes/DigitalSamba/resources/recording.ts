@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params, pick } from '../../shared/fields';
+import { collection, defined, enc, field, idField, params, pick } from '../../shared/fields';
 import { listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
@@ -24,12 +24,16 @@ function fileNameOf(link: string, id: string): string {
 	return /\.[A-Za-z0-9]{2,4}$/.test(last) ? last : `recording-${id}.mp4`;
 }
 
-const action = (operation: string, name: string, actionText: string, description: string, path: (p: { recordingId: string; roomId: string }) => string, fields: FieldSpec[] = [recordingId]): OperationDescriptor => ({
-	resource: 'recording', operation, name, action: actionText, description,
-	...params(fields),
+/** A call on a recording, or on the recording of a room, that answers nothing: the output names what it acted on (`target`). */
+const action = <P>(
+	value: string, name: string, actionText: string, description: string,
+	parameters: Pick<OperationDescriptor<P>, 'properties' | 'schema'>, path: (p: P) => string, target: (p: P) => IDataObject,
+): OperationDescriptor => operation({
+	resource: 'recording', operation: value, name, action: actionText, description,
+	...parameters,
 	// Starting is sent once; archiving, unarchiving and stopping again change nothing.
-	request: (p) => ({ method: 'POST', path: path(p), retry: operation === 'start' ? 'unprocessed' : 'always' }),
-	output: (_body, p) => ({ success: true, ...(fields.includes(recordingId) ? { recordingId: p.recordingId } : { roomId: p.roomId }) }),
+	request: (p) => ({ method: 'POST', path: path(p), retry: value === 'start' ? 'unprocessed' : 'always' }),
+	output: (_body, p) => ({ success: true, ...target(p) }),
 });
 
 const operations: OperationDescriptor[] = [
@@ -89,10 +93,10 @@ const operations: OperationDescriptor[] = [
 		...params([recordingId]),
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/bookmarks` }),
 	}),
-	action('archive', 'Archive', 'Archive a recording', 'Move a recording to the archive', (p) => `/recordings/${enc(p.recordingId)}/archive`),
-	action('unarchive', 'Unarchive', 'Unarchive a recording', 'Bring an archived recording back to the recordings list', (p) => `/recordings/${enc(p.recordingId)}/unarchive`),
-	action('start', 'Start', 'Start recording a room', 'Start recording the session running in a room', (p) => `/rooms/${enc(p.roomId)}/recordings/start`, [roomField()]),
-	action('stop', 'Stop', 'Stop recording a room', 'Stop the recording running in a room', (p) => `/rooms/${enc(p.roomId)}/recordings/stop`, [roomField()]),
+	action('archive', 'Archive', 'Archive a recording', 'Move a recording to the archive', params([recordingId]), (p) => `/recordings/${enc(p.recordingId)}/archive`, (p) => ({ recordingId: p.recordingId })),
+	action('unarchive', 'Unarchive', 'Unarchive a recording', 'Bring an archived recording back to the recordings list', params([recordingId]), (p) => `/recordings/${enc(p.recordingId)}/unarchive`, (p) => ({ recordingId: p.recordingId })),
+	action('start', 'Start', 'Start recording a room', 'Start recording the session running in a room', params([roomField()]), (p) => `/rooms/${enc(p.roomId)}/recordings/start`, (p) => ({ roomId: p.roomId })),
+	action('stop', 'Stop', 'Stop recording a room', 'Stop the recording running in a room', params([roomField()]), (p) => `/rooms/${enc(p.roomId)}/recordings/stop`, (p) => ({ roomId: p.roomId })),
 	operation({
 		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
 		description: 'Delete one recording for good',

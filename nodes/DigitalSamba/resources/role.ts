@@ -79,7 +79,7 @@ const permissionsInput: StructuredInput = {
 };
 
 /** Refuses, before sending, permissions the team's API does not list, naming the field and the permissions it lists. */
-const checkPermissions = (properties: INodeProperties[]) => async (ctx: PrepareContext, p: IDataObject) => {
+const checkPermissions = (properties: INodeProperties[]) => async (ctx: PrepareContext, p: Record<string, unknown>) => {
 	const names = Object.keys((p.permissions ?? {}) as IDataObject).map((name) => ({ name, path: ['permissions'] }));
 	await checkListed(ctx, PERMISSION_LIST, names, properties, (unknown, allowed) => `unknown permission(s): ${unknown.join(', ')}; permissions are ${allowed}`);
 };

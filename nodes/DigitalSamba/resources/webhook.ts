@@ -1,6 +1,6 @@
-import type { IDataObject, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type PrepareContext, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type PrepareContext, propertyOf, type ResourceDescriptor } from '../../shared/descriptor';
 import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { DIGITAL_SAMBA_EVENTS } from '../events';
@@ -58,8 +58,8 @@ const update = {
 };
 
 /** Refuses, before sending, events the team's API does not list, naming the field and the events it lists. */
-const checkEvents = (properties: INodeProperties[], at: string[]) => async (ctx: PrepareContext, p: IDataObject) => {
-	const value = at.reduce<unknown>((inner, key) => (inner as IDataObject | undefined)?.[key], p);
+const checkEvents = (properties: INodeProperties[], at: string[]) => async (ctx: PrepareContext, p: Record<string, unknown>) => {
+	const value = at.reduce<unknown>((inner, key) => propertyOf(inner, key), p);
 	const names = Array.isArray(value) ? value.map((name, i) => ({ name: String(name), path: [...at, i] })) : [];
 	await checkListed(ctx, EVENT_LIST, names, properties, (unknown, allowed) => `each value must be one of ${allowed}; not ${unknown.map((n) => `'${n}'`).join(', ')}`);
 };

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { operation } from '../../shared/descriptor';
 import { params } from '../../shared/fields';
 import type { ProductResource } from '../fields';
 
@@ -9,14 +10,15 @@ export const config: ProductResource = {
 	operations: [
 		{
 			products: ['bro'],
-			descriptor: {
+			descriptor: operation({
 				resource: 'config', operation: 'get', name: 'Get', action: 'Get the broadcast config',
 				description: 'Get how the BRO server broadcasts: broadcastingMode (BROADCASTING_MODE) and adminOnlyBroadcast (ADMIN_ONLY_BROADCAST, only admins may broadcast). Needs no API key.',
 				...params([]),
 				// BRO app/server.js `app.get('/api/v1/config', ...)`: no key check, the config as it is.
 				request: () => ({ method: 'GET', path: '/config' }),
-				output: (body: IDataObject) => body ?? {},
-			},
+				// The answer as it came (BRO answers its config as an object).
+				output: (body) => (body ?? {}) as IDataObject,
+			}),
 		},
 	],
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import type { RefinementCtx } from 'zod';
+import { operation, propertyOf } from '../../shared/descriptor';
 import { collection, defined, enc, fieldProperty, type FieldSpec, params } from '../../shared/fields';
 import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
@@ -112,7 +113,7 @@ function linkRoom(link: unknown): string | undefined {
 		return undefined;
 	}
 }
-const joinOutput = (body: IDataObject, p: JoinParams) => ({ join: body?.join, room: linkRoom(body?.join) ?? p.room });
+const joinOutput = (body: unknown, p: JoinParams) => ({ join: propertyOf(body, 'join'), room: linkRoom(propertyOf(body, 'join')) ?? p.room });
 
 export const joinLink: ProductResource = {
 	value: 'joinLink',
@@ -122,50 +123,50 @@ export const joinLink: ProductResource = {
 		{
 			products: ['sfu'],
 			endpoint: 'join',
-			descriptor: {
+			descriptor: operation({
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, room password, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...sfuJoin,
 				request: sfuOrP2pRequest,
 				output: joinOutput,
-			},
+			}),
 		},
 		{
 			products: ['p2p'],
 			endpoint: 'join',
-			descriptor: {
+			descriptor: operation({
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...p2pJoin,
 				request: sfuOrP2pRequest,
 				output: joinOutput,
-			},
+			}),
 		},
 		{
 			products: ['c2c'],
-			descriptor: {
+			descriptor: operation({
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
 				...c2cJoin,
 				// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
-				request: (p: { room: string; name: string }) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) }, retry: 'always' }),
-				output: (body: IDataObject, p: { room: string }) => ({ join: body?.join, room: p.room }),
-			},
+				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) }, retry: 'always' }),
+				output: (body, p) => ({ join: propertyOf(body, 'join'), room: p.room }),
+			}),
 		},
 		{
 			products: ['bro'],
-			descriptor: {
+			descriptor: operation({
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
 				...broJoin,
 				// app/api.js getJoinURL concatenates the room raw into `id=`: sent percent-encoded.
-				request: (p: { room: string }) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) }, retry: 'always' }),
+				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) }, retry: 'always' }),
 				// BRO answers {join: {broadcast, viewer, viewerHome}}.
-				output: (body: IDataObject, p: { room: string }) => {
-					const join = (body?.join ?? {}) as IDataObject;
-					return { room: p.room, broadcast: join.broadcast, viewer: join.viewer, viewerHome: join.viewerHome };
+				output: (body, p) => {
+					const join = propertyOf(body, 'join');
+					return { room: p.room, broadcast: propertyOf(join, 'broadcast'), viewer: propertyOf(join, 'viewer'), viewerHome: propertyOf(join, 'viewerHome') };
 				},
-			},
+			}),
 		},
 	],
 };

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { operation, propertyOf } from '../../shared/descriptor';
 import { collection, enc, params } from '../../shared/fields';
 import { paginationProperties } from '../../shared/properties';
 import { roomField, type ProductResource } from '../fields';
@@ -91,19 +92,19 @@ export const meeting: ProductResource = {
 		{
 			products: ['sfu', 'p2p', 'c2c'],
 			endpoint: 'meeting',
-			descriptor: {
+			descriptor: operation({
 				resource: 'meeting', operation: 'create', name: 'Create', action: 'Create a meeting',
 				description: 'Create a meeting with a new random room and return its URL (meeting) and room name (room), ready to share or embed in an iframe',
 				...params([]),
 				// A URL with a fresh room id; nothing is made on the server until someone joins.
 				request: () => ({ method: 'POST', path: '/meeting', retry: 'always' }),
-				output: (body: IDataObject) => ({ meeting: body?.meeting, room: roomFromUrl(body?.meeting) }),
-			},
+				output: (body) => ({ meeting: propertyOf(body, 'meeting'), room: roomFromUrl(propertyOf(body, 'meeting')) }),
+			}),
 		},
 		{
 			products: ['sfu', 'p2p'],
 			endpoint: 'meetings',
-			descriptor: {
+			descriptor: operation({
 				resource: 'meeting', operation: 'getAll', name: 'Get Many', action: 'Get many active meetings',
 				description: 'List the meetings happening now, one item per room with its peer count and its participants (name, presenter, audio, video, screen, hand, OS, browser). Off by default on the server.',
 				properties: list.properties,
@@ -116,24 +117,27 @@ export const meeting: ProductResource = {
 					const all = normaliseMeetings(body);
 					return p.returnAll ? all : all.slice(0, p.limit ?? 50);
 				},
-			},
+			}),
 		},
 		{
 			products: ['sfu', 'p2p'],
 			endpoint: 'activeRooms',
-			descriptor: {
+			descriptor: operation({
 				resource: 'meeting', operation: 'getActiveRooms', name: 'Get Active Rooms', action: 'Get active rooms',
 				description: 'List the rooms open now as the server home page shows them: one item per room with the room ID, its participant count (peers) and its join URL (join). Needs no API key; off unless the server sets SHOW_ACTIVE_ROOMS=true.',
 				...params([]),
 				// SFU Server.js and P2P server.js: `res.json({ activeRooms })`, with no key check.
 				request: () => ({ method: 'GET', path: '/activeRooms' }),
-				output: (body: IDataObject) => (Array.isArray(body?.activeRooms) ? (body.activeRooms as IDataObject[]) : []),
-			},
+				output: (body) => {
+					const rooms = propertyOf(body, 'activeRooms');
+					return Array.isArray(rooms) ? (rooms as IDataObject[]) : [];
+				},
+			}),
 		},
 		{
 			products: ['sfu'],
 			endpoint: 'meetingEnd',
-			descriptor: {
+			descriptor: operation({
 				resource: 'meeting', operation: 'end', name: 'End', action: 'End a meeting',
 				description: 'End the meeting in a room: disconnect everyone and send them to a redirect URL or the home page. Off by default on the server.',
 				...end,
@@ -143,7 +147,7 @@ export const meeting: ProductResource = {
 					// Without a redirect the server sends everyone to its home page.
 					...(p.options?.redirect ? { body: { redirect: p.options.redirect } } : {}),
 				}),
-			},
+			}),
 		},
 	],
 };

@@ -1,4 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
+import { operation } from '../../shared/descriptor';
 import { params } from '../../shared/fields';
 import type { ProductResource } from '../fields';
 
@@ -21,13 +22,13 @@ export const stats: ProductResource = {
 		{
 			products: ['sfu', 'p2p'],
 			endpoint: 'stats',
-			descriptor: {
+			descriptor: operation({
 				resource: 'stats', operation: 'get', name: 'Get', action: 'Get server stats',
 				description: 'Get how many rooms are open (totalRooms) and how many people are in them (totalUsers; P2P calls them peers) right now, with the server timestamp',
 				...params([]),
 				request: () => ({ method: 'GET', path: '/stats' }),
 				output: normaliseStats,
-			},
+			}),
 		},
 	],
 };

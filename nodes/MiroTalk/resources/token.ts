@@ -1,9 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
+import { operation } from '../../shared/descriptor';
 import { params } from '../../shared/fields';
 import { expiryField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const fields = params([
-	...TOKEN_FIELDS.map((f) => (f.type === 'boolean' ? f : { ...f, required: true })),
+	...TOKEN_FIELDS.map((f) => (f.type === 'boolean' ? f : { ...f, required: true as const })),
 	expiryField(`How long the token stays valid, e.g. 1h, 30m or 7d; ${TOKEN_EXPIRY_DEFAULT}`),
 ]);
 
@@ -31,7 +32,7 @@ export const token: ProductResource = {
 		{
 			products: ['sfu', 'p2p'],
 			endpoint: 'token',
-			descriptor: {
+			descriptor: operation({
 				resource: 'token', operation: 'create', name: 'Create', action: 'Create a token',
 				description: 'Create a signed JWT (token) for a username and password, optionally as presenter, valid for the given time; add it to a join URL as token=... Off by default on the server.',
 				...create,
@@ -42,7 +43,7 @@ export const token: ProductResource = {
 					// A signed text the server keeps no record of.
 					retry: 'always',
 				}),
-			},
+			}),
 		},
 	],
 };

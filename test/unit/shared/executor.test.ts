@@ -46,7 +46,7 @@ const resources: ResourceDescriptor[] = [
 			{
 				resource: 'thing', operation: 'import', name: 'Import', action: 'Import things', description: 'Upload', ...file,
 				run: async (ctx, p) => {
-					const input = await ctx.readBinary(p.binaryPropertyName);
+					const input = await ctx.readBinary(p.binaryPropertyName as string);
 					const form = multipart({ file: input, note: 'hi' });
 					const { body } = await ctx.send({ method: 'POST', path: '/thing/import', body: form.open, headers: form.headers });
 					return body as IDataObject;

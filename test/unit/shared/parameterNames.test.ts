@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { dailyResources } from '../../../nodes/Daily/resources';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
@@ -111,7 +111,7 @@ it('catches a planted misspelt parameter, and a misspelt option of a collection'
 					{ displayName: 'Room Name', name: 'roomName', type: 'string', default: '' },
 					{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Privacy', name: 'privacy', type: 'string', default: '' }] },
 				],
-				request: (p) => ({ method: 'GET', path: `/rooms/${p.roomNmae}`, qs: { privacy: p.options.privcy, kept: p.options.privacy } }),
+				request: (p) => ({ method: 'GET', path: `/rooms/${p.roomNmae}`, qs: { privacy: (p.options as IDataObject).privcy, kept: (p.options as IDataObject).privacy } }),
 			},
 		],
 	};
