@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { listSearch } from '../shared/locator';
+import { listSearch } from '../shared/lists';
 import { normaliseMeetings } from './resources/meeting';
 import { miroTalkTransport } from './transport';
 

@@ -2,10 +2,10 @@ import type { ILoadOptionsFunctions, INodeProperties, INodePropertyMode, INodeTy
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
-import { currentId } from '../../../nodes/shared/locator';
+import { currentId } from '../../../nodes/shared/lists';
 
 /**
- * The kernel's pickers (nodes/shared/locator.ts): every node's list modes and dropdowns name a method it has, and
+ * The kernel's pickers (nodes/shared/lists.ts): every node's list modes and dropdowns name a method it has, and
  * the parameter a list is narrowed by is read as n8n's editor gives it. Each provider's own pickers are tested in
  * its folder (pickers.test.ts).
  */
