@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { executeProviderNode } from '../shared/execute';
+import { executeProviderNode } from '../shared/run/execute';
 import { dailyListSearch, dailyLoadOptions } from './lists';
 import { dailyProperties } from './Daily.description';
 import { dailyTransport } from './transport';

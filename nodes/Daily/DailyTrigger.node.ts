@@ -7,7 +7,7 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { send } from '../shared/http';
+import { send } from '../shared/http/send';
 import {
 	deliveryScope,
 	firstDelivery,
@@ -22,7 +22,7 @@ import {
 	startRun,
 	unixSeconds,
 	withinWindow,
-} from '../shared/webhook';
+} from '../shared/triggers/webhook';
 import { dailyTransport } from './transport';
 
 interface DailyWebhook {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Pagination } from '../shared/descriptor';
-import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair, type RequiredField, type Reset } from '../shared/fields';
-import { collectionWithRows } from '../shared/structured';
+import type { Pagination } from '../shared/model/descriptor';
+import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair, type RequiredField, type Reset } from '../shared/parameters/fields';
+import { collectionWithRows } from '../shared/parameters/structured';
 import { permissionRows, sipRows, streamingEndpointRows } from './rows';
 
 /** Daily room names: letters, digits, '_' and '-', at most 128 characters. */

@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
-import type { RequestSpec } from '../shared/descriptor';
-import { enc } from '../shared/fields';
-import { chosen, listCall, listSearch, loadOptions, rowLabel } from '../shared/lists';
+import type { RequestSpec } from '../shared/model/descriptor';
+import { enc } from '../shared/parameters/fields';
+import { chosen, listCall, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
 import { dailyTransport } from './transport';
 
 /** A list of the node's, for a picker or a dropdown. */

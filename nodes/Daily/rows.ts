@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { jsonValue } from '../shared/fields';
-import type { Invalid, RowsAlternative } from '../shared/structured';
+import { jsonValue } from '../shared/parameters/fields';
+import type { Invalid, RowsAlternative } from '../shared/parameters/structured';
 
 /** The media and admin names of `permissions` (canSend, canAdmin): the spec's canSend names the first four; the custom
  * tracks are kept from earlier versions of the node. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ProviderTransport } from '../shared/provider';
-import { trimBaseUrl } from '../shared/provider';
+import type { ProviderTransport } from '../shared/model/provider';
+import { trimBaseUrl } from '../shared/model/provider';
 
 const DAILY_BASE_URL = 'https://api.daily.co/v1';
 

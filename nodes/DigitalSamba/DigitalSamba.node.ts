@@ -5,7 +5,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { executeProviderNode } from '../shared/execute';
+import { executeProviderNode } from '../shared/run/execute';
 import { digitalSambaListSearch, digitalSambaLoadOptions } from './lists';
 import { digitalSambaProperties } from './DigitalSamba.description';
 import { digitalSambaTransport } from './transport';

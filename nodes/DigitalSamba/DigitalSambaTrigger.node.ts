@@ -9,9 +9,9 @@ import type {
 	IWebhookResponseData,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import type { RequestSpec } from '../shared/descriptor';
-import { type RequestingFunctions, send } from '../shared/http';
-import { itemsOf } from '../shared/paginate';
+import type { RequestSpec } from '../shared/model/descriptor';
+import { type RequestingFunctions, send } from '../shared/http/send';
+import { itemsOf } from '../shared/http/paginate';
 import {
 	deliveryScope,
 	firstDelivery,
@@ -25,7 +25,7 @@ import {
 	startRun,
 	unixSeconds,
 	withinWindow,
-} from '../shared/webhook';
+} from '../shared/triggers/webhook';
 import { ENDPOINT_MAX } from './resources/webhook';
 import { digitalSambaTransport } from './transport';
 

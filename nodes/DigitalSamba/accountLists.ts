@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationDescriptor, PrepareContext } from '../shared/descriptor';
-import { fieldLabel } from '../shared/validate';
+import type { OperationDescriptor, PrepareContext } from '../shared/model/descriptor';
+import { fieldLabel } from '../shared/parameters/validate';
 
 /**
  * Names the team's API lists (webhook events, role permissions), which the node's dropdowns load from the account.

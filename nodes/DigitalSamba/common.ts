@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationContext, OperationDescriptor } from '../shared/descriptor';
-import { multipart } from '../shared/multipart';
+import type { OperationContext, OperationDescriptor } from '../shared/model/descriptor';
+import { multipart } from '../shared/http/multipart';
 
 // Calls and outputs several Digital Samba resources share (chat, Q&A, polls, quizzes); their parameters are in fields.ts.
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { collection, type CollectionSpec, field, type FieldSpec, idField, params, type RequiredField, stringList } from '../shared/fields';
-import { toDateTime } from '../shared/time';
+import { collection, type CollectionSpec, field, type FieldSpec, idField, params, type RequiredField, stringList } from '../shared/parameters/fields';
+import { toDateTime } from '../shared/formats/time';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
 export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
-import { chosen, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/lists';
+import { chosen, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
 import { digitalSambaTransport } from './transport';
 
 /** A list of the node's, for a picker or a dropdown. */

@@ -1,6 +1,6 @@
 import { z, type ZodType, type ZodTypeDef } from 'zod';
-import { collection, type CollectionSpec, type FieldSpec, type Reset, withResets } from '../shared/fields';
-import { TIME_HINT, toDateTime } from '../shared/time';
+import { collection, type CollectionSpec, type FieldSpec, type Reset, withResets } from '../shared/parameters/fields';
+import { TIME_HINT, toDateTime } from '../shared/formats/time';
 
 /*
  * Every room setting of POST /rooms in the OpenAPI contract, typed from its rules. PATCH /rooms/{room}

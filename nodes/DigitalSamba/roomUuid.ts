@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationDescriptor, PrepareContext } from '../shared/descriptor';
-import { enc } from '../shared/fields';
+import type { OperationDescriptor, PrepareContext } from '../shared/model/descriptor';
+import { enc } from '../shared/parameters/fields';
 import { ROOM_URL } from './fields';
 
 /*

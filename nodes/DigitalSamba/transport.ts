@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { Pagination } from '../shared/descriptor';
-import type { ProviderTransport } from '../shared/provider';
-import { trimBaseUrl } from '../shared/provider';
+import type { Pagination } from '../shared/model/descriptor';
+import type { ProviderTransport } from '../shared/model/provider';
+import { trimBaseUrl } from '../shared/model/provider';
 
 const DIGITAL_SAMBA_BASE_URL = 'https://api.digitalsamba.com/api/v1';
 

@@ -6,7 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
-import { executeProviderNode } from '../shared/execute';
+import { executeProviderNode } from '../shared/run/execute';
 import { publicRoot, withPublicUrl } from './links';
 import { miroTalkListSearch } from './lists';
 import { miroTalkProperties } from './MiroTalk.description';

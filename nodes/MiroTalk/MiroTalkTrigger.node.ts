@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/webhook';
+import { jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/triggers/webhook';
 
 /** MiroTalk's webhook events, as the Events parameter lists them. */
 const EVENTS = ['join', 'exit', 'disconnect'];

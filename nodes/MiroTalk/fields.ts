@@ -1,5 +1,5 @@
-import type { OperationDescriptor } from '../shared/descriptor';
-import { field, type FieldSpec, type RequiredField } from '../shared/fields';
+import type { OperationDescriptor } from '../shared/model/descriptor';
+import { field, type FieldSpec, type RequiredField } from '../shared/parameters/fields';
 import type { EndpointSwitch, Product } from './transport';
 
 /**

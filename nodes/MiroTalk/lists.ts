@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { listSearch } from '../shared/lists';
+import { listSearch } from '../shared/describe/lists';
 import { normaliseMeetings } from './resources/meeting';
 import { miroTalkTransport } from './transport';
 

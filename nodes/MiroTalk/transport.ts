@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { ProviderTransport } from '../shared/provider';
+import type { ProviderTransport } from '../shared/model/provider';
 
 /** The four MiroTalk products that share the `/api/v1` family (reference/providers.md §3). */
 export type Product = 'sfu' | 'p2p' | 'c2c' | 'bro';

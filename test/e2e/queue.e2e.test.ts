@@ -250,9 +250,9 @@ it('ran every execution on a worker, spread over both, with deliveries answered 
 
 /**
  * State across processes. A trigger remembers the deliveries that started a run in its own process only
- * (nodes/shared/webhook.ts firstDelivery: nothing is written to static data), so a duplicate reaching the same
+ * (nodes/shared/triggers/webhook.ts firstDelivery: nothing is written to static data), so a duplicate reaching the same
  * webhook processor is answered 200 with no run, and one reaching a second processor runs again: measured and
- * stated, as the README says. The rate limiters (nodes/shared/rateLimit.ts) pace each process's own calls: with two workers the provider answers some 429s,
+ * stated, as the README says. The rate limiters (nodes/shared/http/rateLimit.ts) pace each process's own calls: with two workers the provider answers some 429s,
  * which are retried (a 429 was not processed), so every run still succeeds.
  */
 describe('state across processes', () => {

@@ -1,6 +1,6 @@
 import nock from 'nock';
-import { defaultRetryPolicy } from '../../nodes/shared/http';
-import { resetRateLimits } from '../../nodes/shared/rateLimit';
+import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../nodes/DigitalSamba/DigitalSamba.node';

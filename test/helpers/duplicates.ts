@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../nodes/shared/http';
-import { resetRateLimits } from '../../nodes/shared/rateLimit';
+import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import { duplicatesIn, type Faults, type WorkDone } from '../simulators/faults';
 import { recordFigure } from './figures';
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationDescriptor } from '../../nodes/shared/descriptor';
-import { RESET_FIELD } from '../../nodes/shared/fields';
+import type { OperationDescriptor } from '../../nodes/shared/model/descriptor';
+import { RESET_FIELD } from '../../nodes/shared/parameters/fields';
 
 /**
  * Placeholder parameters for the tests that walk every operation of a node without an item (the coverage tests

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationContext, RequestSpec } from '../../nodes/shared/descriptor';
+import type { OperationContext, RequestSpec } from '../../nodes/shared/model/descriptor';
 
 /**
  * An OperationContext for running descriptors without a provider: every call is handed to `record` and answered 200

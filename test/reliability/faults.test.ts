@@ -1,6 +1,6 @@
 import type { INodeExecutionData } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../nodes/shared/http';
-import { resetRateLimits } from '../../nodes/shared/rateLimit';
+import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import { runDaily } from '../helpers/daily';
 import { runDigitalSamba } from '../helpers/digitalSamba';
 import { recordFigure } from '../helpers/figures';

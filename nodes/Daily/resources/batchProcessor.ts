@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, idField, jsonObject, jsonValue, params, pick } from '../../shared/fields';
-import { collectionWithRows, type RowsAlternative } from '../../shared/structured';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, idField, jsonObject, jsonValue, params, pick } from '../../shared/parameters/fields';
+import { collectionWithRows, type RowsAlternative } from '../../shared/parameters/structured';
 import { dailyCursor } from '../fields';
 import { parsedJson } from '../rows';
 import { endpointing, redact } from './transcription';

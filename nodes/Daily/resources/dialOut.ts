@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, jsonValue, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, jsonValue, params } from '../../shared/parameters/fields';
 import { E164, roomNameField } from '../fields';
 
 /** The spec's dialout-properties and sipCallTransfer body: an extension of 1-20 characters dialled after answer. */

@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, type FieldSpec, params, type Reset, withResets } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, type FieldSpec, params, type Reset, withResets } from '../../shared/parameters/fields';
 import { ROOM_PROPERTY_FIELDS, ROOM_RESETS, withoutRetired } from '../fields';
 
 /** Properties only a domain has (the spec's `domain.properties`). `intercom_auto_record` is read-only there. */

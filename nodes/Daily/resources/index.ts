@@ -1,4 +1,4 @@
-import type { ResourceDescriptor } from '../../shared/descriptor';
+import type { ResourceDescriptor } from '../../shared/model/descriptor';
 import { batchProcessor } from './batchProcessor';
 import { dialinConfig } from './dialinConfig';
 import { dialOut } from './dialOut';

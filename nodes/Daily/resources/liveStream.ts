@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, params, stringList } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, params, stringList } from '../../shared/parameters/fields';
 import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
 
 const rtmpUrls = {

@@ -1,7 +1,7 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { z } from 'zod';
-import { collection, defined, params } from '../../shared/fields';
-import { TIME_HINT, toDateTime } from '../../shared/time';
+import { collection, defined, params } from '../../shared/parameters/fields';
+import { TIME_HINT, toDateTime } from '../../shared/formats/time';
 import { dailyCursor } from '../fields';
 
 /** GET /logs takes `startTime` and `endTime` as JavaScript timestamps, milliseconds since the epoch (Daily's spec). */

@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, params } from '../../shared/fields';
-import { signHs256 } from '../../shared/jwt';
-import { collectionWithRows } from '../../shared/structured';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, params } from '../../shared/parameters/fields';
+import { signHs256 } from '../../shared/formats/jwt';
+import { collectionWithRows } from '../../shared/parameters/structured';
 import { RECORDING_MODES, roomNameField, tokenProperties } from '../fields';
 import { permissionRows } from '../rows';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, propertyOf, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, propertyOf, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, idField, params } from '../../shared/parameters/fields';
 import { dailyCursor, E164 } from '../fields';
 
 /** Daily's phone numbers (spec tag phone-numbers, paid plans): search, buy, list and release. */

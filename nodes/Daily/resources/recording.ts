@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, idField, params, pick } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, idField, params, pick } from '../../shared/parameters/fields';
 import { dailyCursor, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS, STREAM_TYPES } from '../fields';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording', 'searchRecordings');

@@ -1,9 +1,9 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationContext, type OperationDescriptor, type OperationResult, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, jsonObject, jsonValue, params, pick, withResets } from '../../shared/fields';
-import { type StructuredInput, withStructured } from '../../shared/structured';
+import { operation, type OperationContext, type OperationDescriptor, type OperationResult, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, jsonObject, jsonValue, params, pick, withResets } from '../../shared/parameters/fields';
+import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
 

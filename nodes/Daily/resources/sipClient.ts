@@ -1,7 +1,7 @@
 // Not in Daily's OpenAPI file: the contract is the docs pages, each with its own OpenAPI excerpt:
 // https://docs.daily.co/reference/rest-api/sip-clients (create, list, get, delete, rotate).
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
 
 /** The docs: "a room-style name, optionally suffixed with .<number>", e.g. myroom.0. */
 const USERNAME = { regex: /^[A-Za-z0-9_-]{1,128}(\.\d+)?$/, message: "may contain only letters, digits, '_' and '-', optionally followed by .<number> (e.g. myroom.0)" };

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, idField, params } from '../../shared/fields';
-import { cuesToText, parseWebVtt } from '../../shared/webvtt';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, idField, params } from '../../shared/parameters/fields';
+import { cuesToText, parseWebVtt } from '../../shared/formats/webvtt';
 import { dailyCursor } from '../fields';
 
 /**

@@ -1,6 +1,6 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { z } from 'zod';
-import { collection, defined, enc, field, jsonObject, jsonValue, params } from '../../shared/fields';
+import { collection, defined, enc, field, jsonObject, jsonValue, params } from '../../shared/parameters/fields';
 import { instanceIdOptions, roomNameField } from '../fields';
 
 /** The spec's transcription-properties `transcription_geo` enum. */

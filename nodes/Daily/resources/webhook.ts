@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { DAILY_EVENT_TYPES } from '../events';
 
 const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook', 'searchWebhooks');

@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { enc, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { enc, params } from '../../shared/parameters/fields';
 import { answered, exportCall } from '../common';
 import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';

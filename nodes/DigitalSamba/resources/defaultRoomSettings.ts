@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { defined, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { defined, params } from '../../shared/parameters/fields';
 import { defaultRoomSettingFields, nonEmpty } from '../roomSettings';
 
 const operations: OperationDescriptor[] = [

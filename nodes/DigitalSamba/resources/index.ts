@@ -1,4 +1,4 @@
-import type { ResourceDescriptor } from '../../shared/descriptor';
+import type { ResourceDescriptor } from '../../shared/model/descriptor';
 import { chat } from './chat';
 import { defaultRoomSettings } from './defaultRoomSettings';
 import { event } from './event';

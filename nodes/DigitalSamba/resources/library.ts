@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
-import { multipart } from '../../shared/multipart';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { multipart } from '../../shared/http/multipart';
 import { listOptions, pickedUnder } from '../fields';
 import { dsOffset } from '../transport';
 

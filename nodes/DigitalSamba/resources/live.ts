@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { defined, enc, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { defined, enc, params } from '../../shared/parameters/fields';
 import { listOptions, roomField } from '../fields';
 import { dsOffset } from '../transport';
 

@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { defined, enc, field, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { defined, enc, field, params } from '../../shared/parameters/fields';
 import { DATE_FIELDS, listOptions, pickedUnder, roomUuid, sessionField } from '../fields';
 import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';

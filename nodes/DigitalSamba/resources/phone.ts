@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { enc, field, idField, jsonValue, params, stringList } from '../../shared/fields';
-import { type StructuredInput, withStructured } from '../../shared/structured';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { enc, field, idField, jsonValue, params, stringList } from '../../shared/parameters/fields';
+import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { roomUuid } from '../fields';
 import { roomByUuid } from '../roomUuid';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, field, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, enc, field, params } from '../../shared/parameters/fields';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, pickedUnder, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { roomByUuid } from '../roomUuid';

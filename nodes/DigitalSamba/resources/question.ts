@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { operation, type HttpMethod, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, field, type FieldSpec, params } from '../../shared/fields';
+import { operation, type HttpMethod, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, enc, field, type FieldSpec, params } from '../../shared/parameters/fields';
 import { answered, exportCall } from '../common';
 import { exportParams, listOptions, pickedUnder, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';

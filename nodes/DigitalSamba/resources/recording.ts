@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, idField, params, pick } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, idField, params, pick } from '../../shared/parameters/fields';
 import { listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 

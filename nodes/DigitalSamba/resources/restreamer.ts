@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { enc, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { enc, params } from '../../shared/parameters/fields';
 import { roomField } from '../fields';
 
 const room = roomField();

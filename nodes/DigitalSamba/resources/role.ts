@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type PrepareContext, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/fields';
-import { type StructuredInput, withStructured } from '../../shared/structured';
+import { operation, type OperationDescriptor, type PrepareContext, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/parameters/fields';
+import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { LIST_OPTION_FIELDS } from '../fields';
 import { dsOffset } from '../transport';

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/fields';
-import { signHs256 } from '../../shared/jwt';
-import { TIME_HINT } from '../../shared/time';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/parameters/fields';
+import { signHs256 } from '../../shared/formats/jwt';
+import { TIME_HINT } from '../../shared/formats/time';
 import { roomField } from '../fields';
 
 

@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, params, pick } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, params, pick } from '../../shared/parameters/fields';
 import { DATE_FIELDS, listOptions, METRICS_FIELD, roomUuid, sessionField } from '../fields';
 import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';

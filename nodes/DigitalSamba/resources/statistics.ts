@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, params } from '../../shared/parameters/fields';
 import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomUuid } from '../fields';
 import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, enc, params } from '../../shared/fields';
+import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, enc, params } from '../../shared/parameters/fields';
 import { roomField, sessionField } from '../fields';
 
 interface WaitOptions {

@@ -1,5 +1,5 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
 import { LIST_OPTION_FIELDS, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 

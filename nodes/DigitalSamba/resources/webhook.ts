@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type PrepareContext, propertyOf, type ResourceDescriptor } from '../../shared/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/fields';
+import { operation, type OperationDescriptor, type PrepareContext, propertyOf, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { DIGITAL_SAMBA_EVENTS } from '../events';
 import { listOptions } from '../fields';

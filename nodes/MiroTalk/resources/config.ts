@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation } from '../../shared/descriptor';
-import { params } from '../../shared/fields';
+import { operation } from '../../shared/model/descriptor';
+import { params } from '../../shared/parameters/fields';
 import type { ProductResource } from '../fields';
 
 export const config: ProductResource = {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { ResourceDescriptor } from '../../shared/descriptor';
-import { operationParameters, operationSelector, resourceSelector, shownFor } from '../../shared/properties';
+import type { ResourceDescriptor } from '../../shared/model/descriptor';
+import { operationParameters, operationSelector, resourceSelector, shownFor } from '../../shared/describe/properties';
 import type { ProductResource } from '../fields';
 import { PRODUCTS, type EndpointSwitch, type Product } from '../transport';
 import { config } from './config';

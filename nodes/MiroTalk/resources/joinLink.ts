@@ -1,8 +1,8 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import type { RefinementCtx } from 'zod';
-import { operation, propertyOf } from '../../shared/descriptor';
-import { collection, defined, enc, fieldProperty, type FieldSpec, params } from '../../shared/fields';
+import { operation, propertyOf } from '../../shared/model/descriptor';
+import { collection, defined, enc, fieldProperty, type FieldSpec, params } from '../../shared/parameters/fields';
 import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({

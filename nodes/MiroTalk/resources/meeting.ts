@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, propertyOf } from '../../shared/descriptor';
-import { collection, enc, params } from '../../shared/fields';
-import { paginationProperties } from '../../shared/properties';
+import { operation, propertyOf } from '../../shared/model/descriptor';
+import { collection, enc, params } from '../../shared/parameters/fields';
+import { paginationProperties } from '../../shared/describe/properties';
 import { roomField, type ProductResource } from '../fields';
 
 /** The room a meeting URL opens: `/join/<room>` (SFU, P2P) or `/?room=<room>` (C2C). */

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operation } from '../../shared/descriptor';
-import { params } from '../../shared/fields';
+import { operation } from '../../shared/model/descriptor';
+import { params } from '../../shared/parameters/fields';
 import { expiryField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const fields = params([

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { failure } from '../../helpers/failure';
 

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_KEY, runDaily } from '../../helpers/daily';
 import { type Json, paths, resolve, schemas } from '../../helpers/dailySpec';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';

@@ -3,8 +3,8 @@ import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-wo
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DAILY_EVENT_TYPES } from '../../../nodes/Daily/events';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { RESET_FIELD } from '../../../nodes/shared/fields';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
+import { RESET_FIELD } from '../../../nodes/shared/parameters/fields';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { decodeJwt } from '../../helpers/jwt';

@@ -1,5 +1,5 @@
 import { dailyResources } from '../../../nodes/Daily/resources';
-import type { OperationDescriptor, RequestSpec } from '../../../nodes/shared/descriptor';
+import type { OperationDescriptor, RequestSpec } from '../../../nodes/shared/model/descriptor';
 import { parametersOf, PLACEHOLDER_ID } from '../../helpers/placeholders';
 import { recordingContext } from '../../helpers/recordingContext';
 import { loadDailySpec } from '../../simulators/daily/spec';

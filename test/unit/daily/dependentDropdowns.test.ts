@@ -1,7 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INode, INodeProperties, INodePropertyMode, INodeType } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 
 /**
  * Issue #22: a dropdown or picker whose list depends on another parameter (the participants of the chosen room, the

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { dailyResources } from '../../../nodes/Daily/resources';
 import { decodeJwt } from '../../helpers/jwt';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { requestErrors } from '../../simulators/daily/spec';
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
 import { requestErrors } from '../../simulators/daily/spec';
 import { decodeJwt } from '../../helpers/jwt';

@@ -3,7 +3,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeProperties } from 'n8n-wo
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { dailyResources } from '../../../nodes/Daily/resources';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { paths } from '../../helpers/dailySpec';

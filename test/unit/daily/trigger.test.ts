@@ -7,8 +7,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { dailySignature, DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
 import { DAILY_EVENT_TYPES } from '../../../nodes/Daily/events';
-import { optionList } from '../../../nodes/shared/fields';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { optionList } from '../../../nodes/shared/parameters/fields';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_KEY, DAILY_URL } from '../../helpers/daily';
 import { deliver, hookContext, type TriggerEnv } from '../../helpers/trigger';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
+import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
 import { DS_KEY, DS_URL, offlineWithFastRetries, runDigitalSamba } from '../../helpers/digitalSamba';
 import { failure } from '../../helpers/failure';
 
@@ -255,7 +255,7 @@ describe('recording: download', () => {
 		expect(Buffer.from(output[0].binary!.video.data, 'base64').toString()).toBe('MP4DATA');
 	});
 
-	// Downloads and uploads to a provider's link share one request (nodes/shared/http.ts linkRequest): a download is a
+	// Downloads and uploads to a provider's link share one request (nodes/shared/http/send.ts linkRequest): a download is a
 	// read, so a 5xx or a 429 is retried like any read.
 	it('fetches the link again after a 5xx and a 429', async () => {
 		nock(API).get('/recordings/rec-3/download').reply(200, { link: 'https://files.example.com/rec3.mp4?sig=abc' });

@@ -4,10 +4,10 @@ import { NodeApiError, NodeOperationError, type IDataObject, type INodePropertie
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { ROOM_SETTING_FIELDS } from '../../../nodes/DigitalSamba/roomSettings';
-import { RESET_FIELD } from '../../../nodes/shared/fields';
-import { findOperation } from '../../../nodes/shared/properties';
+import { RESET_FIELD } from '../../../nodes/shared/parameters/fields';
+import { findOperation } from '../../../nodes/shared/describe/properties';
 import { decodeJwt } from '../../helpers/jwt';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
 import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 import { failure } from '../../helpers/failure';

@@ -3,8 +3,8 @@ import type { IDataObject, INodeProperties, NodeOperationError } from 'n8n-workf
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
-import { NOT_SET } from '../../../nodes/shared/fields';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { NOT_SET } from '../../../nodes/shared/parameters/fields';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DS_KEY, DS_URL, runDigitalSamba, sentBodies } from '../../helpers/digitalSamba';
 import { hookContext } from '../../helpers/trigger';
 import { maxChars, mustBeOneOf, requestSchema, SPEC, specErrors } from './spec';

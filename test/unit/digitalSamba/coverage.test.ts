@@ -1,5 +1,5 @@
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import type { RequestSpec } from '../../../nodes/shared/descriptor';
+import type { RequestSpec } from '../../../nodes/shared/model/descriptor';
 import { parametersOf, PLACEHOLDER_ID } from '../../helpers/placeholders';
 import { recordingContext } from '../../helpers/recordingContext';
 import { loadSpec } from '../../simulators/digitalSamba/spec';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
 

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DS_KEY, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 
 /**

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject, ILoadOptionsFunctions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import pinned from '../../fixtures/pinned-defaults.json';
 import { createContext } from '../../helpers/context';
 import { runDigitalSamba } from '../../helpers/digitalSamba';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { DS_KEY, DS_TEAM, runDigitalSamba, sentBodies } from '../../helpers/digitalSamba';
 import { requestSchema, SPEC, specErrors } from './spec';

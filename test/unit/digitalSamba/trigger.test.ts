@@ -6,9 +6,9 @@ import { NodeApiError } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { DIGITAL_SAMBA_EVENTS } from '../../../nodes/DigitalSamba/events';
-import { optionList } from '../../../nodes/shared/fields';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { optionList } from '../../../nodes/shared/parameters/fields';
+import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DS_KEY, DS_URL } from '../../helpers/digitalSamba';
 import { deliver, hookContext, type TriggerEnv } from '../../helpers/trigger';
 

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { enableHint, miroTalkTransport, sfuSetting, type EndpointSwitch, type Product } from '../../../nodes/MiroTalk/transport';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { MIROTALK_KEY, MIROTALK_URL, runMiroTalk } from '../../helpers/miroTalk';
 import { failure as failed } from '../../helpers/failure';
 import { NOT_FOUND_PAGE } from '../../simulators/mirotalk';

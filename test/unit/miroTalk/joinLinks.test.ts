@@ -1,7 +1,7 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import type { Product } from '../../../nodes/MiroTalk/transport';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { runMiroTalk } from '../../helpers/miroTalk';
 import { INTERNAL_ERROR, startMiroTalkSimulator, type MiroTalkSimulator } from '../../simulators/mirotalk';
 

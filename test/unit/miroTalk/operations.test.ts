@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { miroTalkProductResources, resourcesFor } from '../../../nodes/MiroTalk/resources';
 import { PRODUCTS, type Product } from '../../../nodes/MiroTalk/transport';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { MIROTALK_KEY, MIROTALK_URL, runMiroTalk } from '../../helpers/miroTalk';
 
 /**

@@ -10,8 +10,8 @@ import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
 import { buildMiroTalkProperties } from '../../../nodes/MiroTalk/resources';
-import { fieldProperty } from '../../../nodes/shared/fields';
-import { buildProperties } from '../../../nodes/shared/properties';
+import { fieldProperty } from '../../../nodes/shared/parameters/fields';
+import { buildProperties } from '../../../nodes/shared/describe/properties';
 
 /**
  * The action nodes' parameters are committed literals (nodes/<Provider>/<Provider>.description.ts), written by

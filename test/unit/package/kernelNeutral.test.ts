@@ -8,7 +8,7 @@ import { ROOT } from '../../helpers/repoRoot';
  */
 it('nodes/shared names no provider', () => {
 	const dir = join(ROOT, 'nodes', 'shared');
-	const named = readdirSync(dir)
+	const named = (readdirSync(dir, { recursive: true }) as string[])
 		.filter((file) => file.endsWith('.ts'))
 		.flatMap((file) => readFileSync(join(dir, file), 'utf8').split('\n').map((line, i) => ({ at: `${file}:${i + 1}`, line })))
 		.filter(({ line }) => /daily|digital ?samba|mirotalk/i.test(line))

@@ -1,15 +1,15 @@
 import nock from 'nock';
 import { z } from 'zod';
-import type { HttpResult, RequestSpec } from '../../../nodes/shared/descriptor';
-import { redact } from '../../../nodes/shared/errors';
-import { collection, fieldProperty, params } from '../../../nodes/shared/fields';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../../nodes/shared/http';
-import { paginate } from '../../../nodes/shared/paginate';
-import { mapInOrder } from '../../../nodes/shared/pool';
-import { buildProperties } from '../../../nodes/shared/properties';
-import { acquire, resetRateLimits } from '../../../nodes/shared/rateLimit';
-import { fieldLabel } from '../../../nodes/shared/validate';
-import { cuesToText, parseWebVtt } from '../../../nodes/shared/webvtt';
+import type { HttpResult, RequestSpec } from '../../../nodes/shared/model/descriptor';
+import { redact } from '../../../nodes/shared/http/errors';
+import { collection, fieldProperty, params } from '../../../nodes/shared/parameters/fields';
+import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../../nodes/shared/http/send';
+import { paginate } from '../../../nodes/shared/http/paginate';
+import { mapInOrder } from '../../../nodes/shared/run/pool';
+import { buildProperties } from '../../../nodes/shared/describe/properties';
+import { acquire, resetRateLimits } from '../../../nodes/shared/http/rateLimit';
+import { fieldLabel } from '../../../nodes/shared/parameters/validate';
+import { cuesToText, parseWebVtt } from '../../../nodes/shared/formats/webvtt';
 
 afterAll(() => nock.restore());
 

@@ -1,8 +1,8 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import type { HttpResult, RequestSpec } from '../../../nodes/shared/descriptor';
-import { fetchPage, paginate } from '../../../nodes/shared/paginate';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import type { HttpResult, RequestSpec } from '../../../nodes/shared/model/descriptor';
+import { fetchPage, paginate } from '../../../nodes/shared/http/paginate';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
 
 const entries = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `e-${from + i}` }));

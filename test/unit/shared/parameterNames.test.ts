@@ -3,8 +3,8 @@ import { dailyResources } from '../../../nodes/Daily/resources';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
 import { resourcesFor } from '../../../nodes/MiroTalk/resources';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../../nodes/shared/descriptor';
-import { collection, type FieldSpec, idField, params } from '../../../nodes/shared/fields';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../../nodes/shared/model/descriptor';
+import { collection, type FieldSpec, idField, params } from '../../../nodes/shared/parameters/fields';
 import { recordingContext } from '../../helpers/recordingContext';
 
 /**

@@ -1,4 +1,4 @@
-import { acquire, resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { acquire, resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { runDaily } from '../../helpers/daily';
 import { runMiroTalk } from '../../helpers/miroTalk';
 import { DAILY_DOCUMENTED_LIMITS, startDailySimulator } from '../../simulators/daily';

@@ -2,8 +2,8 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { defaultRetryPolicy } from '../../../nodes/shared/http';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
 import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 

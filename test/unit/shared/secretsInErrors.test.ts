@@ -4,7 +4,7 @@ import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 import { hookContext } from '../../helpers/trigger';

@@ -4,7 +4,7 @@ import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { Daily } from '../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { createContext } from '../../helpers/context';
 import { DAILY_KEY, DAILY_URL } from '../../helpers/daily';
 import { DS_KEY, DS_URL } from '../../helpers/digitalSamba';

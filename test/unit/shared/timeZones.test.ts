@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { DateTime, Settings } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
-import { resetRateLimits } from '../../../nodes/shared/rateLimit';
+import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_URL, runDaily } from '../../helpers/daily';
 import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
 

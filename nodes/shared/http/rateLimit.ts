@@ -1,5 +1,5 @@
 import { pause } from './cancel';
-import type { RateClasses, SlidingWindows } from './provider';
+import type { RateClasses, SlidingWindows } from '../model/provider';
 
 /** Called when the call's answer (or failure) has arrived. */
 export type Release = () => void;

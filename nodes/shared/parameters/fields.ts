@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeAny, type ZodTypeDef } from 'zod';
 import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
-import { isoTime, unixSeconds } from './time';
+import { isoTime, unixSeconds } from '../formats/time';
 
 /** A dropdown option as declared: the value n8n stores, its label, and an optional tooltip. */
 export type OptionPair = [value: string, label: string, description?: string];

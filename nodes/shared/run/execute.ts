@@ -12,17 +12,17 @@ import type {
 	PrepareContext,
 	RequestSpec,
 	ResourceDescriptor,
-} from './descriptor';
-import { cancelSignal, pause, stopped } from './cancel';
-import { apiError, itemError, redact } from './errors';
-import { download, openDownload, send, sentOnce, upload } from './http';
-import { paginate } from './paginate';
+} from '../model/descriptor';
+import { cancelSignal, pause, stopped } from '../http/cancel';
+import { apiError, itemError, redact } from '../http/errors';
+import { download, openDownload, send, sentOnce, upload } from '../http/send';
+import { paginate } from '../http/paginate';
 import { ItemOrder, mapInOrder } from './pool';
-import { findOperation, operationProperties } from './properties';
-import type { ProviderTransport } from './provider';
-import { counted, type NodeStream } from './streams';
-import { withTimeZone } from './time';
-import { validateParameters } from './validate';
+import { findOperation, operationProperties } from '../describe/properties';
+import type { ProviderTransport } from '../model/provider';
+import { counted, type NodeStream } from '../formats/streams';
+import { withTimeZone } from '../formats/time';
+import { validateParameters } from '../parameters/validate';
 
 export interface ProviderNode {
 	transport: ProviderTransport;

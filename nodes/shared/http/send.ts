@@ -10,11 +10,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { cancelSignal, pause, stopped } from './cancel';
-import type { HttpResult, RequestSpec } from './descriptor';
+import type { HttpResult, RequestSpec } from '../model/descriptor';
 import { apiError, networkError, networkErrorCode, UNSENT_NETWORK_CODES } from './errors';
-import type { ProviderTransport } from './provider';
+import type { ProviderTransport } from '../model/provider';
 import { acquire } from './rateLimit';
-import { type Body, discard, isStream, type NodeStream, readAll } from './streams';
+import { type Body, discard, isStream, type NodeStream, readAll } from '../formats/streams';
 
 export type RequestingFunctions =
 	| IExecuteFunctions

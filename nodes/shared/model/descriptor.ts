@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import type { ZodType, ZodTypeDef } from 'zod';
-import type { Body } from './streams';
+import type { Body } from '../formats/streams';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -124,7 +124,7 @@ export type OperationResult = IDataObject | IDataObject[] | INodeExecutionData[]
 
 /**
  * A property of an answer whose shape is not known (`answer?.[key]`): undefined for an answer that is null or
- * undefined. An answer is parsed JSON or text (http.ts), so what it holds is a JSON value.
+ * undefined. An answer is parsed JSON or text (http/send.ts), so what it holds is a JSON value.
  */
 export function propertyOf(answer: unknown, key: string): IDataObject[string] {
 	return answer === undefined || answer === null ? undefined : (answer as IDataObject)[key];

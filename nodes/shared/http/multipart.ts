@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
-import type { BinaryInput } from './descriptor';
-import { type Body, isStream, streamOf } from './streams';
+import type { BinaryInput } from '../model/descriptor';
+import { type Body, isStream, streamOf } from '../formats/streams';
 
 export type MultipartValue = string | number | boolean | BinaryInput;
 

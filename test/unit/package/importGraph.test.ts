@@ -3,9 +3,11 @@ import { dirname, join, relative, resolve } from 'path';
 import { ROOT } from '../../helpers/repoRoot';
 
 /**
- * No import cycle among the package's modules, type-only imports included: a cycle makes the load order decide what
- * a module sees, and a reader cannot take the modules one layer at a time.
+ * The import graph of the package's modules, type-only imports included. No cycle: a cycle makes the load order
+ * decide what a module sees. And the kernel's folders are layers, each importing only from its own folder and those
+ * below it, so a reader can take the kernel one layer at a time (README "Development").
  */
+const LAYERS = ['formats', 'model', 'http', 'parameters', 'describe', 'run', 'triggers'];
 function sources(dir: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
@@ -52,8 +54,8 @@ function cycles(graph: Map<string, string[]>): string[][] {
 const files = [...sources(join(ROOT, 'nodes')), ...sources(join(ROOT, 'credentials'))];
 
 it('reads the imports of every module', () => {
-	expect(importsOf(join(ROOT, 'nodes', 'shared', 'execute.ts')).map((f) => relative(ROOT, f))).toEqual(
-		expect.arrayContaining(['nodes/shared/http.ts', 'nodes/shared/cancel.ts', 'nodes/shared/descriptor.ts']),
+	expect(importsOf(join(ROOT, 'nodes', 'shared', 'run', 'execute.ts')).map((f) => relative(ROOT, f))).toEqual(
+		expect.arrayContaining(['nodes/shared/http/send.ts', 'nodes/shared/http/cancel.ts', 'nodes/shared/model/descriptor.ts']),
 	);
 });
 
@@ -69,4 +71,18 @@ it('finds a cycle where there is one', () => {
 
 it('has no import cycle, type-only imports included', () => {
 	expect(cycles(new Map(files.map((f) => [f, importsOf(f)])))).toEqual([]);
+});
+
+it('keeps the kernel in layers: a folder imports only from itself and the folders below it', () => {
+	const shared = join(ROOT, 'nodes', 'shared');
+	const layer = (file: string) => LAYERS.indexOf(relative(shared, file).split('/')[0]);
+	const kernel = files.filter((f) => f.startsWith(shared));
+	// Every kernel module is in one of the layers' folders.
+	expect(kernel.filter((f) => layer(f) < 0).map((f) => relative(ROOT, f))).toEqual([]);
+	const upward = kernel.flatMap((file) =>
+		importsOf(file)
+			.filter((target) => target.startsWith(shared) && layer(target) > layer(file))
+			.map((target) => `${relative(shared, file)} → ${relative(shared, target)}`),
+	);
+	expect(upward).toEqual([]);
 });

@@ -6,15 +6,15 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { HttpResult, Pagination, RequestSpec, ResourceDescriptor } from './descriptor';
-import { send } from './http';
-import { isLocatorValue, locatorValue } from './locator';
-import { fetchPage, itemsOf, type Page } from './paginate';
+import type { HttpResult, Pagination, RequestSpec, ResourceDescriptor } from '../model/descriptor';
+import { send } from '../http/send';
+import { isLocatorValue, locatorValue } from '../parameters/locator';
+import { fetchPage, itemsOf, type Page } from '../http/paginate';
 import { findOperation } from './properties';
-import type { ProviderTransport } from './provider';
+import type { ProviderTransport } from '../model/provider';
 
 /*
- * The lists the editor shows: a picker's entries (n8n's listSearch methods, for the resource locators of locator.ts)
+ * The lists the editor shows: a picker's entries (n8n's listSearch methods, for the resource locators of parameters/locator.ts)
  * and a dropdown's options (loadOptions methods), each from one of the node's own list calls.
  */
 

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import type { OperationDescriptor, ResourceDescriptor } from './descriptor';
-import { sentOnce } from './http';
+import type { OperationDescriptor, ResourceDescriptor } from '../model/descriptor';
+import { sentOnce } from '../http/send';
 
 /** The standard "Return All" and "Limit" pair of a Get Many operation. */
 export function paginationProperties(): INodeProperties[] {

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { type HttpResult, type Pagination, propertyOf, type RequestSpec } from './descriptor';
+import { type HttpResult, type Pagination, propertyOf, type RequestSpec } from '../model/descriptor';
 
 /** The list inside a page: at `itemsPath` (dotted for a nested list, `config.streaming_endpoints`), or the page itself when it is an array. */
 export function itemsOf(body: unknown, itemsPath?: string): IDataObject[] {

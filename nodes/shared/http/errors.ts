@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { RequestSpec } from './descriptor';
-import type { ProviderTransport } from './provider';
+import type { RequestSpec } from '../model/descriptor';
+import type { ProviderTransport } from '../model/provider';
 
 const RETRYABLE_NETWORK_CODES = new Set([
 	'ECONNRESET',
