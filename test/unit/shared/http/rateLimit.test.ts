@@ -1,8 +1,8 @@
-import { acquire, resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { runDaily } from '../../helpers/daily';
-import { runMiroTalk } from '../../helpers/miroTalk';
-import { DAILY_DOCUMENTED_LIMITS, startDailySimulator } from '../../simulators/daily';
-import { startMiroTalkSimulator } from '../../simulators/mirotalk';
+import { acquire, resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
+import { runDaily } from '../../../helpers/daily';
+import { runMiroTalk } from '../../../helpers/miroTalk';
+import { DAILY_DOCUMENTED_LIMITS, startDailySimulator } from '../../../simulators/daily';
+import { startMiroTalkSimulator } from '../../../simulators/mirotalk';
 
 /**
  * Sliding-window limits as providers document them ("20 per second, or 100 per 5 s"), counted from send to
@@ -88,4 +88,19 @@ describe('against the simulators', () => {
 			await sim.close();
 		}
 	}, 30_000);
+});
+
+describe('rate limiter', () => {
+	beforeEach(() => resetRateLimits());
+
+	it('keeps credentials apart and applies a named class on top of the default', async () => {
+		const classes = { default: { windows: [{ limit: 100, ms: 1000 }] }, slow: { windows: [{ limit: 1, ms: 100 }] } };
+		const start = Date.now();
+		const releases = await Promise.all([acquire('a', classes, 'slow'), acquire('b', classes, 'slow')]);
+		expect(Date.now() - start).toBeLessThan(50);
+		releases.forEach((release) => release?.());
+		(await acquire('a', classes, 'slow'))?.();
+		(await acquire('a', classes, 'slow'))?.();
+		expect(Date.now() - start).toBeGreaterThanOrEqual(180);
+	});
 });

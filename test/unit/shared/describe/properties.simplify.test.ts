@@ -1,11 +1,11 @@
 import type { INode } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 import nock from 'nock';
-import { Daily } from '../../../nodes/Daily/Daily.node';
-import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
-import { runDaily } from '../../helpers/daily';
-import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { Daily } from '../../../../nodes/Daily/Daily.node';
+import { DigitalSamba } from '../../../../nodes/DigitalSamba/DigitalSamba.node';
+import { MiroTalk } from '../../../../nodes/MiroTalk/MiroTalk.node';
+import { runDaily } from '../../../helpers/daily';
+import { DS_URL, runDigitalSamba } from '../../../helpers/digitalSamba';
 
 /** The parameters n8n resolves for a node of this version, as the editor and the engine do (NodeHelpers). */
 function resolved(description: Daily['description'], typeVersion: number, parameters: Record<string, unknown>) {

@@ -1,11 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
-import { dailyResources } from '../../../nodes/Daily/resources';
-import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import { PRODUCTS } from '../../../nodes/MiroTalk/transport';
-import { resourcesFor } from '../../../nodes/MiroTalk/resources';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../../nodes/shared/model/descriptor';
-import { collection, type FieldSpec, idField, params } from '../../../nodes/shared/parameters/fields';
-import { recordingContext } from '../../helpers/recordingContext';
+import { dailyResources } from '../../../../nodes/Daily/resources';
+import { digitalSambaResources } from '../../../../nodes/DigitalSamba/resources';
+import { PRODUCTS } from '../../../../nodes/MiroTalk/transport';
+import { resourcesFor } from '../../../../nodes/MiroTalk/resources';
+import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../../../nodes/shared/model/descriptor';
+import { collection, type FieldSpec, idField, params } from '../../../../nodes/shared/parameters/fields';
+import { recordingContext } from '../../../helpers/recordingContext';
 
 /**
  * Every parameter an operation's code reads is one of its declared parameters. At compile time: every operation's

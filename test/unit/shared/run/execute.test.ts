@@ -1,12 +1,12 @@
 import nock from 'nock';
 import type { ICredentialType, IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
-import type { ResourceDescriptor } from '../../../nodes/shared/model/descriptor';
-import { executeProviderNode } from '../../../nodes/shared/run/execute';
-import { params } from '../../../nodes/shared/parameters/fields';
-import { multipart } from '../../../nodes/shared/http/multipart';
-import type { ProviderTransport } from '../../../nodes/shared/model/provider';
-import { createContext } from '../../helpers/context';
+import type { ResourceDescriptor } from '../../../../nodes/shared/model/descriptor';
+import { executeProviderNode } from '../../../../nodes/shared/run/execute';
+import { params } from '../../../../nodes/shared/parameters/fields';
+import { multipart } from '../../../../nodes/shared/http/multipart';
+import type { ProviderTransport } from '../../../../nodes/shared/model/provider';
+import { createContext } from '../../../helpers/context';
 
 /** A made-up provider, to test the executor's generic paths on their own. */
 const credentialType: ICredentialType = {

@@ -1,11 +1,11 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import { Daily } from '../../../nodes/Daily/Daily.node';
-import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
-import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { DAILY_URL, runDaily } from '../../helpers/daily';
-import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { Daily } from '../../../../nodes/Daily/Daily.node';
+import { DigitalSamba } from '../../../../nodes/DigitalSamba/DigitalSamba.node';
+import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../../../nodes/shared/http/send';
+import { resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
+import { DAILY_URL, runDaily } from '../../../helpers/daily';
+import { DS_URL, runDigitalSamba } from '../../../helpers/digitalSamba';
 
 /**
  * Retries without duplicate side effects. A call that may not be repeated (a POST not declared repeatable: sending
@@ -119,5 +119,25 @@ describe('the Retry On Fail notice', () => {
 		const ds = shownFor(new DigitalSamba().description.properties as never);
 		expect(ds).toEqual(expect.arrayContaining(['chat.send', 'poll.create', 'room.create', 'library.uploadFile']));
 		for (const repeatable of ['room.get', 'room.update', 'roomToken.create', 'session.end']) expect(ds).not.toContain(repeatable);
+	});
+});
+
+describe('retry timing', () => {
+	it('reads Retry-After as seconds or an HTTP date', () => {
+		expect(parseRetryAfter('3')).toBe(3000);
+		expect(parseRetryAfter(['0'])).toBe(0);
+		const now = Date.parse('2026-11-23T12:00:00Z');
+		expect(parseRetryAfter('Mon, 23 Nov 2026 12:00:05 GMT', now)).toBe(5000);
+		expect(parseRetryAfter('soon')).toBeUndefined();
+		expect(parseRetryAfter(undefined)).toBeUndefined();
+	});
+
+	it('backs off exponentially with full jitter, capped', () => {
+		const policy = { ...defaultRetryPolicy, baseDelayMs: 100, maxDelayMs: 1000 };
+		expect(backoffDelay(0, policy, () => 1)).toBe(100);
+		expect(backoffDelay(3, policy, () => 1)).toBe(800);
+		expect(backoffDelay(6, policy, () => 1)).toBe(1000);
+		expect(backoffDelay(6, policy, () => 0)).toBe(0);
+		expect(backoffDelay(2, policy, () => 0.5)).toBe(200);
 	});
 });

@@ -1,13 +1,14 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import { DailyApi } from '../../../credentials/DailyApi.credentials';
-import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
-import { DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
-import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
-import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
-import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
-import { hookContext } from '../../helpers/trigger';
+import { DailyApi } from '../../../../credentials/DailyApi.credentials';
+import { DigitalSambaApi } from '../../../../credentials/DigitalSambaApi.credentials';
+import { redact } from '../../../../nodes/shared/http/errors';
+import { DailyTrigger } from '../../../../nodes/Daily/DailyTrigger.node';
+import { DigitalSambaTrigger } from '../../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
+import { resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
+import { DAILY_KEY, DAILY_URL, runDaily } from '../../../helpers/daily';
+import { DS_KEY, DS_TEAM, DS_URL, runDigitalSamba } from '../../../helpers/digitalSamba';
+import { hookContext } from '../../../helpers/trigger';
 
 /**
  * Every secret a request carries (in its path, headers or body) is planted where a provider could echo it, in each
@@ -102,3 +103,10 @@ it.each([
 	expect(visible(error)).toContain('[redacted]');
 	expectAbsent(visible(error), secret!);
 }, 60_000);
+
+describe('secrets', () => {
+	it('redacts a secret and its base64 form', () => {
+		const text = `key sk_live_123456 and ${Buffer.from('sk_live_123456').toString('base64')}`;
+		expect(redact(text, ['sk_live_123456'])).toBe('key [redacted] and [redacted]');
+	});
+});

@@ -1,8 +1,8 @@
 import type { ILoadOptionsFunctions, INodeProperties, INodePropertyMode, INodeType } from 'n8n-workflow';
-import { Daily } from '../../../nodes/Daily/Daily.node';
-import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { MiroTalk } from '../../../nodes/MiroTalk/MiroTalk.node';
-import { currentId } from '../../../nodes/shared/describe/lists';
+import { Daily } from '../../../../nodes/Daily/Daily.node';
+import { DigitalSamba } from '../../../../nodes/DigitalSamba/DigitalSamba.node';
+import { MiroTalk } from '../../../../nodes/MiroTalk/MiroTalk.node';
+import { currentId } from '../../../../nodes/shared/describe/lists';
 
 /**
  * The kernel's pickers (nodes/shared/lists.ts): every node's list modes and dropdowns name a method it has, and

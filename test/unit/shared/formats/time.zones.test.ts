@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { DateTime, Settings } from 'luxon';
 import type { IDataObject } from 'n8n-workflow';
-import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { DAILY_URL, runDaily } from '../../helpers/daily';
-import { DS_URL, runDigitalSamba } from '../../helpers/digitalSamba';
+import { resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
+import { DAILY_URL, runDaily } from '../../../helpers/daily';
+import { DS_URL, runDigitalSamba } from '../../../helpers/digitalSamba';
 
 /**
  * A date typed without a zone is read in the workflow's time zone (n8n's getTimezone(), Settings → Timezone), in

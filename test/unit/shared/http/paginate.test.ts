@@ -1,9 +1,9 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import type { HttpResult, RequestSpec } from '../../../nodes/shared/model/descriptor';
-import { fetchPage, paginate } from '../../../nodes/shared/http/paginate';
-import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { DAILY_URL, runDaily } from '../../helpers/daily';
+import type { HttpResult, RequestSpec } from '../../../../nodes/shared/model/descriptor';
+import { fetchPage, paginate } from '../../../../nodes/shared/http/paginate';
+import { resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
+import { DAILY_URL, runDaily } from '../../../helpers/daily';
 
 const entries = (from: number, count: number) => Array.from({ length: count }, (_, i) => ({ id: `e-${from + i}` }));
 
@@ -105,5 +105,40 @@ describe('Daily Meeting → Get Participants', () => {
 	it('a 404 for the first page is still an error (no such meeting)', async () => {
 		nock(DAILY_URL).get('/v1/meetings/m-x/participants').query(true).reply(404, { error: 'not-found', info: 'meeting m-x not found' });
 		await expect(runDaily({ resource: 'meeting', operation: 'getParticipants', meetingId: 'm-x', returnAll: true })).rejects.toThrow('meeting m-x not found');
+	});
+});
+
+describe('paginate', () => {
+	const pages = (total: number) => Array.from({ length: total }, (_, i) => ({ id: `x${i}` }));
+
+	it('walks offset pages until a short page', async () => {
+		const all = pages(230);
+		const asked: unknown[] = [];
+		const send = async (spec: RequestSpec): Promise<HttpResult> => {
+			asked.push(spec.qs);
+			const { limit, offset } = spec.qs as { limit: number; offset: number };
+			return { statusCode: 200, headers: {}, body: { total_count: '230', data: all.slice(offset, offset + limit) }, attempts: 1 };
+		};
+		const out: unknown[] = [];
+		for await (const e of paginate(send, { method: 'GET', path: '/rooms', qs: { order: 'asc' } }, { style: 'offset', itemsPath: 'data', maxPageSize: 100 })) out.push(e);
+		expect(out).toEqual(all);
+		expect(asked).toEqual([
+			{ order: 'asc', limit: 100, offset: 0 },
+			{ order: 'asc', limit: 100, offset: 100 },
+			{ order: 'asc', limit: 100, offset: 200 },
+		]);
+	});
+
+	it('reads bare-array pages and stops when a server ignores the cursor', async () => {
+		let calls = 0;
+		const send = async (): Promise<HttpResult> => {
+			calls++;
+			return { statusCode: 200, headers: {}, body: [{ id: 'a' }, { id: 'b' }], attempts: 1 };
+		};
+		const out: unknown[] = [];
+		for await (const e of paginate(send, { method: 'GET', path: '/x' }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 2 })) out.push(e);
+		expect(calls).toBe(2);
+		// The repeated page is recognised before its entries are output a second time.
+		expect(out).toEqual([{ id: 'a' }, { id: 'b' }]);
 	});
 });

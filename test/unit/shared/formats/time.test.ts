@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseRelative, toDateTime, unixSeconds } from '../../../nodes/shared/formats/time';
+import { parseRelative, toDateTime, unixSeconds } from '../../../../nodes/shared/formats/time';
 
 const now = DateTime.fromISO('2026-11-23T12:00:00Z', { zone: 'utc' });
 

@@ -1,5 +1,5 @@
 import { performance } from 'perf_hooks';
-import { firstDelivery, rememberedSize } from '../../../nodes/shared/triggers/webhook';
+import { firstDelivery, rememberedSize } from '../../../../nodes/shared/triggers/webhook';
 
 describe('firstDelivery (duplicate memory of the receiving process)', () => {
 	it('recognises a delivery again within the window, and forgets it after', () => {

@@ -1,13 +1,13 @@
 import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
-import { DailyApi } from '../../../credentials/DailyApi.credentials';
-import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
-import { Daily } from '../../../nodes/Daily/Daily.node';
-import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { createContext } from '../../helpers/context';
-import { DAILY_KEY, DAILY_URL } from '../../helpers/daily';
-import { DS_KEY, DS_URL } from '../../helpers/digitalSamba';
+import { DailyApi } from '../../../../credentials/DailyApi.credentials';
+import { DigitalSambaApi } from '../../../../credentials/DigitalSambaApi.credentials';
+import { Daily } from '../../../../nodes/Daily/Daily.node';
+import { DigitalSamba } from '../../../../nodes/DigitalSamba/DigitalSamba.node';
+import { resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
+import { createContext } from '../../../helpers/context';
+import { DAILY_KEY, DAILY_URL } from '../../../helpers/daily';
+import { DS_KEY, DS_URL } from '../../../helpers/digitalSamba';
 
 /**
  * n8n's Stop button aborts the signal getExecutionCancelSignal() hands the node (a real AbortController here):
