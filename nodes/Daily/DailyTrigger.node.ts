@@ -62,7 +62,7 @@ async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path
 	const secrets = typeof body?.hmac === 'string' ? [body.hmac] : undefined;
 	// Every call may be sent again: a create retried after a lost answer meets its own webhook (found by this
 	// node's URL) and adopts it; updates and deletes are idempotent.
-	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus, secrets, retry: 'always' });
+	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus, secrets, repeatable: true });
 }
 
 /** Daily's test request, sent to the URL before a webhook is created or updated: exactly `{"test":"test"}`. */

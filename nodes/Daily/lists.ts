@@ -29,8 +29,8 @@ export const dailyListSearch = {
 /** Streaming endpoints predefined in a configuration (a room's or the domain's `config.streaming_endpoints`), by name. */
 const endpointsIn = (request: (ctx: ILoadOptionsFunctions) => RequestSpec) =>
 	loadOptions(dailyTransport, { call: (ctx) => ({ request: request(ctx) }), itemsPath: 'config.streaming_endpoints', option: (e: IDataObject) => ({ name: String(e.name), value: String(e.name) }) });
-const roomEndpoints = endpointsIn((ctx) => ({ method: 'GET', path: `/rooms/${enc(chosen(ctx, 'roomName', 'room'))}` }));
-const domainEndpoints = endpointsIn(() => ({ method: 'GET', path: '/' }));
+const roomEndpoints = endpointsIn((ctx) => ({ method: 'GET', path: `/rooms/${enc(chosen(ctx, 'roomName', 'room'))}`, repeatable: true }));
+const domainEndpoints = endpointsIn(() => ({ method: 'GET', path: '/', repeatable: true }));
 
 /** The node's dropdowns loaded from the account (loadOptions methods). */
 export const dailyLoadOptions = {

@@ -83,7 +83,7 @@ function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 async function listHooks(ctx: IHookFunctions): Promise<Hook[]> {
 	const hooks: Hook[] = [];
 	for (let offset = 0; offset < 10_000; offset += 100) {
-		const { body } = await call(ctx, { method: 'GET', path: '/webhooks', qs: { limit: 100, offset } });
+		const { body } = await call(ctx, { method: 'GET', path: '/webhooks', qs: { limit: 100, offset }, repeatable: true });
 		const page = itemsOf(body, 'data') as unknown as Hook[];
 		hooks.push(...page);
 		if (page.length < 100) break;
@@ -233,7 +233,7 @@ export class DigitalSambaTrigger implements INodeType {
 	methods = {
 		loadOptions: {
 			async getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const { body } = await call(this, { method: 'GET', path: '/events' });
+				const { body } = await call(this, { method: 'GET', path: '/events', repeatable: true });
 				return (Array.isArray(body) ? (body as string[]) : []).map((name) => ({ name, value: name }));
 			},
 		},
@@ -244,7 +244,7 @@ export class DigitalSambaTrigger implements INodeType {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				if (!data.webhookId || !data.secret) return false;
-				const { statusCode, body } = await call(this, { method: 'GET', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404] });
+				const { statusCode, body } = await call(this, { method: 'GET', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404], repeatable: true });
 				if (statusCode === 404 || (body as Hook).endpoint !== this.getNodeWebhookUrl('default')) {
 					delete data.webhookId;
 					delete data.secret;
@@ -276,14 +276,14 @@ export class DigitalSambaTrigger implements INodeType {
 				const existing = (await listHooks(this)).find((hook) => hook.endpoint === endpoint);
 				// A create retried after a lost answer may make a second webhook for this URL: removed below.
 				const { body: hook, ambiguous } = existing
-					? await call(this, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body })
-					: await call(this, { method: 'POST', path: '/webhooks', body, retry: 'always' });
+					? await call(this, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body, repeatable: true })
+					: await call(this, { method: 'POST', path: '/webhooks', body, repeatable: true });
 				const webhookId = (hook as Hook).id ?? existing?.id;
 				Object.assign(data, { webhookId, secret });
 				// A create retried after a lost answer may have made one before this one: keep only this one.
 				if (!existing && ambiguous) {
 					for (const extra of (await listHooks(this)).filter((h) => h.endpoint === endpoint && h.id !== webhookId)) {
-						await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(extra.id)}`, acceptStatus: [404] });
+						await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(extra.id)}`, acceptStatus: [404], repeatable: true });
 					}
 				}
 				return true;
@@ -297,7 +297,7 @@ export class DigitalSambaTrigger implements INodeType {
 				const ids = new Set([data.webhookId, ...(await listHooks(this)).filter((h) => h.endpoint === endpoint).map((h) => h.id)]);
 				for (const id of ids) {
 					// 404: already gone; any other failure is reported, never swallowed.
-					if (id) await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, acceptStatus: [404] });
+					if (id) await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, acceptStatus: [404], repeatable: true });
 				}
 				delete data.webhookId;
 				delete data.secret;

@@ -21,7 +21,7 @@ export interface AccountList {
  */
 async function teamNames(ctx: PrepareContext, path: string): Promise<string[] | undefined> {
 	return await ctx.once(`account-list:${path}`, async () =>
-		await ctx.send({ method: 'GET', path }).then(
+		await ctx.send({ method: 'GET', path, repeatable: true }).then(
 			({ body }) => (Array.isArray(body) && body.length > 0 && body.every((n) => typeof n === 'string') ? (body as string[]) : undefined),
 			() => undefined,
 		),

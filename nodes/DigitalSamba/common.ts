@@ -36,6 +36,8 @@ export const importCsv = (path: (p: ImportParams) => string) => async (ctx: Oper
 	const { body } = await ctx.send({
 		method: 'POST', path: path(p),
 		body: form.open, headers: form.headers,
+		// Every row becomes a poll or quiz: sent once, so none is made twice.
+		repeatable: false,
 	});
 	return answered(() => ({ roomId: p.roomId, fileName: file.fileName }))(body, p);
 };

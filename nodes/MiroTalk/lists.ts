@@ -9,7 +9,7 @@ import { miroTalkTransport } from './transport';
  */
 export const miroTalkListSearch = {
 	searchMeetings: listSearch(miroTalkTransport('sfu', 'meetings'), {
-		call: () => ({ request: { method: 'GET', path: '/meetings' } }),
+		call: () => ({ request: { method: 'GET', path: '/meetings', repeatable: true } }),
 		itemsPath: 'meetings',
 		expand: (meeting: IDataObject) => normaliseMeetings({ meetings: [meeting] }),
 		row: (m: IDataObject) => ({ name: `${String(m.roomId)} · ${String(m.peerCount)} in the meeting`, value: String(m.roomId) }),

@@ -50,8 +50,8 @@ export interface DuplicateSuite<Sim extends FaultySimulator> {
 const ITEMS = 40;
 const INDEXES = Array.from({ length: ITEMS }, (_, i) => i);
 
-/** The operations that carry the Retry On Fail notice: those whose call the kernel sends only once. */
-export function sendsOnceOperations(node: INodeType): string[] {
+/** The operations that carry the Retry On Fail notice: those not repeatable (OperationDescriptor.repeatable). */
+export function unrepeatableOperations(node: INodeType): string[] {
 	const properties = node.description.properties as Array<{ name: string; displayOptions?: { show?: Record<string, unknown[]> } }>;
 	return properties
 		.filter((p) => p.name === 'sendsOnceNotice')
@@ -126,7 +126,7 @@ export function describeDuplicates<Sim extends FaultySimulator>(suite: Duplicate
 
 	it('every operation the node sends once has a case', () => {
 		const covered = new Set(suite.cases.map((c) => c.op));
-		const operations = sendsOnceOperations(suite.node);
+		const operations = unrepeatableOperations(suite.node);
 		expect(operations.length).toBeGreaterThan(0);
 		expect(operations.filter((op) => !covered.has(op))).toEqual([]);
 	});

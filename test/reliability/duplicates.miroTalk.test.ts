@@ -1,5 +1,5 @@
 import { MiroTalk } from '../../nodes/MiroTalk/MiroTalk.node';
-import { sendsOnceOperations } from '../helpers/duplicates';
+import { unrepeatableOperations } from '../helpers/duplicates';
 
 /**
  * MiroTalk has no call that could be done twice: its POSTs compute and store nothing (SFU ServerApi.getMeetingURL,
@@ -8,5 +8,5 @@ import { sendsOnceOperations } from '../helpers/duplicates';
  * operation that starts sending once needs a case in a duplicates test first.
  */
 it('no MiroTalk operation is sent only once: the duplicates scenario has nothing to run for it', () => {
-	expect(sendsOnceOperations(new MiroTalk())).toEqual([]);
+	expect(unrepeatableOperations(new MiroTalk())).toEqual([]);
 });

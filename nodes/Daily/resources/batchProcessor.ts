@@ -119,6 +119,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Start a post-call job that transcribes or summarises a recording, a media URL or a transcript; returns the job ID to poll',
 		properties: submit.properties,
 		schema: submitSchema,
+		repeatable: false,
 		request: (p) => ({
 			method: 'POST',
 			path: '/batch-processor',
@@ -135,6 +136,7 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'preset', 'status', 'error'),
 		description: 'List the jobs submitted to the batch processor, newest first, optionally of one recording',
 		...list,
+		repeatable: true,
 		// The list-jobs page: "the same pagination and filtering options as other endpoints" (limit, starting_after).
 		request: (p) => ({ method: 'GET', path: '/batch-processor', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
@@ -143,18 +145,21 @@ const operations: OperationDescriptor[] = [
 		resource: 'batchProcessor', operation: 'get', name: 'Get Job', action: 'Get a batch processor job',
 		description: 'Get the status of a batch processor job',
 		...params([jobId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/batch-processor/${enc(p.jobId)}` }),
 	}),
 	operation({
 		resource: 'batchProcessor', operation: 'getAccessLink', name: 'Get Job Output Links', action: 'Get the output links of a job',
 		description: 'Get download links for the outputs of a finished job',
 		...params([jobId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/batch-processor/${enc(p.jobId)}/access-link` }),
 	}),
 	operation({
 		resource: 'batchProcessor', operation: 'delete', name: 'Delete Job', action: 'Delete a batch processor job',
 		description: 'Delete a job and its outputs',
 		...params([jobId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/batch-processor/${enc(p.jobId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.jobId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),

@@ -52,6 +52,7 @@ const operations: OperationDescriptor[] = [
 			message: 'give exactly one of Phone Number or SIP URI',
 			path: ['target', 'phoneNumber'],
 		}),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/start`, body: defined(p.target), rateClass: 'start' }),
 	}),
 	operation({
@@ -62,24 +63,28 @@ const operations: OperationDescriptor[] = [
 				{ displayName: 'Digit Duration (Ms)', name: 'digitDurationMs', type: 'number', default: 0, integer: true, min: 50, max: 2000, description: 'How long each tone sounds, 50-2000 milliseconds' },
 			], 'Add Option'),
 		]),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/sendDTMF`, body: defined({ sessionId: p.sessionId, tones: p.tones, digitDurationMs: p.options?.digitDurationMs }) }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up an outgoing call',
 		description: 'Hang up a dialled participant',
 		...params([roomNameField(), sessionId]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId }, retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId } }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'transfer', name: 'Transfer Call', action: 'Transfer a SIP or phone call',
 		description: 'Move a dialled-in or dialled-out call to another SIP address or number',
 		...transfer,
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipCallTransfer`, body: defined({ sessionId: p.sessionId, toEndPoint: p.toEndPoint, ...p.options }) }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'sipRefer', name: 'SIP Refer', action: 'Refer a SIP call elsewhere',
 		description: 'Send a SIP REFER so the caller\'s own system moves the call to another endpoint',
 		...refer,
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipRefer`, body: { sessionId: p.sessionId, toEndPoint: p.toEndPoint } }),
 	}),
 ];

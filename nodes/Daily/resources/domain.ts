@@ -49,13 +49,15 @@ const operations: OperationDescriptor[] = [
 		resource: 'domain', operation: 'get', name: 'Get Configuration', action: 'Get the domain configuration',
 		description: 'Get the domain name, domain ID and domain-wide settings',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/' }),
 	}),
 	operation({
 		resource: 'domain', operation: 'update', name: 'Update Configuration', action: 'Update the domain configuration',
 		description: 'Change domain-wide settings that every room inherits unless it overrides them',
 		...params([], [domainUpdate]),
-		request: (p) => ({ method: 'POST', path: '/', body: { properties: p.properties ?? {} }, retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: '/', body: { properties: p.properties ?? {} } }),
 	}),
 ];
 

@@ -55,19 +55,22 @@ const operations: OperationDescriptor[] = [
 			message: 'give at least one RTMP URL or endpoint name',
 			path: ['options', 'rtmpUrl'],
 		}),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/start`, body: withEndpoints(p.options), rateClass: 'start' }),
 	}),
 	operation({
 		resource: 'liveStream', operation: 'update', name: 'Update', action: 'Update a live stream',
 		description: 'Send new settings to a running live stream. Only the layout takes effect while it runs (as documented by daily-js updateLiveStreaming); Daily\'s spec accepts the start settings here too, with no documented effect on a running stream.',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options) }),
 	}),
 	operation({
 		resource: 'liveStream', operation: 'stop', name: 'Stop', action: 'Stop a live stream',
 		description: 'Stop the live stream of a room',
 		...params([roomNameField()], [instanceIdOptions()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options) }),
 	}),
 ];
 

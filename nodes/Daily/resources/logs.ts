@@ -43,6 +43,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Limit', name: 'limit', type: 'number', default: 50, typeOptions: { minValue: 1 }, integer: true, min: 1, description: 'Max number of results to return' },
 			{ displayName: 'Offset', name: 'offset', type: 'number', default: 0, integer: true, min: 0, description: 'Number of entries to skip' },
 		], 'Add Filter')])),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/logs', qs: defined(p.filters) }),
 	}),
 	operation({
@@ -52,6 +53,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Source', name: 'source', type: 'string', default: '', description: 'Only requests from this source, e.g. api or dashboard' },
 			{ displayName: 'URL', name: 'url', type: 'string', default: '', description: 'Only requests to this path' },
 		], 'Add Filter')]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/logs/api', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
 	}),

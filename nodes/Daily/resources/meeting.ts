@@ -16,6 +16,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Ongoing', name: 'ongoing', type: 'boolean', default: false, description: 'Whether to list only meetings still running (true) or only ended ones (false)' },
 			{ displayName: 'Without Participants', name: 'no_participants', type: 'boolean', default: false, description: 'Whether to leave out the participant lists' },
 		], 'Add Filter')]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/meetings', qs: defined(p.filters) }),
 		paginate: dailyCursor(),
 	}),
@@ -24,6 +25,7 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'room', 'start_time', 'duration', 'ongoing', 'max_participants'),
 		description: 'Get a meeting session: room, start time, duration, whether it is ongoing',
 		...params([meetingId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}` }),
 	}),
 	operation({
@@ -32,6 +34,7 @@ const operations: OperationDescriptor[] = [
 		...params([meetingId], [collection('filters', 'Filters', [
 			{ displayName: 'Joined Before', name: 'joined_before', type: 'string', default: '', description: 'Only participants who joined before this participant ID' },
 		], 'Add Filter')]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}/participants`, qs: defined(p.filters) }),
 		// Daily pages participants by participant ID with joined_after, and answers 404 once none remain (its docs
 		// page; the spec lists only 200 and 400): after a page, the end of the list.

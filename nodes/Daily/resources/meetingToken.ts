@@ -136,7 +136,7 @@ const validate = params(
 
 /** The domain's ID, which Daily answers at `GET /` as `domain_id`. */
 async function domainId(ctx: OperationContext): Promise<string> {
-	const { body } = await ctx.send({ method: 'GET', path: '/' });
+	const { body } = await ctx.send({ method: 'GET', path: '/', repeatable: true });
 	const id = (body as IDataObject | undefined)?.domain_id;
 	if (typeof id !== 'string' || !id) throw ctx.error('Daily answered the domain without its domain_id: set Domain ID');
 	return id;
@@ -148,18 +148,21 @@ const operations: OperationDescriptor[] = [
 		description: 'Create a meeting token through the API; it controls who may join a private room and with which rights',
 		...params([], [tokenProperties()]),
 		// A token is a signed text Daily keeps no record of: asking twice makes no second anything.
-		request: (p) => ({ method: 'POST', path: '/meeting-tokens', body: { properties: p.properties ?? {} }, retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: '/meeting-tokens', body: { properties: p.properties ?? {} } }),
 	}),
 	operation({
 		resource: 'meetingToken', operation: 'validate', name: 'Validate', action: 'Validate a meeting token',
 		description: 'Check a meeting token and return the properties it carries; fails if it is invalid or expired',
 		...validate,
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/meeting-tokens/${enc(p.token)}`, qs: defined({ ignoreNbf: p.options?.ignoreNbf }) }),
 	}),
 	operation({
 		resource: 'meetingToken', operation: 'createSelfSigned', name: 'Create Self-Signed', action: 'Create a meeting token signed locally',
 		description: 'Sign a meeting token locally with the API key (HS256 JWT); no request to Daily unless the domain ID is to be read',
 		...selfSigned,
+		repeatable: true,
 		run: async (ctx, p) => {
 			const claims: IDataObject = { r: p.roomName, d: p.domainId ?? (await domainId(ctx)), iat: Math.floor(Date.now() / 1000) };
 			for (const [key, value] of Object.entries((p.properties ?? {}) as IDataObject)) {

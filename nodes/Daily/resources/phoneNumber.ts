@@ -82,6 +82,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Find numbers that can be bought, by area code, region and city, or digits; free, buys nothing',
 		properties: search.properties,
 		schema: searchSchema,
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/list-available-numbers', qs: defined(p.filters) }),
 		output: (body) => {
 			const data = propertyOf(body, 'data');
@@ -93,13 +94,15 @@ const operations: OperationDescriptor[] = [
 		description: 'Buy a phone number, billed to your Daily account. Needs the "I Understand" switch, which only a person can turn on.',
 		properties: [...buyConsent.properties, ...buy.properties],
 		schema: buyConsent.schema.and(buy.schema),
-		// Sent once (POST): a purchase is never repeated after an answer that may have been lost.
+		// Sent once: a purchase is never repeated after an answer that may have been lost.
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/buy-phone-number', body: defined({ number: p.additionalFields?.number }) }),
 	}),
 	operation({
 		resource: 'phoneNumber', operation: 'getAll', name: 'Get Many', action: 'Get many purchased phone numbers',
 		description: 'List the phone numbers bought for the domain',
 		...list,
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/purchased-phone-numbers', qs: defined(p.filters) }),
 		// Pages follow an entry's pagination_id, not its id (the spec's example answer carries both); at most 50 a
 		// call: "Each call to this endpoint fetches a maximum of 50" (docs.daily.co purchased-phone-numbers).
@@ -110,6 +113,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Give a purchased number back; Daily refuses within 14 days of purchase. Needs the "I Understand" switch, which only a person can turn on.',
 		properties: [...params([phoneNumberId]).properties, ...releaseConsent.properties],
 		schema: params([phoneNumberId]).schema.and(releaseConsent.schema),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/release-phone-number/${enc(p.phoneNumberId)}` }),
 		output: (body, p) => ({ released: true, id: p.phoneNumberId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),

@@ -7,6 +7,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'presence', operation: 'get', name: 'Get', action: 'Get who is in any room',
 		description: 'List everyone in a meeting anywhere in the domain right now, one item per participant with its room',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/presence' }),
 		// Daily answers an object keyed by room name, with no wrapper.
 		output: (body) =>

@@ -51,7 +51,7 @@ async function createRoom(
 	// connection then meets its own room ("already exists") instead of making a second one.
 	const name = p.roomName ?? generatedRoomName();
 	const body = defined({ name, privacy: p.privacy, properties: p.properties });
-	const spec: RequestSpec = { method: 'POST', path: '/rooms', body, acceptStatus: [400], retry: 'always' };
+	const spec: RequestSpec = { method: 'POST', path: '/rooms', body, acceptStatus: [400], repeatable: true };
 	const created = await ctx.send(spec);
 	if (created.statusCode !== 400) return created.body as IDataObject;
 	const info = String((created.body as IDataObject | undefined)?.info ?? '');
@@ -59,7 +59,7 @@ async function createRoom(
 	// Daily answers a taken name with 400 "already exists". Sent again after a failure that may have made it, the
 	// room is this call's own; otherwise it was there before, which Return Existing Room accepts.
 	if (!created.ambiguous && !p.options?.returnExisting) return ctx.fail(spec, created);
-	const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${enc(name)}` });
+	const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${enc(name)}`, repeatable: true });
 	return created.ambiguous ? (room as IDataObject) : { ...(room as IDataObject), existing: true };
 }
 
@@ -198,6 +198,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
 		description: 'Create a room; returns the room with its URL. A taken name fails unless "Return Existing Room" is set.',
 		...create,
+		repeatable: true,
 		run: createRoom,
 	}),
 	operation({
@@ -205,6 +206,7 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'name', 'url', 'privacy', 'created_at'),
 		description: 'Get a room by name, with its URL and non-default properties',
 		...byName,
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}` }),
 	}),
 	operation({
@@ -212,6 +214,7 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'name', 'url', 'privacy', 'created_at'),
 		description: 'List the rooms of the domain, newest first',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/rooms' }),
 		paginate: dailyCursor(),
 	}),
@@ -219,12 +222,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'update', name: 'Update', action: 'Update a room',
 		description: 'Change the privacy or properties of a room',
 		...update,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }) }),
 	}),
 	operation({
 		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
 		description: 'Delete a room by name',
 		...byName,
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomName)}`, rateClass: 'slow' }),
 		output: (body, p) => ({ deleted: true, name: p.roomName, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
@@ -232,6 +237,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'createMany', name: 'Create Many', action: 'Create many rooms',
 		description: 'Create several rooms in one call; returns one item per room',
 		...createMany,
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/batch/rooms', body: { rooms: p.rooms }, rateClass: 'batch' }),
 		output: (body) => {
 			const data = propertyOf(body, 'data');
@@ -243,12 +249,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'deleteMany', name: 'Delete Many', action: 'Delete many rooms',
 		description: 'Delete several rooms by name in one call (at most 1000); returns how many were deleted',
 		...deleteMany,
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: '/batch/rooms', body: { rooms: p.roomNames }, rateClass: 'batch' }),
 	}),
 	operation({
 		resource: 'room', operation: 'getPresence', name: 'Get Presence', action: 'Get who is in a room',
 		description: 'List the participants in a room right now, one item each',
 		...presence,
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/presence`, qs: defined(p.filters) }),
 		output: (body) => {
 			const data = propertyOf(body, 'data');
@@ -259,40 +267,43 @@ const operations: OperationDescriptor[] = [
 		resource: 'room', operation: 'sendAppMessage', name: 'Send App Message', action: 'Send an app message to a room',
 		description: 'Send a JSON message to the participants of a running meeting',
 		...appMessage,
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/send-app-message`, body: { data: p.data, recipient: p.recipient ?? '*' } }),
 	}),
 	operation({
 		resource: 'room', operation: 'eject', name: 'Eject Participants', action: 'Eject participants from a room',
 		description: 'Remove participants from a meeting by session ID or user ID, optionally banning them',
 		...eject,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets) }),
 	}),
 	operation({
 		resource: 'room', operation: 'updatePermissions', name: 'Update Participant Permissions', action: 'Update participant permissions',
 		description: 'Change what participants of a running meeting may send, see and administer',
 		...permissions,
+		repeatable: true,
 		request: (p) => ({
 			method: 'POST',
 			path: `/rooms/${enc(p.roomName)}/update-permissions`,
 			body: { data: Object.fromEntries(p.sessionIds.map((id: string) => [id, defined(p.permissions)])) },
-			retry: 'always',
 		}),
 	}),
 	operation({
 		resource: 'room', operation: 'getSessionData', name: 'Get Session Data', action: 'Get the session data of a room',
 		description: 'Get the data stored for the running meeting of a room',
 		...byName,
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/get-session-data` }),
 	}),
 	operation({
 		resource: 'room', operation: 'setSessionData', name: 'Set Session Data', action: 'Set the session data of a room',
 		description: 'Store data for the running meeting of a room, replacing or merging',
 		...setSessionData,
+		repeatable: true,
 		request: (p) => ({
 			method: 'POST',
 			path: `/rooms/${enc(p.roomName)}/set-session-data`,
 			body: defined({ data: p.data, mergeStrategy: p.mergeStrategy, keysToDelete: p.keysToDelete }),
-			retry: 'always',
 		}),
 	}),
 ];

@@ -27,12 +27,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'sipClient', operation: 'create', name: 'Create', action: 'Create a SIP client',
 		description: 'Register a softphone credential for the domain; the answer holds its SIP URI and its password, shown only this once',
 		...create,
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/sip-clients', body: { username: p.username, ...defined(p.additionalFields) } }),
 	}),
 	operation({
 		resource: 'sipClient', operation: 'getAll', name: 'Get Many', action: 'Get many SIP clients',
 		description: 'List the SIP clients of the domain (without passwords)',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/sip-clients' }),
 		// The docs: limit 1-100 and offset; the answer is {sip_clients, total, limit, offset}.
 		paginate: { style: 'offset', itemsPath: 'sip_clients', totalField: 'total', maxPageSize: 100 },
@@ -41,12 +43,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'sipClient', operation: 'get', name: 'Get', action: 'Get a SIP client',
 		description: 'Get a SIP client by username (without its password)',
 		...params([username]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/sip-clients/${enc(p.sipClientUsername)}` }),
 	}),
 	operation({
 		resource: 'sipClient', operation: 'delete', name: 'Delete', action: 'Delete a SIP client',
 		description: 'Delete a SIP client; its softphone can no longer register',
 		...params([username]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/sip-clients/${enc(p.sipClientUsername)}` }),
 		output: (body, p) => ({ deleted: true, username: p.sipClientUsername, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
@@ -55,7 +59,8 @@ const operations: OperationDescriptor[] = [
 		description: 'Give a SIP client a new password (yours, or one Daily makes), returned once; its SIP URI and expiry stay',
 		...params([username], [collection('options', 'Options', [{ ...password, description: 'The new SIP password; Daily makes one when left empty' }], 'Add Option')]),
 		// Sent again after a lost answer: the password of the last rotation is the one that holds, and it is in the answer.
-		request: (p) => ({ method: 'POST', path: `/sip-clients/${enc(p.sipClientUsername)}/rotate`, body: defined(p.options), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/sip-clients/${enc(p.sipClientUsername)}/rotate`, body: defined(p.options) }),
 	}),
 ];
 

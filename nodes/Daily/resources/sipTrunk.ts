@@ -91,12 +91,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Create an inbound SIP trunk for your own carrier; returns the SIP URI to point the carrier at and the notification secret. Daily probes the webhook URL first.',
 		properties: create.properties,
 		schema: createSchema,
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/sip-trunk', body: { trunk_name: p.trunk_name, ...trunkBody({ ...p.additionalFields, webhook_url: p.webhook_url }) } }),
 	}),
 	operation({
 		resource: 'sipTrunk', operation: 'getAll', name: 'Get Many', action: 'Get many SIP trunks',
 		description: 'List the SIP trunks of the domain',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/sip-trunk' }),
 		// The docs: limit 1-100, starting_after / ending_before.
 		paginate: dailyCursor(),
@@ -105,6 +107,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'sipTrunk', operation: 'get', name: 'Get', action: 'Get a SIP trunk',
 		description: 'Get a SIP trunk with its SIP URI and settings',
 		...params([sipTrunkId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/sip-trunk/${enc(p.sipTrunkId)}` }),
 	}),
 	operation({
@@ -112,12 +115,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Change the fields given and keep the rest; the trunk name cannot change. A new webhook URL or secret is probed first.',
 		properties: update.properties,
 		schema: updateSchema,
+		repeatable: true,
 		request: (p) => ({ method: 'PUT', path: `/sip-trunk/${enc(p.sipTrunkId)}`, body: trunkBody(p.updateFields ?? {}) }),
 	}),
 	operation({
 		resource: 'sipTrunk', operation: 'delete', name: 'Delete', action: 'Delete a SIP trunk',
 		description: 'Delete a SIP trunk; calls to its SIP URI stop',
 		...params([sipTrunkId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/sip-trunk/${enc(p.sipTrunkId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.sipTrunkId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),

@@ -24,6 +24,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Room ID', name: 'roomId', type: 'string', default: '', description: 'Only transcripts of this room (its ID, not its name)' },
 			{ displayName: 'Meeting Session ID', name: 'mtgSessionId', type: 'string', default: '', description: 'Only transcripts of this meeting session' },
 		], 'Add Filter')]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/transcript', qs: defined(p.filters) }),
 		paginate: dailyCursor('transcriptId'),
 	}),
@@ -31,12 +32,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcript', operation: 'get', name: 'Get', action: 'Get a transcript',
 		description: 'Get the status and details of a transcript',
 		...params([transcriptId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}` }),
 	}),
 	operation({
 		resource: 'transcript', operation: 'delete', name: 'Delete', action: 'Delete a transcript',
 		description: 'Delete a stored transcript',
 		...params([transcriptId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/transcript/${enc(p.transcriptId)}` }),
 		output: (body, p) => ({ deleted: true, transcriptId: p.transcriptId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
@@ -44,6 +47,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcript', operation: 'getAccessLink', name: 'Get Access Link', action: 'Get a transcript download link',
 		description: 'Get a temporary link to the WebVTT file of a transcript',
 		...params([transcriptId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` }),
 		// Either name in, both out: a workflow reading download_link (the docs) or link (the spec's schema) finds it.
 		output: (body) => {
@@ -55,8 +59,9 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcript', operation: 'getText', name: 'Get Text', action: 'Get the text of a transcript',
 		description: 'Download a transcript and return it as plain "Speaker: text" lines an AI agent can read, with the timed cues',
 		...params([transcriptId]),
+		repeatable: true,
 		run: async (ctx, p) => {
-			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` });
+			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link`, repeatable: true });
 			const link = accessLink(body);
 			if (!link) {
 				return { transcriptId: p.transcriptId, text: '', cues: [], ready: false };

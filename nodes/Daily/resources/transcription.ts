@@ -70,6 +70,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'transcription', operation: 'start', name: 'Start', action: 'Start transcribing a room',
 		description: 'Start live transcription of the meeting running in a room',
 		...start,
+		repeatable: false,
 		// An empty participant list is left out: [] would transcribe nobody.
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/start`, body: defined({ ...p.options, participants: p.options?.participants?.length ? p.options.participants : undefined }) }),
 	}),
@@ -78,13 +79,15 @@ const operations: OperationDescriptor[] = [
 		description: 'Change which participants a running transcription covers',
 		...update,
 		schema: updateSchema,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: updateBody(p.options), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: updateBody(p.options) }),
 	}),
 	operation({
 		resource: 'transcription', operation: 'stop', name: 'Stop', action: 'Stop transcribing a room',
 		description: 'Stop live transcription in a room',
 		...params([roomNameField()], [instanceIdOptions()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/stop`, body: defined(p.options), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/stop`, body: defined(p.options) }),
 	}),
 ];
 

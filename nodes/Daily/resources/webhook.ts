@@ -21,18 +21,21 @@ const operations: OperationDescriptor[] = [
 		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
 		description: 'Register a URL for events; Daily allows one webhook per domain and sends a test request first',
 		...params([url, eventTypes], [collection('options', 'Options', settings, 'Add Option')]),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/webhooks', body: defined({ url: p.url, eventTypes: p.eventTypes, ...p.options }) }),
 	}),
 	operation({
 		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
 		description: 'List the webhooks of the domain',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/webhooks' }),
 	}),
 	operation({
 		resource: 'webhook', operation: 'get', name: 'Get', action: 'Get a webhook',
 		description: 'Get a webhook with its state (ACTIVE or FAILED) and failure count',
 		...params([webhookId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
 		// Daily's spec answers an array of webhooks here, its docs prose one object: the webhook either way. An array
 		// without the asked-for webhook (Daily keeps one per domain) is returned as it came, never as another webhook.
@@ -46,12 +49,14 @@ const operations: OperationDescriptor[] = [
 			{ ...eventTypes, required: false },
 			...settings,
 		], 'Add Field')]),
-		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields) }),
 	}),
 	operation({
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
 		description: 'Delete a webhook',
 		...params([webhookId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
 		output: (body, p) => ({ deleted: true, uuid: p.webhookId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),

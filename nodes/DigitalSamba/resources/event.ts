@@ -6,6 +6,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'event', operation: 'getAll', name: 'Get Many', action: 'Get webhook event names',
 		description: 'List the names of the events a webhook can subscribe to, e.g. session_started, one item each',
 		...params([]),
+		repeatable: true,
 		request: () => ({ method: 'GET', path: '/events' }),
 		// GET /events answers a bare array of strings.
 		output: (body) => (Array.isArray(body) ? body.map((name) => ({ name })) : []),

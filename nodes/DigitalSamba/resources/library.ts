@@ -38,28 +38,33 @@ const operations: OperationDescriptor[] = [
 		operation: 'getAll', name: 'Get Many', action: 'Get many libraries',
 		description: 'List the content libraries of the team, one item each',
 		...params([], [listOptions()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/libraries', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'get', name: 'Get', action: 'Get a library', description: 'Get one content library',
 		...params([libraryId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}` }),
 	}),
 	op({
 		operation: 'create', name: 'Create', action: 'Create a library',
 		description: 'Create a content library for files, whiteboards and web apps that rooms can show',
 		...params([], [collection('additionalFields', 'Additional Fields', libraryFields)]),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/libraries', body: defined(p.additionalFields) }),
 	}),
 	op({
 		operation: 'update', name: 'Update', action: 'Update a library', description: 'Rename a library or change its external ID',
 		...params([libraryId], [collection('updateFields', 'Update Fields', libraryFields)]),
+		repeatable: true,
 		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'delete', name: 'Delete', action: 'Delete a library', description: 'Delete a library with all its folders and files',
 		...params([libraryId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId }),
 	}),
@@ -67,34 +72,40 @@ const operations: OperationDescriptor[] = [
 		operation: 'getHierarchy', name: 'Get Hierarchy', action: 'Get the hierarchy of a library',
 		description: 'Get the folder tree of a library with the files in each folder',
 		...params([libraryId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/hierarchy` }),
 	}),
 	op({
 		operation: 'getManyFolders', name: 'Get Many Folders', action: 'Get many folders of a library',
 		description: 'List the folders of a library, one item each',
 		...params([libraryId], [listOptions()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/folders`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'getFolder', name: 'Get Folder', action: 'Get a library folder', description: 'Get one folder of a library',
 		...params([libraryId, folderId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}` }),
 	}),
 	op({
 		operation: 'createFolder', name: 'Create Folder', action: 'Create a library folder',
 		description: 'Create a folder in a library, at its root or inside another folder',
 		...params([libraryId], [collection('additionalFields', 'Additional Fields', folderFields)]),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/folders`, body: defined(p.additionalFields) }),
 	}),
 	op({
 		operation: 'updateFolder', name: 'Update Folder', action: 'Update a library folder', description: 'Rename a folder or move it into another folder',
 		...params([libraryId, folderId], [collection('updateFields', 'Update Fields', folderFields)]),
+		repeatable: true,
 		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'deleteFolder', name: 'Delete Folder', action: 'Delete a library folder', description: 'Delete a folder of a library',
 		...params([libraryId, folderId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, folderId: p.folderId }),
 	}),
@@ -102,12 +113,14 @@ const operations: OperationDescriptor[] = [
 		operation: 'getManyFiles', name: 'Get Many Files', action: 'Get many files of a library',
 		description: 'List the files of a library (name, type, size, folder), one item each',
 		...params([libraryId], [listOptions()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'getFile', name: 'Get File', action: 'Get a library file', description: 'Get one file of a library with its processing status',
 		...params([libraryId, fileId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}` }),
 	}),
 	op({
@@ -115,7 +128,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Upload the file in an input binary field to a library (Digital Samba hands out a storage URL and token, then the file is sent there); documents are processed into pages afterwards',
 		...upload,
 		// The file entry is made once: a repeat would make a second.
-		sendsOnce: true,
+		repeatable: false,
 		run: async (ctx, p) => {
 			const file = await ctx.readBinary(p.binaryPropertyName);
 			const name: string = p.additionalFields?.name ?? file.fileName;
@@ -123,6 +136,7 @@ const operations: OperationDescriptor[] = [
 				method: 'POST' as const,
 				path: `/libraries/${enc(p.libraryId)}/files`,
 				body: defined({ name, folder_id: p.additionalFields?.folder_id, file_size: file.size }),
+				repeatable: false,
 			};
 			const result = await ctx.send(spec);
 			const ticket = (result.body ?? {}) as IDataObject;
@@ -143,11 +157,13 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'New name of the file' },
 			folderOfFile,
 		])]),
+		repeatable: true,
 		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'deleteFile', name: 'Delete File', action: 'Delete a library file', description: 'Delete a file of a library',
 		...params([libraryId, fileId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, fileId: p.fileId }),
 	}),
@@ -155,6 +171,7 @@ const operations: OperationDescriptor[] = [
 		operation: 'getFileLinks', name: 'Get File Links', action: 'Get the links of a library file',
 		description: 'Get the page and thumbnail URLs of a processed file: a list of pages, each with its image URL and thumbnail URL',
 		...params([libraryId, fileId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}/links` }),
 	}),
 	op({
@@ -167,6 +184,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Name', name: 'name', type: 'string', default: '', zod: nonEmpty, description: 'Name of the web app in the library' },
 			folderOfFile,
 		])]),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/webapps`, body: { url: p.url, ...defined(p.additionalFields) } }),
 	}),
 	op({
@@ -176,6 +194,7 @@ const operations: OperationDescriptor[] = [
 			folderOfFile,
 			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether the whiteboard is private' },
 		])]),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/whiteboards`, body: defined(p.additionalFields) }),
 	}),
 ];

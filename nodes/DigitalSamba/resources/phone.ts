@@ -55,14 +55,16 @@ const roomAction = (value: string, name: string, action: string, description: st
 	resource: 'phone', operation: value, name, action, description,
 	...params([room]),
 	// Connecting is sent once; disconnecting again changes nothing.
-	request: (p) => ({ method: 'POST', path: path(p), retry: value === 'disconnect' ? 'always' : 'unprocessed' }),
+	repeatable: value === 'disconnect',
+	request: (p) => ({ method: 'POST', path: path(p) }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId }),
 }));
 
 const callAction = (value: string, name: string, action: string, description: string, path: (p: { roomId: string; callId: string }) => string): OperationDescriptor => roomByUuid(operation({
 	resource: 'phone', operation: value, name, action, description,
 	...params([room, callId]),
-	request: (p) => ({ method: 'POST', path: path(p), retry: 'always' }),
+	repeatable: true,
+	request: (p) => ({ method: 'POST', path: path(p) }),
 	output: (_body, p) => ({ success: true, roomId: p.roomId, callId: p.callId }),
 }));
 
@@ -73,6 +75,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
 		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
 		...withStructured(params([room, CALLS_JSON]), callsInput),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/joined`, body: p.calls }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.calls.map((c: { call_id: string }) => c.call_id) }),
 	})),
@@ -83,7 +86,8 @@ const operations: OperationDescriptor[] = [
 			room,
 			{ displayName: 'Call IDs', name: 'callIds', type: 'stringList', default: '', required: true, zod: callIds, description: 'The IDs of the calls that ended, comma-separated or as an array' },
 		]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds, retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
 	})),
 	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/raise-hand`),

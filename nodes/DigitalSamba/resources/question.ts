@@ -38,14 +38,15 @@ const answerId = pickedUnder('answerId', 'Answer ID', 'The ID (UUID) of the answ
 const questionText = field({ displayName: 'Question', name: 'question', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The question text' });
 const answerText = field({ displayName: 'Answer', name: 'answer', type: 'string', default: '', required: true, typeOptions: { rows: 2 }, description: 'The answer text' });
 
-/** A call on one question that only names the participant who makes it. */
+/** A call on one question that only names the participant who makes it; `repeatable` as OperationDescriptor has it. */
 function questionAction(
 	value: string, name: string, action: string, description: string,
-	method: HttpMethod, path: (p: { roomId: string; questionId: string }) => string,
+	method: HttpMethod, repeatable: boolean, path: (p: { roomId: string; questionId: string }) => string,
 ): OperationDescriptor {
 	return operation({
 		resource: 'question', operation: value, name, action, description,
 		...withParticipant([questionId]),
+		repeatable,
 		request: (p) => ({ method, path: path(p), body: { participant: participant(p) } }),
 		output: method === 'DELETE'
 			? (_body, p) => ({ deleted: true, questionId: p.questionId })
@@ -58,6 +59,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'getAll', name: 'Get Many', action: 'Get many questions',
 		description: 'List the Q&A questions of a room with their answers, optionally of one session, one item per question',
 		...params([roomField()], [listOptions([sessionFilter('questions')])]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/questions`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
 	}),
@@ -65,6 +67,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'export', name: 'Export', action: 'Export questions and answers',
 		description: 'Download the Q&A of a room, optionally of one session, as a text or JSON file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('questions')),
+		repeatable: true,
 		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/questions/export`, 'questions'),
 	}),
 	operation({
@@ -74,6 +77,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Anonymous', name: 'anonymous', type: 'boolean', default: false, description: 'Whether the question is shown without the asker\'s name' },
 			{ displayName: 'Breakout Room ID', name: 'breakout_id', type: 'string', default: '', description: 'The breakout room (UUID) the question is asked in' },
 		]),
+		repeatable: false,
 		request: (p) => ({
 			method: 'POST', path: `/rooms/${enc(p.roomId)}/questions`,
 			body: { participant: participant(p), question: p.question, ...(p.additionalFields ?? {}) },
@@ -84,6 +88,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'update', name: 'Update', action: 'Update a question',
 		description: 'Change the text of a question, on behalf of a participant allowed to',
 		...withParticipant([questionId, questionText]),
+		repeatable: true,
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p), question: p.question } }),
 		output: answered((p) => ({ questionId: p.questionId })),
 	}),
@@ -91,6 +96,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'delete', name: 'Delete', action: 'Delete a question',
 		description: 'Delete a question and its answers, on behalf of a participant allowed to',
 		...withParticipant([questionId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.questionId }),
 	}),
@@ -100,6 +106,7 @@ const operations: OperationDescriptor[] = [
 		...withParticipant([questionId, answerText], [
 			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether only the asker sees the answer' },
 		]),
+		repeatable: false,
 		request: (p) => ({
 			method: 'POST', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers`,
 			body: { participant: participant(p), answer: p.answer, ...(p.additionalFields ?? {}) },
@@ -110,6 +117,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'updateAnswer', name: 'Update Answer', action: 'Update an answer',
 		description: 'Change the text of an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId, answerText]),
+		repeatable: true,
 		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
 		output: answered((p) => ({ questionId: p.questionId, answerId: p.answerId })),
 	}),
@@ -117,20 +125,22 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'deleteAnswer', name: 'Delete Answer', action: 'Delete an answer',
 		description: 'Delete an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.answerId, questionId: p.questionId }),
 	}),
-	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/dismiss`),
-	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/reopen`),
-	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
-	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
-	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/start`),
-	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/stop`),
-	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/cancel`),
+	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/dismiss`),
+	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/reopen`),
+	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
+	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', true, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
+	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/start`),
+	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/stop`),
+	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/cancel`),
 	operation({
 		resource: 'question', operation: 'deleteAll', name: 'Delete All', action: 'Delete all questions of a room',
 		description: 'Delete every Q&A question and answer of a room, across all its sessions',
 		...params([roomField()]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
@@ -138,6 +148,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'question', operation: 'deleteBySession', name: 'Delete by Session', action: 'Delete the questions of a session',
 		description: 'Delete the Q&A questions and answers of one session',
 		...params([sessionField()]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/questions` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),

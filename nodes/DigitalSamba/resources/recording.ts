@@ -32,7 +32,8 @@ const action = <P>(
 	resource: 'recording', operation: value, name, action: actionText, description,
 	...parameters,
 	// Starting is sent once; archiving, unarchiving and stopping again change nothing.
-	request: (p) => ({ method: 'POST', path: path(p), retry: value === 'start' ? 'unprocessed' : 'always' }),
+	repeatable: value !== 'start',
+	request: (p) => ({ method: 'POST', path: path(p) }),
 	output: (_body, p) => ({ success: true, ...target(p) }),
 });
 
@@ -46,6 +47,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Session ID', name: 'session_id', type: 'string', default: '', description: 'Only recordings of this session (its UUID)' },
 			{ displayName: 'Status', name: 'status', type: 'options', default: '', options: [['IN_PROGRESS', 'In Progress'], ['PENDING_CONVERSION', 'Pending Conversion'], ['READY', 'Ready']], description: 'Only recordings in this state; READY ones can be downloaded' },
 		])]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/recordings', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
@@ -53,6 +55,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'getManyArchived', name: 'Get Many Archived', action: 'Get many archived recordings',
 		description: 'List the archived recordings of the team, newest first, optionally of one room',
 		...params([], [listOptions([roomFilter])]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/recordings/archived', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
@@ -61,20 +64,23 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'name', 'status', 'room_id', 'friendly_url', 'session_id', 'participant_name', 'duration', 'created_at'),
 		description: 'Get one recording with its status, duration, room, session and the participant who recorded',
 		...params([recordingId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),
 	}),
 	operation({
 		resource: 'recording', operation: 'getDownloadLink', name: 'Get Download Link', action: 'Get a recording download link',
 		description: 'Get a temporary link to the file of a READY recording, as {link, valid_until}',
 		...params([recordingId], [validFor()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/download`, qs: defined(p.options) }),
 	}),
 	operation({
 		resource: 'recording', operation: 'download', name: 'Download', action: 'Download a recording',
 		description: 'Fetch the file of a READY recording through a temporary link and return it as binary data',
 		...params([recordingId, OUTPUT_FILE_FIELD]),
+		repeatable: true,
 		run: async (ctx, p) => {
-			const spec = { method: 'GET' as const, path: `/recordings/${enc(p.recordingId)}/download` };
+			const spec = { method: 'GET' as const, path: `/recordings/${enc(p.recordingId)}/download`, repeatable: true };
 			const result = await ctx.send(spec);
 			const link = (result.body as IDataObject | undefined)?.link;
 			if (typeof link !== 'string' || link === '') {
@@ -91,6 +97,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'getBookmarks', name: 'Get Bookmarks', action: 'Get the bookmarks of a recording',
 		description: 'List the bookmarks participants set in a recording (text, time in seconds, session), one item each',
 		...params([recordingId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/bookmarks` }),
 	}),
 	action('archive', 'Archive', 'Archive a recording', 'Move a recording to the archive', params([recordingId]), (p) => `/recordings/${enc(p.recordingId)}/archive`, (p) => ({ recordingId: p.recordingId })),
@@ -101,6 +108,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
 		description: 'Delete one recording for good',
 		...params([recordingId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/recordings/${enc(p.recordingId)}` }),
 		output: (_body, p) => ({ deleted: true, recordingId: p.recordingId }),
 	}),
@@ -108,6 +116,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'deleteForRoom', name: 'Delete All of Room', action: 'Delete the recordings of a room',
 		description: 'Delete every recording of a room for good',
 		...params([roomField()]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/recordings` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
@@ -115,6 +124,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'recording', operation: 'deleteForSession', name: 'Delete All of Session', action: 'Delete the recordings of a session',
 		description: 'Delete every recording of one session for good',
 		...params([sessionField()]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/recordings` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),

@@ -37,6 +37,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Stream the session running in a room live to YouTube, Vimeo, Cloudflare or a custom RTMP server, with the stream key of that service',
 		properties: start.properties.map((p) => (p.name === 'serverUrl' ? { ...p, displayOptions: { show: { target: ['custom'] } } } : p)),
 		schema: startSchema,
+		repeatable: false,
 		request: (p) => ({
 			method: 'POST',
 			path: `/rooms/${enc(p.roomId)}/restreamers/start`,
@@ -48,7 +49,8 @@ const operations: OperationDescriptor[] = [
 		resource: 'restreamer', operation: 'stop', name: 'Stop', action: 'Stop restreaming a room',
 		description: 'Stop the live stream of a room',
 		...params([room]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/restreamers/stop`, retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/restreamers/stop` }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
 	}),
 ];

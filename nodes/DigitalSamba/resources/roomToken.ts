@@ -40,7 +40,7 @@ const signed = params([
 
 /** The team's subdomain, from the team itself (`GET /api/v1` answers the team with its `domain`). */
 async function teamDomain(ctx: OperationContext): Promise<string> {
-	const { body } = await ctx.send({ method: 'GET', path: '' });
+	const { body } = await ctx.send({ method: 'GET', path: '', repeatable: true });
 	const domain = (body as IDataObject | undefined)?.domain;
 	if (typeof domain !== 'string' || !domain) throw ctx.error('Digital Samba answered the team without its domain: set Team Domain');
 	return domain;
@@ -67,12 +67,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'roomToken', operation: 'create', name: 'Create', action: 'Create a room token',
 		description: 'Create a token through the API for one participant of a room; returns the token and a ready-to-use join link',
 		...params([roomField('The room the token is for: its ID (UUID) or its friendly URL')], [tokenFields()]),
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields), retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields) }),
 	}),
 	operation({
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',
 		description: 'Sign a room token locally (HS256 JWT with the developer key); needs the Team ID in the credential. Returns the token and the join link; no request unless the team domain is to be read.',
 		...signed,
+		repeatable: true,
 		run: createSigned,
 	}),
 ];

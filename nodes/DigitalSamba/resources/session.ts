@@ -20,6 +20,7 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'List meeting sessions of the team, newest first, optionally by date range, room or live state',
 		...params([], [listOptions([...DATE_FIELDS, LIVE_FILTER, roomFilter])]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/sessions', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
@@ -28,6 +29,7 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'List the meeting sessions held in one room, newest first',
 		...params([roomUuid()], [listOptions([...DATE_FIELDS, LIVE_FILTER])]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/sessions`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	})),
@@ -36,19 +38,22 @@ const operations: OperationDescriptor[] = [
 		simplify: pick('id', 'room_id', 'friendly_url', 'description', 'start_time', 'end_time', 'live', 'participants_total', 'participants_max'),
 		description: 'Get one session with its room, start and end time, duration and usage figures',
 		...params([sessionField()], [metrics()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}`, qs: defined(p.options) }),
 	}),
 	operation({
 		resource: 'session', operation: 'getStatistics', name: 'Get Statistics', action: 'Get session statistics',
 		description: 'Get the usage figures of one session (participation, broadcast and screen-share minutes, participants by device …)',
 		...params([sessionField()], [metrics()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/statistics`, qs: defined(p.options) }),
 	}),
 	operation({
 		resource: 'session', operation: 'end', name: 'End', action: 'End a live session',
 		description: 'End a running session for everyone in it',
 		...params([sessionField('The ID (UUID) of the live session')]),
-		request: (p) => ({ method: 'POST', path: `/sessions/${enc(p.sessionId)}/end`, retry: 'always' }),
+		repeatable: true,
+		request: (p) => ({ method: 'POST', path: `/sessions/${enc(p.sessionId)}/end` }),
 		output: (_body, p) => ({ success: true, sessionId: p.sessionId }),
 	}),
 	operation({
@@ -57,6 +62,7 @@ const operations: OperationDescriptor[] = [
 		...params([sessionField()], [collection('options', 'Options', [
 			{ displayName: 'Delete History', name: 'delete_history', type: 'boolean', default: false, description: 'Whether to also anonymise the personal data of the participants of this session' },
 		], 'Add Option')]),
+		repeatable: true,
 		request: (p) => {
 			const body = defined(p.options);
 			return { method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/resources`, ...(Object.keys(body).length ? { body } : {}) };

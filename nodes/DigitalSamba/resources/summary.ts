@@ -16,7 +16,7 @@ const waitOptions = collection('options', 'Options', [
 ], 'Add Option');
 
 async function getSummary(ctx: OperationContext, p: { sessionId: string; options?: WaitOptions }) {
-	const spec: RequestSpec = { method: 'GET', path: `/sessions/${enc(p.sessionId)}/summary` };
+	const spec: RequestSpec = { method: 'GET', path: `/sessions/${enc(p.sessionId)}/summary`, repeatable: true };
 	const interval = (p.options?.pollInterval ?? 10) * 1000;
 	const timeout = (p.options?.timeout ?? 300) * 1000;
 	const started = Date.now();
@@ -37,12 +37,14 @@ const operations: OperationDescriptor[] = [
 		resource: 'summary', operation: 'get', name: 'Get', action: 'Get a session summary',
 		description: 'Get the AI summary of a session as {job_id, status, summary}; status IN_PROGRESS means it is still being written. With Wait Until Ready the node checks again until it is done.',
 		...params([sessionField()], [waitOptions]),
+		repeatable: true,
 		run: getSummary,
 	}),
 	operation({
 		resource: 'summary', operation: 'deleteForRoom', name: 'Delete for Room', action: 'Delete the summaries of a room',
 		description: 'Delete every session summary of a room',
 		...params([roomField()]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/summaries` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
@@ -50,6 +52,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'summary', operation: 'deleteForSession', name: 'Delete for Session', action: 'Delete the summaries of a session',
 		description: 'Delete the summaries of one session',
 		...params([sessionField()]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/summaries` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),

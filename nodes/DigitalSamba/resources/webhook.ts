@@ -69,6 +69,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'webhook', operation: 'getAll', name: 'Get Many', action: 'Get many webhooks',
 		description: 'List the webhooks of the team with their endpoints and names, one item each',
 		...params([], [listOptions()]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: '/webhooks', qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
@@ -76,6 +77,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'webhook', operation: 'get', name: 'Get', action: 'Get a webhook',
 		description: 'Get one webhook with its endpoint and the events it receives',
 		...params([webhookId]),
+		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
 	}),
 	checkedAgainstTeam(operation({
@@ -83,12 +85,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Register a URL that Digital Samba calls when the chosen events happen, e.g. session_ended or recording_ready',
 		properties: create.properties,
 		schema: create.schema.refine((p) => p.events.length > 0, { path: ['events'], message: 'choose at least one event' }),
+		repeatable: false,
 		request: (p) => ({ method: 'POST', path: '/webhooks', body: { endpoint: p.endpoint, events: p.events, ...defined(p.additionalFields) } }),
 	}), checkEvents(create.properties, ['events'])),
 	checkedAgainstTeam(operation({
 		resource: 'webhook', operation: 'update', name: 'Update', action: 'Update a webhook',
 		description: 'Change the endpoint, events, name or authorization header of a webhook',
 		...update,
+		repeatable: true,
 		request: (p) => {
 			const { remove_authorization_header: remove, ...fields } = defined(p.updateFields);
 			// The spec's authorization_header is nullable: null removes it (an empty value is never sent).
@@ -99,6 +103,7 @@ const operations: OperationDescriptor[] = [
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
 		description: 'Delete a webhook; Digital Samba stops calling its endpoint',
 		...params([webhookId]),
+		repeatable: true,
 		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
 		output: (_body, p) => ({ deleted: true, webhookId: p.webhookId }),
 	}),

@@ -103,7 +103,7 @@ const broJoin = params([roomField(true, 'The broadcast room (its ID in the broad
 const action = 'Create a join link';
 
 // A link the server builds and keeps no record of: asking twice makes nothing twice.
-const sfuOrP2pRequest = (p: JoinParams) => ({ method: 'POST' as const, path: '/join', body: joinBody(p, joinRoomOf(p)), retry: 'always' as const });
+const sfuOrP2pRequest = (p: JoinParams) => ({ method: 'POST' as const, path: '/join', body: joinBody(p, joinRoomOf(p)) });
 
 /** The room as the link carries it (a generated one included), else as given. */
 function linkRoom(link: unknown): string | undefined {
@@ -127,6 +127,7 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, room password, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...sfuJoin,
+				repeatable: true,
 				request: sfuOrP2pRequest,
 				output: joinOutput,
 			}),
@@ -138,6 +139,7 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
 				...p2pJoin,
+				repeatable: true,
 				request: sfuOrP2pRequest,
 				output: joinOutput,
 			}),
@@ -148,8 +150,9 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
 				...c2cJoin,
+				repeatable: true,
 				// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
-				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) }, retry: 'always' }),
+				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) } }),
 				output: (body, p) => ({ join: propertyOf(body, 'join'), room: p.room }),
 			}),
 		},
@@ -159,8 +162,9 @@ export const joinLink: ProductResource = {
 				resource: 'joinLink', operation: 'create', name: 'Create', action,
 				description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
 				...broJoin,
+				repeatable: true,
 				// app/api.js getJoinURL concatenates the room raw into `id=`: sent percent-encoded.
-				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) }, retry: 'always' }),
+				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) } }),
 				// BRO answers {join: {broadcast, viewer, viewerHome}}.
 				output: (body, p) => {
 					const join = propertyOf(body, 'join');

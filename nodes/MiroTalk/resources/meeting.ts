@@ -97,7 +97,8 @@ export const meeting: ProductResource = {
 				description: 'Create a meeting with a new random room and return its URL (meeting) and room name (room), ready to share or embed in an iframe',
 				...params([]),
 				// A URL with a fresh room id; nothing is made on the server until someone joins.
-				request: () => ({ method: 'POST', path: '/meeting', retry: 'always' }),
+				repeatable: true,
+				request: () => ({ method: 'POST', path: '/meeting' }),
 				output: (body) => ({ meeting: propertyOf(body, 'meeting'), room: roomFromUrl(propertyOf(body, 'meeting')) }),
 			}),
 		},
@@ -112,6 +113,7 @@ export const meeting: ProductResource = {
 					returnAll: z.boolean().optional(),
 					limit: z.number().int().min(1).optional(),
 				}),
+				repeatable: true,
 				request: () => ({ method: 'GET', path: '/meetings' }),
 				output: (body: unknown, p: { returnAll?: boolean; limit?: number }) => {
 					const all = normaliseMeetings(body);
@@ -126,6 +128,7 @@ export const meeting: ProductResource = {
 				resource: 'meeting', operation: 'getActiveRooms', name: 'Get Active Rooms', action: 'Get active rooms',
 				description: 'List the rooms open now as the server home page shows them: one item per room with the room ID, its participant count (peers) and its join URL (join). Needs no API key; off unless the server sets SHOW_ACTIVE_ROOMS=true.',
 				...params([]),
+				repeatable: true,
 				// SFU Server.js and P2P server.js: `res.json({ activeRooms })`, with no key check.
 				request: () => ({ method: 'GET', path: '/activeRooms' }),
 				output: (body) => {
@@ -141,6 +144,7 @@ export const meeting: ProductResource = {
 				resource: 'meeting', operation: 'end', name: 'End', action: 'End a meeting',
 				description: 'End the meeting in a room: disconnect everyone and send them to a redirect URL or the home page. Off by default on the server.',
 				...end,
+				repeatable: true,
 				request: (p) => ({
 					method: 'DELETE',
 					path: `/meeting/${enc(p.room)}`,

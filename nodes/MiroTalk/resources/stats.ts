@@ -26,6 +26,7 @@ export const stats: ProductResource = {
 				resource: 'stats', operation: 'get', name: 'Get', action: 'Get server stats',
 				description: 'Get how many rooms are open (totalRooms) and how many people are in them (totalUsers; P2P calls them peers) right now, with the server timestamp',
 				...params([]),
+				repeatable: true,
 				request: () => ({ method: 'GET', path: '/stats' }),
 				output: normaliseStats,
 			}),

@@ -36,12 +36,12 @@ export const token: ProductResource = {
 				resource: 'token', operation: 'create', name: 'Create', action: 'Create a token',
 				description: 'Create a signed JWT (token) for a username and password, optionally as presenter, valid for the given time; add it to a join URL as token=... Off by default on the server.',
 				...create,
+				// A signed text the server keeps no record of.
+				repeatable: true,
 				request: (p: { username: string; password: string; presenter?: boolean; expire?: string }) => ({
 					method: 'POST',
 					path: '/token',
 					body: { username: p.username, password: p.password, presenter: p.presenter ?? false, ...(p.expire ? { expire: p.expire } : {}) },
-					// A signed text the server keeps no record of.
-					retry: 'always',
 				}),
 			}),
 		},

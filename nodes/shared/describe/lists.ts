@@ -6,7 +6,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type { HttpResult, Pagination, RequestSpec, ResourceDescriptor } from '../model/descriptor';
+import { declaredRequest, type HttpResult, type Pagination, type RequestSpec, type ResourceDescriptor } from '../model/descriptor';
 import { send } from '../http/send';
 import { isLocatorValue, locatorValue } from '../parameters/locator';
 import { fetchPage, itemsOf, type Page } from '../http/paginate';
@@ -82,7 +82,7 @@ export function listCall(
 		async call(ctx) {
 			const op = findOperation(await load(), resource, operation);
 			if (!op?.request) throw new Error(`No ${resource} ${operation} request to list with`);
-			return { request: op.request(params(ctx)), pagination: op.paginate };
+			return { request: declaredRequest(op, op.request(params(ctx))), pagination: op.paginate };
 		},
 	};
 }

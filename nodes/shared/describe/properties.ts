@@ -1,6 +1,5 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { OperationDescriptor, ResourceDescriptor } from '../model/descriptor';
-import { sentOnce } from '../http/send';
 
 /** The standard "Return All" and "Limit" pair of a Get Many operation. */
 export function paginationProperties(): INodeProperties[] {
@@ -56,26 +55,13 @@ export function operationProperties(op: OperationDescriptor): INodeProperties[] 
 	return [...op.properties, ...simplify];
 }
 
-/** Parameters that stand for any value, to read an operation's call from its `request` without an item. */
-const ANY_PARAMETERS = new Proxy({}, { get: () => undefined }) as Record<string, unknown>;
-
-/** Whether an operation sends a call that may not be repeated: declared, or read from its request. */
-function sendsOnce(op: OperationDescriptor): boolean {
-	if (op.sendsOnce !== undefined) return op.sendsOnce;
-	if (!op.request) return false;
-	try {
-		return sentOnce(op.request(ANY_PARAMETERS));
-	} catch {
-		// A request that needs real parameters to be built says nothing here: no notice.
-		return false;
-	}
-}
-
-/** Shown on operations that send, create or start something: n8n's Retry On Fail would do it again. */
+/** Shown on operations that are not repeatable (they send, create or start something): n8n's Retry On Fail would do it again. */
 function retryOnFailNotice(): INodeProperties {
 	return {
 		displayName:
 			'This operation does something that must not happen twice. Leave the node\'s Retry On Fail setting off: n8n would run the whole node again, items that already succeeded included. The node retries by itself where that is safe.',
+		// The notice's old name, kept: it is saved in no workflow (a notice has no value), but the generated descriptions
+		// and the tests name it.
 		name: 'sendsOnceNotice',
 		type: 'notice',
 		default: '',
@@ -118,9 +104,9 @@ export function operationSelector(resource: ResourceDescriptor): INodeProperties
 	};
 }
 
-/** What the node lists for an operation: the Retry On Fail notice where it applies, then every parameter it reads. */
+/** What the node lists for an operation: the Retry On Fail notice where it is not repeatable, then every parameter it reads. */
 export function operationParameters(op: OperationDescriptor): INodeProperties[] {
-	return [...(sendsOnce(op) ? [retryOnFailNotice()] : []), ...operationProperties(op)];
+	return [...(op.repeatable ? [] : [retryOnFailNotice()]), ...operationProperties(op)];
 }
 
 /** A parameter shown only for its resource and operation (and its own conditions). */

@@ -68,11 +68,11 @@ function isRetryableStatus(status: number): boolean {
 
 /**
  * How long to wait before sending a call again after this answer, or undefined when it is not sent again: after a
- * 429 (not processed) always, after a 5xx only when the call may repeat; never past the policy's tries, nor after a
- * Retry-After longer than the policy waits.
+ * 429 (not processed) always, after a 5xx only when the call is repeatable; never past the policy's tries, nor after
+ * a Retry-After longer than the policy waits.
  */
-function retryWait(statusCode: number, headers: HttpResult['headers'], attempt: number, policy: RetryPolicy, once: boolean): number | undefined {
-	if (!isRetryableStatus(statusCode) || (once && statusCode !== 429)) return undefined;
+function retryWait(statusCode: number, headers: HttpResult['headers'], attempt: number, policy: RetryPolicy, repeatable: boolean): number | undefined {
+	if (!isRetryableStatus(statusCode) || (!repeatable && statusCode !== 429)) return undefined;
 	if (attempt >= (statusCode === 429 ? policy.maxRateLimitRetries : policy.maxRetries)) return undefined;
 	const retryAfter = parseRetryAfter(header(headers, 'retry-after'));
 	if (retryAfter !== undefined && retryAfter > policy.maxRetryAfterMs) return undefined;
@@ -100,11 +100,6 @@ function header(headers: HttpResult['headers'], name: string): unknown {
 function decrypted(ctx: RequestingFunctions, transport: ProviderTransport, credentials: IDataObject): ICredentialsDecrypted {
 	const ref = ctx.getNode().credentials?.[transport.credentialType];
 	return { id: ref?.id ?? '', name: ref?.name ?? '', type: transport.credentialType, data: credentials as ICredentialsDecrypted['data'] };
-}
-
-/** Whether a call may be sent only once (a POST that is not declared repeatable): see RequestSpec.retry. */
-export function sentOnce(spec: RequestSpec): boolean {
-	return (spec.retry ?? (spec.method === 'POST' ? 'unprocessed' : 'always')) === 'unprocessed';
 }
 
 /**
@@ -159,8 +154,8 @@ export async function send(
 	const credentialsDecrypted = decrypted(ctx, transport, credentials);
 	const signal = cancelSignal(ctx);
 	if (signal) options.abortSignal = signal;
-	const once = sentOnce(spec);
-	// Said where a call that is sent once failed in a way that leaves open whether the provider did it.
+	const { repeatable } = spec;
+	// Said where a call that is not repeatable failed in a way that leaves open whether the provider did it.
 	const notRetried = ` Not sent again: ${transport.displayName} may have done it already, and a call like this is sent once so that it is never done twice. Check before running it again.`;
 	let ambiguous = false;
 	for (let attempt = 0; ; attempt++) {
@@ -183,12 +178,12 @@ export async function send(
 			if (signal?.aborted) throw stopped(ctx.getNode());
 			const code = networkErrorCode(error);
 			const unsent = !!code && UNSENT_NETWORK_CODES.has(code);
-			if (code && (unsent || !once) && attempt < policy.maxRetries) {
+			if (code && (unsent || repeatable) && attempt < policy.maxRetries) {
 				ambiguous ||= !unsent;
 				await pause(backoffDelay(attempt, policy), signal);
 				continue;
 			}
-			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1, code && once && !unsent ? notRetried : '');
+			throw networkError(ctx.getNode(), transport, spec, error, secrets, attempt + 1, code && !repeatable && !unsent ? notRetried : '');
 		} finally {
 			// A body opened for this attempt and left unread: the call failed, or the server answered (a 429, a 413)
 			// before it had read the whole upload.
@@ -199,13 +194,13 @@ export async function send(
 		if ((statusCode >= 200 && statusCode < 300) || spec.acceptStatus?.includes(statusCode)) {
 			return { statusCode, headers, body, attempts: attempt + 1, ambiguous };
 		}
-		const wait = retryWait(statusCode, headers, attempt, policy, once);
+		const wait = retryWait(statusCode, headers, attempt, policy, repeatable);
 		if (wait !== undefined) {
 			ambiguous ||= statusCode !== 429;
 			await pause(wait, signal);
 			continue;
 		}
-		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1, once && statusCode >= 500 ? notRetried : '');
+		throw apiError(ctx.getNode(), transport, spec, statusCode, body, secrets, attempt + 1, !repeatable && statusCode >= 500 ? notRetried : '');
 	}
 }
 
@@ -250,7 +245,7 @@ async function linkRequest(
 		if (statusCode >= 200 && statusCode < 300) return response;
 		// An error answer to a streamed download is not read.
 		discard(response.body);
-		const wait = retryWait(statusCode, response.headers, attempt, policy, false);
+		const wait = retryWait(statusCode, response.headers, attempt, policy, true);
 		if (wait === undefined) throw failed(statusCode, attempt + 1);
 		await pause(wait, signal);
 	}

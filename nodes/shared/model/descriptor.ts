@@ -22,13 +22,21 @@ export interface RequestSpec {
 	/** Secrets this request carries besides the credential's (a token in the path, a webhook secret in the body): kept out of every error. */
 	secrets?: string[];
 	/**
-	 * When a failed call is sent again. `always` (default for GET, PUT, PATCH, DELETE): after a 429, a 5xx, a timeout
-	 * or a dropped connection. `unprocessed` (default for POST): only when the provider provably did not get it (a
-	 * 429, a connection refused before sending), so a call that may have been done is never done twice. A POST that
-	 * is idempotent, or whose operation finds what it made, says `always`.
+	 * Whether the call may be sent again when its answer is lost, as OperationDescriptor.repeatable (stated for every
+	 * call, never read from its method). True: sent again after a 429, a 5xx, a timeout or a dropped connection.
+	 * False: sent again only when the provider provably did not get it (a 429, a connection refused before sending),
+	 * so a call that may have been done is never done twice; the calls of one execution that may not be repeated go
+	 * in item order (run/pool.ts ItemOrder). An operation's declared `request` leaves it out: the kernel adds the
+	 * operation's own (declaredRequest).
 	 */
-	retry?: 'always' | 'unprocessed';
+	repeatable: boolean;
 }
+
+/**
+ * The call an operation declares (OperationDescriptor.request): whether it may be repeated is the operation's, so the
+ * call cannot say it (`never`: a `repeatable` here does not compile).
+ */
+export type DeclaredRequest = Omit<RequestSpec, 'repeatable'> & { repeatable?: never };
 
 /** A file in an input item's binary property, opened only when it is sent. */
 export interface BinaryInput {
@@ -153,8 +161,8 @@ export interface OperationDescriptor<P = Record<string, unknown>> {
 	 * ID a path takes). Runs after validation, before the request.
 	 */
 	prepare?: (ctx: PrepareContext, params: P) => Promise<P>;
-	/** The call this operation makes; omit when `run` does the work. */
-	request?: (params: P) => RequestSpec;
+	/** The call this operation makes, sent as `repeatable` says; omit when `run` does the work. */
+	request?: (params: P) => DeclaredRequest;
 	/** Lists: the kernel adds Return All and Limit and walks the pages. */
 	paginate?: Pagination;
 	/**
@@ -171,10 +179,13 @@ export interface OperationDescriptor<P = Record<string, unknown>> {
 	/** Operations that are more than one call (or no call at all). */
 	run?: (ctx: OperationContext, params: P) => Promise<OperationResult>;
 	/**
-	 * Whether the operation sends a call that may not be repeated (see RequestSpec.retry), for the notice about n8n's
-	 * Retry On Fail. Read from `request` where there is one; operations with their own code (`run`) say it here.
+	 * Whether the operation may be sent again when its answer is lost (a timeout, a dropped connection, a 5xx after
+	 * sending): true for reads and for writes that come to the same result when repeated; false where a repeat would
+	 * do the thing twice (create, start, send). False shows the notice about n8n's Retry On Fail, and the declared
+	 * `request` is then sent again only when it provably did not arrive (a 429, a connection refused before sending).
+	 * Code of its own (`run`) states `repeatable` on each call it sends, per call where it depends on the parameters.
 	 */
-	sendsOnce?: boolean;
+	repeatable: boolean;
 }
 
 export interface ResourceDescriptor {
@@ -191,4 +202,9 @@ export interface ResourceDescriptor {
  */
 export function operation<P>(descriptor: OperationDescriptor<P>): OperationDescriptor {
 	return descriptor as unknown as OperationDescriptor;
+}
+
+/** The call an operation declares (what its `request` built), sent as repeatable as the operation is. */
+export function declaredRequest(op: Pick<OperationDescriptor, 'repeatable'>, request: DeclaredRequest): RequestSpec {
+	return { ...request, repeatable: op.repeatable };
 }

@@ -5,17 +5,18 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
-import type {
-	OperationContext,
-	OperationDescriptor,
-	OperationResult,
-	PrepareContext,
-	RequestSpec,
-	ResourceDescriptor,
+import {
+	declaredRequest,
+	type OperationContext,
+	type OperationDescriptor,
+	type OperationResult,
+	type PrepareContext,
+	type RequestSpec,
+	type ResourceDescriptor,
 } from '../model/descriptor';
 import { cancelSignal, pause, stopped } from '../http/cancel';
 import { apiError, itemError, redact } from '../http/errors';
-import { download, openDownload, send, sentOnce, upload } from '../http/send';
+import { download, openDownload, send, upload } from '../http/send';
 import { paginate } from '../http/paginate';
 import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from '../describe/properties';
@@ -135,7 +136,7 @@ async function runOperation(
 	const validated = withTimeZone(ctx.getTimezone(), () => validateParameters(ctx.getNode(), op.schema, raw, op.properties, itemIndex));
 	const carried = carriedSecrets(properties, raw);
 	const call = async (spec: RequestSpec) => {
-		if (sentOnce(spec)) await order.turn(itemIndex);
+		if (!spec.repeatable) await order.turn(itemIndex);
 		return await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
 	};
 	const error = (message: string, description?: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
@@ -156,7 +157,7 @@ async function runOperation(
 			throw new NodeOperationError(ctx.getNode(), 'Invalid parameter Limit (limit): must be a whole number of at least 1', { itemIndex });
 		}
 		const items: INodeExecutionData[] = [];
-		for await (const entry of paginate(call, op.request(params), op.paginate, returnAll ? undefined : limit)) {
+		for await (const entry of paginate(call, declaredRequest(op, op.request(params)), op.paginate, returnAll ? undefined : limit)) {
 			items.push({ json: simplified(entry), pairedItem: { item: itemIndex } });
 		}
 		return items;
@@ -205,7 +206,7 @@ async function runOperation(
 	if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
 	if (op.binaryOutput) {
 		const propertyName = String(raw.binaryPropertyName ?? 'data');
-		const { body, headers } = await call({ ...op.request(params), binary: true });
+		const { body, headers } = await call({ ...declaredRequest(op, op.request(params)), binary: true });
 		const fileName = op.binaryOutput.fileName(params, headers);
 		const mimeType = op.binaryOutput.mimeType ?? String(headers['content-type'] ?? 'application/octet-stream').split(';')[0];
 		// Streamed into n8n's binary data and counted on the way: n8n records no size in bytes.
@@ -213,7 +214,7 @@ async function runOperation(
 		const binary = await ctx.helpers.prepareBinaryData(stream as Parameters<typeof ctx.helpers.prepareBinaryData>[0], fileName, mimeType);
 		return [{ json: { fileName, mimeType, fileSize: bytes() }, binary: { [propertyName]: binary }, pairedItem: { item: itemIndex } }];
 	}
-	const { body } = await call(op.request(params));
+	const { body } = await call(declaredRequest(op, op.request(params)));
 	const items = toItems(op.output ? op.output(body, params) : defaultOutput(body), itemIndex);
 	return items.map((item) => ({ ...item, json: simplified(item.json) }));
 }

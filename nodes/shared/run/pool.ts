@@ -29,7 +29,7 @@ export async function mapInOrder<T, R>(
 }
 
 /**
- * Item order for calls that are sent once (they may not be repeated, see RequestSpec.retry): such a call of item i
+ * Item order for calls that are sent once (not repeatable, see RequestSpec.repeatable): such a call of item i
  * waits until every item before i has finished, and is not sent at all once an earlier item failed, so without
  * Continue On Fail no item after a failed one has done anything, as n8n users expect. Calls that may repeat keep
  * their concurrency.

@@ -1,5 +1,5 @@
 import { dailyResources } from '../../../nodes/Daily/resources';
-import type { OperationDescriptor, RequestSpec } from '../../../nodes/shared/model/descriptor';
+import { declaredRequest, type OperationDescriptor, type RequestSpec } from '../../../nodes/shared/model/descriptor';
 import { parametersOf, PLACEHOLDER_ID } from '../../helpers/placeholders';
 import { recordingContext } from '../../helpers/recordingContext';
 import { loadDailySpec } from '../../simulators/daily/spec';
@@ -46,7 +46,7 @@ async function recordCalls(): Promise<Call[]> {
 			const ctx = recordingContext({ apiKey: 'k' }, { id: ID, status: 'finished', data: [], total_count: 0, download_link: 'https://x.example.com/f' }, record);
 			const params = parametersOf(op);
 			try {
-				if (op.request) record(op.request(params as never));
+				if (op.request) record(declaredRequest(op, op.request(params as never)));
 				else if (op.run) await op.run(ctx, params as never);
 			} catch {
 				// A placeholder a descriptor cannot use; the calls made so far are recorded.

@@ -1,5 +1,5 @@
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
-import type { RequestSpec } from '../../../nodes/shared/model/descriptor';
+import { declaredRequest, type RequestSpec } from '../../../nodes/shared/model/descriptor';
 import { parametersOf, PLACEHOLDER_ID } from '../../helpers/placeholders';
 import { recordingContext } from '../../helpers/recordingContext';
 import { loadSpec } from '../../simulators/digitalSamba/spec';
@@ -23,7 +23,7 @@ async function recordedCalls(): Promise<Set<string>> {
 		for (const op of resource.operations) {
 			try {
 				const params = parametersOf(op);
-				if (op.request) record(op.request(params as never));
+				if (op.request) record(declaredRequest(op, op.request(params as never)));
 				else if (op.run) await op.run(ctx, params as never);
 			} catch {
 				// A placeholder a descriptor cannot use; its calls made so far are recorded.

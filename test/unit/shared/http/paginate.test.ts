@@ -12,7 +12,7 @@ async function collect(send: (spec: RequestSpec) => Promise<HttpResult>, style: 
 		? { style, itemsPath: 'data', maxPageSize: 100 } as const
 		: { style, idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 } as const;
 	const out: IDataObject[] = [];
-	for await (const entry of paginate(send, { method: 'GET', path: '/list' }, pagination, wanted)) out.push(entry);
+	for await (const entry of paginate(send, { method: 'GET', path: '/list', repeatable: true }, pagination, wanted)) out.push(entry);
 	return out;
 }
 
@@ -71,7 +71,7 @@ describe('where a list ends (issue 22: a list ends only where the provider says)
 
 	it('a first page that holds the whole cursor list (its total_count) has no next page: a picker offers no more', async () => {
 		const { send, calls } = capped(5, 50, 'cursor', true);
-		const page = await fetchPage(send, { method: 'GET', path: '/list' }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 }, undefined);
+		const page = await fetchPage(send, { method: 'GET', path: '/list', repeatable: true }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 100 }, undefined);
 		expect(page).toEqual({ entries: entries(0, 5) });
 		expect(calls).toHaveLength(1);
 	});
@@ -120,7 +120,7 @@ describe('paginate', () => {
 			return { statusCode: 200, headers: {}, body: { total_count: '230', data: all.slice(offset, offset + limit) }, attempts: 1 };
 		};
 		const out: unknown[] = [];
-		for await (const e of paginate(send, { method: 'GET', path: '/rooms', qs: { order: 'asc' } }, { style: 'offset', itemsPath: 'data', maxPageSize: 100 })) out.push(e);
+		for await (const e of paginate(send, { method: 'GET', path: '/rooms', qs: { order: 'asc' }, repeatable: true }, { style: 'offset', itemsPath: 'data', maxPageSize: 100 })) out.push(e);
 		expect(out).toEqual(all);
 		expect(asked).toEqual([
 			{ order: 'asc', limit: 100, offset: 0 },
@@ -136,7 +136,7 @@ describe('paginate', () => {
 			return { statusCode: 200, headers: {}, body: [{ id: 'a' }, { id: 'b' }], attempts: 1 };
 		};
 		const out: unknown[] = [];
-		for await (const e of paginate(send, { method: 'GET', path: '/x' }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 2 })) out.push(e);
+		for await (const e of paginate(send, { method: 'GET', path: '/x', repeatable: true }, { style: 'cursor', idField: 'id', cursorParam: 'starting_after', itemsPath: 'data', maxPageSize: 2 })) out.push(e);
 		expect(calls).toBe(2);
 		// The repeated page is recognised before its entries are output a second time.
 		expect(out).toEqual([{ id: 'a' }, { id: 'b' }]);

@@ -83,6 +83,7 @@ it('does not compile a misspelt parameter of an operation whose fields have lite
 	const op = operation({
 		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: 'Get a room',
 		...params([idField('roomId', 'Room', 'The room')], [collection('options', 'Options', [])]),
+		repeatable: true,
 		// @ts-expect-error roomID is not a parameter of this operation (ts-jest type-checks this file: unused, it fails)
 		request: (p) => ({ method: 'GET', path: `/rooms/${p.roomID}`, qs: p.options }),
 	});
@@ -94,6 +95,7 @@ it('does not compile reading a parameter of a field whose name is not a literal 
 	const op = operation({
 		resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: 'Get a room',
 		...params(fields),
+		repeatable: true,
 		// @ts-expect-error the name roomId is not known to the types: declare the field with field() (unused, it fails)
 		request: (p) => ({ method: 'GET', path: `/rooms/${p.roomId}` }),
 	});
@@ -106,7 +108,7 @@ it('catches a planted misspelt parameter, and a misspelt option of a collection'
 		name: 'Room',
 		operations: [
 			{
-				resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: '', schema: {} as never,
+				resource: 'room', operation: 'get', name: 'Get', action: 'Get a room', description: '', schema: {} as never, repeatable: true,
 				properties: [
 					{ displayName: 'Room Name', name: 'roomName', type: 'string', default: '' },
 					{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [{ displayName: 'Privacy', name: 'privacy', type: 'string', default: '' }] },

@@ -36,19 +36,21 @@ const resources: ResourceDescriptor[] = [
 		value: 'thing',
 		name: 'Thing',
 		operations: [
-			{ resource: 'thing', operation: 'get', name: 'Get', action: 'Get a thing', description: 'One', ...none, request: () => ({ method: 'GET', path: '/thing' }) },
-			{ resource: 'thing', operation: 'create', name: 'Create', action: 'Create a thing', description: 'Two fields', ...two, request: () => ({ method: 'POST', path: '/thing' }) },
+			{ resource: 'thing', operation: 'get', name: 'Get', action: 'Get a thing', description: 'One', ...none, repeatable: true, request: () => ({ method: 'GET', path: '/thing' }) },
+			{ resource: 'thing', operation: 'create', name: 'Create', action: 'Create a thing', description: 'Two fields', ...two, repeatable: false, request: () => ({ method: 'POST', path: '/thing' }) },
 			{
 				resource: 'thing', operation: 'export', name: 'Export', action: 'Export things', description: 'A file', ...none,
+				repeatable: true,
 				request: () => ({ method: 'GET', path: '/thing/export', qs: { format: 'txt' } }),
 				binaryOutput: { fileName: () => 'things.txt', mimeType: 'text/plain' },
 			},
 			{
 				resource: 'thing', operation: 'import', name: 'Import', action: 'Import things', description: 'Upload', ...file,
+				repeatable: true,
 				run: async (ctx, p) => {
 					const input = await ctx.readBinary(p.binaryPropertyName as string);
 					const form = multipart({ file: input, note: 'hi' });
-					const { body } = await ctx.send({ method: 'POST', path: '/thing/import', body: form.open, headers: form.headers });
+					const { body } = await ctx.send({ method: 'POST', path: '/thing/import', body: form.open, headers: form.headers, repeatable: false });
 					return body as IDataObject;
 				},
 			},
