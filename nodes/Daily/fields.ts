@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { jsonValue, listItems } from '../shared/formats/parse';
 import type { Pagination } from '../shared/model/descriptor';
-import { collection, type CollectionSpec, type FieldSpec, jsonValue, type OptionPair, type RequiredField, type Reset } from '../shared/parameters/fields';
+import { collection, type CollectionSpec, type FieldSpec, type OptionPair, type RequiredField, type Reset } from '../shared/parameters/fields';
 import { collectionWithRows } from '../shared/parameters/structured';
 import { permissionRows, sipRows, streamingEndpointRows } from './rows';
 
@@ -55,7 +56,7 @@ const RECORDING_MODE = z.enum(RECORDING_MODES.map(([v]) => v) as [string, ...str
  * workflow saved with it sends nothing, which is what it meant.
  */
 const enableRecording = z.preprocess(
-	(v) => (v === '<not set>' ? undefined : typeof v === 'string' && v.includes(',') ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+	(v) => (v === '<not set>' ? undefined : typeof v === 'string' && v.includes(',') ? listItems(v) : v),
 	z.union([RECORDING_MODE, z.array(RECORDING_MODE).min(1, 'must list at least one mode')]).optional(),
 );
 

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { jsonValue } from '../shared/parameters/fields';
+import { jsonValue } from '../shared/formats/parse';
 import type { Invalid, RowsAlternative } from '../shared/parameters/structured';
 
 /** The media and admin names of `permissions` (canSend, canAdmin): the spec's canSend names the first four; the custom

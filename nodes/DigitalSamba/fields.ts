@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { collection, type CollectionSpec, field, type FieldSpec, idField, params, type RequiredField, stringList } from '../shared/parameters/fields';
-import { toDateTime } from '../shared/formats/time';
+import { stringList } from '../shared/formats/parse';
+import { timeValue } from '../shared/formats/time';
+import { collection, type CollectionSpec, field, type FieldSpec, idField, params, type RequiredField } from '../shared/parameters/fields';
 
 /** A room's page: `https://<team domain>.digitalsamba.com/<friendly URL or ID>`, maybe with a token after it. */
 export const ROOM_URL = '^https?://[^/]+\\.digitalsamba\\.com/([^/?#]+)(?:[/?#].*)?$';
@@ -49,14 +50,7 @@ export function periodInOrder<N extends string>(options: CollectionSpec<N>): Col
 }
 
 /** Digital Samba filters by calendar day (Y-m-d); any date or time a user types becomes that day. */
-const calendarDay = z.unknown().transform((value, ctx) => {
-	const time = toDateTime(value);
-	if (!time) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a date such as 2026-01-31' });
-		return z.NEVER;
-	}
-	return time.toFormat('yyyy-MM-dd');
-});
+const calendarDay = timeValue('must be a date such as 2026-01-31').transform((time) => time.toFormat('yyyy-MM-dd'));
 
 /** The date_start / date_end pair that statistics, session and participant lists accept. */
 export const DATE_FIELDS: FieldSpec[] = [

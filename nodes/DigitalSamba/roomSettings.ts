@@ -1,6 +1,6 @@
 import { z, type ZodType, type ZodTypeDef } from 'zod';
 import { collection, type CollectionSpec, type FieldSpec, type Reset, withResets } from '../shared/parameters/fields';
-import { TIME_HINT, toDateTime } from '../shared/formats/time';
+import { TIME_HINT, timeValue } from '../shared/formats/time';
 
 /*
  * Every room setting of POST /rooms in the OpenAPI contract, typed from its rules. PATCH /rooms/{room}
@@ -62,12 +62,7 @@ const CAPTION_LANGUAGES: Options = [
  * expires_at wants "YYYY-MM-DD hh:mm:ss" (UTC) in the future; any time input is turned into that form. A date typed
  * without a zone, in that form too, is read in the workflow's time zone like every other time field.
  */
-const expiresAt = z.unknown().transform((value, ctx) => {
-	const time = toDateTime(value);
-	if (!time) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${TIME_HINT}` });
-		return z.NEVER;
-	}
+const expiresAt = timeValue().transform((time, ctx) => {
 	if (time.toMillis() <= Date.now()) {
 		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be in the future (got ${time.toUTC().toISO()})` });
 		return z.NEVER;

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { booleanValue, jsonObject, jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, idField, jsonObject, jsonValue, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, enc, idField, params, pick } from '../../shared/parameters/fields';
 import { collectionWithRows, type RowsAlternative } from '../../shared/parameters/structured';
 import { dailyCursor } from '../fields';
 import { parsedJson } from '../rows';
@@ -35,7 +36,7 @@ const outParams = jsonValue.pipe(
  * endpointing, redact and extra (more Deepgram parameters). "Currently only the transcript preset supports these
  * transform configuration options." A language given here wins over inParams.language (same page).
  */
-const optionalFlag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ invalid_type_error: 'must be true or false' })).optional();
+const optionalFlag = booleanValue.optional();
 
 const transcriptSettings = z
 	.object({

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, jsonValue, params } from '../../shared/parameters/fields';
+import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
 import { E164, roomNameField } from '../fields';
 
 /** The spec's dialout-properties and sipCallTransfer body: an extension of 1-20 characters dialled after answer. */

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params, stringList } from '../../shared/parameters/fields';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { dailyCursor, E164 } from '../fields';
 
 /** Daily's domain dial-in configurations (pin and pinless dial-in) and the forwarding of a held pinless call. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params, stringList } from '../../shared/parameters/fields';
+import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
 import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
 
 const rtmpUrls = {

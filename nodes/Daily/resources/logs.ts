@@ -1,18 +1,11 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { z } from 'zod';
 import { collection, defined, params } from '../../shared/parameters/fields';
-import { TIME_HINT, toDateTime } from '../../shared/formats/time';
+import { timeValue } from '../../shared/formats/time';
 import { dailyCursor } from '../fields';
 
 /** GET /logs takes `startTime` and `endTime` as JavaScript timestamps, milliseconds since the epoch (Daily's spec). */
-const jsMillis = z.unknown().transform((value, ctx) => {
-	const time = toDateTime(value);
-	if (!time) {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${TIME_HINT}` });
-		return z.NEVER;
-	}
-	return time.toMillis();
-});
+const jsMillis = timeValue().transform((time) => time.toMillis());
 
 /** The spec's GET /logs: `mtgSessionId` is "required if `userSessionId` is not present", and the other way round. */
 function oneSession<P extends { properties: unknown; schema: z.ZodTypeAny }>(base: P) {

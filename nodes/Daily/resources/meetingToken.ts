@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
+import { jsonFromText, listFromText } from '../../shared/formats/parse';
+import { signHs256 } from '../../shared/formats/jwt';
 import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, enc, params } from '../../shared/parameters/fields';
-import { signHs256 } from '../../shared/formats/jwt';
 import { collectionWithRows } from '../../shared/parameters/structured';
 import { RECORDING_MODES, roomNameField, tokenProperties } from '../fields';
 import { permissionRows } from '../rows';
@@ -51,7 +52,7 @@ type Fail = (message: string) => Error;
 /** A boolean stays (all or none); a list becomes the page's comma-separated abbreviations ("v,a,sv,sa"). */
 function abbreviatedList(value: unknown, names: Record<string, string>, field: string, fail: Fail): boolean | string {
 	if (typeof value === 'boolean') return value;
-	const list = typeof value === 'string' ? value.split(',').map((s) => s.trim()).filter(Boolean) : value;
+	const list = listFromText(value);
 	if (!Array.isArray(list)) throw fail(`Permissions: ${field} must be true, false or a list of ${Object.keys(names).join(', ')}`);
 	return list.map((name) => {
 		const short = names[String(name)];
@@ -75,7 +76,7 @@ function receiveEntry(value: unknown, fail: Fail): unknown {
  * REST names would be ignored. Abbreviated keys given as they are pass through.
  */
 export function permissionsClaim(value: unknown, fail: Fail): IDataObject {
-	const permissions = typeof value === 'string' ? (JSON.parse(value) as unknown) : value;
+	const permissions = jsonFromText(value);
 	if (!permissions || typeof permissions !== 'object' || Array.isArray(permissions)) throw fail('Permissions must be a JSON object: {"hasPresence", "canSend", "canReceive", "canAdmin"}');
 	const out: IDataObject = {};
 	for (const [key, v] of Object.entries(permissions as IDataObject)) {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { booleanFromText, jsonObject, jsonValue, listFromText, listItems } from '../../shared/formats/parse';
 import { operation, type OperationContext, type OperationDescriptor, type OperationResult, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, jsonObject, jsonValue, params, pick, withResets } from '../../shared/parameters/fields';
+import { collection, defined, enc, field, params, pick, withResets } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
@@ -107,6 +108,9 @@ const roomsInputMode: StructuredInput = {
 
 const createMany = withStructured(params([roomsJson]), roomsInputMode);
 
+/** Comma-separated text or an array of texts, as its items (listItems); unlike stringList's, the array holds no numbers. */
+const listOfTexts = z.union([z.string(), z.array(z.string())]).transform(listItems);
+
 const deleteMany = params([
 	{
 		displayName: 'Room Names',
@@ -115,10 +119,7 @@ const deleteMany = params([
 		default: '',
 		required: true,
 		description: 'Comma-separated names of the rooms to delete',
-		zod: z
-			.union([z.string(), z.array(z.string())])
-			.transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-			.pipe(z.array(z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message)).min(1, 'must name at least one room').max(1000, 'must name at most 1000 rooms (Daily deletes at most 1000 per call)')),
+		zod: listOfTexts.pipe(z.array(z.string().regex(ROOM_NAME_PATTERN.regex, ROOM_NAME_PATTERN.message)).min(1, 'must name at least one room').max(1000, 'must name at most 1000 rooms (Daily deletes at most 1000 per call)')),
 	},
 ]);
 
@@ -150,11 +151,7 @@ const appMessage = params([
 	},
 ]);
 
-const idList = (max: number) =>
-	z
-		.union([z.string(), z.array(z.string())])
-		.transform((v) => (Array.isArray(v) ? v : v.split(',')).map((s) => s.trim()).filter(Boolean))
-		.pipe(z.array(z.string()).max(max, `must list at most ${max} IDs`));
+const idList = (max: number) => listOfTexts.pipe(z.array(z.string()).max(max, `must list at most ${max} IDs`));
 
 const eject = params([roomNameField()], [
 	collection('targets', 'Participants', [
@@ -169,7 +166,7 @@ const eject = params([roomNameField()], [
 const allOrSome = (values: Array<[string, string]>) => {
 	const one = z.enum(values.map(([v]) => v) as [string, ...string[]], { errorMap: () => ({ message: `each value must be one of ${values.map(([v]) => `'${v}'`).join(', ')}, or the whole field true or false` }) });
 	return z.preprocess(
-		(v) => (v === 'true' ? true : v === 'false' ? false : typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v),
+		(v) => listFromText(booleanFromText(v)),
 		z.union([z.boolean(), z.array(one)]),
 	);
 };

@@ -2,8 +2,9 @@
 // https://docs.daily.co/reference/rest-api/sip-trunk (create, list, get, update, delete).
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, jsonValue, params } from '../../shared/parameters/fields';
+import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { dailyCursor } from '../fields';
 
 const sipTrunkId = idField('sipTrunkId', 'SIP Trunk ID', 'The ID of the SIP trunk', 'searchSipTrunks');

@@ -1,6 +1,7 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { z } from 'zod';
-import { collection, defined, enc, field, jsonObject, jsonValue, params } from '../../shared/parameters/fields';
+import { booleanFromText, jsonObject, jsonValue, numberFromText } from '../../shared/formats/parse';
+import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
 import { instanceIdOptions, roomNameField } from '../fields';
 
 /** The spec's transcription-properties `transcription_geo` enum. */
@@ -8,7 +9,7 @@ export const TRANSCRIPTION_GEOS: Array<[string, string]> = [['global', 'Global']
 
 /** The spec's `endpointing`: a number of milliseconds, or a boolean (false turns it off). */
 export const endpointing = z.preprocess(
-	(v) => (v === 'false' ? false : v === 'true' ? true : typeof v === 'string' && v.trim() !== '' ? Number(v) : v),
+	(v) => numberFromText(booleanFromText(v)),
 	z.union([z.boolean(), z.number({ invalid_type_error: 'must be milliseconds or false' }).int('must be a whole number').min(0, 'must be at least 0')], { errorMap: () => ({ message: 'must be milliseconds, or true or false' }) }),
 );
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { jsonValue, stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { enc, field, idField, jsonValue, params, stringList } from '../../shared/parameters/fields';
+import { enc, field, idField, params } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { roomUuid } from '../fields';
 import { roomByUuid } from '../roomUuid';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jsonFromText, lineItems } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, enc, field, params } from '../../shared/parameters/fields';
 import { exportCall, importCsv, templateCall } from '../common';
@@ -17,12 +18,12 @@ const pollOptionsZod = z.preprocess(
 		const t = v.trim();
 		if (t.startsWith('[')) {
 			try {
-				return JSON.parse(t) as unknown;
+				return jsonFromText(t);
 			} catch {
 				return v;
 			}
 		}
-		return t.split(/\r?\n/).map((s) => s.trim()).filter(Boolean);
+		return lineItems(t);
 	},
 	z.array(
 		z.preprocess(

@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, enc, field, type FieldSpec, jsonValue, params } from '../../shared/parameters/fields';
+import { collection, enc, field, type FieldSpec, params } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, pickedUnder, ROOM_UUID_DESCRIPTION, roomField, roomUuid, sessionField, sessionFilter } from '../fields';

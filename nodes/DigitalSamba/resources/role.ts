@@ -1,7 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
+import { jsonValue, listItems } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type PrepareContext, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, jsonValue, params } from '../../shared/parameters/fields';
+import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { LIST_OPTION_FIELDS } from '../fields';
@@ -75,7 +76,7 @@ const permissionsInput: StructuredInput = {
 	toValue: (rows, invalid) =>
 		rows.some((r) => !r.name)
 			? invalid('Permission Name or ID: choose the permission of every row')
-			: Object.fromEntries(rows.map((r) => [r.name, r.name === 'manage_roles' ? String(r.roles ?? '').split(',').map((x) => x.trim()).filter(Boolean) : r.granted ?? true])),
+			: Object.fromEntries(rows.map((r) => [r.name, r.name === 'manage_roles' ? listItems(String(r.roles ?? '')) : r.granted ?? true])),
 };
 
 /** Refuses, before sending, permissions the team's API does not list, naming the field and the permissions it lists. */

@@ -1,7 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
+import { stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, params, pick, stringList } from '../../shared/parameters/fields';
+import { collection, defined, enc, field, type FieldSpec, params, pick } from '../../shared/parameters/fields';
 import { listOptions, roomField } from '../fields';
 import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
 import { dsOffset } from '../transport';

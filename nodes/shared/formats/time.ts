@@ -73,14 +73,24 @@ export function toDateTime(input: unknown, now: DateTime = DateTime.utc(), zone:
 export const TIME_HINT =
 	'a date (ISO 8601 such as 2026-12-01T10:00:00Z; without a zone, in the workflow\'s time zone), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H"';
 
-/** A zod field that reads any time input and yields unix seconds; `future` refuses past times. */
-export function unixSeconds(options: { future?: boolean } = {}) {
+/**
+ * A zod field that reads any time input (toDateTime) and yields it as a DateTime; unreadable, it fails with
+ * `unreadable`. The time fields below, and providers' own, turn it into the form their API takes.
+ */
+export function timeValue(unreadable = `must be ${TIME_HINT}`) {
 	return z.unknown().transform((value, ctx) => {
 		const time = toDateTime(value);
 		if (!time) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${TIME_HINT}` });
+			ctx.addIssue({ code: z.ZodIssueCode.custom, message: unreadable });
 			return z.NEVER;
 		}
+		return time;
+	});
+}
+
+/** A zod field that reads any time input and yields unix seconds; `future` refuses past times. */
+export function unixSeconds(options: { future?: boolean } = {}) {
+	return timeValue().transform((time, ctx) => {
 		const seconds = Math.floor(time.toSeconds());
 		if (options.future && seconds <= Math.floor(Date.now() / 1000)) {
 			ctx.addIssue({
@@ -95,12 +105,5 @@ export function unixSeconds(options: { future?: boolean } = {}) {
 
 /** Same input as unixSeconds, yielding an ISO 8601 string in UTC. */
 export function isoTime() {
-	return z.unknown().transform((value, ctx) => {
-		const time = toDateTime(value);
-		if (!time) {
-			ctx.addIssue({ code: z.ZodIssueCode.custom, message: `must be ${TIME_HINT}` });
-			return z.NEVER;
-		}
-		return time.toUTC().toISO() as string;
-	});
+	return timeValue().transform((time) => time.toUTC().toISO() as string);
 }

@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z, type ZodType, type ZodTypeAny, type ZodTypeDef } from 'zod';
 import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
+import { booleanValue, jsonValue, numberFromText, stringList } from '../formats/parse';
 import { isoTime, unixSeconds } from '../formats/time';
 
 /** A dropdown option as declared: the value n8n stores, its label, and an optional tooltip. */
@@ -179,29 +180,6 @@ function allowed(options: OptionPair[]): string {
 	return options.map(([value]) => `'${value}'`).join(', ');
 }
 
-/** Parses a JSON parameter that may arrive as text (typed) or as a value (from an expression). */
-export const jsonValue = z.unknown().transform((value, ctx) => {
-	if (typeof value !== 'string') return value;
-	try {
-		return JSON.parse(value) as unknown;
-	} catch {
-		ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be valid JSON' });
-		return z.NEVER;
-	}
-});
-
-/** JSON text or a value that must be an object (not a list, not a scalar). */
-export const jsonObject = jsonValue.pipe(z.record(z.unknown(), { errorMap: () => ({ message: 'must be a JSON object, e.g. {"key": "value"}' }) }));
-
-/** A comma-separated text or an array, as a list of non-empty strings. */
-export const stringList = z
-	.union([z.string(), z.array(z.union([z.string(), z.number()]))])
-	.transform((value) =>
-		(Array.isArray(value) ? value.map(String) : value.split(','))
-			.map((s) => s.trim())
-			.filter((s) => s !== ''),
-	);
-
 /** The zod type for a field (required or optional as declared). */
 function fieldSchema(spec: FieldSpec): ZodTypeAny {
 	let schema: ZodTypeAny;
@@ -221,7 +199,7 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 				if (spec.min !== undefined) n = n.min(spec.min, `must be at least ${spec.min}`);
 				if (spec.max !== undefined) n = n.max(spec.max, `must be at most ${spec.max}`);
 				// Expressions may yield numbers as text.
-				schema = z.preprocess((v) => (typeof v === 'string' && v.trim() !== '' ? Number(v) : v), n);
+				schema = z.preprocess(numberFromText, n);
 				break;
 			}
 			case 'boolean':
@@ -229,7 +207,7 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 				break;
 			case 'optionalBoolean':
 				// Expressions may yield "true" / "false" as text.
-				schema = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean({ invalid_type_error: 'must be true or false' }));
+				schema = booleanValue;
 				break;
 			case 'options': {
 				const values = (spec.options ?? []).map(([v]) => v) as [string, ...string[]];

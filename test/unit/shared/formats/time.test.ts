@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseRelative, toDateTime, unixSeconds } from '../../../../nodes/shared/formats/time';
+import { isoTime, parseRelative, timeValue, toDateTime, unixSeconds } from '../../../../nodes/shared/formats/time';
 
 const now = DateTime.fromISO('2026-11-23T12:00:00Z', { zone: 'utc' });
 
@@ -40,5 +40,22 @@ describe('time inputs', () => {
 		expect(bad.error!.issues[0].message).toMatch(/ISO 8601.*unix seconds.*in 2 hours/);
 		const ok = schema.safeParse('in 1 hour');
 		expect(ok.success && ok.data - Math.floor(Date.now() / 1000)).toBeGreaterThanOrEqual(3599);
+	});
+
+	it('timeValue reads any time input as a DateTime, and names what it wants otherwise', () => {
+		expect(timeValue().parse('2026-12-01T10:00:00+02:00').toUTC().toISO()).toBe('2026-12-01T08:00:00.000Z');
+		expect(timeValue().parse(1796112000).toSeconds()).toBe(1796112000);
+		expect(timeValue().safeParse('whenever').error!.issues[0].message).toMatch(/^must be a date \(ISO 8601.*in 2 hours/);
+		expect(timeValue('must be a date such as 2026-01-31').safeParse('').error!.issues).toEqual([
+			expect.objectContaining({ message: 'must be a date such as 2026-01-31' }),
+		]);
+	});
+
+	it('the time fields built on it report one issue for an unreadable time', () => {
+		for (const schema of [unixSeconds(), unixSeconds({ future: true }), isoTime(), timeValue().transform((t) => t.toMillis())]) {
+			const bad = schema.safeParse('soon');
+			expect(bad.error!.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^must be a date/)]);
+		}
+		expect(isoTime().parse('2026-12-01T10:00:00+02:00')).toBe('2026-12-01T08:00:00.000Z');
 	});
 });
