@@ -7,7 +7,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { executeProviderNode } from '../shared/run/execute';
-import { publicRoot, withPublicUrl } from './links';
+import { publicRoot } from './links';
 import { miroTalkListSearch } from './lists';
 import { miroTalkProperties } from './MiroTalk.description';
 import { endpointFor, resourcesFor } from './resources';
@@ -72,10 +72,10 @@ export class MiroTalk implements INodeType {
 		}
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
-		const outputs = await executeProviderNode(this, {
+		return await executeProviderNode(this, {
 			transport: miroTalkTransport(product, endpointFor(product, resource, operation)),
-			resources: resourcesFor(product),
+			// Each operation as the product has it; those whose answer holds links put them on the Public URL.
+			resources: resourcesFor(product, root),
 		});
-		return outputs.map((items) => withPublicUrl(items, root));
 	}
 }

@@ -1,5 +1,6 @@
-import type { OperationDescriptor } from '../shared/model/descriptor';
+import { operation, type OperationDescriptor, type OperationResult } from '../shared/model/descriptor';
 import { field, type FieldSpec, type RequiredField } from '../shared/parameters/fields';
+import type { PublicLink } from './links';
 import type { EndpointSwitch, Product } from './transport';
 
 /**
@@ -21,12 +22,51 @@ export const EXPIRY_PATTERN = {
 	message: 'must be a number and a unit, such as 1h, 30m or 7d',
 };
 
-/** An operation and the products whose API has it. */
-export interface ProductOperation {
-	products: Product[];
-	/** The server switch that can turn the endpoint off (disabled-endpoint errors name it). */
+/**
+ * What one product's variant of an operation has: any field of the kernel's descriptor, the server switch that can
+ * turn its endpoint off (disabled-endpoint errors name it), and an output that also gets the PublicLink, to put each
+ * link the server built on the credential's Public URL.
+ */
+export type Variant<P = Record<string, unknown>> = Partial<Omit<OperationDescriptor<P>, 'output'>> & {
 	endpoint?: EndpointSwitch;
-	descriptor: OperationDescriptor;
+	output?: (body: unknown, params: P, publicLink: PublicLink) => OperationResult;
+};
+
+/**
+ * One MiroTalk operation, declared once: what its variants share, and `products`, each product whose API has it with
+ * what its variant has of its own over the shared fields ({} when nothing differs). variantOf expands it into the
+ * descriptor the kernel runs for one product.
+ */
+export type ProductOperation<P = Record<string, unknown>> = Variant<P> &
+	Pick<OperationDescriptor, 'resource' | 'operation' | 'name' | 'action' | 'repeatable'> & {
+		products: Partial<Record<Product, Variant>>;
+	};
+
+/** Declares an operation, the shared request and output typed from the shared schema, as the kernel's operation() types them. */
+export function productOperation<P>(declaration: ProductOperation<P>): ProductOperation {
+	return declaration as unknown as ProductOperation;
+}
+
+/** A product's variant with parameters of its own, its request and output typed from its own schema. */
+export function variant<P>(own: Variant<P>): Variant {
+	return own as unknown as Variant;
+}
+
+/** The declaration as one product has it: the shared fields with the product's own over them. */
+export function variantFields(declaration: ProductOperation, product: Product): Variant {
+	const { products, ...shared } = declaration;
+	return { ...shared, ...products[product] };
+}
+
+/** The descriptor the kernel runs for one product, built by the kernel's operation(); `publicLink` goes to its output. */
+export function variantOf(declaration: ProductOperation, product: Product, publicLink: PublicLink): OperationDescriptor {
+	const { output, ...descriptor } = variantFields(declaration, product);
+	// The server switch is the transport's (endpointFor), not the kernel's.
+	delete descriptor.endpoint;
+	return operation<Record<string, unknown>>({
+		...(descriptor as OperationDescriptor),
+		...(output ? { output: (body, params) => output(body, params, publicLink) } : {}),
+	});
 }
 
 export interface ProductResource {

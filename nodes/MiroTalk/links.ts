@@ -1,7 +1,4 @@
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
-
-/** The output fields that hold links the server built from the Host header it was reached by. */
-const LINK_FIELDS = ['meeting', 'join', 'broadcast', 'viewer', 'viewerHome'];
+import type { IDataObject } from 'n8n-workflow';
 
 /** A Public URL as typed, without trailing slashes; empty when not set. */
 export function publicRoot(value: unknown): string {
@@ -23,12 +20,13 @@ export function rewriteLink(link: unknown, root: string): unknown {
 	}
 }
 
-/** The items with every link field rewritten to the Public URL; error items and other fields as they are. */
-export function withPublicUrl(items: INodeExecutionData[], root: string): INodeExecutionData[] {
-	if (!root) return items;
-	return items.map((item) => {
-		const json: IDataObject = { ...item.json };
-		for (const field of LINK_FIELDS) if (field in json) json[field] = rewriteLink(json[field], root) as IDataObject[string];
-		return { ...item, json };
-	});
+/**
+ * What an operation's output does to each link the server built from the Host header it was reached by (meeting,
+ * join, broadcast, viewer, viewerHome): puts it on the credential's Public URL, or leaves it as it is when none is set.
+ */
+export type PublicLink = (link: IDataObject[string]) => IDataObject[string];
+
+/** The PublicLink of a Public URL (as publicRoot gives it; empty: every link as the server gave it). */
+export function publicLink(root: string): PublicLink {
+	return (link) => rewriteLink(link, root) as IDataObject[string];
 }

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 import type { ResourceDescriptor } from '../../shared/model/descriptor';
-import { operationParameters, operationSelector, resourceSelector, shownFor } from '../../shared/describe/properties';
-import type { ProductResource } from '../fields';
+import { buildProperties } from '../../shared/describe/properties';
+import { variantFields, variantOf, type ProductResource } from '../fields';
+import { publicLink } from '../links';
 import { PRODUCTS, type EndpointSwitch, type Product } from '../transport';
 import { config } from './config';
 import { joinLink } from './joinLink';
@@ -9,69 +10,34 @@ import { meeting } from './meeting';
 import { stats } from './stats';
 import { token } from './token';
 
-/** Every MiroTalk resource with the products that offer each operation; the first is the default. */
+/** Every MiroTalk resource, each operation declared once with the products that have it; the first is the default. */
 export const miroTalkProductResources: ProductResource[] = [meeting, joinLink, token, stats, config];
 
-/** A resource as one product's API has it: the operations declared for that product, as kernel descriptors. */
-function resourceOf(r: ProductResource, product: Product): ResourceDescriptor {
-	const operations = r.operations.filter((o) => o.products.includes(product)).map((o) => o.descriptor);
-	return { value: r.value, name: r.name, description: r.description, operations };
-}
-
-/** The resources and operations one product's API has, as kernel descriptors. */
-export function resourcesFor(product: Product): ResourceDescriptor[] {
-	return miroTalkProductResources.map((r) => resourceOf(r, product)).filter((r) => r.operations.length > 0);
+/**
+ * The resources and operations one product's API has, as the kernel runs them: each operation's variant for the
+ * product, its output putting links on the Public URL `root` (as publicRoot gives it; none by default).
+ */
+export function resourcesFor(product: Product, root = ''): ResourceDescriptor[] {
+	const link = publicLink(root);
+	return miroTalkProductResources
+		.map((r) => ({
+			value: r.value,
+			name: r.name,
+			description: r.description,
+			operations: r.operations.filter((o) => o.products[product]).map((o) => variantOf(o, product, link)),
+		}))
+		.filter((r) => r.operations.length > 0);
 }
 
 /** The server switch behind an operation of a product, if the server has one. */
 export function endpointFor(product: Product, resource: string, operation: string): EndpointSwitch | undefined {
-	return miroTalkProductResources
-		.find((r) => r.value === resource)
-		?.operations.find((o) => o.descriptor.operation === operation && o.products.includes(product))?.endpoint;
+	const declaration = miroTalkProductResources.find((r) => r.value === resource)?.operations.find((o) => o.operation === operation && o.products[product]);
+	return declaration && variantFields(declaration, product).endpoint;
 }
 
 /** A parameter shown only for these products. */
 function forProducts(property: INodeProperties, products: Product[]): INodeProperties {
 	return { ...property, displayOptions: { ...property.displayOptions, show: { ...property.displayOptions?.show, product: products } } };
-}
-
-/**
- * The products (in the node's order) grouped by what they offer: products whose `offer` lists the same
- * declarations share one selector. Products that offer nothing are left out.
- */
-function alike<T>(offer: (product: Product) => T[]): Product[][] {
-	const groups: Array<{ offered: T[]; products: Product[] }> = [];
-	for (const product of PRODUCTS) {
-		const offered = offer(product);
-		if (!offered.length) continue;
-		const group = groups.find((g) => g.offered.length === offered.length && g.offered.every((o, i) => o === offered[i]));
-		if (group) group.products.push(product);
-		else groups.push({ offered, products: [product] });
-	}
-	return groups.map((g) => g.products);
-}
-
-/**
- * One operation's parameters, for every product that has the operation. Each declaration (a ProductOperation)
- * names its products, so a descriptor declared for several products has its parameters once, shown for all of
- * them (Meeting → Get Many for SFU and P2P); a parameter object several declarations include is likewise one
- * parameter for the products of all of them (the room and token of SFU's and P2P's Join Link → Create). n8n shows
- * one product's parameters at a time; they are listed by position across the declarations: every declaration's
- * first parameter, then every second, and so on.
- */
-function parametersOf(resource: ProductResource, operation: string): INodeProperties[] {
-	const declarations = resource.operations.filter((o) => o.descriptor.operation === operation);
-	const lists = declarations.map((d) => operationParameters(d.descriptor));
-	const shownTo = new Map<INodeProperties, Set<Product>>();
-	for (let position = 0; position < Math.max(...lists.map((list) => list.length)); position++) {
-		lists.forEach((list, i) => {
-			const property = list[position];
-			if (property) shownTo.set(property, new Set([...(shownTo.get(property) ?? []), ...declarations[i].products]));
-		});
-	}
-	return [...shownTo].map(([property, products]) =>
-		forProducts(shownFor(resource.value, operation, property), PRODUCTS.filter((p) => products.has(p))),
-	);
 }
 
 /** The Product selector, first of the node's parameters: the products sorted by label, SFU the default. */
@@ -92,28 +58,60 @@ export function productSelector(): INodeProperties {
 	};
 }
 
+/** A parameter of one product's list, and where it goes in the node's: [section, resource, operation, position, product], each by rank. */
+interface Placed {
+	property: INodeProperties;
+	at: number[];
+}
+
+/** The resources in the order the kernel lists them (by name: describe/properties.ts byName), the operations in their declared order. */
+const resourceRank = (value: string) =>
+	[...miroTalkProductResources].sort((a, b) => a.name.localeCompare(b.name)).findIndex((r) => r.value === value);
+const operationRank = (resource: string, operation: string) =>
+	miroTalkProductResources.find((r) => r.value === resource)?.operations.findIndex((o) => o.operation === operation) ?? -1;
+
+/**
+ * One product's parameters as the kernel's buildProperties lists them, each shown for that product only. The kernel
+ * lists three sections: the Resource selector, each resource's Operation selector, each operation's parameters.
+ */
+function placed(product: Product): Placed[] {
+	const counts = new Map<string, number>();
+	return buildProperties(resourcesFor(product)).map((property) => {
+		const { resource, operation } = property.displayOptions?.show ?? {};
+		const section = operation ? 2 : resource ? 1 : 0;
+		const r = resource ? String(resource[0]) : '';
+		const o = operation ? String(operation[0]) : '';
+		const key = `${section}:${r}:${o}`;
+		const position = counts.get(key) ?? 0;
+		counts.set(key, position + 1);
+		const at = [section, resourceRank(r), operationRank(r, o), position, PRODUCTS.indexOf(product)];
+		return { property: forProducts(property, [product]), at };
+	});
+}
+
+/** A parameter as the products' lists compare it: all but the products it is shown for. */
+const withoutProducts = (property: INodeProperties) => JSON.stringify(forProducts(property, []));
+
 /**
  * The node's whole parameter list (written out as a literal in MiroTalk.description.ts by `npm run descriptions`):
- * the Product selector, then each product's own Resource and Operation selectors and operation
- * parameters, shown only for that product, with what products share declared once:
- * - one Resource selector per set of resources (SFU and P2P offer the same four and share theirs);
- * - per resource, one Operation selector per set of its operations (SFU and P2P share Statistic's and Token's);
- * - each operation's parameters as its declarations give them (see parametersOf).
- * Selectors come first, then the parameters resource by resource and operation by operation, as the kernel lists them.
+ * the Product selector, then what the kernel's buildProperties makes of each product's resources, merged. A parameter
+ * several products have alike is listed once, shown for all of them: SFU's and P2P's Resource selector, Statistic's
+ * and Token's Operation selectors, every parameter of an operation declared the same for several products (Meeting →
+ * Get Many), the room and token of SFU's and P2P's Join Link → Create. In the kernel's order: the Resource selectors,
+ * then the Operation selectors resource by resource, then each operation's parameters, every product's first, then
+ * every product's second, and so on; products in the node's order.
  */
 export function buildMiroTalkProperties(): INodeProperties[] {
-	const resources = [...miroTalkProductResources].sort((a, b) => a.name.localeCompare(b.name));
-	const offers = (r: ProductResource, product: Product) => r.operations.some((o) => o.products.includes(product));
-	return [
-		productSelector(),
-		...alike((product) => miroTalkProductResources.filter((r) => offers(r, product))).map((products) =>
-			forProducts(resourceSelector(resourcesFor(products[0])), products),
-		),
-		...resources.flatMap((r) =>
-			alike((product) => r.operations.filter((o) => o.products.includes(product))).map((products) =>
-				forProducts(operationSelector(resourceOf(r, products[0])), products),
-			),
-		),
-		...resources.flatMap((r) => [...new Set(r.operations.map((o) => o.descriptor.operation))].flatMap((operation) => parametersOf(r, operation))),
-	];
+	const all = PRODUCTS.flatMap(placed).sort((a, b) => {
+		const i = a.at.findIndex((v, k) => v !== b.at[k]);
+		return i < 0 ? 0 : a.at[i] - b.at[i];
+	});
+	const merged: Array<Placed & { products: Set<Product> }> = [];
+	for (const { property, at } of all) {
+		const product = PRODUCTS[at[4]];
+		const same = merged.find((m) => m.at.slice(0, 3).every((v, k) => v === at[k]) && withoutProducts(m.property) === withoutProducts(property));
+		if (same) same.products.add(product);
+		else merged.push({ property, at, products: new Set([product]) });
+	}
+	return [productSelector(), ...merged.map((m) => forProducts(m.property, PRODUCTS.filter((p) => m.products.has(p))))];
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import type { RefinementCtx } from 'zod';
-import { operation, propertyOf } from '../../shared/model/descriptor';
-import { collection, defined, enc, fieldProperty, type FieldSpec, params } from '../../shared/parameters/fields';
-import { DURATION_PATTERN, EXPIRY_PATTERN, roomField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
+import { propertyOf } from '../../shared/model/descriptor';
+import { collection, defined, enc, type FieldSpec, params } from '../../shared/parameters/fields';
+import type { PublicLink } from '../links';
+import { DURATION_PATTERN, EXPIRY_PATTERN, productOperation, roomField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource, variant } from '../fields';
 
 const bool = (name: string, displayName: string, description: string): FieldSpec => ({
 	displayName, name, type: 'boolean', default: false, description,
@@ -71,19 +72,14 @@ function joinBody(p: JoinParams, room: string): IDataObject {
 
 const joinRoomOf = (p: JoinParams) => (given(p.room) ? String(p.room) : randomUUID());
 
-// SFU's and P2P's Create take the same room and token: one parameter object each, which the node shows once for
-// both products (see buildMiroTalkProperties); each product has its own Options.
 const JOIN_ROOM = roomField(false, 'The room to join; a random room (a UUID, returned as room) when empty');
-const joinRoom = fieldProperty(JOIN_ROOM);
-const joinToken = tokenCollection();
 
-/** The parameters of SFU's or P2P's Create: the shared room, the product's options, the shared token. */
+/**
+ * The parameters of SFU's or P2P's Create: the room, the product's options, the token. The room and the token are
+ * the same for both products: the node shows each once, for both (see buildMiroTalkProperties).
+ */
 function roomOptionsToken(options: FieldSpec[]) {
-	const optionsCollection = collection('options', 'Options', options, 'Add Option');
-	return {
-		properties: [joinRoom, optionsCollection.property, joinToken.property],
-		schema: params([JOIN_ROOM], [optionsCollection, joinToken]).schema,
-	};
+	return params([JOIN_ROOM], [collection('options', 'Options', options, 'Add Option'), tokenCollection()]);
 }
 
 const sfuJoin = roomOptionsToken(JOIN_OPTIONS);
@@ -100,9 +96,6 @@ const c2cJoin = params([
 
 const broJoin = params([roomField(true, 'The broadcast room (its ID in the broadcast and viewer links)')]);
 
-const action = 'Create a join link';
-
-// A link the server builds and keeps no record of: asking twice makes nothing twice.
 const sfuOrP2pRequest = (p: JoinParams) => ({ method: 'POST' as const, path: '/join', body: joinBody(p, joinRoomOf(p)) });
 
 /** The room as the link carries it (a generated one included), else as given. */
@@ -113,64 +106,62 @@ function linkRoom(link: unknown): string | undefined {
 		return undefined;
 	}
 }
-const joinOutput = (body: unknown, p: JoinParams) => ({ join: propertyOf(body, 'join'), room: linkRoom(propertyOf(body, 'join')) ?? p.room });
+
+/** SFU's and P2P's answer: the link on the Public URL, the room as the server's link names it. */
+const joinOutput = (body: unknown, p: JoinParams, publicLink: PublicLink) => ({
+	join: publicLink(propertyOf(body, 'join')),
+	room: linkRoom(propertyOf(body, 'join')) ?? p.room,
+});
 
 export const joinLink: ProductResource = {
 	value: 'joinLink',
 	name: 'Join Link',
 	description: 'Direct-join links that open a room with a name and settings',
 	operations: [
-		{
-			products: ['sfu'],
-			endpoint: 'join',
-			descriptor: operation({
-				resource: 'joinLink', operation: 'create', name: 'Create', action,
-				description: 'Build a direct-join URL (join) for a room: participant name, avatar, room password, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
-				...sfuJoin,
-				repeatable: true,
-				request: sfuOrP2pRequest,
-				output: joinOutput,
-			}),
-		},
-		{
-			products: ['p2p'],
-			endpoint: 'join',
-			descriptor: operation({
-				resource: 'joinLink', operation: 'create', name: 'Create', action,
-				description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
-				...p2pJoin,
-				repeatable: true,
-				request: sfuOrP2pRequest,
-				output: joinOutput,
-			}),
-		},
-		{
-			products: ['c2c'],
-			descriptor: operation({
-				resource: 'joinLink', operation: 'create', name: 'Create', action,
-				description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
-				...c2cJoin,
-				repeatable: true,
-				// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
-				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) } }),
-				output: (body, p) => ({ join: propertyOf(body, 'join'), room: p.room }),
-			}),
-		},
-		{
-			products: ['bro'],
-			descriptor: operation({
-				resource: 'joinLink', operation: 'create', name: 'Create', action,
-				description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
-				...broJoin,
-				repeatable: true,
-				// app/api.js getJoinURL concatenates the room raw into `id=`: sent percent-encoded.
-				request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) } }),
-				// BRO answers {join: {broadcast, viewer, viewerHome}}.
-				output: (body, p) => {
-					const join = propertyOf(body, 'join');
-					return { room: p.room, broadcast: propertyOf(join, 'broadcast'), viewer: propertyOf(join, 'viewer'), viewerHome: propertyOf(join, 'viewerHome') };
-				},
-			}),
-		},
+		productOperation({
+			resource: 'joinLink', operation: 'create', name: 'Create', action: 'Create a join link',
+			// A link the server builds and keeps no record of: asking twice makes nothing twice.
+			repeatable: true,
+			// Each product's server takes other fields (SFU's and P2P's options, C2C's display name) and BRO answers three links.
+			products: {
+				sfu: variant({
+					endpoint: 'join',
+					description: 'Build a direct-join URL (join) for a room: participant name, avatar, room password, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
+					...sfuJoin,
+					request: sfuOrP2pRequest,
+					output: joinOutput,
+				}),
+				p2p: variant({
+					endpoint: 'join',
+					description: 'Build a direct-join URL (join) for a room: participant name, avatar, audio, video, screen, chat, hide, notify, a duration, and optionally a signed token with username, password, presenter and expiry',
+					...p2pJoin,
+					request: sfuOrP2pRequest,
+					output: joinOutput,
+				}),
+				c2c: variant({
+					description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
+					...c2cJoin,
+					// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
+					request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) } }),
+					output: (body, p, publicLink) => ({ join: publicLink(propertyOf(body, 'join')), room: p.room }),
+				}),
+				bro: variant({
+					description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
+					...broJoin,
+					// app/api.js getJoinURL concatenates the room raw into `id=`: sent percent-encoded.
+					request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) } }),
+					// BRO answers {join: {broadcast, viewer, viewerHome}}: each link on the Public URL.
+					output: (body, p, publicLink) => {
+						const join = propertyOf(body, 'join');
+						return {
+							room: p.room,
+							broadcast: publicLink(propertyOf(join, 'broadcast')),
+							viewer: publicLink(propertyOf(join, 'viewer')),
+							viewerHome: publicLink(propertyOf(join, 'viewerHome')),
+						};
+					},
+				}),
+			},
+		}),
 	],
 };

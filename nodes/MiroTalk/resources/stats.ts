@@ -1,7 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation } from '../../shared/model/descriptor';
 import { params } from '../../shared/parameters/fields';
-import type { ProductResource } from '../fields';
+import { productOperation, type ProductResource } from '../fields';
 
 /** SFU answers `totalUsers`, P2P `totalPeers`: both become `totalUsers`. */
 function normaliseStats(body: unknown): IDataObject {
@@ -19,17 +18,15 @@ export const stats: ProductResource = {
 	name: 'Statistic',
 	description: 'Server-wide usage figures',
 	operations: [
-		{
-			products: ['sfu', 'p2p'],
+		productOperation({
+			resource: 'stats', operation: 'get', name: 'Get', action: 'Get server stats',
+			products: { sfu: {}, p2p: {} },
 			endpoint: 'stats',
-			descriptor: operation({
-				resource: 'stats', operation: 'get', name: 'Get', action: 'Get server stats',
-				description: 'Get how many rooms are open (totalRooms) and how many people are in them (totalUsers; P2P calls them peers) right now, with the server timestamp',
-				...params([]),
-				repeatable: true,
-				request: () => ({ method: 'GET', path: '/stats' }),
-				output: normaliseStats,
-			}),
-		},
+			description: 'Get how many rooms are open (totalRooms) and how many people are in them (totalUsers; P2P calls them peers) right now, with the server timestamp',
+			...params([]),
+			repeatable: true,
+			request: () => ({ method: 'GET', path: '/stats' }),
+			output: normaliseStats,
+		}),
 	],
 };

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
-import { operation } from '../../shared/model/descriptor';
 import { params } from '../../shared/parameters/fields';
-import { expiryField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
+import { expiryField, productOperation, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource } from '../fields';
 
 const fields = params([
 	...TOKEN_FIELDS.map((f) => (f.type === 'boolean' ? f : { ...f, required: true as const })),
@@ -29,21 +28,19 @@ export const token: ProductResource = {
 	name: 'Token',
 	description: 'Signed tokens that let a user into a protected host or room',
 	operations: [
-		{
-			products: ['sfu', 'p2p'],
+		productOperation({
+			resource: 'token', operation: 'create', name: 'Create', action: 'Create a token',
+			products: { sfu: {}, p2p: {} },
 			endpoint: 'token',
-			descriptor: operation({
-				resource: 'token', operation: 'create', name: 'Create', action: 'Create a token',
-				description: 'Create a signed JWT (token) for a username and password, optionally as presenter, valid for the given time; add it to a join URL as token=... Off by default on the server.',
-				...create,
-				// A signed text the server keeps no record of.
-				repeatable: true,
-				request: (p: { username: string; password: string; presenter?: boolean; expire?: string }) => ({
-					method: 'POST',
-					path: '/token',
-					body: { username: p.username, password: p.password, presenter: p.presenter ?? false, ...(p.expire ? { expire: p.expire } : {}) },
-				}),
+			description: 'Create a signed JWT (token) for a username and password, optionally as presenter, valid for the given time; add it to a join URL as token=... Off by default on the server.',
+			...create,
+			// A signed text the server keeps no record of.
+			repeatable: true,
+			request: (p: { username: string; password: string; presenter?: boolean; expire?: string }) => ({
+				method: 'POST',
+				path: '/token',
+				body: { username: p.username, password: p.password, presenter: p.presenter ?? false, ...(p.expire ? { expire: p.expire } : {}) },
 			}),
-		},
+		}),
 	],
 };
