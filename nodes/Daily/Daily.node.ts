@@ -5,12 +5,19 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { type ProviderTransport, type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
 import { executeProviderNode } from '../shared/run/execute';
 import { dailyListSearch, dailyLoadOptions } from './lists';
 import { dailyProperties } from './Daily.description';
 import { dailyTransport } from './transport';
 
 export class Daily implements INodeType {
+	/**
+	 * n8n makes the node with `new Daily()`: its calls are retried as the kernel's defaultRetryPolicy says. A node made
+	 * with a policy of its own (a test's, with waits of milliseconds) sends every call with it: runs, pickers, dropdowns.
+	 */
+	constructor(private readonly retryPolicy?: RetryPolicy) {}
+
 	description: INodeTypeDescription = {
 		displayName: 'Daily',
 		name: 'daily',
@@ -38,11 +45,20 @@ export class Daily implements INodeType {
 		properties: dailyProperties,
 	};
 
-	methods = { listSearch: dailyListSearch, loadOptions: dailyLoadOptions };
+	private readonly transport = withRetryPolicy(dailyTransport, this.retryPolicy);
 
-	// The resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most
-	// of this node's load time.
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeProviderNode(this, { transport: dailyTransport, resources: (await import('./resources')).dailyResources });
-	}
+	methods = { listSearch: dailyListSearch(this.transport), loadOptions: dailyLoadOptions(this.transport) };
+
+	execute = runs(this.transport);
+}
+
+/**
+ * The node's execute method (n8n calls it with the run's context as `this`), its calls through `transport`. The
+ * resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most of this
+ * node's load time.
+ */
+function runs(transport: ProviderTransport) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeProviderNode(this, { transport, resources: (await import('./resources')).dailyResources });
+	};
 }

@@ -8,6 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { send } from '../shared/http/send';
+import { type ProviderTransport, type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
 import {
 	deliveryScope,
 	firstDelivery,
@@ -56,13 +57,14 @@ export const DAILY_REPLAY_WINDOW_S = 3600;
 export const DAILY_RETRY_TYPE = 'exponential';
 
 
-async function call(ctx: IHookFunctions, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject, acceptStatus?: number[]) {
+/** A call to Daily's API through `transport` (the trigger's, with its retry policy). */
+async function call(ctx: IHookFunctions, transport: ProviderTransport, method: 'GET' | 'POST' | 'DELETE', path: string, body?: IDataObject, acceptStatus?: number[]) {
 	const credentials = (await ctx.getCredentials('dailyApi')) as IDataObject;
 	// A body with the signing secret: kept out of any error, should Daily echo the body.
 	const secrets = typeof body?.hmac === 'string' ? [body.hmac] : undefined;
 	// Every call may be sent again: a create retried after a lost answer meets its own webhook (found by this
 	// node's URL) and adopts it; updates and deletes are idempotent.
-	return await send(ctx, dailyTransport, credentials, { method, path, body, acceptStatus, secrets, repeatable: true });
+	return await send(ctx, transport, credentials, { method, path, body, acceptStatus, secrets, repeatable: true });
 }
 
 /** Daily's test request, sent to the URL before a webhook is created or updated: exactly `{"test":"test"}`. */
@@ -94,7 +96,109 @@ function refuseWhileProductionRegistered(ctx: IHookFunctions, hooks: DailyWebhoo
 	});
 }
 
+/** The webhook's lifecycle (n8n's checkExists, create and delete), its calls sent through `transport`. */
+function lifecycle(transport: ProviderTransport) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = this.getNodeParameter('events') as string[];
+				if (!data.webhookId || !data.hmac) return false;
+				const { statusCode, body } = await call(this, transport, 'GET', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
+				// Daily's spec answers an array of webhooks here, its docs prose one object: both are read.
+				const hook = (Array.isArray(body) ? body[0] : body) as DailyWebhook | undefined;
+				if (statusCode === 404 || !hook || hook.url !== url) {
+					delete data.webhookId;
+					delete data.hmac;
+					return false;
+				}
+				// A changed event list, a webhook Daily put in FAILED state, or one registered with the circuit breaker
+				// (before issue 22) is updated in place; the update makes Daily re-send its test request and re-activate
+				// the webhook. update_webhook takes url, basicAuth, retryType, eventTypes and hmac (Daily's spec).
+				if (hook.state === 'FAILED' || !sameEvents(hook.eventTypes, events) || hook.retryType !== DAILY_RETRY_TYPE) {
+					await call(this, transport, 'POST', `/webhooks/${encodeURIComponent(data.webhookId)}`, { url, eventTypes: events, retryType: DAILY_RETRY_TYPE });
+				}
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const url = this.getNodeWebhookUrl('default') as string;
+				const events = this.getNodeParameter('events') as string[];
+				const { replaceExisting = false } = this.getNodeParameter('options', {}) as { replaceExisting?: boolean };
+				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
+
+				const listed = async () => {
+					const { body } = await call(this, transport, 'GET', '/webhooks');
+					return (Array.isArray(body) ? body : []) as DailyWebhook[];
+				};
+				const hmac = generateSecret(32);
+				const adopt = async (hook: DailyWebhook) => {
+					await call(this, transport, 'POST', `/webhooks/${encodeURIComponent(hook.uuid)}`, { url, eventTypes: events, hmac, retryType: DAILY_RETRY_TYPE });
+					Object.assign(data, { webhookId: hook.uuid, hmac });
+					return true;
+				};
+				const existing = await listed();
+				if (this.getMode() === 'manual') refuseWhileProductionRegistered(this, existing, url);
+				// This node's own URL (unique per node): a webhook it made before its static data was lost.
+				const mine = existing.find((hook) => hook.url === url);
+				if (mine) return await adopt(mine);
+				if (replaceExisting) {
+					for (const other of existing) await call(this, transport, 'DELETE', `/webhooks/${encodeURIComponent(other.uuid)}`, undefined, [404]);
+				}
+				// Daily sends a test request to the URL before it answers; webhook() answers it while we wait.
+				const spec = { url, eventTypes: events, hmac, retryType: DAILY_RETRY_TYPE };
+				const created = await call(this, transport, 'POST', '/webhooks', spec, [400]);
+				if (created.statusCode !== 400) {
+					Object.assign(data, { webhookId: (created.body as DailyWebhook).uuid, hmac });
+					return true;
+				}
+				// A create retried after its answer was lost meets its own webhook: adopt it, never make a second.
+				const now = await listed();
+				const made = now.find((hook) => hook.url === url);
+				if (made) return await adopt(made);
+				const other = now.find((hook) => hook.url !== url);
+				if (other) {
+					throw new NodeOperationError(
+						this.getNode(),
+						`Daily allows one webhook per domain, and this domain already has one for ${other.url} (uuid ${other.uuid})`,
+						{
+							description:
+								'Delete that webhook (Daily node → Webhook → Delete), or turn on "Replace Existing Webhook" in this trigger\'s options to replace it on activation.',
+						},
+					);
+				}
+				const info = String((created.body as IDataObject | undefined)?.info ?? 'the webhook was refused');
+				throw new NodeOperationError(this.getNode(), `Daily refused the webhook: ${info}`);
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const url = this.getNodeWebhookUrl('default') as string;
+				const { body } = await call(this, transport, 'GET', '/webhooks');
+				// Also a webhook for this node's URL the static data does not know (an activation whose answer was
+				// lost): the URL is this node's alone, so no one else's webhook is touched.
+				const ids = new Set([data.webhookId, ...((Array.isArray(body) ? body : []) as DailyWebhook[]).filter((h) => h.url === url).map((h) => h.uuid)]);
+				for (const id of ids) {
+					// 404: already gone (deleted by hand); anything else is an error and is reported.
+					if (id) await call(this, transport, 'DELETE', `/webhooks/${encodeURIComponent(id)}`, undefined, [404]);
+				}
+				delete data.webhookId;
+				delete data.hmac;
+				return true;
+			},
+		},
+	};
+}
+
 export class DailyTrigger implements INodeType {
+	/**
+	 * n8n makes the trigger with `new DailyTrigger()`: its calls are retried as the kernel's defaultRetryPolicy says. A
+	 * trigger made with a policy of its own (a test's, with waits of milliseconds) sends every call with it.
+	 */
+	constructor(private readonly retryPolicy?: RetryPolicy) {}
+
 	description: INodeTypeDescription = {
 		displayName: 'Daily Trigger',
 		name: 'dailyTrigger',
@@ -218,98 +322,7 @@ export class DailyTrigger implements INodeType {
 		],
 	};
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as StaticData;
-				const url = this.getNodeWebhookUrl('default') as string;
-				const events = this.getNodeParameter('events') as string[];
-				if (!data.webhookId || !data.hmac) return false;
-				const { statusCode, body } = await call(this, 'GET', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
-				// Daily's spec answers an array of webhooks here, its docs prose one object: both are read.
-				const hook = (Array.isArray(body) ? body[0] : body) as DailyWebhook | undefined;
-				if (statusCode === 404 || !hook || hook.url !== url) {
-					delete data.webhookId;
-					delete data.hmac;
-					return false;
-				}
-				// A changed event list, a webhook Daily put in FAILED state, or one registered with the circuit breaker
-				// (before issue 22) is updated in place; the update makes Daily re-send its test request and re-activate
-				// the webhook. update_webhook takes url, basicAuth, retryType, eventTypes and hmac (Daily's spec).
-				if (hook.state === 'FAILED' || !sameEvents(hook.eventTypes, events) || hook.retryType !== DAILY_RETRY_TYPE) {
-					await call(this, 'POST', `/webhooks/${encodeURIComponent(data.webhookId)}`, { url, eventTypes: events, retryType: DAILY_RETRY_TYPE });
-				}
-				return true;
-			},
-
-			async create(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as StaticData;
-				const url = this.getNodeWebhookUrl('default') as string;
-				const events = this.getNodeParameter('events') as string[];
-				const { replaceExisting = false } = this.getNodeParameter('options', {}) as { replaceExisting?: boolean };
-				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
-
-				const listed = async () => {
-					const { body } = await call(this, 'GET', '/webhooks');
-					return (Array.isArray(body) ? body : []) as DailyWebhook[];
-				};
-				const hmac = generateSecret(32);
-				const adopt = async (hook: DailyWebhook) => {
-					await call(this, 'POST', `/webhooks/${encodeURIComponent(hook.uuid)}`, { url, eventTypes: events, hmac, retryType: DAILY_RETRY_TYPE });
-					Object.assign(data, { webhookId: hook.uuid, hmac });
-					return true;
-				};
-				const existing = await listed();
-				if (this.getMode() === 'manual') refuseWhileProductionRegistered(this, existing, url);
-				// This node's own URL (unique per node): a webhook it made before its static data was lost.
-				const mine = existing.find((hook) => hook.url === url);
-				if (mine) return await adopt(mine);
-				if (replaceExisting) {
-					for (const other of existing) await call(this, 'DELETE', `/webhooks/${encodeURIComponent(other.uuid)}`, undefined, [404]);
-				}
-				// Daily sends a test request to the URL before it answers; webhook() answers it while we wait.
-				const spec = { url, eventTypes: events, hmac, retryType: DAILY_RETRY_TYPE };
-				const created = await call(this, 'POST', '/webhooks', spec, [400]);
-				if (created.statusCode !== 400) {
-					Object.assign(data, { webhookId: (created.body as DailyWebhook).uuid, hmac });
-					return true;
-				}
-				// A create retried after its answer was lost meets its own webhook: adopt it, never make a second.
-				const now = await listed();
-				const made = now.find((hook) => hook.url === url);
-				if (made) return await adopt(made);
-				const other = now.find((hook) => hook.url !== url);
-				if (other) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Daily allows one webhook per domain, and this domain already has one for ${other.url} (uuid ${other.uuid})`,
-						{
-							description:
-								'Delete that webhook (Daily node → Webhook → Delete), or turn on "Replace Existing Webhook" in this trigger\'s options to replace it on activation.',
-						},
-					);
-				}
-				const info = String((created.body as IDataObject | undefined)?.info ?? 'the webhook was refused');
-				throw new NodeOperationError(this.getNode(), `Daily refused the webhook: ${info}`);
-			},
-
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as StaticData;
-				const url = this.getNodeWebhookUrl('default') as string;
-				const { body } = await call(this, 'GET', '/webhooks');
-				// Also a webhook for this node's URL the static data does not know (an activation whose answer was
-				// lost): the URL is this node's alone, so no one else's webhook is touched.
-				const ids = new Set([data.webhookId, ...((Array.isArray(body) ? body : []) as DailyWebhook[]).filter((h) => h.url === url).map((h) => h.uuid)]);
-				for (const id of ids) {
-					// 404: already gone (deleted by hand); anything else is an error and is reported.
-					if (id) await call(this, 'DELETE', `/webhooks/${encodeURIComponent(id)}`, undefined, [404]);
-				}
-				delete data.webhookId;
-				delete data.hmac;
-				return true;
-			},
-		},
-	};
+	webhookMethods = lifecycle(withRetryPolicy(dailyTransport, this.retryPolicy));
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBody(this);

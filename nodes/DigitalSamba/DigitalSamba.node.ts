@@ -5,12 +5,20 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
+import { type ProviderTransport, type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
 import { executeProviderNode } from '../shared/run/execute';
 import { digitalSambaListSearch, digitalSambaLoadOptions } from './lists';
 import { digitalSambaProperties } from './DigitalSamba.description';
 import { digitalSambaTransport } from './transport';
 
 export class DigitalSamba implements INodeType {
+	/**
+	 * n8n makes the node with `new DigitalSamba()`: its calls are retried as the kernel's defaultRetryPolicy says. A node
+	 * made with a policy of its own (a test's, with waits of milliseconds) sends every call with it: runs, pickers,
+	 * dropdowns.
+	 */
+	constructor(private readonly retryPolicy?: RetryPolicy) {}
+
 	description: INodeTypeDescription = {
 		displayName: 'Digital Samba',
 		name: 'digitalSamba',
@@ -38,11 +46,20 @@ export class DigitalSamba implements INodeType {
 		properties: digitalSambaProperties,
 	};
 
-	methods = { listSearch: digitalSambaListSearch, loadOptions: digitalSambaLoadOptions };
+	private readonly transport = withRetryPolicy(digitalSambaTransport, this.retryPolicy);
 
-	// The resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most
-	// of this node's load time.
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeProviderNode(this, { transport: digitalSambaTransport, resources: (await import('./resources')).digitalSambaResources });
-	}
+	methods = { listSearch: digitalSambaListSearch(this.transport), loadOptions: digitalSambaLoadOptions(this.transport) };
+
+	execute = runs(this.transport);
+}
+
+/**
+ * The node's execute method (n8n calls it with the run's context as `this`), its calls through `transport`. The
+ * resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most of this
+ * node's load time.
+ */
+function runs(transport: ProviderTransport) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeProviderNode(this, { transport, resources: (await import('./resources')).digitalSambaResources });
+	};
 }

@@ -11,7 +11,8 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import type { RequestSpec } from '../shared/model/descriptor';
 import { type RequestingFunctions, send } from '../shared/http/send';
-import { itemsOf } from '../shared/http/paginate';
+import { paginate } from '../shared/http/paginate';
+import { type ProviderTransport, type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
 import {
 	deliveryScope,
 	firstDelivery,
@@ -27,7 +28,7 @@ import {
 	withinWindow,
 } from '../shared/triggers/webhook';
 import { ENDPOINT_MAX } from './resources/webhook';
-import { digitalSambaTransport } from './transport';
+import { digitalSambaTransport, dsOffset } from './transport';
 
 interface Hook {
 	id: string;
@@ -67,11 +68,12 @@ interface StaticData {
 }
 
 
-async function call(ctx: RequestingFunctions, spec: RequestSpec) {
+/** A call to Digital Samba's API through `transport` (the trigger's, with its retry policy). */
+async function call(ctx: RequestingFunctions, transport: ProviderTransport, spec: RequestSpec) {
 	const credentials = (await (ctx as IHookFunctions).getCredentials('digitalSambaApi')) as IDataObject;
 	// A body with the webhook secret: kept out of any error, should Digital Samba echo the body.
 	const secret = (spec.body as IDataObject | undefined)?.authorization_header;
-	return await send(ctx, digitalSambaTransport, credentials, typeof secret === 'string' ? { ...spec, secrets: [secret] } : spec);
+	return await send(ctx, transport, credentials, typeof secret === 'string' ? { ...spec, secrets: [secret] } : spec);
 }
 
 function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
@@ -79,15 +81,11 @@ function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	return ctx.getNodeParameter(source === 'live' ? 'liveEvents' : 'events', []) as string[];
 }
 
-/** Every webhook of the team (GET /webhooks pages by limit/offset). */
-async function listHooks(ctx: IHookFunctions): Promise<Hook[]> {
+/** Every webhook of the team: GET /webhooks, through its offset pages as Webhook → Get Many reads them. */
+async function listHooks(ctx: IHookFunctions, transport: ProviderTransport): Promise<Hook[]> {
 	const hooks: Hook[] = [];
-	for (let offset = 0; offset < 10_000; offset += 100) {
-		const { body } = await call(ctx, { method: 'GET', path: '/webhooks', qs: { limit: 100, offset }, repeatable: true });
-		const page = itemsOf(body, 'data') as unknown as Hook[];
-		hooks.push(...page);
-		if (page.length < 100) break;
-	}
+	const pages = paginate(async (spec) => await call(ctx, transport, spec), { method: 'GET', path: '/webhooks', repeatable: true }, dsOffset);
+	for await (const hook of pages) hooks.push(hook as unknown as Hook);
 	return hooks;
 }
 
@@ -100,7 +98,91 @@ function bearerValue(header: string): string {
 	return header.replace(/^(\s*Bearer\s+)+/i, '').trim();
 }
 
+/** The Events dropdown under Load From Account: the events GET /events lists for the team, through `transport`. */
+function teamEvents(transport: ProviderTransport) {
+	return async function getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		const { body } = await call(this, transport, { method: 'GET', path: '/events', repeatable: true });
+		return (Array.isArray(body) ? (body as string[]) : []).map((name) => ({ name, value: name }));
+	};
+}
+
+/** The webhook's lifecycle (n8n's checkExists, create and delete), its calls sent through `transport`. */
+function lifecycle(transport: ProviderTransport) {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				if (!data.webhookId || !data.secret) return false;
+				const { statusCode, body } = await call(this, transport, { method: 'GET', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404], repeatable: true });
+				if (statusCode === 404 || (body as Hook).endpoint !== this.getNodeWebhookUrl('default')) {
+					delete data.webhookId;
+					delete data.secret;
+					return false;
+				}
+				return true;
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const endpoint = this.getNodeWebhookUrl('default') as string;
+				const events = chosenEvents(this);
+				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
+				if (endpoint.length > ENDPOINT_MAX) {
+					throw new NodeOperationError(this.getNode(), `This workflow's webhook URL is ${endpoint.length} characters long; Digital Samba accepts at most ${ENDPOINT_MAX}`, {
+						description: 'n8n builds the URL from its public address (the WEBHOOK_URL setting): a shorter one fits',
+					});
+				}
+				const { name } = this.getNodeParameter('options', {}) as { name?: string };
+				const secret = generateSecret(32, 'hex');
+				const body = {
+					endpoint,
+					events,
+					name: (name || `n8n: ${this.getWorkflow().name ?? 'workflow'}`).slice(0, 100).padEnd(3, '.'),
+					// Bare: Digital Samba adds "Bearer " when it delivers.
+					authorization_header: secret,
+				};
+				// A webhook for this node's own URL (static data lost) is adopted, not duplicated.
+				const existing = (await listHooks(this, transport)).find((hook) => hook.endpoint === endpoint);
+				// A create retried after a lost answer may make a second webhook for this URL: removed below.
+				const { body: hook, ambiguous } = existing
+					? await call(this, transport, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body, repeatable: true })
+					: await call(this, transport, { method: 'POST', path: '/webhooks', body, repeatable: true });
+				const webhookId = (hook as Hook).id ?? existing?.id;
+				Object.assign(data, { webhookId, secret });
+				// A create retried after a lost answer may have made one before this one: keep only this one.
+				if (!existing && ambiguous) {
+					for (const extra of (await listHooks(this, transport)).filter((h) => h.endpoint === endpoint && h.id !== webhookId)) {
+						await call(this, transport, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(extra.id)}`, acceptStatus: [404], repeatable: true });
+					}
+				}
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as StaticData;
+				const endpoint = this.getNodeWebhookUrl('default') as string;
+				// Also any webhook for this node's URL the static data does not know (an activation whose answer was
+				// lost): the URL is this node's alone, so no one else's webhook is touched.
+				const ids = new Set([data.webhookId, ...(await listHooks(this, transport)).filter((h) => h.endpoint === endpoint).map((h) => h.id)]);
+				for (const id of ids) {
+					// 404: already gone; any other failure is reported, never swallowed.
+					if (id) await call(this, transport, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, acceptStatus: [404], repeatable: true });
+				}
+				delete data.webhookId;
+				delete data.secret;
+				return true;
+			},
+		},
+	};
+}
+
 export class DigitalSambaTrigger implements INodeType {
+	/**
+	 * n8n makes the trigger with `new DigitalSambaTrigger()`: its calls are retried as the kernel's defaultRetryPolicy
+	 * says. A trigger made with a policy of its own (a test's, with waits of milliseconds) sends every call with it.
+	 */
+	constructor(private readonly retryPolicy?: RetryPolicy) {}
+
 	description: INodeTypeDescription = {
 		displayName: 'Digital Samba Trigger',
 		name: 'digitalSambaTrigger',
@@ -230,81 +312,11 @@ export class DigitalSambaTrigger implements INodeType {
 		],
 	};
 
-	methods = {
-		loadOptions: {
-			async getEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-				const { body } = await call(this, { method: 'GET', path: '/events', repeatable: true });
-				return (Array.isArray(body) ? (body as string[]) : []).map((name) => ({ name, value: name }));
-			},
-		},
-	};
+	private readonly transport = withRetryPolicy(digitalSambaTransport, this.retryPolicy);
 
-	webhookMethods = {
-		default: {
-			async checkExists(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as StaticData;
-				if (!data.webhookId || !data.secret) return false;
-				const { statusCode, body } = await call(this, { method: 'GET', path: `/webhooks/${encodeURIComponent(data.webhookId)}`, acceptStatus: [404], repeatable: true });
-				if (statusCode === 404 || (body as Hook).endpoint !== this.getNodeWebhookUrl('default')) {
-					delete data.webhookId;
-					delete data.secret;
-					return false;
-				}
-				return true;
-			},
+	methods = { loadOptions: { getEvents: teamEvents(this.transport) } };
 
-			async create(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as StaticData;
-				const endpoint = this.getNodeWebhookUrl('default') as string;
-				const events = chosenEvents(this);
-				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
-				if (endpoint.length > ENDPOINT_MAX) {
-					throw new NodeOperationError(this.getNode(), `This workflow's webhook URL is ${endpoint.length} characters long; Digital Samba accepts at most ${ENDPOINT_MAX}`, {
-						description: 'n8n builds the URL from its public address (the WEBHOOK_URL setting): a shorter one fits',
-					});
-				}
-				const { name } = this.getNodeParameter('options', {}) as { name?: string };
-				const secret = generateSecret(32, 'hex');
-				const body = {
-					endpoint,
-					events,
-					name: (name || `n8n: ${this.getWorkflow().name ?? 'workflow'}`).slice(0, 100).padEnd(3, '.'),
-					// Bare: Digital Samba adds "Bearer " when it delivers.
-					authorization_header: secret,
-				};
-				// A webhook for this node's own URL (static data lost) is adopted, not duplicated.
-				const existing = (await listHooks(this)).find((hook) => hook.endpoint === endpoint);
-				// A create retried after a lost answer may make a second webhook for this URL: removed below.
-				const { body: hook, ambiguous } = existing
-					? await call(this, { method: 'PATCH', path: `/webhooks/${encodeURIComponent(existing.id)}`, body, repeatable: true })
-					: await call(this, { method: 'POST', path: '/webhooks', body, repeatable: true });
-				const webhookId = (hook as Hook).id ?? existing?.id;
-				Object.assign(data, { webhookId, secret });
-				// A create retried after a lost answer may have made one before this one: keep only this one.
-				if (!existing && ambiguous) {
-					for (const extra of (await listHooks(this)).filter((h) => h.endpoint === endpoint && h.id !== webhookId)) {
-						await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(extra.id)}`, acceptStatus: [404], repeatable: true });
-					}
-				}
-				return true;
-			},
-
-			async delete(this: IHookFunctions): Promise<boolean> {
-				const data = this.getWorkflowStaticData('node') as StaticData;
-				const endpoint = this.getNodeWebhookUrl('default') as string;
-				// Also any webhook for this node's URL the static data does not know (an activation whose answer was
-				// lost): the URL is this node's alone, so no one else's webhook is touched.
-				const ids = new Set([data.webhookId, ...(await listHooks(this)).filter((h) => h.endpoint === endpoint).map((h) => h.id)]);
-				for (const id of ids) {
-					// 404: already gone; any other failure is reported, never swallowed.
-					if (id) await call(this, { method: 'DELETE', path: `/webhooks/${encodeURIComponent(id)}`, acceptStatus: [404], repeatable: true });
-				}
-				delete data.webhookId;
-				delete data.secret;
-				return true;
-			},
-		},
-	};
+	webhookMethods = lifecycle(this.transport);
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBody(this);

@@ -1,6 +1,6 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { chosen, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
-import { digitalSambaTransport } from './transport';
+import type { ProviderTransport } from '../shared/model/provider';
 
 /** A list of the node's, for a picker or a dropdown. */
 const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) =>
@@ -29,28 +29,28 @@ const answers: ListSource = {
 	expand: (question, ctx) => (question.id === chosen(ctx, 'questionId', 'question') && Array.isArray(question.answers) ? (question.answers as IDataObject[]) : []),
 };
 
-/** The node's pickers (listSearch methods), each over the API's list of that thing. */
-export const digitalSambaListSearch = {
-	searchRooms: listSearch(digitalSambaTransport, { ...list('room'), row: (r: IDataObject) => ({ name: rowLabel(r.friendly_url, r.description) || String(r.id), value: String(r.id), url: r.room_url as string | undefined }) }),
-	searchSessions: listSearch(digitalSambaTransport, roomOrTeam('session', (s: IDataObject) => ({ name: rowLabel(s.friendly_url, day(s.start_time), s.live === true ? 'live' : '') || String(s.id), value: String(s.id) }))),
-	searchParticipants: listSearch(digitalSambaTransport, roomOrTeam('participant', (p: IDataObject) => ({ name: rowLabel(p.name, p.friendly_url, day(p.join_time)) || String(p.id), value: String(p.id) }))),
-	searchRecordings: listSearch(digitalSambaTransport, { ...list('recording'), row: (r: IDataObject) => ({ name: rowLabel(r.name, r.friendly_url, day(r.created_at), r.status) || String(r.id), value: String(r.id) }) }),
-	searchPolls: listSearch(digitalSambaTransport, { ...list('poll', undefined, inRoom), row: (p: IDataObject) => ({ name: rowLabel(p.question, p.status) || String(p.id), value: String(p.id) }) }),
-	searchQuizzes: listSearch(digitalSambaTransport, { ...list('quiz', undefined, inRoom), row: (q: IDataObject) => ({ name: rowLabel(q.title, q.status) || String(q.id), value: String(q.id) }) }),
-	searchQuestions: listSearch(digitalSambaTransport, { ...list('question', undefined, inRoom), row: (q: IDataObject) => ({ name: rowLabel(q.question, q.participant_name) || String(q.id), value: String(q.id) }) }),
-	searchAnswers: listSearch(digitalSambaTransport, answers),
-	searchLibraries: listSearch(digitalSambaTransport, { ...list('library'), row: (l: IDataObject) => ({ name: rowLabel(l.name, l.external_id) || String(l.id), value: String(l.id) }) }),
-	searchFolders: listSearch(digitalSambaTransport, { ...list('library', 'getManyFolders', inLibrary), row: (f: IDataObject) => ({ name: rowLabel(f.name, f.description, f.external_id) || String(f.id), value: String(f.id) }) }),
-	searchFiles: listSearch(digitalSambaTransport, { ...list('library', 'getManyFiles', inLibrary), row: (f: IDataObject) => ({ name: rowLabel(f.name, f.type) || String(f.id), value: String(f.id) }) }),
-	searchWebhooks: listSearch(digitalSambaTransport, { ...list('webhook'), row: (w: IDataObject) => ({ name: rowLabel(w.name, w.endpoint) || String(w.id), value: String(w.id) }) }),
-	searchRoles: listSearch(digitalSambaTransport, { ...list('role'), row: (r: IDataObject) => ({ name: rowLabel(r.display_name, r.name) || String(r.id), value: String(r.id) }) }),
-};
+/** The node's pickers (listSearch methods), each over the API's list of that thing, through the node's transport. */
+export const digitalSambaListSearch = (transport: ProviderTransport) => ({
+	searchRooms: listSearch(transport, { ...list('room'), row: (r: IDataObject) => ({ name: rowLabel(r.friendly_url, r.description) || String(r.id), value: String(r.id), url: r.room_url as string | undefined }) }),
+	searchSessions: listSearch(transport, roomOrTeam('session', (s: IDataObject) => ({ name: rowLabel(s.friendly_url, day(s.start_time), s.live === true ? 'live' : '') || String(s.id), value: String(s.id) }))),
+	searchParticipants: listSearch(transport, roomOrTeam('participant', (p: IDataObject) => ({ name: rowLabel(p.name, p.friendly_url, day(p.join_time)) || String(p.id), value: String(p.id) }))),
+	searchRecordings: listSearch(transport, { ...list('recording'), row: (r: IDataObject) => ({ name: rowLabel(r.name, r.friendly_url, day(r.created_at), r.status) || String(r.id), value: String(r.id) }) }),
+	searchPolls: listSearch(transport, { ...list('poll', undefined, inRoom), row: (p: IDataObject) => ({ name: rowLabel(p.question, p.status) || String(p.id), value: String(p.id) }) }),
+	searchQuizzes: listSearch(transport, { ...list('quiz', undefined, inRoom), row: (q: IDataObject) => ({ name: rowLabel(q.title, q.status) || String(q.id), value: String(q.id) }) }),
+	searchQuestions: listSearch(transport, { ...list('question', undefined, inRoom), row: (q: IDataObject) => ({ name: rowLabel(q.question, q.participant_name) || String(q.id), value: String(q.id) }) }),
+	searchAnswers: listSearch(transport, answers),
+	searchLibraries: listSearch(transport, { ...list('library'), row: (l: IDataObject) => ({ name: rowLabel(l.name, l.external_id) || String(l.id), value: String(l.id) }) }),
+	searchFolders: listSearch(transport, { ...list('library', 'getManyFolders', inLibrary), row: (f: IDataObject) => ({ name: rowLabel(f.name, f.description, f.external_id) || String(f.id), value: String(f.id) }) }),
+	searchFiles: listSearch(transport, { ...list('library', 'getManyFiles', inLibrary), row: (f: IDataObject) => ({ name: rowLabel(f.name, f.type) || String(f.id), value: String(f.id) }) }),
+	searchWebhooks: listSearch(transport, { ...list('webhook'), row: (w: IDataObject) => ({ name: rowLabel(w.name, w.endpoint) || String(w.id), value: String(w.id) }) }),
+	searchRoles: listSearch(transport, { ...list('role'), row: (r: IDataObject) => ({ name: rowLabel(r.display_name, r.name) || String(r.id), value: String(r.id) }) }),
+});
 
-/** The node's dropdowns loaded from the account (loadOptions methods). */
-export const digitalSambaLoadOptions = {
+/** The node's dropdowns loaded from the account (loadOptions methods), through the node's transport. */
+export const digitalSambaLoadOptions = (transport: ProviderTransport) => ({
 	// The value is the role's name, which every field that takes a role accepts (as it accepts the ID).
 	// GET /events and GET /permissions answer bare arrays of names.
-	getWebhookEvents: loadOptions(digitalSambaTransport, { ...list('event'), option: (name) => ({ name: String(name), value: String(name) }) }),
-	getPermissions: loadOptions(digitalSambaTransport, { ...list('role', 'getPermissions'), option: (name) => ({ name: permissionLabel(String(name)), value: String(name) }) }),
-	getRoles: loadOptions(digitalSambaTransport, { ...list('role'), option: (r: IDataObject) => ({ name: String(r.display_name ?? r.name), value: String(r.name), description: typeof r.description === 'string' ? r.description.slice(0, 200) : undefined }) }),
-};
+	getWebhookEvents: loadOptions(transport, { ...list('event'), option: (name) => ({ name: String(name), value: String(name) }) }),
+	getPermissions: loadOptions(transport, { ...list('role', 'getPermissions'), option: (name) => ({ name: permissionLabel(String(name)), value: String(name) }) }),
+	getRoles: loadOptions(transport, { ...list('role'), option: (r: IDataObject) => ({ name: String(r.display_name ?? r.name), value: String(r.name), description: typeof r.description === 'string' ? r.description.slice(0, 200) : undefined }) }),
+});

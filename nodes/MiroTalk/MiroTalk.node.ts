@@ -6,6 +6,7 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
 import { executeProviderNode } from '../shared/run/execute';
 import { publicRoot } from './links';
 import { miroTalkListSearch } from './lists';
@@ -14,6 +15,12 @@ import { endpointFor, resourcesFor } from './resources';
 import { isHttpUrl, miroTalkTransport, PRODUCT_LABEL, PRODUCTS, type Product } from './transport';
 
 export class MiroTalk implements INodeType {
+	/**
+	 * n8n makes the node with `new MiroTalk()`: its calls are retried as the kernel's defaultRetryPolicy says. A node
+	 * made with a policy of its own (a test's, with waits of milliseconds) sends every run's calls with it.
+	 */
+	constructor(private readonly retryPolicy?: RetryPolicy) {}
+
 	description: INodeTypeDescription = {
 		displayName: 'MiroTalk',
 		name: 'miroTalk',
@@ -43,7 +50,12 @@ export class MiroTalk implements INodeType {
 
 	methods = { listSearch: miroTalkListSearch };
 
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	execute = runs(this.retryPolicy);
+}
+
+/** The node's execute method (n8n calls it with the run's context as `this`), its calls retried as `retryPolicy` says. */
+function runs(retryPolicy?: RetryPolicy) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const product = this.getNodeParameter('product', 0) as Product;
 		if (!PRODUCTS.includes(product)) {
 			throw new NodeOperationError(this.getNode(), `Invalid parameter Product (product): must be one of ${PRODUCTS.map((p) => `'${p}'`).join(', ')}`);
@@ -73,9 +85,9 @@ export class MiroTalk implements INodeType {
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		return await executeProviderNode(this, {
-			transport: miroTalkTransport(product, endpointFor(product, resource, operation)),
+			transport: withRetryPolicy(miroTalkTransport(product, endpointFor(product, resource, operation)), retryPolicy),
 			// Each operation as the product has it; those whose answer holds links put them on the Public URL.
 			resources: resourcesFor(product, root),
 		});
-	}
+	};
 }

@@ -1,5 +1,5 @@
 import nock from 'nock';
-import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { defaultRetryPolicy, type RetryPolicy } from '../../nodes/shared/http/send';
 import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../credentials/DigitalSambaApi.credentials';
@@ -10,10 +10,25 @@ export const DS_URL = 'https://api.digitalsamba.com';
 export const DS_KEY = 'ds_dev_key_0123456789abcdef';
 export const DS_TEAM = '0d6b1f52-2a7c-4b3e-9a41-5b2f0c9e7d11';
 
+export interface DigitalSambaRunOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	timezone?: string;
+	teamId?: string;
+	developerKey?: string;
+	baseUrl?: string;
+	stored?: Record<string, Buffer>;
+	/** The node's retry policy (shorter waits); n8n's default when omitted. */
+	retryPolicy?: RetryPolicy;
+}
+
+/** Retries after 5–20 ms, for tests whose answers come at once (nock's scripts, a simulator on loopback). */
+export const FAST_RETRIES: RetryPolicy = Object.freeze({ ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20 });
+
 /** Runs the Digital Samba node once over the given items with these parameters. */
 export async function runDigitalSamba(
 	parameters: IDataObject | IDataObject[],
-	options: { items?: INodeExecutionData[]; continueOnFail?: boolean; timezone?: string; teamId?: string; developerKey?: string; baseUrl?: string; stored?: Record<string, Buffer> } = {},
+	options: DigitalSambaRunOptions = {},
 ): Promise<{ output: INodeExecutionData[]; ctx: TestContext }> {
 	const ctx = createContext({
 		parameters,
@@ -25,8 +40,13 @@ export async function runDigitalSamba(
 		stored: options.stored,
 		nodeType: 'n8n-nodes-video-conferencing.digitalSamba',
 	});
-	const [output] = await new DigitalSamba().execute.call(ctx);
+	const [output] = await new DigitalSamba(options.retryPolicy).execute.call(ctx);
 	return { output, ctx };
+}
+
+/** runDigitalSamba with options all runs of a test file share (its retry policy); a run's own options come on top. */
+export function digitalSambaRunner(shared: DigitalSambaRunOptions): typeof runDigitalSamba {
+	return async (parameters, options = {}) => await runDigitalSamba(parameters, { ...shared, ...options });
 }
 
 /** The bodies the node sends for these parameters, every call answered 200 `{}` (nock; the caller disables the net). */
@@ -41,15 +61,16 @@ export async function sentBodies(parameters: IDataObject): Promise<unknown[]> {
 	}
 }
 
-/** A test file's hooks for nock-scripted calls: no network, retries after 5–20 ms, limits and scripts reset per test. */
-export function offlineWithFastRetries(): void {
-	const saved = { ...defaultRetryPolicy };
+/**
+ * A test file's hooks for nock-scripted calls (no network, limits and scripts reset per test), and the runner its
+ * tests use: the node made with retries after 5–20 ms.
+ */
+export function offlineWithFastRetries(): typeof runDigitalSamba {
 	beforeAll(() => nock.disableNetConnect());
-	beforeEach(() => Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 }));
 	afterEach(() => {
-		Object.assign(defaultRetryPolicy, saved);
 		nock.cleanAll();
 		resetRateLimits();
 	});
 	afterAll(() => nock.enableNetConnect());
+	return digitalSambaRunner({ retryPolicy: FAST_RETRIES });
 }

@@ -1,5 +1,5 @@
 import type { IBinaryData, IDataObject, INodeExecutionData, INodeType } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { defaultRetryPolicy, type RetryPolicy } from '../../nodes/shared/http/send';
 import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import { duplicatesIn, type Faults, type WorkDone } from '../simulators/faults';
 import { recordFigure } from './figures';
@@ -8,7 +8,7 @@ import { recordFigure } from './figures';
  * The duplicates scenario (test/reliability/duplicates.*.test.ts): every operation that creates, starts or sends
  * something runs a batch of items, each with a call of its own, while the simulator fails 40% of calls, half of them
  * after it did the work (its answer replaced by a 5xx, a dropped connection, or sent after the client's timeout:
- * `slowMs` is past fastRetries' `timeoutMs`). The simulator logs every call it did; none may have been done twice.
+ * `slowMs` is past FAST_RETRIES' `timeoutMs`). The simulator logs every call it did; none may have been done twice.
  */
 export const FAULTS: Faults = { errorRate: 0.08, rateLimitRate: 0.08, resetRate: 0.04, afterWorkRate: 0.2, slowMs: 1600, seed: 11 };
 
@@ -43,7 +43,8 @@ export interface DuplicateSuite<Sim extends FaultySimulator> {
 	node: INodeType;
 	cases: Array<DuplicateCase<Sim>>;
 	start(): Promise<Sim>;
-	run(sim: Sim, parameters: IDataObject[], items: INodeExecutionData[]): Promise<INodeExecutionData[]>;
+	/** Runs the node made with `retryPolicy` (the scenario's, FAST_RETRIES). */
+	run(sim: Sim, parameters: IDataObject[], items: INodeExecutionData[], retryPolicy: RetryPolicy): Promise<INodeExecutionData[]>;
 }
 
 /** Items per case, each with a call of its own: their indexes. */
@@ -68,12 +69,7 @@ function caseName<Sim>(c: DuplicateCase<Sim>): string {
  * in a row happened about once in a hundred runs with 8 retries (CI, stop 19): 24 put it below 1e-9, at 50 ms each.
  * A timeout of 1.5 s, so that FAULTS' late answers time out; a simulator on loopback answers in milliseconds.
  */
-function fastRetries(): void {
-	const saved = { ...defaultRetryPolicy };
-	beforeAll(() => Object.assign(defaultRetryPolicy, { timeoutMs: 1500, baseDelayMs: 5, maxDelayMs: 50, maxRetries: 24 }));
-	afterEach(() => resetRateLimits());
-	afterAll(() => Object.assign(defaultRetryPolicy, saved));
-}
+const FAST_RETRIES: RetryPolicy = Object.freeze({ ...defaultRetryPolicy, timeoutMs: 1500, baseDelayMs: 5, maxDelayMs: 50, maxRetries: 24 });
 
 /**
  * Records the figure and asserts it: no call done twice, every input item answered (an operation may give several
@@ -107,6 +103,7 @@ async function runCase<Sim extends FaultySimulator>(suite: DuplicateSuite<Sim>, 
 			sim,
 			INDEXES.map((i) => c.params(i, made[i])),
 			INDEXES.map((i) => (c.file ? { json: {}, binary: { data: c.file(i) } } : { json: {} })),
+			FAST_RETRIES,
 		);
 		return { output, duplicates: duplicatesIn(sim.workDone), after: () => c.after?.(sim, output, made) };
 	} finally {
@@ -121,7 +118,7 @@ async function runCase<Sim extends FaultySimulator>(suite: DuplicateSuite<Sim>, 
  * go one after the other, 429s wait for their Retry-After), and each has a simulator, faults and rate limits of its own.
  */
 export function describeDuplicates<Sim extends FaultySimulator>(suite: DuplicateSuite<Sim>): void {
-	fastRetries();
+	afterEach(() => resetRateLimits());
 	const named = suite.cases.map((c) => [caseName(c), c] as const);
 
 	it('every operation the node sends once has a case', () => {

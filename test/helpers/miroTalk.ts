@@ -2,6 +2,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { MiroTalkApi } from '../../credentials/MiroTalkApi.credentials';
 import { MiroTalk } from '../../nodes/MiroTalk/MiroTalk.node';
 import type { Product } from '../../nodes/MiroTalk/transport';
+import type { RetryPolicy } from '../../nodes/shared/http/send';
 import { createContext, type TestContext } from './context';
 
 export const MIROTALK_URL = 'https://meet.example.com';
@@ -20,6 +21,8 @@ export interface MiroTalkRunOptions {
 	apiKey?: string;
 	serverUrl?: string;
 	publicUrl?: string;
+	/** The retry policy of the node's calls (shorter waits); n8n's default when omitted. */
+	retryPolicy?: RetryPolicy;
 }
 
 /** Runs the MiroTalk node once over the given items; `product` is added to the parameters unless they set it. */
@@ -35,6 +38,7 @@ export async function runMiroTalk(parameters: IDataObject | IDataObject[], optio
 		continueOnFail: options.continueOnFail,
 		nodeType: 'n8n-nodes-video-conferencing.miroTalk',
 	});
-	const [output] = await new MiroTalk().execute.call(ctx);
+	const [output] = await new MiroTalk(options.retryPolicy).execute.call(ctx);
 	return { output, ctx };
 }
+

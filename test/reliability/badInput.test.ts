@@ -6,7 +6,7 @@ import { digitalSambaResources } from '../../nodes/DigitalSamba/resources';
 import { resourcesFor } from '../../nodes/MiroTalk/resources';
 import type { ResourceDescriptor } from '../../nodes/shared/model/descriptor';
 import { UNEXPECTED_ERROR } from '../../nodes/shared/http/errors';
-import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { defaultRetryPolicy, type RetryPolicy } from '../../nodes/shared/http/send';
 import { operationProperties } from '../../nodes/shared/describe/properties';
 import * as rateLimit from '../../nodes/shared/http/rateLimit';
 import { fieldNames, parametersFor } from '../helpers/arbitraries';
@@ -92,16 +92,10 @@ async function outcome(where: string, names: string[], call: () => Promise<unkno
 	}
 }
 
-const savedPolicy = { ...defaultRetryPolicy };
-beforeAll(() => {
-	// Rate limits and retries are not under test here: no waiting, no second tries.
-	jest.spyOn(rateLimit, 'acquire').mockResolvedValue();
-	Object.assign(defaultRetryPolicy, { maxRetries: 0, maxRateLimitRetries: 0, timeoutMs: 5000 });
-});
-afterAll(() => {
-	jest.restoreAllMocks();
-	Object.assign(defaultRetryPolicy, savedPolicy);
-});
+// Rate limits and retries are not under test here: no waiting, no second tries.
+const retryPolicy: RetryPolicy = { ...defaultRetryPolicy, maxRetries: 0, maxRateLimitRetries: 0, timeoutMs: 5000 };
+beforeAll(() => jest.spyOn(rateLimit, 'acquire').mockResolvedValue());
+afterAll(() => jest.restoreAllMocks());
 
 it('Daily: every operation, fuzzed', async () => {
 	const sim = await startDailySimulator({ apiKey: 'fuzz-daily-key' });
@@ -109,7 +103,7 @@ it('Daily: every operation, fuzzed', async () => {
 		sim.seedRooms(3, 'room');
 		const recording = sim.seedRecording('room-0');
 		await fuzz('Daily', dailyResources, ['room-0', 'room-1', recording.id], (parameters) =>
-			runDaily(parameters, { apiKey: 'fuzz-daily-key', baseUrl: sim.url, items: [CSV_ITEM] }),
+			runDaily(parameters, { apiKey: 'fuzz-daily-key', baseUrl: sim.url, items: [CSV_ITEM], retryPolicy }),
 		);
 	} finally {
 		await sim.close();
@@ -120,7 +114,7 @@ it('Digital Samba: every operation, fuzzed', async () => {
 	const options = { developerKey: 'fuzz-ds-key', teamId: '0d6b1f52-2a7c-4b3e-9a41-5b2f0c9e7d11' };
 	const sim = await startDigitalSambaSimulator({ ...options, rateLimitPerMinute: 1e9 });
 	try {
-		const run: Runner = (parameters) => runDigitalSamba(parameters, { ...options, baseUrl: sim.url, items: [CSV_ITEM] });
+		const run: Runner = (parameters) => runDigitalSamba(parameters, { ...options, baseUrl: sim.url, items: [CSV_ITEM], retryPolicy });
 		const { output } = (await run({ resource: 'room', operation: 'create', privacy: 'public', settings: { friendly_url: 'fuzz-room' } })) as { output: INodeExecutionData[] };
 		await fuzz('Digital Samba', digitalSambaResources, [String(output[0].json.id), 'fuzz-room'], run);
 	} finally {
@@ -133,7 +127,7 @@ it('MiroTalk: every operation of every product, fuzzed', async () => {
 		const sim = await startMiroTalkSimulator({ product, apiKey: 'fuzz-mirotalk-key', allowed: { meetings: true, meetingEnd: true, token: true }, disabled: [], showActiveRooms: true });
 		try {
 			await fuzz(`MiroTalk ${product}`, resourcesFor(product), ['standup'], (parameters) =>
-				runMiroTalk(parameters, { product, apiKey: 'fuzz-mirotalk-key', serverUrl: sim.url, items: [CSV_ITEM] }),
+				runMiroTalk(parameters, { product, apiKey: 'fuzz-mirotalk-key', serverUrl: sim.url, items: [CSV_ITEM], retryPolicy }),
 			);
 		} finally {
 			await sim.close();

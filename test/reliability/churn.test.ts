@@ -5,7 +5,7 @@ import { MiroTalkApi } from '../../credentials/MiroTalkApi.credentials';
 import { DailyTrigger } from '../../nodes/Daily/DailyTrigger.node';
 import { DigitalSambaTrigger } from '../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { MiroTalkTrigger } from '../../nodes/MiroTalk/MiroTalkTrigger.node';
-import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { defaultRetryPolicy, type RetryPolicy } from '../../nodes/shared/http/send';
 import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import { recordFigure } from '../helpers/figures';
 import { hookContext, type TriggerEnv } from '../helpers/trigger';
@@ -91,9 +91,8 @@ function report(name: string, tally: Tally, extra: string) {
 	expect({ leftovers: tally.leftovers, duplicates: tally.duplicates, foreignChanged: tally.foreignChanged }).toEqual({ leftovers: 0, duplicates: 0, foreignChanged: 0 });
 }
 
-const savedPolicy = { ...defaultRetryPolicy };
-beforeAll(() => Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20, maxRetries: 6, timeoutMs: 2000 }));
-afterAll(() => Object.assign(defaultRetryPolicy, savedPolicy));
+/** The triggers' retries: short waits, so that a hundred cycles under faults take seconds. */
+const retryPolicy: RetryPolicy = { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, maxRetries: 6, timeoutMs: 2000 };
 
 it('Daily Trigger: 100 activate/deactivate cycles under faults', async () => {
 	const sim = await startDailySimulator({ apiKey: 'churn-daily-key' });
@@ -118,7 +117,7 @@ it('Daily Trigger: 100 activate/deactivate cycles under faults', async () => {
 			foreign: () => JSON.stringify(sim.webhooks.filter((h) => h.url !== url)),
 			setFaults: sim.setFaults,
 		};
-		const tally = await churn(new DailyTrigger() as unknown as Lifecycle, env, probe);
+		const tally = await churn(new DailyTrigger(retryPolicy) as unknown as Lifecycle, env, probe);
 		report('Daily Trigger', tally, `; ${sim.faultCounts.errors} 5xx, ${sim.faultCounts.rateLimited} 429, ${sim.faultCounts.resets} resets injected`);
 		expect(JSON.parse(probe.foreign())).toHaveLength(1);
 	} finally {
@@ -151,7 +150,7 @@ it('Digital Samba Trigger: 100 activate/deactivate cycles under faults', async (
 			foreign: () => JSON.stringify(live().filter((h) => h.endpoint !== url)),
 			setFaults: (faults) => sim.setFaults(faults ?? {}),
 		};
-		const tally = await churn(new DigitalSambaTrigger() as unknown as Lifecycle, env, probe);
+		const tally = await churn(new DigitalSambaTrigger(retryPolicy) as unknown as Lifecycle, env, probe);
 		report('Digital Samba Trigger', tally, '');
 		expect(JSON.parse(probe.foreign())).toHaveLength(1);
 	} finally {

@@ -101,5 +101,5 @@ describeDuplicates({
 	node: new Daily(),
 	cases,
 	start: async () => await startDailySimulator({ apiKey: API_KEY }),
-	run: async (sim, parameters, items) => (await runDaily(parameters, { apiKey: API_KEY, baseUrl: sim.url, continueOnFail: true, items })).output,
+	run: async (sim, parameters, items, retryPolicy) => (await runDaily(parameters, { apiKey: API_KEY, baseUrl: sim.url, continueOnFail: true, items, retryPolicy })).output,
 });

@@ -237,5 +237,5 @@ describeDuplicates({
 	node: new DigitalSamba(),
 	cases,
 	start: async () => await startDigitalSambaSimulator({ developerKey: DEVELOPER_KEY, teamId: TEAM_ID }),
-	run: async (sim, parameters, items) => (await runDigitalSamba(parameters, { developerKey: DEVELOPER_KEY, baseUrl: sim.url, continueOnFail: true, items })).output,
+	run: async (sim, parameters, items, retryPolicy) => (await runDigitalSamba(parameters, { developerKey: DEVELOPER_KEY, baseUrl: sim.url, continueOnFail: true, items, retryPolicy })).output,
 });

@@ -1,5 +1,5 @@
 import type { INodeExecutionData } from 'n8n-workflow';
-import { defaultRetryPolicy } from '../../nodes/shared/http/send';
+import { defaultRetryPolicy, type RetryPolicy } from '../../nodes/shared/http/send';
 import { resetRateLimits } from '../../nodes/shared/http/rateLimit';
 import { runDaily } from '../helpers/daily';
 import { runDigitalSamba } from '../helpers/digitalSamba';
@@ -17,16 +17,12 @@ import { startMiroTalkSimulator } from '../simulators/mirotalk';
  */
 const ITEMS = 500;
 const FAULTS: Faults = { errorRate: 0.08, rateLimitRate: 0.04, resetRate: 0.04, slowRate: 0.04, slowMs: 3000, seed: 7 };
-const saved = { ...defaultRetryPolicy };
 const GOAL = `${ITEMS}/${ITEMS} ok, input order, 0 duplicates`;
 
-beforeAll(() => {
-	// A timeout that slow answers (3 s) exceed but a loaded CI machine's ordinary answers do not; enough retries that
-	// 20% faults cannot exhaust them.
-	Object.assign(defaultRetryPolicy, { timeoutMs: 1500, baseDelayMs: 20, maxDelayMs: 200, maxRetries: 8 });
-});
+// A timeout that slow answers (3 s) exceed but a loaded CI machine's ordinary answers do not; enough retries that
+// 20% faults cannot exhaust them.
+const retryPolicy: RetryPolicy = { ...defaultRetryPolicy, timeoutMs: 1500, baseDelayMs: 20, maxDelayMs: 200, maxRetries: 8 };
 afterEach(() => resetRateLimits());
-afterAll(() => Object.assign(defaultRetryPolicy, saved));
 
 /** Records the measured figure first, so that a short one shows in the table as well as failing the test. */
 function figure(node: string, output: INodeExecutionData[], key: (i: number) => unknown, read: (item: INodeExecutionData) => unknown, duplicates: number, detail: string) {
@@ -52,7 +48,7 @@ it('Daily: 500 room creations, all succeed in order, none twice', async () => {
 	try {
 		const started = Date.now();
 		const params = Array.from({ length: ITEMS }, (_, i) => ({ resource: 'room', operation: 'create', roomName: `r-${i}` }));
-		const { output } = await runDaily(params, { apiKey: 'reliability-daily', baseUrl: sim.url, continueOnFail: true });
+		const { output } = await runDaily(params, { apiKey: 'reliability-daily', baseUrl: sim.url, continueOnFail: true, retryPolicy });
 		const names = sim.rooms.map((r) => r.name);
 		const injected = sim.faultCounts;
 		figure('Daily', output, (i) => `r-${i}`, (item) => item.json.name, names.length - new Set(names).size, `${sim.requests.length} requests, injected ${injected.errors} 5xx, ${injected.rateLimited} 429, ${injected.resets} resets, ${injected.slow} slow; ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -70,7 +66,7 @@ it('Digital Samba: 500 room creations, all succeed in order, none twice', async 
 	try {
 		const started = Date.now();
 		const params = Array.from({ length: ITEMS }, (_, i) => ({ resource: 'room', operation: 'create', privacy: 'public', settings: { friendly_url: `room-${i}` } }));
-		const { output } = await runDigitalSamba(params, { developerKey: 'reliability-ds', baseUrl: sim.url, continueOnFail: true });
+		const { output } = await runDigitalSamba(params, { developerKey: 'reliability-ds', baseUrl: sim.url, continueOnFail: true, retryPolicy });
 		const urls = sim.state.rooms.map((r) => r.friendly_url);
 		figure('Digital Samba', output, (i) => `room-${i}`, (item) => item.json.friendly_url, urls.length - new Set(urls).size, `${sim.requests.length} requests; ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		check(output, (i) => `room-${i}`, (item) => item.json.friendly_url);
@@ -86,7 +82,7 @@ it('MiroTalk: 500 join links, all succeed in order', async () => {
 	try {
 		const started = Date.now();
 		const params = Array.from({ length: ITEMS }, (_, i) => ({ resource: 'joinLink', operation: 'create', room: 'standup', options: { name: `person-${i}` } }));
-		const { output } = await runMiroTalk(params, { apiKey: 'reliability-mt', serverUrl: sim.url, continueOnFail: true });
+		const { output } = await runMiroTalk(params, { apiKey: 'reliability-mt', serverUrl: sim.url, continueOnFail: true, retryPolicy });
 		const injected = sim.faultCounts;
 		const name = (item: INodeExecutionData) => (item.json.join ? new URL(String(item.json.join)).searchParams.get('name') : undefined);
 		figure('MiroTalk', output, (i) => `person-${i}`, name, 0, `injected ${injected.errors} 5xx, ${injected.rateLimited} 429, ${injected.resets} resets, ${injected.slow} slow; ${((Date.now() - started) / 1000).toFixed(1)} s`);

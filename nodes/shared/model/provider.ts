@@ -8,6 +8,22 @@ export interface SlidingWindows {
 /** `default` applies to every call, a named class in addition. */
 export type RateClasses = Record<string, SlidingWindows> & { default: SlidingWindows };
 
+/** How the calls to a provider are retried (http/send.ts retries them; its defaultRetryPolicy is n8n's). */
+export interface RetryPolicy {
+	/** Retries after the first try. */
+	readonly maxRetries: number;
+	/**
+	 * Retries of answers 429, which a provider sends for calls it did not process: always safe to repeat, and more
+	 * likely where several n8n processes (queue-mode workers) share a provider limit each keeps on its own.
+	 */
+	readonly maxRateLimitRetries: number;
+	readonly baseDelayMs: number;
+	readonly maxDelayMs: number;
+	/** Longest Retry-After the kernel waits for; a longer one is answered with an error at once. */
+	readonly maxRetryAfterMs: number;
+	readonly timeoutMs: number;
+}
+
 /** What the kernel needs to know about one provider's HTTP API. */
 export interface ProviderTransport {
 	/** The provider's name, shown in error messages. */
@@ -31,6 +47,18 @@ export interface ProviderTransport {
 	failureIn2xx?(body: unknown): number | undefined;
 	/** Values that must never appear in an error or output. */
 	secrets(credentials: IDataObject): string[];
+	/**
+	 * How its calls are retried; absent: the kernel's defaultRetryPolicy. n8n makes every node with `new Node()`, so
+	 * its nodes use the default; a node made with a policy of its own (a test's waits of milliseconds) carries it here
+	 * (withRetryPolicy), and so does every call the node sends: its runs, pickers, dropdowns, webhook registrations,
+	 * and the downloads and uploads of its runs.
+	 */
+	retryPolicy?: RetryPolicy;
+}
+
+/** The transport with the retry policy a node was made with; the transport itself for a node made without one. */
+export function withRetryPolicy(transport: ProviderTransport, retryPolicy: RetryPolicy | undefined): ProviderTransport {
+	return retryPolicy ? { ...transport, retryPolicy } : transport;
 }
 
 /** Strips one trailing slash (or more) from a base URL the user typed. */

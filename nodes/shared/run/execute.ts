@@ -16,7 +16,7 @@ import {
 } from '../model/descriptor';
 import { cancelSignal, pause, stopped } from '../http/cancel';
 import { apiError, itemError, redact } from '../http/errors';
-import { download, openDownload, send, upload } from '../http/send';
+import { download, openDownload, retryPolicyOf, send, upload } from '../http/send';
 import { paginate } from '../http/paginate';
 import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from '../describe/properties';
@@ -163,6 +163,8 @@ async function runOperation(
 		return items;
 	}
 	if (op.run) {
+		// Signed links the provider hands out are fetched and filled without its credential, retried as its calls are.
+		const linkRetries = retryPolicyOf(node.transport);
 		const opCtx: OperationContext = {
 			itemIndex,
 			credentials,
@@ -171,14 +173,14 @@ async function runOperation(
 			fail: (spec, result) => {
 				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, [...node.transport.secrets(credentials), ...carried, ...(spec.secrets ?? [])], result.attempts);
 			},
-			download: async (url) => await download(ctx, url),
+			download: async (url) => await download(ctx, linkRetries, url),
 			downloadBinary: async (url, fileName, mimeType) => {
-				const { stream, contentLength } = await openDownload(ctx, url);
+				const { stream, contentLength } = await openDownload(ctx, linkRetries, url);
 				const binary = await ctx.helpers.prepareBinaryData(stream as Parameters<typeof ctx.helpers.prepareBinaryData>[0], fileName, mimeType);
 				// n8n records only a readable size ("100 MB"): the byte count is the server's Content-Length.
 				return { binary, bytes: contentLength };
 			},
-			upload: async (url, method, open, headers) => await upload(ctx, url, method, open, headers),
+			upload: async (url, method, open, headers) => await upload(ctx, linkRetries, url, method, open, headers),
 			readBinary: async (propertyName) => {
 				const present = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
 				if (!present.includes(propertyName)) {

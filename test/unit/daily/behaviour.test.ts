@@ -2,18 +2,14 @@ import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IDataObject } from 'n8n-workflow';
 import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
 import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
+import { DAILY_KEY, DAILY_URL, dailyRunner } from '../../helpers/daily';
 import { failure } from '../../helpers/failure';
 
-const saved = { ...defaultRetryPolicy };
+// Keep the backoff real but short, so the retry paths run in milliseconds.
+const runDaily = dailyRunner({ retryPolicy: { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 } });
 
 beforeAll(() => nock.disableNetConnect());
-beforeEach(() => {
-	// Keep the backoff real but short, so the retry paths run in milliseconds.
-	Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20, timeoutMs: 2000 });
-});
 afterEach(() => {
-	Object.assign(defaultRetryPolicy, saved);
 	nock.cleanAll();
 	resetRateLimits();
 });

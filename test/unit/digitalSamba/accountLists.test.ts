@@ -3,10 +3,9 @@ import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSamba } from '../../../nodes/DigitalSamba/DigitalSamba.node';
-import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
 import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { createContext } from '../../helpers/context';
-import { runDigitalSamba } from '../../helpers/digitalSamba';
+import { FAST_RETRIES, runDigitalSamba } from '../../helpers/digitalSamba';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { DS_EVENTS } from '../../simulators/digitalSamba/model';
 import { SPEC } from './spec';
@@ -26,23 +25,20 @@ const NEW_EVENT = 'session_recap_ready';
 const NEW_PERMISSION = 'manage_whiteboard_templates';
 
 let sim: DigitalSambaSimulator;
-const saved = { ...defaultRetryPolicy };
 
 beforeAll(() => nock.disableNetConnect());
 beforeEach(async () => {
 	nock.enableNetConnect('127.0.0.1');
-	Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
 	sim = await startDigitalSambaSimulator({ developerKey: KEY, teamId: '' });
 });
 afterEach(async () => {
 	await sim.close();
-	Object.assign(defaultRetryPolicy, saved);
 	resetRateLimits();
 });
 afterAll(() => nock.enableNetConnect());
 
 const run = async (parameters: IDataObject | IDataObject[], continueOnFail = false) =>
-	(await runDigitalSamba(parameters, { developerKey: KEY, baseUrl: sim.url, continueOnFail })).output.map((i) => i.json);
+	(await runDigitalSamba(parameters, { developerKey: KEY, baseUrl: sim.url, continueOnFail, retryPolicy: FAST_RETRIES })).output.map((i) => i.json);
 const calls = (from: number) => sim.requests.slice(from).map((r) => `${r.method} ${r.path.replace(/^\/api\/v1/, '')}`);
 const quoted = (names: readonly string[]) => names.map((n) => `'${n}'`).join(', ');
 /** The names an error allows, as a sorted list: "… must be one of 'a', 'b' (the documented names; …" */
@@ -117,7 +113,7 @@ describe('webhook events', () => {
 	it('the Events dropdown lists the team\'s events, the new one included', async () => {
 		sim.addEvent(NEW_EVENT);
 		const ctx = createContext({ parameters: {}, credentials: { developerKey: KEY, teamId: '', baseUrl: sim.url }, credentialType: new DigitalSambaApi() }) as unknown as ILoadOptionsFunctions;
-		const options = await new DigitalSamba().methods.loadOptions.getWebhookEvents.call(ctx);
+		const options = await new DigitalSamba(FAST_RETRIES).methods.loadOptions.getWebhookEvents.call(ctx);
 		expect(options.map((o) => o.value).sort()).toEqual([...DS_EVENTS, NEW_EVENT].sort());
 	});
 

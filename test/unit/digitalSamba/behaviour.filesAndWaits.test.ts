@@ -1,11 +1,11 @@
 import nock from 'nock';
 import { NodeApiError, NodeOperationError, type IDataObject, type INodeExecutionData } from 'n8n-workflow';
 import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
-import { DS_KEY, DS_URL, offlineWithFastRetries, runDigitalSamba } from '../../helpers/digitalSamba';
+import { DS_KEY, DS_URL, offlineWithFastRetries } from '../../helpers/digitalSamba';
 import { failure } from '../../helpers/failure';
 
 const API = `${DS_URL}/api/v1`;
-offlineWithFastRetries();
+const runDigitalSamba = offlineWithFastRetries();
 
 const text = (error: Error) => `${error.message}\n${(error as NodeOperationError).description ?? ''}`;
 

@@ -3,7 +3,7 @@ import type { IDataObject, IHttpRequestOptions, INodeExecutionData } from 'n8n-w
 import { NodeOperationError } from 'n8n-workflow';
 import { digitalSambaResources } from '../../../nodes/DigitalSamba/resources';
 import { takesRoomUuid } from '../../../nodes/DigitalSamba/roomUuid';
-import { DS_URL, offlineWithFastRetries, runDigitalSamba } from '../../helpers/digitalSamba';
+import { DS_URL, offlineWithFastRetries } from '../../helpers/digitalSamba';
 import { startDigitalSambaSimulator } from '../../simulators/digitalSamba';
 import { uuidOnlyRoomOperations } from './spec';
 
@@ -52,7 +52,7 @@ const CASES: Array<{ op: string; params?: IDataObject; items?: INodeExecutionDat
 	{ op: 'statistics.getRoomCurrent' },
 ];
 
-offlineWithFastRetries();
+const runDigitalSamba = offlineWithFastRetries();
 
 const sent = (r: IHttpRequestOptions) => `${r.method ?? 'GET'} ${new URL(r.url).pathname.replace(/^\/api\/v1/, '')}`;
 

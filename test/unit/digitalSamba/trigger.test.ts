@@ -7,12 +7,11 @@ import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credential
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
 import { DIGITAL_SAMBA_EVENTS } from '../../../nodes/DigitalSamba/events';
 import { optionList } from '../../../nodes/shared/parameters/fields';
-import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
 import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
-import { DS_KEY, DS_URL } from '../../helpers/digitalSamba';
+import { DS_KEY, DS_URL, FAST_RETRIES } from '../../helpers/digitalSamba';
 import { deliver, hookContext, type TriggerEnv } from '../../helpers/trigger';
 
-const trigger = new DigitalSambaTrigger();
+const trigger = new DigitalSambaTrigger(FAST_RETRIES);
 const hooks = trigger.webhookMethods.default;
 const ENDPOINT = 'https://n8n.example.com/webhook/b1e6a7c2/webhook';
 const SECRET = 'a3f1c9e07b5d4c2a8e6f1b3d5c7a9e0f1b2c3d4e5f60718293a4b5c6d7e8f901';
@@ -34,12 +33,7 @@ function withWorkflow<T extends object>(ctx: T): T {
 	return Object.assign(ctx, { getWorkflow: () => ({ id: 'wf-1', name: 'Onboarding', active: false }) });
 }
 
-const saved = { ...defaultRetryPolicy };
-beforeAll(() => {
-	nock.disableNetConnect();
-	Object.assign(defaultRetryPolicy, { baseDelayMs: 5, maxDelayMs: 20 });
-});
-afterAll(() => Object.assign(defaultRetryPolicy, saved));
+beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
 	resetRateLimits();

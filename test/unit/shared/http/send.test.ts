@@ -2,10 +2,10 @@ import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { Daily } from '../../../../nodes/Daily/Daily.node';
 import { DigitalSamba } from '../../../../nodes/DigitalSamba/DigitalSamba.node';
-import { backoffDelay, defaultRetryPolicy, parseRetryAfter } from '../../../../nodes/shared/http/send';
+import { backoffDelay, defaultRetryPolicy, parseRetryAfter, type RetryPolicy } from '../../../../nodes/shared/http/send';
 import { resetRateLimits } from '../../../../nodes/shared/http/rateLimit';
-import { DAILY_URL, runDaily } from '../../../helpers/daily';
-import { DS_URL, runDigitalSamba } from '../../../helpers/digitalSamba';
+import { DAILY_URL, dailyRunner } from '../../../helpers/daily';
+import { DS_URL, digitalSambaRunner } from '../../../helpers/digitalSamba';
 
 /**
  * Retries without duplicate side effects. A call that may not be repeated (a POST not declared repeatable: sending
@@ -14,19 +14,15 @@ import { DS_URL, runDigitalSamba } from '../../../helpers/digitalSamba';
  * dropped once sent, the provider may have done it: the item fails and says so. Reads and idempotent writes retry
  * as before; a Daily room create is made recognisable (a name the node generates) and so may be sent again.
  */
-const saved = { ...defaultRetryPolicy };
-beforeAll(() => {
-	nock.disableNetConnect();
-	Object.assign(defaultRetryPolicy, { baseDelayMs: 1, maxDelayMs: 5 });
-});
+const fastRetries = { ...defaultRetryPolicy, baseDelayMs: 1, maxDelayMs: 5 };
+const runDaily = dailyRunner({ retryPolicy: fastRetries });
+const runDigitalSamba = digitalSambaRunner({ retryPolicy: fastRetries });
+beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
 	nock.cleanAll();
 	resetRateLimits();
 });
-afterAll(() => {
-	nock.enableNetConnect();
-	Object.assign(defaultRetryPolicy, saved);
-});
+afterAll(() => nock.enableNetConnect());
 
 const chat = (message: string) => ({ resource: 'chat', operation: 'send', roomId: 'r-1', message });
 
@@ -119,6 +115,17 @@ describe('the Retry On Fail notice', () => {
 		const ds = shownFor(new DigitalSamba().description.properties as never);
 		expect(ds).toEqual(expect.arrayContaining(['chat.send', 'poll.create', 'room.create', 'library.uploadFile']));
 		for (const repeatable of ['room.get', 'room.update', 'roomToken.create', 'session.end']) expect(ds).not.toContain(repeatable);
+	});
+});
+
+describe('the retry policy', () => {
+	it('is n8n\'s, frozen, for a node made as n8n makes it; a node made with its own sends its calls with it', async () => {
+		expect(Object.isFrozen(defaultRetryPolicy)).toBe(true);
+		nock(DAILY_URL).get('/v1/rooms/a').times(2).reply(200, { name: 'a' });
+		const timeouts = async (retryPolicy?: RetryPolicy) =>
+			(await dailyRunner({ retryPolicy })({ resource: 'room', operation: 'get', roomName: 'a' })).ctx.requests.map((r) => r.timeout);
+		expect(await timeouts()).toEqual([defaultRetryPolicy.timeoutMs]);
+		expect(await timeouts({ ...defaultRetryPolicy, timeoutMs: 1234 })).toEqual([1234]);
 	});
 });
 
