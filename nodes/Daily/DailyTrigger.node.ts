@@ -15,13 +15,13 @@ import {
 	generateSecret,
 	headerValue,
 	hmacSha256,
-	jsonObject,
+	jsonBody,
 	rawBody,
 	refuseMalformed,
 	respond,
 	safeEqual,
 	startRun,
-	unixSeconds,
+	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
 import { dailyTransport } from './transport';
@@ -328,7 +328,7 @@ export class DailyTrigger implements INodeType {
 		const raw = rawBody(this);
 		// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
 		// check that could refuse it (a failed ping fails the registration), and no run.
-		if (raw.length <= 64 && isPing(jsonObject(raw))) return respond(this, 200, 'ok');
+		if (raw.length <= 64 && isPing(jsonBody(raw))) return respond(this, 200, 'ok');
 		// Signed over the raw bytes and parsed from them: a correctly signed delivery runs whatever its content type
 		// (Daily documents none for its events).
 		const malformed = refuseMalformed(this, raw, { anyContentType: true });
@@ -341,9 +341,9 @@ export class DailyTrigger implements INodeType {
 		if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
 		const { replayWindow = DAILY_REPLAY_WINDOW_S, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
 		// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
-		if (!withinWindow(unixSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
+		if (!withinWindow(timestampSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
-		const event = jsonObject(raw);
+		const event = jsonBody(raw);
 		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
 
 		const events = this.getNodeParameter('events') as string[];

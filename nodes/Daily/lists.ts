@@ -1,8 +1,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 import type { RequestSpec } from '../shared/model/descriptor';
 import type { ProviderTransport } from '../shared/model/provider';
-import { enc } from '../shared/parameters/fields';
-import { chosen, listCall, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
+import { pathSegment } from '../shared/parameters/fields';
+import { chosenId, listCall, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
 
 /** A list of the node's, for a picker or a dropdown. */
 const list = (resource: string, operation?: string, params?: Parameters<typeof listCall>[3]) =>
@@ -32,7 +32,7 @@ const endpointsIn = (transport: ProviderTransport, request: (ctx: ILoadOptionsFu
 
 /** The node's dropdowns loaded from the account (loadOptions methods), through the node's transport. */
 export const dailyLoadOptions = (transport: ProviderTransport) => {
-	const roomEndpoints = endpointsIn(transport, (ctx) => ({ method: 'GET', path: `/rooms/${enc(chosen(ctx, 'roomName', 'room'))}`, repeatable: true }));
+	const roomEndpoints = endpointsIn(transport, (ctx) => ({ method: 'GET', path: `/rooms/${pathSegment(chosenId(ctx, 'roomName', 'room'))}`, repeatable: true }));
 	const domainEndpoints = endpointsIn(transport, () => ({ method: 'GET', path: '/', repeatable: true }));
 	return {
 		// Endpoints may be predefined on the room or on the domain: both are offered, each name once.
@@ -43,7 +43,7 @@ export const dailyLoadOptions = (transport: ProviderTransport) => {
 		},
 		// Who is in the chosen room now (GET /rooms/{room}/presence), by name, valued by their session ID.
 		getParticipants: loadOptions(transport, {
-			...list('room', 'getPresence', (ctx) => ({ roomName: chosen(ctx, 'roomName', 'room') })),
+			...list('room', 'getPresence', (ctx) => ({ roomName: chosenId(ctx, 'roomName', 'room') })),
 			itemsPath: 'data',
 			option: (p: IDataObject) => ({ name: `${String(p.userName ?? 'Guest')} (${String(p.id)})`, value: String(p.id) }),
 		}),

@@ -8,7 +8,7 @@ export const CAN_SEND: Array<[string, string]> = [['video', 'Video'], ['audio', 
 export const CAN_ADMIN: Array<[string, string]> = [['participants', 'Participants'], ['streaming', 'Streaming'], ['transcription', 'Transcription']];
 
 /** A list chosen in a multiOptions field, or nothing when none is chosen (the key is then not sent). */
-const chosen = (value: unknown) => (Array.isArray(value) && value.length ? value : undefined);
+const nonEmptyList = (value: unknown) => (Array.isArray(value) && value.length ? value : undefined);
 
 /** JSON text typed in a row's field, parsed; an Error naming `field` when it is not JSON. */
 export function parsedJson(value: unknown, field: string, invalid: Invalid): unknown {
@@ -32,8 +32,8 @@ export function permissionRows(description: string): RowsAlternative {
 		toValue: ([row = {}]) => {
 			const out: IDataObject = {};
 			if (row.hasPresence !== undefined) out.hasPresence = row.hasPresence as boolean;
-			if (chosen(row.canSend)) out.canSend = row.canSend as string[];
-			if (chosen(row.canAdmin)) out.canAdmin = row.canAdmin as string[];
+			if (nonEmptyList(row.canSend)) out.canSend = row.canSend as string[];
+			if (nonEmptyList(row.canAdmin)) out.canAdmin = row.canAdmin as string[];
 			return out;
 		},
 	};
@@ -59,7 +59,7 @@ export const sipRows: RowsAlternative = {
 		// The spec's room-properties.sip: display_name is required; digits-only usernames are "incompatible with num_endpoints > 1".
 		if (!rest.display_name) return invalid('Display Name: is required for SIP dial-in');
 		if (rest.force_digit_only_username === true && Number(rest.num_endpoints ?? 1) > 1) return invalid('Digits-Only Username: cannot be used with more than one endpoint');
-		const codecs = { ...(chosen(audioCodecs) ? { audio: audioCodecs } : {}), ...(chosen(videoCodecs) ? { video: videoCodecs } : {}) };
+		const codecs = { ...(nonEmptyList(audioCodecs) ? { audio: audioCodecs } : {}), ...(nonEmptyList(videoCodecs) ? { video: videoCodecs } : {}) };
 		return { ...rest, sip_mode: 'dial-in', ...(Object.keys(codecs).length ? { codecs } : {}) };
 	},
 };

@@ -18,13 +18,13 @@ import {
 	firstDelivery,
 	generateSecret,
 	headerValue,
-	jsonObject,
+	jsonBody,
 	rawBody,
 	refuseMalformed,
 	respond,
 	safeEqual,
 	startRun,
-	unixSeconds,
+	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
 import { ENDPOINT_MAX } from './resources/webhook';
@@ -328,14 +328,14 @@ export class DigitalSambaTrigger implements INodeType {
 		if (!secret || !authorization) return respond(this, 401, 'missing authorization');
 		if (!safeEqual(bearerValue(authorization), secret)) return respond(this, 401, 'invalid authorization');
 
-		const event = jsonObject(raw);
+		const event = jsonBody(raw);
 		const eventType = (event?.eventType ?? event?.event) as string | undefined;
 		if (!event || typeof eventType !== 'string') return respond(this, 400, 'body is not a Digital Samba event');
 
 		const { replayWindow = DS_REPLAY_WINDOW_S } = this.getNodeParameter('options', {}) as { replayWindow?: number };
 		// The docs page sends unix seconds; the skill's example an ISO time: both are read.
 		const timestamp = event.timestamp;
-		const seconds = typeof timestamp === 'string' && !/^\d+(\.\d+)?$/.test(timestamp) ? Date.parse(timestamp) / 1000 : unixSeconds(timestamp);
+		const seconds = typeof timestamp === 'string' && !/^\d+(\.\d+)?$/.test(timestamp) ? Date.parse(timestamp) / 1000 : timestampSeconds(timestamp);
 		// Only when asked for (off by default, see DS_REPLAY_WINDOW_S): the timestamp is not signed.
 		if (replayWindow > 0 && !withinWindow(seconds, replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
 		if (!chosenEvents(this).includes(eventType)) return respond(this, 200, 'ignored');

@@ -1,5 +1,5 @@
 import type { IDataObject, ILoadOptionsFunctions } from 'n8n-workflow';
-import { chosen, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
+import { chosenId, currentId, listCall, type ListSource, listSearch, loadOptions, rowLabel } from '../shared/describe/lists';
 import type { ProviderTransport } from '../shared/model/provider';
 
 /** A list of the node's, for a picker or a dropdown. */
@@ -12,8 +12,8 @@ const permissionLabel = (name: string) =>
 
 const day = (time: unknown) => (typeof time === 'string' ? time.slice(0, 16).replace('T', ' ') : '');
 
-const inRoom = (ctx: ILoadOptionsFunctions) => ({ roomId: chosen(ctx, 'roomId', 'room') });
-const inLibrary = (ctx: ILoadOptionsFunctions) => ({ libraryId: chosen(ctx, 'libraryId', 'library') });
+const inRoom = (ctx: ILoadOptionsFunctions) => ({ roomId: chosenId(ctx, 'roomId', 'room') });
+const inLibrary = (ctx: ILoadOptionsFunctions) => ({ libraryId: chosenId(ctx, 'libraryId', 'library') });
 
 /** Sessions or participants of the chosen room, or of the whole team when no room is chosen. */
 function roomOrTeam(resource: string, row: ListSource['row']): ListSource {
@@ -26,7 +26,7 @@ function roomOrTeam(resource: string, row: ListSource['row']): ListSource {
 const answers: ListSource = {
 	...list('question', undefined, inRoom),
 	row: (a: IDataObject) => ({ name: rowLabel(a.answer, a.participant_name) || String(a.id), value: String(a.id) }),
-	expand: (question, ctx) => (question.id === chosen(ctx, 'questionId', 'question') && Array.isArray(question.answers) ? (question.answers as IDataObject[]) : []),
+	expand: (question, ctx) => (question.id === chosenId(ctx, 'questionId', 'question') && Array.isArray(question.answers) ? (question.answers as IDataObject[]) : []),
 };
 
 /** The node's pickers (listSearch methods), each over the API's list of that thing, through the node's transport. */

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationDescriptor, PrepareContext } from '../shared/model/descriptor';
-import { enc } from '../shared/parameters/fields';
+import { pathSegment } from '../shared/parameters/fields';
 import { ROOM_URL } from './fields';
 
 /*
@@ -31,8 +31,8 @@ type Lookup = { id: string } | { message: string; description?: string };
 
 /** GET /rooms/{room}: the room's ID, or why it could not be read (a 404 said in words the user can act on). */
 async function lookUp(ctx: PrepareContext, room: string): Promise<Lookup> {
-	const call = `GET /rooms/${enc(room)}`;
-	const { statusCode, body } = await ctx.send({ method: 'GET', path: `/rooms/${enc(room)}`, acceptStatus: [404], repeatable: true });
+	const call = `GET /rooms/${pathSegment(room)}`;
+	const { statusCode, body } = await ctx.send({ method: 'GET', path: `/rooms/${pathSegment(room)}`, acceptStatus: [404], repeatable: true });
 	if (statusCode === 404) {
 		return { message: `Invalid parameter Room (roomId): Digital Samba has no room '${room}'`, description: `This operation needs the room's ID (UUID); ${call}, which reads it from the friendly URL, answered 404.` };
 	}

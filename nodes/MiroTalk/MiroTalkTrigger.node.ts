@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { jsonObject, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/triggers/webhook';
+import { jsonBody, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/triggers/webhook';
 
 /** MiroTalk's webhook events, as the Events parameter lists them. */
 const EVENTS = ['join', 'exit', 'disconnect'];
@@ -190,7 +190,7 @@ export class MiroTalkTrigger implements INodeType {
 		const raw = rawBody(this);
 		const malformed = refuseMalformed(this, raw);
 		if (malformed) return malformed;
-		const body = jsonObject(raw);
+		const body = jsonBody(raw);
 		const eventType = body?.event;
 		if (!body || typeof eventType !== 'string' || typeof body.data !== 'object') {
 			return respond(this, 400, 'body is not a MiroTalk event');

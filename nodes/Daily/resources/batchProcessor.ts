@@ -2,11 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { booleanValue, jsonObject, jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, idField, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, idField, params, pick } from '../../shared/parameters/fields';
 import { collectionWithRows, type RowsAlternative } from '../../shared/parameters/structured';
 import { dailyCursor } from '../fields';
 import { parsedJson } from '../rows';
-import { endpointing, redact } from './transcription';
+import { endpointing, redactSetting } from './transcription';
 
 /*
  * Daily's batch processor is not in its OpenAPI spec; the oracle is its docs pages:
@@ -46,7 +46,7 @@ const transcriptSettings = z
 		profanity_filter: optionalFlag,
 		punctuate: optionalFlag,
 		endpointing: endpointing.optional(),
-		redact: redact.optional(),
+		redact: redactSetting.optional(),
 		extra: jsonObject.optional(),
 	}, { invalid_type_error: 'must be a JSON object of Deepgram settings' })
 	.strict();
@@ -147,21 +147,21 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the status of a batch processor job',
 		...params([jobId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/batch-processor/${enc(p.jobId)}` }),
+		request: (p) => ({ method: 'GET', path: `/batch-processor/${pathSegment(p.jobId)}` }),
 	}),
 	operation({
 		resource: 'batchProcessor', operation: 'getAccessLink', name: 'Get Job Output Links', action: 'Get the output links of a job',
 		description: 'Get download links for the outputs of a finished job',
 		...params([jobId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/batch-processor/${enc(p.jobId)}/access-link` }),
+		request: (p) => ({ method: 'GET', path: `/batch-processor/${pathSegment(p.jobId)}/access-link` }),
 	}),
 	operation({
 		resource: 'batchProcessor', operation: 'delete', name: 'Delete Job', action: 'Delete a batch processor job',
 		description: 'Delete a job and its outputs',
 		...params([jobId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/batch-processor/${enc(p.jobId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/batch-processor/${pathSegment(p.jobId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.jobId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 ];

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params } from '../../shared/parameters/fields';
 import { E164, roomNameField } from '../fields';
 
 /** The spec's dialout-properties and sipCallTransfer body: an extension of 1-20 characters dialled after answer. */
@@ -54,7 +54,7 @@ const operations: OperationDescriptor[] = [
 			path: ['target', 'phoneNumber'],
 		}),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/start`, body: defined(p.target), rateClass: 'start' }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/dialOut/start`, body: defined(p.target), rateClass: 'start' }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'sendDtmf', name: 'Send DTMF', action: 'Send DTMF tones in a call',
@@ -65,28 +65,28 @@ const operations: OperationDescriptor[] = [
 			], 'Add Option'),
 		]),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/sendDTMF`, body: defined({ sessionId: p.sessionId, tones: p.tones, digitDurationMs: p.options?.digitDurationMs }) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/dialOut/sendDTMF`, body: defined({ sessionId: p.sessionId, tones: p.tones, digitDurationMs: p.options?.digitDurationMs }) }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'stop', name: 'Stop', action: 'Hang up an outgoing call',
 		description: 'Hang up a dialled participant',
 		...params([roomNameField(), sessionId]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId } }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/dialOut/stop`, body: { sessionId: p.sessionId } }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'transfer', name: 'Transfer Call', action: 'Transfer a SIP or phone call',
 		description: 'Move a dialled-in or dialled-out call to another SIP address or number',
 		...transfer,
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipCallTransfer`, body: defined({ sessionId: p.sessionId, toEndPoint: p.toEndPoint, ...p.options }) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/sipCallTransfer`, body: defined({ sessionId: p.sessionId, toEndPoint: p.toEndPoint, ...p.options }) }),
 	}),
 	operation({
 		resource: 'dialOut', operation: 'sipRefer', name: 'SIP Refer', action: 'Refer a SIP call elsewhere',
 		description: 'Send a SIP REFER so the caller\'s own system moves the call to another endpoint',
 		...refer,
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/sipRefer`, body: { sessionId: p.sessionId, toEndPoint: p.toEndPoint } }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/sipRefer`, body: { sessionId: p.sessionId, toEndPoint: p.toEndPoint } }),
 	}),
 ];
 

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { dailyCursor, E164 } from '../fields';
 
 /** Daily's domain dial-in configurations (pin and pinless dial-in) and the forwarding of a held pinless call. */
@@ -107,21 +107,21 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a dial-in configuration with its type, number and SIP URI',
 		...params([dialinConfigId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/domain-dialin-config/${enc(p.dialinConfigId)}` }),
+		request: (p) => ({ method: 'GET', path: `/domain-dialin-config/${pathSegment(p.dialinConfigId)}` }),
 	}),
 	operation({
 		resource: 'dialinConfig', operation: 'update', name: 'Update', action: 'Update a dialin config',
 		description: 'Change the number, name or messages of a dial-in configuration; its type stays',
 		...update,
 		repeatable: true,
-		request: (p) => ({ method: 'PUT', path: `/domain-dialin-config/${enc(p.dialinConfigId)}`, body: configBody(p.updateFields) }),
+		request: (p) => ({ method: 'PUT', path: `/domain-dialin-config/${pathSegment(p.dialinConfigId)}`, body: configBody(p.updateFields) }),
 	}),
 	operation({
 		resource: 'dialinConfig', operation: 'delete', name: 'Delete', action: 'Delete a dialin config',
 		description: 'Delete a dial-in configuration; the number stays bought',
 		...params([dialinConfigId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/domain-dialin-config/${enc(p.dialinConfigId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/domain-dialin-config/${pathSegment(p.dialinConfigId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.dialinConfigId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 	operation({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params } from '../../shared/parameters/fields';
 import { instanceIdOptions, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS } from '../fields';
 
 const rtmpUrls = {
@@ -57,21 +57,21 @@ const operations: OperationDescriptor[] = [
 			path: ['options', 'rtmpUrl'],
 		}),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/start`, body: withEndpoints(p.options), rateClass: 'start' }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/live-streaming/start`, body: withEndpoints(p.options), rateClass: 'start' }),
 	}),
 	operation({
 		resource: 'liveStream', operation: 'update', name: 'Update', action: 'Update a live stream',
 		description: 'Send new settings to a running live stream. Only the layout takes effect while it runs (as documented by daily-js updateLiveStreaming); Daily\'s spec accepts the start settings here too, with no documented effect on a running stream.',
 		...update,
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/live-streaming/update`, body: withEndpoints(p.options) }),
 	}),
 	operation({
 		resource: 'liveStream', operation: 'stop', name: 'Stop', action: 'Stop a live stream',
 		description: 'Stop the live stream of a room',
 		...params([roomNameField()], [instanceIdOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/live-streaming/stop`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/live-streaming/stop`, body: defined(p.options) }),
 	}),
 ];
 

@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, idField, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, idField, params, pick } from '../../shared/parameters/fields';
 import { dailyCursor, roomNameField } from '../fields';
 
 const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session', 'searchMeetings');
@@ -26,7 +26,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a meeting session: room, start time, duration, whether it is ongoing',
 		...params([meetingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}` }),
+		request: (p) => ({ method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}` }),
 	}),
 	operation({
 		resource: 'meeting', operation: 'getParticipants', name: 'Get Participants', action: 'Get the participants of a meeting',
@@ -35,7 +35,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Joined Before', name: 'joined_before', type: 'string', default: '', description: 'Only participants who joined before this participant ID' },
 		], 'Add Filter')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/meetings/${enc(p.meetingId)}/participants`, qs: defined(p.filters) }),
+		request: (p) => ({ method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}/participants`, qs: defined(p.filters) }),
 		// Daily pages participants by participant ID with joined_after, and answers 404 once none remain (its docs
 		// page; the spec lists only 200 and 400): after a page, the end of the list.
 		paginate: { style: 'cursor', idField: 'participant_id', cursorParam: 'joined_after', itemsPath: 'data', maxPageSize: 100, endStatus: 404 },

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { jsonFromText, listFromText } from '../../shared/formats/parse';
 import { signHs256 } from '../../shared/formats/jwt';
 import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, params } from '../../shared/parameters/fields';
 import { collectionWithRows } from '../../shared/parameters/structured';
 import { RECORDING_MODES, roomNameField, tokenProperties } from '../fields';
 import { permissionRows } from '../rows';
@@ -157,7 +157,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Check a meeting token and return the properties it carries; fails if it is invalid or expired',
 		...validate,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/meeting-tokens/${enc(p.token)}`, qs: defined({ ignoreNbf: p.options?.ignoreNbf }) }),
+		request: (p) => ({ method: 'GET', path: `/meeting-tokens/${pathSegment(p.token)}`, qs: defined({ ignoreNbf: p.options?.ignoreNbf }) }),
 	}),
 	operation({
 		resource: 'meetingToken', operation: 'createSelfSigned', name: 'Create Self-Signed', action: 'Create a meeting token signed locally',

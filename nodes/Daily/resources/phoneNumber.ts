@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationDescriptor, propertyOf, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, idField, params } from '../../shared/parameters/fields';
 import { dailyCursor, E164 } from '../fields';
 
 /** Daily's phone numbers (spec tag phone-numbers, paid plans): search, buy, list and release. */
@@ -114,7 +114,7 @@ const operations: OperationDescriptor[] = [
 		properties: [...params([phoneNumberId]).properties, ...releaseConsent.properties],
 		schema: params([phoneNumberId]).schema.and(releaseConsent.schema),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/release-phone-number/${enc(p.phoneNumberId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/release-phone-number/${pathSegment(p.phoneNumberId)}` }),
 		output: (body, p) => ({ released: true, id: p.phoneNumberId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 ];

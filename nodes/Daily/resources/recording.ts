@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, idField, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, idField, params, pick } from '../../shared/parameters/fields';
 import { dailyCursor, roomNameField, STREAM_OPTION_FIELDS, STREAM_START_FIELDS, STREAM_TYPES } from '../fields';
 
 const recordingId = idField('recordingId', 'Recording ID', 'The ID of the recording', 'searchRecordings');
@@ -32,14 +32,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Start a cloud recording of the meeting running in a room; Daily answers {"status": "sent"} without a recording ID',
 		...start,
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/start`, body: defined(p.options), rateClass: 'start' }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/recordings/start`, body: defined(p.options), rateClass: 'start' }),
 	}),
 	operation({
 		resource: 'recording', operation: 'update', name: 'Update', action: 'Update a running recording',
 		description: 'Send new settings to a running recording. Only the layout takes effect while it runs (as documented by daily-js updateRecording); Daily\'s spec accepts the other settings here, with no documented effect on a running recording.',
 		...update,
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/update`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/recordings/update`, body: defined(p.options) }),
 	}),
 	operation({
 		resource: 'recording', operation: 'stop', name: 'Stop', action: 'Stop recording a room',
@@ -51,7 +51,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Type', name: 'type', type: 'options', default: '', options: STREAM_TYPES, description: 'The kind of recording to stop (default cloud); a raw-tracks recording needs it' },
 		], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/recordings/stop`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/recordings/stop`, body: defined(p.options) }),
 	}),
 	operation({
 		resource: 'recording', operation: 'getAll', name: 'Get Many', action: 'Get many recordings',
@@ -68,14 +68,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a recording with its status, duration and tracks',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),
+		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}` }),
 	}),
 	operation({
 		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
 		description: 'Delete a recording for good',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/recordings/${enc(p.recordingId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/recordings/${pathSegment(p.recordingId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.recordingId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 	operation({
@@ -85,7 +85,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Valid For (Seconds)', name: 'valid_for_secs', type: 'number', default: 0, integer: true, min: 1, max: 43200, description: 'How long the link works (default 3600, at most 43200)' },
 		], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/access-link`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}/access-link`, qs: defined(p.options) }),
 	}),
 ];
 

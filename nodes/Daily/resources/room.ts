@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { booleanFromText, jsonObject, jsonValue, listFromText, listItems } from '../../shared/formats/parse';
 import { operation, type OperationContext, type OperationDescriptor, type OperationResult, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params, pick, withResets } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params, pick, withResets } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { dailyCursor, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
 import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
@@ -60,7 +60,7 @@ async function createRoom(
 	// Daily answers a taken name with 400 "already exists". Sent again after a failure that may have made it, the
 	// room is this call's own; otherwise it was there before, which Return Existing Room accepts.
 	if (!created.ambiguous && !p.options?.returnExisting) return ctx.fail(spec, created);
-	const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${enc(name)}`, repeatable: true });
+	const { body: room } = await ctx.send({ method: 'GET', path: `/rooms/${pathSegment(name)}`, repeatable: true });
 	return created.ambiguous ? (room as IDataObject) : { ...(room as IDataObject), existing: true };
 }
 
@@ -204,7 +204,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a room by name, with its URL and non-default properties',
 		...byName,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomName)}` }),
 	}),
 	operation({
 		resource: 'room', operation: 'getAll', name: 'Get Many', action: 'Get many rooms',
@@ -220,14 +220,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Change the privacy or properties of a room',
 		...update,
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}`, body: defined({ privacy: p.privacy, properties: p.properties ?? {} }) }),
 	}),
 	operation({
 		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
 		description: 'Delete a room by name',
 		...byName,
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomName)}`, rateClass: 'slow' }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomName)}`, rateClass: 'slow' }),
 		output: (body, p) => ({ deleted: true, name: p.roomName, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 	operation({
@@ -254,7 +254,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the participants in a room right now, one item each',
 		...presence,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/presence`, qs: defined(p.filters) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomName)}/presence`, qs: defined(p.filters) }),
 		output: (body) => {
 			const data = propertyOf(body, 'data');
 			return Array.isArray(data) ? (data as IDataObject[]) : [];
@@ -265,14 +265,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Send a JSON message to the participants of a running meeting',
 		...appMessage,
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/send-app-message`, body: { data: p.data, recipient: p.recipient ?? '*' } }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/send-app-message`, body: { data: p.data, recipient: p.recipient ?? '*' } }),
 	}),
 	operation({
 		resource: 'room', operation: 'eject', name: 'Eject Participants', action: 'Eject participants from a room',
 		description: 'Remove participants from a meeting by session ID or user ID, optionally banning them',
 		...eject,
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/eject`, body: defined(p.targets) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/eject`, body: defined(p.targets) }),
 	}),
 	operation({
 		resource: 'room', operation: 'updatePermissions', name: 'Update Participant Permissions', action: 'Update participant permissions',
@@ -281,7 +281,7 @@ const operations: OperationDescriptor[] = [
 		repeatable: true,
 		request: (p) => ({
 			method: 'POST',
-			path: `/rooms/${enc(p.roomName)}/update-permissions`,
+			path: `/rooms/${pathSegment(p.roomName)}/update-permissions`,
 			body: { data: Object.fromEntries(p.sessionIds.map((id: string) => [id, defined(p.permissions)])) },
 		}),
 	}),
@@ -290,7 +290,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the data stored for the running meeting of a room',
 		...byName,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomName)}/get-session-data` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomName)}/get-session-data` }),
 	}),
 	operation({
 		resource: 'room', operation: 'setSessionData', name: 'Set Session Data', action: 'Set the session data of a room',
@@ -299,7 +299,7 @@ const operations: OperationDescriptor[] = [
 		repeatable: true,
 		request: (p) => ({
 			method: 'POST',
-			path: `/rooms/${enc(p.roomName)}/set-session-data`,
+			path: `/rooms/${pathSegment(p.roomName)}/set-session-data`,
 			body: defined({ data: p.data, mergeStrategy: p.mergeStrategy, keysToDelete: p.keysToDelete }),
 		}),
 	}),

@@ -1,7 +1,7 @@
 // Not in Daily's OpenAPI file: the contract is the docs pages, each with its own OpenAPI excerpt:
 // https://docs.daily.co/reference/rest-api/sip-clients (create, list, get, delete, rotate).
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params } from '../../shared/parameters/fields';
 
 /** The docs: "a room-style name, optionally suffixed with .<number>", e.g. myroom.0. */
 const USERNAME = { regex: /^[A-Za-z0-9_-]{1,128}(\.\d+)?$/, message: "may contain only letters, digits, '_' and '-', optionally followed by .<number> (e.g. myroom.0)" };
@@ -44,14 +44,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a SIP client by username (without its password)',
 		...params([username]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sip-clients/${enc(p.sipClientUsername)}` }),
+		request: (p) => ({ method: 'GET', path: `/sip-clients/${pathSegment(p.sipClientUsername)}` }),
 	}),
 	operation({
 		resource: 'sipClient', operation: 'delete', name: 'Delete', action: 'Delete a SIP client',
 		description: 'Delete a SIP client; its softphone can no longer register',
 		...params([username]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sip-clients/${enc(p.sipClientUsername)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/sip-clients/${pathSegment(p.sipClientUsername)}` }),
 		output: (body, p) => ({ deleted: true, username: p.sipClientUsername, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 	operation({
@@ -60,7 +60,7 @@ const operations: OperationDescriptor[] = [
 		...params([username], [collection('options', 'Options', [{ ...password, description: 'The new SIP password; Daily makes one when left empty' }], 'Add Option')]),
 		// Sent again after a lost answer: the password of the last rotation is the one that holds, and it is in the answer.
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/sip-clients/${enc(p.sipClientUsername)}/rotate`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/sip-clients/${pathSegment(p.sipClientUsername)}/rotate`, body: defined(p.options) }),
 	}),
 ];
 

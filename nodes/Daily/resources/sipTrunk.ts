@@ -4,7 +4,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { dailyCursor } from '../fields';
 
 const sipTrunkId = idField('sipTrunkId', 'SIP Trunk ID', 'The ID of the SIP trunk', 'searchSipTrunks');
@@ -109,7 +109,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a SIP trunk with its SIP URI and settings',
 		...params([sipTrunkId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sip-trunk/${enc(p.sipTrunkId)}` }),
+		request: (p) => ({ method: 'GET', path: `/sip-trunk/${pathSegment(p.sipTrunkId)}` }),
 	}),
 	operation({
 		resource: 'sipTrunk', operation: 'update', name: 'Update', action: 'Update a SIP trunk',
@@ -117,14 +117,14 @@ const operations: OperationDescriptor[] = [
 		properties: update.properties,
 		schema: updateSchema,
 		repeatable: true,
-		request: (p) => ({ method: 'PUT', path: `/sip-trunk/${enc(p.sipTrunkId)}`, body: trunkBody(p.updateFields ?? {}) }),
+		request: (p) => ({ method: 'PUT', path: `/sip-trunk/${pathSegment(p.sipTrunkId)}`, body: trunkBody(p.updateFields ?? {}) }),
 	}),
 	operation({
 		resource: 'sipTrunk', operation: 'delete', name: 'Delete', action: 'Delete a SIP trunk',
 		description: 'Delete a SIP trunk; calls to its SIP URI stop',
 		...params([sipTrunkId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sip-trunk/${enc(p.sipTrunkId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/sip-trunk/${pathSegment(p.sipTrunkId)}` }),
 		output: (body, p) => ({ deleted: true, id: p.sipTrunkId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 ];

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, idField, params } from '../../shared/parameters/fields';
 import { cuesToText, parseWebVtt } from '../../shared/formats/webvtt';
 import { dailyCursor } from '../fields';
 
@@ -33,14 +33,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the status and details of a transcript',
 		...params([transcriptId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}` }),
+		request: (p) => ({ method: 'GET', path: `/transcript/${pathSegment(p.transcriptId)}` }),
 	}),
 	operation({
 		resource: 'transcript', operation: 'delete', name: 'Delete', action: 'Delete a transcript',
 		description: 'Delete a stored transcript',
 		...params([transcriptId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/transcript/${enc(p.transcriptId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/transcript/${pathSegment(p.transcriptId)}` }),
 		output: (body, p) => ({ deleted: true, transcriptId: p.transcriptId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 	operation({
@@ -48,7 +48,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a temporary link to the WebVTT file of a transcript',
 		...params([transcriptId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link` }),
+		request: (p) => ({ method: 'GET', path: `/transcript/${pathSegment(p.transcriptId)}/access-link` }),
 		// Either name in, both out: a workflow reading download_link (the docs) or link (the spec's schema) finds it.
 		output: (body) => {
 			const link = accessLink(body);
@@ -61,7 +61,7 @@ const operations: OperationDescriptor[] = [
 		...params([transcriptId]),
 		repeatable: true,
 		run: async (ctx, p) => {
-			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${enc(p.transcriptId)}/access-link`, repeatable: true });
+			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${pathSegment(p.transcriptId)}/access-link`, repeatable: true });
 			const link = accessLink(body);
 			if (!link) {
 				return { transcriptId: p.transcriptId, text: '', cues: [], ready: false };

@@ -1,7 +1,7 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { z } from 'zod';
 import { booleanFromText, jsonObject, jsonValue, numberFromText } from '../../shared/formats/parse';
-import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params } from '../../shared/parameters/fields';
 import { instanceIdOptions, roomNameField } from '../fields';
 
 /** The spec's transcription-properties `transcription_geo` enum. */
@@ -14,7 +14,7 @@ export const endpointing = z.preprocess(
 );
 
 /** The spec's transcription-properties `redact`: a boolean, or a list of strings (or of booleans). */
-export const redact = jsonValue.pipe(
+export const redactSetting = jsonValue.pipe(
 	z.union([z.boolean(), z.array(z.string()), z.array(z.boolean())], { errorMap: () => ({ message: 'must be true, false or a list such as ["pci", "ssn"]' }) }),
 );
 
@@ -29,7 +29,7 @@ const start = params([roomNameField('The room whose meeting to transcribe')], [
 		{ displayName: 'Profanity Filter', name: 'profanity_filter', type: 'boolean', default: false, description: 'Whether profanity is masked' },
 		{ displayName: 'Punctuate', name: 'punctuate', type: 'boolean', default: false, description: 'Whether punctuation is added' },
 		{ displayName: 'Endpointing (Ms)', name: 'endpointing', type: 'number', default: 0, zod: endpointing, description: 'Silence in milliseconds that ends an utterance; false (from an expression) turns endpointing off' },
-		{ displayName: 'Redact (JSON)', name: 'redact', type: 'json', default: '', zod: redact, description: 'True to redact everything, or a list such as ["pci", "ssn", "numbers"]' },
+		{ displayName: 'Redact (JSON)', name: 'redact', type: 'json', default: '', zod: redactSetting, description: 'True to redact everything, or a list such as ["pci", "ssn", "numbers"]' },
 		{ displayName: 'Extra (JSON)', name: 'extra', type: 'json', default: '', zod: jsonObject, description: 'Extra Deepgram parameters as an object' },
 		{ displayName: 'Include Raw Response', name: 'includeRawResponse', type: 'boolean', default: false, description: 'Whether the raw Deepgram answer is included in events' },
 		{ displayName: 'Instance ID', name: 'instanceId', type: 'string', default: '', description: 'A UUID to tell several transcriptions apart' },
@@ -73,7 +73,7 @@ const operations: OperationDescriptor[] = [
 		...start,
 		repeatable: false,
 		// An empty participant list is left out: [] would transcribe nobody.
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/start`, body: defined({ ...p.options, participants: p.options?.participants?.length ? p.options.participants : undefined }) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/transcription/start`, body: defined({ ...p.options, participants: p.options?.participants?.length ? p.options.participants : undefined }) }),
 	}),
 	operation({
 		resource: 'transcription', operation: 'update', name: 'Update', action: 'Update a running transcription',
@@ -81,14 +81,14 @@ const operations: OperationDescriptor[] = [
 		...update,
 		schema: updateSchema,
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/update`, body: updateBody(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/transcription/update`, body: updateBody(p.options) }),
 	}),
 	operation({
 		resource: 'transcription', operation: 'stop', name: 'Stop', action: 'Stop transcribing a room',
 		description: 'Stop live transcription in a room',
 		...params([roomNameField()], [instanceIdOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomName)}/transcription/stop`, body: defined(p.options) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomName)}/transcription/stop`, body: defined(p.options) }),
 	}),
 ];
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { DAILY_EVENT_TYPES } from '../events';
 
 const webhookId = idField('webhookId', 'Webhook ID', 'The UUID of the webhook', 'searchWebhooks');
@@ -36,7 +36,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a webhook with its state (ACTIVE or FAILED) and failure count',
 		...params([webhookId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
+		request: (p) => ({ method: 'GET', path: `/webhooks/${pathSegment(p.webhookId)}` }),
 		// Daily's spec answers an array of webhooks here, its docs prose one object: the webhook either way. An array
 		// without the asked-for webhook (Daily keeps one per domain) is returned as it came, never as another webhook.
 		output: (body, p) => (Array.isArray(body) ? (body.find((w) => w?.uuid === p.webhookId) ?? { webhooks: body }) : body),
@@ -50,14 +50,14 @@ const operations: OperationDescriptor[] = [
 			...settings,
 		], 'Add Field')]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/webhooks/${enc(p.webhookId)}`, body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'POST', path: `/webhooks/${pathSegment(p.webhookId)}`, body: defined(p.updateFields) }),
 	}),
 	operation({
 		resource: 'webhook', operation: 'delete', name: 'Delete', action: 'Delete a webhook',
 		description: 'Delete a webhook',
 		...params([webhookId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/webhooks/${pathSegment(p.webhookId)}` }),
 		output: (body, p) => ({ deleted: true, uuid: p.webhookId, ...(body && typeof body === 'object' ? body : {}) }),
 	}),
 ];

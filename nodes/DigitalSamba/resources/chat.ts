@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { enc, params } from '../../shared/parameters/fields';
+import { pathSegment, params } from '../../shared/parameters/fields';
 import { answered, exportCall } from '../common';
 import { exportParams, listOptions, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
@@ -12,7 +12,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the public chat messages of a room, optionally of one session, one item per message with sender and time',
 		...params([roomField()], [listOptions([sessionFilter('messages')])]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/chat`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/chat`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -23,7 +23,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Message', name: 'message', type: 'string', default: '', required: true, typeOptions: { rows: 3 }, description: 'The text to post' },
 		]),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/chat`, body: { message: p.message } }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/chat`, body: { message: p.message } }),
 		output: answered((p) => ({ roomId: p.roomId, message: p.message })),
 	}),
 	operation({
@@ -31,14 +31,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Download the chat of a room, optionally of one session, as a text, JSON, CSV or ZIP file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', TEXT_FORMATS, sessionFilter('messages')),
 		repeatable: true,
-		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/chat/export`, 'chat'),
+		...exportCall((p) => `/rooms/${pathSegment(String(p.roomId))}/chat/export`, 'chat'),
 	}),
 	operation({
 		resource: 'chat', operation: 'deleteAll', name: 'Delete All', action: 'Delete all chat messages of a room',
 		description: 'Delete every chat message of a room, across all its sessions',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/chat` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/chat` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -46,7 +46,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete the chat messages of one session',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/chat` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/chat` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { multipart } from '../../shared/http/multipart';
 import { listOptions, pickedUnder } from '../fields';
 import { dsOffset } from '../transport';
@@ -46,7 +46,7 @@ const operations: OperationDescriptor[] = [
 		operation: 'get', name: 'Get', action: 'Get a library', description: 'Get one content library',
 		...params([libraryId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}` }),
 	}),
 	op({
 		operation: 'create', name: 'Create', action: 'Create a library',
@@ -59,13 +59,13 @@ const operations: OperationDescriptor[] = [
 		operation: 'update', name: 'Update', action: 'Update a library', description: 'Rename a library or change its external ID',
 		...params([libraryId], [collection('updateFields', 'Update Fields', libraryFields)]),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}`, body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'PATCH', path: `/libraries/${pathSegment(p.libraryId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'delete', name: 'Delete', action: 'Delete a library', description: 'Delete a library with all its folders and files',
 		...params([libraryId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/libraries/${pathSegment(p.libraryId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId }),
 	}),
 	op({
@@ -73,40 +73,40 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the folder tree of a library with the files in each folder',
 		...params([libraryId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/hierarchy` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}/hierarchy` }),
 	}),
 	op({
 		operation: 'getManyFolders', name: 'Get Many Folders', action: 'Get many folders of a library',
 		description: 'List the folders of a library, one item each',
 		...params([libraryId], [listOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/folders`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}/folders`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'getFolder', name: 'Get Folder', action: 'Get a library folder', description: 'Get one folder of a library',
 		...params([libraryId, folderId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}/folders/${pathSegment(p.folderId)}` }),
 	}),
 	op({
 		operation: 'createFolder', name: 'Create Folder', action: 'Create a library folder',
 		description: 'Create a folder in a library, at its root or inside another folder',
 		...params([libraryId], [collection('additionalFields', 'Additional Fields', folderFields)]),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/folders`, body: defined(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: `/libraries/${pathSegment(p.libraryId)}/folders`, body: defined(p.additionalFields) }),
 	}),
 	op({
 		operation: 'updateFolder', name: 'Update Folder', action: 'Update a library folder', description: 'Rename a folder or move it into another folder',
 		...params([libraryId, folderId], [collection('updateFields', 'Update Fields', folderFields)]),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}`, body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'PATCH', path: `/libraries/${pathSegment(p.libraryId)}/folders/${pathSegment(p.folderId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'deleteFolder', name: 'Delete Folder', action: 'Delete a library folder', description: 'Delete a folder of a library',
 		...params([libraryId, folderId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}/folders/${enc(p.folderId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/libraries/${pathSegment(p.libraryId)}/folders/${pathSegment(p.folderId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, folderId: p.folderId }),
 	}),
 	op({
@@ -114,14 +114,14 @@ const operations: OperationDescriptor[] = [
 		description: 'List the files of a library (name, type, size, folder), one item each',
 		...params([libraryId], [listOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}/files`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	op({
 		operation: 'getFile', name: 'Get File', action: 'Get a library file', description: 'Get one file of a library with its processing status',
 		...params([libraryId, fileId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}/files/${pathSegment(p.fileId)}` }),
 	}),
 	op({
 		operation: 'uploadFile', name: 'Upload File', action: 'Upload a file to a library',
@@ -134,7 +134,7 @@ const operations: OperationDescriptor[] = [
 			const name: string = p.additionalFields?.name ?? file.fileName;
 			const spec = {
 				method: 'POST' as const,
-				path: `/libraries/${enc(p.libraryId)}/files`,
+				path: `/libraries/${pathSegment(p.libraryId)}/files`,
 				body: defined({ name, folder_id: p.additionalFields?.folder_id, file_size: file.size }),
 				repeatable: false,
 			};
@@ -158,13 +158,13 @@ const operations: OperationDescriptor[] = [
 			folderOfFile,
 		])]),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}`, body: defined(p.updateFields) }),
+		request: (p) => ({ method: 'PATCH', path: `/libraries/${pathSegment(p.libraryId)}/files/${pathSegment(p.fileId)}`, body: defined(p.updateFields) }),
 	}),
 	op({
 		operation: 'deleteFile', name: 'Delete File', action: 'Delete a library file', description: 'Delete a file of a library',
 		...params([libraryId, fileId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/libraries/${pathSegment(p.libraryId)}/files/${pathSegment(p.fileId)}` }),
 		output: (_body, p) => ({ deleted: true, libraryId: p.libraryId, fileId: p.fileId }),
 	}),
 	op({
@@ -172,7 +172,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the page and thumbnail URLs of a processed file: a list of pages, each with its image URL and thumbnail URL',
 		...params([libraryId, fileId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/libraries/${enc(p.libraryId)}/files/${enc(p.fileId)}/links` }),
+		request: (p) => ({ method: 'GET', path: `/libraries/${pathSegment(p.libraryId)}/files/${pathSegment(p.fileId)}/links` }),
 	}),
 	op({
 		operation: 'createWebapp', name: 'Create Webapp', action: 'Add a web app to a library',
@@ -185,7 +185,7 @@ const operations: OperationDescriptor[] = [
 			folderOfFile,
 		])]),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/webapps`, body: { url: p.url, ...defined(p.additionalFields) } }),
+		request: (p) => ({ method: 'POST', path: `/libraries/${pathSegment(p.libraryId)}/webapps`, body: { url: p.url, ...defined(p.additionalFields) } }),
 	}),
 	op({
 		operation: 'createWhiteboard', name: 'Create Whiteboard', action: 'Add a whiteboard to a library',
@@ -195,7 +195,7 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Private', name: 'private', type: 'boolean', default: false, description: 'Whether the whiteboard is private' },
 		])]),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/libraries/${enc(p.libraryId)}/whiteboards`, body: defined(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: `/libraries/${pathSegment(p.libraryId)}/whiteboards`, body: defined(p.additionalFields) }),
 	}),
 ];
 

@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { defined, enc, params } from '../../shared/parameters/fields';
+import { defined, pathSegment, params } from '../../shared/parameters/fields';
 import { listOptions, roomField } from '../fields';
 import { dsOffset } from '../transport';
 
@@ -25,14 +25,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get whether a room is live now: its session start, duration in seconds and live participant count',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/live` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/live` }),
 	}),
 	operation({
 		resource: 'live', operation: 'getRoomParticipants', name: 'Get Live Room Participants', action: 'Get who is in a room now',
 		description: 'Get a room\'s live session with the list of people in it right now (ID, name, role, join time)',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/live/participants` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/live/participants` }),
 	}),
 ];
 

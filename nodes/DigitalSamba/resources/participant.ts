@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { defined, enc, field, params } from '../../shared/parameters/fields';
+import { defined, pathSegment, field, params } from '../../shared/parameters/fields';
 import { DATE_FIELDS, listOptions, pickedUnder, roomUuid, sessionField } from '../fields';
 import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
@@ -36,21 +36,21 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one participant with their session, role, join and leave time, device and activity counts',
 		...params([participantId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}` }),
+		request: (p) => ({ method: 'GET', path: `/participants/${pathSegment(p.participantId)}` }),
 	}),
 	operation({
 		resource: 'participant', operation: 'getStatistics', name: 'Get Statistics', action: 'Get participant statistics',
 		description: 'Get the usage figures of one participant: participation minutes, chat posts, questions and answers',
 		...params([participantId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/participants/${enc(p.participantId)}/statistics` }),
+		request: (p) => ({ method: 'GET', path: `/participants/${pathSegment(p.participantId)}/statistics` }),
 	}),
 	roomByUuid(operation({
 		resource: 'participant', operation: 'getManyForRoom', name: 'Get Many for Room', action: 'Get the participants of a room',
 		description: 'List everyone who joined sessions of one room, newest first',
 		...params([roomUuid()], [listOptions([...DATE_FIELDS, live, sessionFilter])]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/participants`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/participants`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	})),
 	operation({
@@ -58,11 +58,11 @@ const operations: OperationDescriptor[] = [
 		description: 'List everyone who joined one session, newest first',
 		...params([sessionField()], [listOptions([...DATE_FIELDS, live])]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/participants`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/participants`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
-	hand('raiseHand', 'raise', (p) => `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/raise-hand`),
-	hand('lowerHand', 'lower', (p) => `/rooms/${enc(p.roomId)}/participants/${enc(p.participantId)}/lower-hand`),
+	hand('raiseHand', 'raise', (p) => `/rooms/${pathSegment(p.roomId)}/participants/${pathSegment(p.participantId)}/raise-hand`),
+	hand('lowerHand', 'lower', (p) => `/rooms/${pathSegment(p.roomId)}/participants/${pathSegment(p.participantId)}/lower-hand`),
 ];
 
 export const participant: ResourceDescriptor = { value: 'participant', name: 'Participant', operations };

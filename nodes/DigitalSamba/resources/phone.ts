@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonValue, stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { enc, field, idField, params } from '../../shared/parameters/fields';
+import { pathSegment, field, idField, params } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { roomUuid } from '../fields';
 import { roomByUuid } from '../roomUuid';
@@ -70,14 +70,14 @@ const callAction = (value: string, name: string, action: string, description: st
 }));
 
 const operations: OperationDescriptor[] = [
-	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', (p) => `/rooms/${enc(p.roomId)}/phone/connect`),
-	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', (p) => `/rooms/${enc(p.roomId)}/phone/disconnect`),
+	roomAction('connect', 'Connect', 'Connect a room to the phone bridge', 'Connect a room to the SIP phone bridge so callers can dial in', (p) => `/rooms/${pathSegment(p.roomId)}/phone/connect`),
+	roomAction('disconnect', 'Disconnect', 'Disconnect a room from the phone bridge', 'Disconnect a room from the SIP phone bridge', (p) => `/rooms/${pathSegment(p.roomId)}/phone/disconnect`),
 	roomByUuid(operation({
 		resource: 'phone', operation: 'participantsJoined', name: 'Phone Participants Joined', action: 'Report phone participants who joined',
 		description: 'Tell the room that phone callers joined; each call needs a call_id and a name or caller_number, optionally external_id and muted',
 		...withStructured(params([room, CALLS_JSON]), callsInput),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/joined`, body: p.calls }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/phone-participants/joined`, body: p.calls }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.calls.map((c: { call_id: string }) => c.call_id) }),
 	})),
 	roomByUuid(operation({
@@ -88,13 +88,13 @@ const operations: OperationDescriptor[] = [
 			{ displayName: 'Call IDs', name: 'callIds', type: 'stringList', default: '', required: true, zod: callIds, description: 'The IDs of the calls that ended, comma-separated or as an array' },
 		]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/phone-participants/left`, body: p.callIds }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/phone-participants/left`, body: p.callIds }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, callIds: p.callIds }),
 	})),
-	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/raise-hand`),
-	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/lower-hand`),
-	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/mute`),
-	callAction('unmute', 'Unmute', 'Unmute a phone participant', 'Unmute a phone caller in a room', (p) => `/rooms/${enc(p.roomId)}/phone-participants/${enc(p.callId)}/unmute`),
+	callAction('raiseHand', 'Raise Hand', 'Raise the hand of a phone participant', 'Raise the virtual hand of a phone caller in a room', (p) => `/rooms/${pathSegment(p.roomId)}/phone-participants/${pathSegment(p.callId)}/raise-hand`),
+	callAction('lowerHand', 'Lower Hand', 'Lower the hand of a phone participant', 'Lower the virtual hand of a phone caller in a room', (p) => `/rooms/${pathSegment(p.roomId)}/phone-participants/${pathSegment(p.callId)}/lower-hand`),
+	callAction('mute', 'Mute', 'Mute a phone participant', 'Mute a phone caller in a room', (p) => `/rooms/${pathSegment(p.roomId)}/phone-participants/${pathSegment(p.callId)}/mute`),
+	callAction('unmute', 'Unmute', 'Unmute a phone participant', 'Unmute a phone caller in a room', (p) => `/rooms/${pathSegment(p.roomId)}/phone-participants/${pathSegment(p.callId)}/unmute`),
 ];
 
 export const phone: ResourceDescriptor = { value: 'phone', name: 'Phone', operations };

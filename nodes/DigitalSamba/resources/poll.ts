@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonFromText, lineItems } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, enc, field, params } from '../../shared/parameters/fields';
+import { collection, pathSegment, field, params } from '../../shared/parameters/fields';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, pickedUnder, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
 import { roomByUuid } from '../roomUuid';
@@ -74,7 +74,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the polls of a room, one item per poll with its question, type and status',
 		...params([roomField()], [listOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/polls`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -84,7 +84,7 @@ const operations: OperationDescriptor[] = [
 		schema: createBase.schema.superRefine(needsOptions),
 		repeatable: false,
 		request: (p) => ({
-			method: 'POST', path: `/rooms/${enc(p.roomId)}/polls`,
+			method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/polls`,
 			body: { question: p.question, type: p.type, ...(p.additionalFields ?? {}), options: p.pollOptions ?? [] },
 		}),
 	}),
@@ -93,7 +93,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a poll with its options',
 		...onePoll,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/polls/${pathSegment(p.pollId)}` }),
 	})),
 	roomByUuid(operation({
 		resource: 'poll', operation: 'update', name: 'Update', action: 'Update a poll',
@@ -102,7 +102,7 @@ const operations: OperationDescriptor[] = [
 		schema: updateBase.schema.superRefine(needsOptions),
 		repeatable: true,
 		request: (p) => ({
-			method: 'PATCH', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}`,
+			method: 'PATCH', path: `/rooms/${pathSegment(p.roomId)}/polls/${pathSegment(p.pollId)}`,
 			body: { ...(p.updateFields ?? {}), options: p.pollOptions ?? [] },
 		}),
 	})),
@@ -111,7 +111,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete a poll and its votes',
 		...onePoll,
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/polls/${pathSegment(p.pollId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.pollId }),
 	})),
 	operation({
@@ -119,14 +119,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the results of a poll, one item per time it ran, with votes per option; optionally of one session',
 		...params([roomField(), pollId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/polls/${enc(p.pollId)}/results`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/polls/${pathSegment(p.pollId)}/results`, qs: { ...(p.options ?? {}) } }),
 	}),
 	operation({
 		resource: 'poll', operation: 'export', name: 'Export', action: 'Export polls',
 		description: 'Download the polls and results of a room, optionally of one session, as a text or JSON file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('polls')),
 		repeatable: true,
-		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/polls/export`, 'polls'),
+		...exportCall((p) => `/rooms/${pathSegment(String(p.roomId))}/polls/export`, 'polls'),
 	}),
 	roomByUuid(operation({
 		resource: 'poll', operation: 'import', name: 'Import', action: 'Import polls from a CSV file',
@@ -134,21 +134,21 @@ const operations: OperationDescriptor[] = [
 		...importParams(),
 		// The rows are created once: a repeat would create them twice.
 		repeatable: false,
-		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/polls/import`),
+		run: importCsv((p) => `/rooms/${pathSegment(String(p.roomId))}/polls/import`),
 	})),
 	roomByUuid(operation({
 		resource: 'poll', operation: 'getTemplate', name: 'Get Template', action: 'Get the poll import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
 		repeatable: true,
-		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/polls/template`, 'polls-template.csv'),
+		...templateCall((p) => `/rooms/${pathSegment(String(p.roomId))}/polls/template`, 'polls-template.csv'),
 	})),
 	operation({
 		resource: 'poll', operation: 'deleteAll', name: 'Delete All', action: 'Delete all polls of a room',
 		description: 'Delete every poll of a room with its votes',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/polls` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/polls` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -156,7 +156,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete the polls (and votes) created by the participants of one session; polls of other sessions stay',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/polls` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/polls` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 ];

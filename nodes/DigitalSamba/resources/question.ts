@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operation, type HttpMethod, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, enc, field, type FieldSpec, params } from '../../shared/parameters/fields';
+import { collection, pathSegment, field, type FieldSpec, params } from '../../shared/parameters/fields';
 import { answered, exportCall } from '../common';
 import { exportParams, listOptions, pickedUnder, roomField, sessionField, sessionFilter } from '../fields';
 import { dsOffset } from '../transport';
@@ -60,7 +60,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the Q&A questions of a room with their answers, optionally of one session, one item per question',
 		...params([roomField()], [listOptions([sessionFilter('questions')])]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/questions`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/questions`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -68,7 +68,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Download the Q&A of a room, optionally of one session, as a text or JSON file in a binary field',
 		...exportParams('The room: its ID (UUID) or its friendly URL', [['txt', 'Text'], ['json', 'JSON']], sessionFilter('questions')),
 		repeatable: true,
-		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/questions/export`, 'questions'),
+		...exportCall((p) => `/rooms/${pathSegment(String(p.roomId))}/questions/export`, 'questions'),
 	}),
 	operation({
 		resource: 'question', operation: 'create', name: 'Create', action: 'Create a question',
@@ -79,7 +79,7 @@ const operations: OperationDescriptor[] = [
 		]),
 		repeatable: false,
 		request: (p) => ({
-			method: 'POST', path: `/rooms/${enc(p.roomId)}/questions`,
+			method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/questions`,
 			body: { participant: participant(p), question: p.question, ...(p.additionalFields ?? {}) },
 		}),
 		output: answered((p) => ({ roomId: p.roomId, question: p.question })),
@@ -89,7 +89,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Change the text of a question, on behalf of a participant allowed to',
 		...withParticipant([questionId, questionText]),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p), question: p.question } }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}`, body: { participant: participant(p), question: p.question } }),
 		output: answered((p) => ({ questionId: p.questionId })),
 	}),
 	operation({
@@ -97,7 +97,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete a question and its answers, on behalf of a participant allowed to',
 		...withParticipant([questionId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}`, body: { participant: participant(p) } }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.questionId }),
 	}),
 	operation({
@@ -108,7 +108,7 @@ const operations: OperationDescriptor[] = [
 		]),
 		repeatable: false,
 		request: (p) => ({
-			method: 'POST', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers`,
+			method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/answers`,
 			body: { participant: participant(p), answer: p.answer, ...(p.additionalFields ?? {}) },
 		}),
 		output: answered((p) => ({ questionId: p.questionId, answer: p.answer })),
@@ -118,7 +118,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Change the text of an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId, answerText]),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/answers/${pathSegment(p.answerId)}`, body: { participant: participant(p), answer: p.answer } }),
 		output: answered((p) => ({ questionId: p.questionId, answerId: p.answerId })),
 	}),
 	operation({
@@ -126,22 +126,22 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete an answer, on behalf of a participant allowed to',
 		...withParticipant([questionId, answerId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/answers/${enc(p.answerId)}`, body: { participant: participant(p) } }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/answers/${pathSegment(p.answerId)}`, body: { participant: participant(p) } }),
 		output: (_body, p) => ({ deleted: true, id: p.answerId, questionId: p.questionId }),
 	}),
-	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/dismiss`),
-	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/reopen`),
-	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
-	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', true, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/vote`),
-	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/start`),
-	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/stop`),
-	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', false, (p) => `/rooms/${enc(p.roomId)}/questions/${enc(p.questionId)}/live-answers/cancel`),
+	questionAction('dismiss', 'Dismiss', 'Dismiss a question', 'Dismiss a question so it leaves the open list, on behalf of a moderator', 'POST', false, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/dismiss`),
+	questionAction('reopen', 'Reopen', 'Reopen a question', 'Reopen a dismissed question, on behalf of a moderator', 'POST', false, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/reopen`),
+	questionAction('vote', 'Vote', 'Upvote a question', 'Upvote a question on behalf of a participant', 'POST', false, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/vote`),
+	questionAction('unvote', 'Remove Vote', 'Remove a vote from a question', 'Take back a participant\'s upvote of a question', 'DELETE', true, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/vote`),
+	questionAction('startLiveAnswer', 'Start Live Answer', 'Start a live answer', 'Mark that a participant starts answering a question live, by voice', 'POST', false, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/live-answers/start`),
+	questionAction('stopLiveAnswer', 'Stop Live Answer', 'Stop a live answer', 'Mark a live answer to a question as finished', 'POST', false, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/live-answers/stop`),
+	questionAction('cancelLiveAnswer', 'Cancel Live Answer', 'Cancel a live answer', 'Cancel a live answer to a question that was started', 'POST', false, (p) => `/rooms/${pathSegment(p.roomId)}/questions/${pathSegment(p.questionId)}/live-answers/cancel`),
 	operation({
 		resource: 'question', operation: 'deleteAll', name: 'Delete All', action: 'Delete all questions of a room',
 		description: 'Delete every Q&A question and answer of a room, across all its sessions',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/questions` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/questions` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -149,7 +149,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete the Q&A questions and answers of one session',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/questions` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/questions` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 ];

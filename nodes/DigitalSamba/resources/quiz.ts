@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { jsonValue } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, enc, field, type FieldSpec, params } from '../../shared/parameters/fields';
+import { collection, pathSegment, field, type FieldSpec, params } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { exportCall, importCsv, templateCall } from '../common';
 import { exportParams, importParams, listOptions, pickedUnder, ROOM_UUID_DESCRIPTION, roomField, roomUuid, sessionField, sessionFilter } from '../fields';
@@ -95,7 +95,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the quizzes of a room, one item per quiz with its title, time limit and status',
 		...params([roomField()], [listOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/quizzes`, qs: { ...(p.options ?? {}) } }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -104,7 +104,7 @@ const operations: OperationDescriptor[] = [
 		...withStructured(params([roomField(), TITLE, questionsJson(false)], [collection('additionalFields', 'Additional Fields', QUIZ_FIELDS, 'Add Field')]), questionsInput(false)),
 		repeatable: false,
 		request: (p) => ({
-			method: 'POST', path: `/rooms/${enc(p.roomId)}/quizzes`,
+			method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/quizzes`,
 			body: { title: p.title, ...(p.additionalFields ?? {}), questions: p.questions },
 		}),
 	}),
@@ -113,7 +113,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a quiz with its questions and choices',
 		...oneQuiz,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/quizzes/${pathSegment(p.quizId)}` }),
 	})),
 	roomByUuid(operation({
 		resource: 'quiz', operation: 'update', name: 'Update', action: 'Update a quiz',
@@ -122,14 +122,14 @@ const operations: OperationDescriptor[] = [
 			collection('updateFields', 'Update Fields', [{ ...TITLE, required: false }, ...QUIZ_FIELDS], 'Add Field'),
 		]), questionsInput(true)),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}`, body: { ...(p.updateFields ?? {}), questions: p.questions } }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${pathSegment(p.roomId)}/quizzes/${pathSegment(p.quizId)}`, body: { ...(p.updateFields ?? {}), questions: p.questions } }),
 	})),
 	roomByUuid(operation({
 		resource: 'quiz', operation: 'delete', name: 'Delete', action: 'Delete a quiz',
 		description: 'Delete a quiz and its answers',
 		...oneQuiz,
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/quizzes/${pathSegment(p.quizId)}` }),
 		output: (_body, p) => ({ deleted: true, id: p.quizId }),
 	})),
 	operation({
@@ -137,14 +137,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get the results of a quiz, one item per time it ran, with answers per question; optionally of one session',
 		...params([roomField(), quizId], [collection('options', 'Options', [sessionFilter('results')], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/quizzes/${enc(p.quizId)}/results`, qs: { ...(p.options ?? {}) } }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/quizzes/${pathSegment(p.quizId)}/results`, qs: { ...(p.options ?? {}) } }),
 	}),
 	roomByUuid(operation({
 		resource: 'quiz', operation: 'export', name: 'Export', action: 'Export quiz results',
 		description: 'Download the quiz results of a room as a CSV, text, JSON or ZIP file in a binary field',
 		...exportParams(ROOM_UUID_DESCRIPTION, [['csv', 'CSV'], ['txt', 'Text'], ['json', 'JSON'], ['zip', 'ZIP']]),
 		repeatable: true,
-		...exportCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/export`, 'quizzes'),
+		...exportCall((p) => `/rooms/${pathSegment(String(p.roomId))}/quizzes/export`, 'quizzes'),
 	})),
 	roomByUuid(operation({
 		resource: 'quiz', operation: 'import', name: 'Import', action: 'Import quizzes from a CSV file',
@@ -152,21 +152,21 @@ const operations: OperationDescriptor[] = [
 		...importParams(),
 		// The rows are created once: a repeat would create them twice.
 		repeatable: false,
-		run: importCsv((p) => `/rooms/${enc(String(p.roomId))}/quizzes/import`),
+		run: importCsv((p) => `/rooms/${pathSegment(String(p.roomId))}/quizzes/import`),
 	})),
 	roomByUuid(operation({
 		resource: 'quiz', operation: 'getTemplate', name: 'Get Template', action: 'Get the quiz import template',
 		description: 'Download the CSV template for Import as a file in a binary field',
 		...params([roomUuid()]),
 		repeatable: true,
-		...templateCall((p) => `/rooms/${enc(String(p.roomId))}/quizzes/template`, 'quizzes-template.csv'),
+		...templateCall((p) => `/rooms/${pathSegment(String(p.roomId))}/quizzes/template`, 'quizzes-template.csv'),
 	})),
 	operation({
 		resource: 'quiz', operation: 'deleteAll', name: 'Delete All', action: 'Delete all quizzes of a room',
 		description: 'Delete every quiz of a room with its answers',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/quizzes` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/quizzes` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -174,7 +174,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete the quizzes (and answers) created by the participants of one session; quizzes of other sessions stay',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/quizzes` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/quizzes` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 ];

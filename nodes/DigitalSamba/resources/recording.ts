@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, idField, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, idField, params, pick } from '../../shared/parameters/fields';
 import { listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
@@ -65,14 +65,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one recording with its status, duration, room, session and the participant who recorded',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}` }),
+		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}` }),
 	}),
 	operation({
 		resource: 'recording', operation: 'getDownloadLink', name: 'Get Download Link', action: 'Get a recording download link',
 		description: 'Get a temporary link to the file of a READY recording, as {link, valid_until}',
 		...params([recordingId], [validFor()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/download`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}/download`, qs: defined(p.options) }),
 	}),
 	operation({
 		resource: 'recording', operation: 'download', name: 'Download', action: 'Download a recording',
@@ -80,7 +80,7 @@ const operations: OperationDescriptor[] = [
 		...params([recordingId, OUTPUT_FILE_FIELD]),
 		repeatable: true,
 		run: async (ctx, p) => {
-			const spec = { method: 'GET' as const, path: `/recordings/${enc(p.recordingId)}/download`, repeatable: true };
+			const spec = { method: 'GET' as const, path: `/recordings/${pathSegment(p.recordingId)}/download`, repeatable: true };
 			const result = await ctx.send(spec);
 			const link = (result.body as IDataObject | undefined)?.link;
 			if (typeof link !== 'string' || link === '') {
@@ -98,18 +98,18 @@ const operations: OperationDescriptor[] = [
 		description: 'List the bookmarks participants set in a recording (text, time in seconds, session), one item each',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/recordings/${enc(p.recordingId)}/bookmarks` }),
+		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}/bookmarks` }),
 	}),
-	action('archive', 'Archive', 'Archive a recording', 'Move a recording to the archive', params([recordingId]), (p) => `/recordings/${enc(p.recordingId)}/archive`, (p) => ({ recordingId: p.recordingId })),
-	action('unarchive', 'Unarchive', 'Unarchive a recording', 'Bring an archived recording back to the recordings list', params([recordingId]), (p) => `/recordings/${enc(p.recordingId)}/unarchive`, (p) => ({ recordingId: p.recordingId })),
-	action('start', 'Start', 'Start recording a room', 'Start recording the session running in a room', params([roomField()]), (p) => `/rooms/${enc(p.roomId)}/recordings/start`, (p) => ({ roomId: p.roomId })),
-	action('stop', 'Stop', 'Stop recording a room', 'Stop the recording running in a room', params([roomField()]), (p) => `/rooms/${enc(p.roomId)}/recordings/stop`, (p) => ({ roomId: p.roomId })),
+	action('archive', 'Archive', 'Archive a recording', 'Move a recording to the archive', params([recordingId]), (p) => `/recordings/${pathSegment(p.recordingId)}/archive`, (p) => ({ recordingId: p.recordingId })),
+	action('unarchive', 'Unarchive', 'Unarchive a recording', 'Bring an archived recording back to the recordings list', params([recordingId]), (p) => `/recordings/${pathSegment(p.recordingId)}/unarchive`, (p) => ({ recordingId: p.recordingId })),
+	action('start', 'Start', 'Start recording a room', 'Start recording the session running in a room', params([roomField()]), (p) => `/rooms/${pathSegment(p.roomId)}/recordings/start`, (p) => ({ roomId: p.roomId })),
+	action('stop', 'Stop', 'Stop recording a room', 'Stop the recording running in a room', params([roomField()]), (p) => `/rooms/${pathSegment(p.roomId)}/recordings/stop`, (p) => ({ roomId: p.roomId })),
 	operation({
 		resource: 'recording', operation: 'delete', name: 'Delete', action: 'Delete a recording',
 		description: 'Delete one recording for good',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/recordings/${enc(p.recordingId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/recordings/${pathSegment(p.recordingId)}` }),
 		output: (_body, p) => ({ deleted: true, recordingId: p.recordingId }),
 	}),
 	operation({
@@ -117,7 +117,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete every recording of a room for good',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/recordings` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/recordings` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -125,7 +125,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete every recording of one session for good',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/recordings` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/recordings` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { enc, params } from '../../shared/parameters/fields';
+import { pathSegment, params } from '../../shared/parameters/fields';
 import { roomField } from '../fields';
 
 const room = roomField();
@@ -40,7 +40,7 @@ const operations: OperationDescriptor[] = [
 		repeatable: false,
 		request: (p) => ({
 			method: 'POST',
-			path: `/rooms/${enc(p.roomId)}/restreamers/start`,
+			path: `/rooms/${pathSegment(p.roomId)}/restreamers/start`,
 			body: p.target === 'custom' ? { server_url: p.serverUrl, stream_key: p.streamKey } : { type: p.target, stream_key: p.streamKey },
 		}),
 		output: (_body, p) => ({ success: true, roomId: p.roomId, target: p.target }),
@@ -50,7 +50,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Stop the live stream of a room',
 		...params([room]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/restreamers/stop` }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/restreamers/stop` }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
 	}),
 ];

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { jsonValue, listItems } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type PrepareContext, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { LIST_OPTION_FIELDS } from '../fields';
@@ -113,7 +113,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one role with all its permissions',
 		...params([roleId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/roles/${enc(p.roleId)}` }),
+		request: (p) => ({ method: 'GET', path: `/roles/${pathSegment(p.roleId)}` }),
 	}),
 	checkedAgainstTeam(operation({
 		resource: 'role', operation: 'create', name: 'Create', action: 'Create a role',
@@ -131,14 +131,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Change the permissions of a role, and optionally its name, display name or description',
 		...update,
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/roles/${enc(p.roleId)}`, body: { ...defined(p.updateFields), permissions: p.permissions } }),
+		request: (p) => ({ method: 'PATCH', path: `/roles/${pathSegment(p.roleId)}`, body: { ...defined(p.updateFields), permissions: p.permissions } }),
 	}), checkPermissions(update.properties)),
 	operation({
 		resource: 'role', operation: 'delete', name: 'Delete', action: 'Delete a role',
 		description: 'Delete a custom role of the team, by its ID or name',
 		...params([roleId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/roles/${enc(p.roleId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/roles/${pathSegment(p.roleId)}` }),
 		output: (_body, p) => ({ deleted: true, roleId: p.roleId }),
 	}),
 	operation({

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { stringList } from '../../shared/formats/parse';
 import { operation, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, type FieldSpec, params, pick } from '../../shared/parameters/fields';
 import { listOptions, roomField } from '../fields';
 import { createRoomSettings, nonEmpty, updateRoomSettings } from '../roomSettings';
 import { dsOffset } from '../transport';
@@ -71,7 +71,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get a room and all its settings by ID or friendly URL',
 		...byRoom,
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}` }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}` }),
 	}),
 	operation({
 		resource: 'room', operation: 'create', name: 'Create', action: 'Create a room',
@@ -92,7 +92,7 @@ const operations: OperationDescriptor[] = [
 			// that room rather than fail. Only a retry after such a failure (not after a 429) can be sure it is its own.
 			const taken = JSON.stringify((created.body as IDataObject)?.errors ?? {}).includes('friendly_url');
 			if (created.ambiguous && taken && typeof friendlyUrl === 'string') {
-				const { body } = await ctx.send({ method: 'GET', path: `/rooms/${enc(friendlyUrl)}`, repeatable: true });
+				const { body } = await ctx.send({ method: 'GET', path: `/rooms/${pathSegment(friendlyUrl)}`, repeatable: true });
 				return { ...(body as IDataObject), existing: true };
 			}
 			return ctx.fail(spec, created);
@@ -103,14 +103,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Change settings of a room found by ID or friendly URL; returns the room after the change',
 		...params([roomField()], [nonEmpty(updateRoomSettings())]),
 		repeatable: true,
-		request: (p) => ({ method: 'PATCH', path: `/rooms/${enc(p.roomId)}`, body: defined(p.settings) }),
+		request: (p) => ({ method: 'PATCH', path: `/rooms/${pathSegment(p.roomId)}`, body: defined(p.settings) }),
 	}),
 	operation({
 		resource: 'room', operation: 'delete', name: 'Delete', action: 'Delete a room',
 		description: 'Delete a room, optionally with its content, participant history and library; a live session is ended first',
 		...params([roomField()], [deleteOptions([DELETE_RESOURCES, DELETE_HISTORY, DELETE_LIBRARY])]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}`, body: flagsBody(p.options) }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}`, body: flagsBody(p.options) }),
 		output: (_body, p) => ({ deleted: true, id: p.roomId }),
 	}),
 	operation({
@@ -127,7 +127,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete everything the room\'s sessions produced (recordings, chat, transcripts, Q&A, poll and quiz results, files) but keep the room; fails while the room is live',
 		...params([roomField()], [deleteOptions([DELETE_HISTORY, DELETE_LIBRARY])]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/resources`, body: flagsBody(p.options) }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/resources`, body: flagsBody(p.options) }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, type FieldSpec, params } from '../../shared/parameters/fields';
 import { signHs256 } from '../../shared/formats/jwt';
 import { TIME_HINT } from '../../shared/formats/time';
 import { roomField } from '../fields';
@@ -58,7 +58,7 @@ async function createSigned(ctx: OperationContext, p: { roomId: string; teamDoma
 	const token = signHs256(claims, String(ctx.credentials.developerKey ?? ''));
 	const domain = p.teamDomain ?? (await teamDomain(ctx));
 	// The docs allow the friendly URL in place of the room ID, in rd as in the link.
-	const link = `https://${domain}.digitalsamba.com/${enc(p.friendlyUrl ?? p.roomId)}?token=${token}`;
+	const link = `https://${domain}.digitalsamba.com/${pathSegment(p.friendlyUrl ?? p.roomId)}?token=${token}`;
 	return { token, link, roomId: p.roomId, claims };
 }
 
@@ -68,7 +68,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Create a token through the API for one participant of a room; returns the token and a ready-to-use join link',
 		...params([roomField('The room the token is for: its ID (UUID) or its friendly URL')], [tokenFields()]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/token`, body: defined(p.additionalFields) }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/token`, body: defined(p.additionalFields) }),
 	}),
 	operation({
 		resource: 'roomToken', operation: 'createSigned', name: 'Create Signed Token', action: 'Create a signed room token',

@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params, pick } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params, pick } from '../../shared/parameters/fields';
 import { DATE_FIELDS, listOptions, METRICS_FIELD, roomUuid, sessionField } from '../fields';
 import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
@@ -30,7 +30,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the meeting sessions held in one room, newest first',
 		...params([roomUuid()], [listOptions([...DATE_FIELDS, LIVE_FILTER])]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/sessions`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/sessions`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	})),
 	operation({
@@ -39,21 +39,21 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one session with its room, start and end time, duration and usage figures',
 		...params([sessionField()], [metrics()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}`, qs: defined(p.options) }),
 	}),
 	operation({
 		resource: 'session', operation: 'getStatistics', name: 'Get Statistics', action: 'Get session statistics',
 		description: 'Get the usage figures of one session (participation, broadcast and screen-share minutes, participants by device …)',
 		...params([sessionField()], [metrics()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/statistics`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/statistics`, qs: defined(p.options) }),
 	}),
 	operation({
 		resource: 'session', operation: 'end', name: 'End', action: 'End a live session',
 		description: 'End a running session for everyone in it',
 		...params([sessionField('The ID (UUID) of the live session')]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/sessions/${enc(p.sessionId)}/end` }),
+		request: (p) => ({ method: 'POST', path: `/sessions/${pathSegment(p.sessionId)}/end` }),
 		output: (_body, p) => ({ success: true, sessionId: p.sessionId }),
 	}),
 	operation({
@@ -65,7 +65,7 @@ const operations: OperationDescriptor[] = [
 		repeatable: true,
 		request: (p) => {
 			const body = defined(p.options);
-			return { method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/resources`, ...(Object.keys(body).length ? { body } : {}) };
+			return { method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/resources`, ...(Object.keys(body).length ? { body } : {}) };
 		},
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),

@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, params } from '../../shared/parameters/fields';
 import { DATE_FIELDS, METRICS_FIELD, periodInOrder, roomUuid } from '../fields';
 import { roomByUuid } from '../roomUuid';
 import { dsOffset } from '../transport';
@@ -49,14 +49,14 @@ const operations: OperationDescriptor[] = [
 		description: 'Get usage figures of one room (participation minutes, sessions, participants …) for a date range',
 		...params([roomUuid()], [period()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/statistics`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/statistics`, qs: defined(p.options) }),
 	})),
 	roomByUuid(operation({
 		resource: 'statistics', operation: 'getRoomCurrent', name: 'Get Room Current Period', action: 'Get room statistics for the current period',
 		description: 'Get usage figures of one room for the current billing period',
 		...params([roomUuid()], [metricsOnly()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/statistics/current`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/statistics/current`, qs: defined(p.options) }),
 	})),
 ];
 

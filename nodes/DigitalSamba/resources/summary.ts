@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { operation, type OperationContext, type OperationDescriptor, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, enc, params } from '../../shared/parameters/fields';
+import { collection, pathSegment, params } from '../../shared/parameters/fields';
 import { roomField, sessionField } from '../fields';
 
 interface WaitOptions {
@@ -16,7 +16,7 @@ const waitOptions = collection('options', 'Options', [
 ], 'Add Option');
 
 async function getSummary(ctx: OperationContext, p: { sessionId: string; options?: WaitOptions }) {
-	const spec: RequestSpec = { method: 'GET', path: `/sessions/${enc(p.sessionId)}/summary`, repeatable: true };
+	const spec: RequestSpec = { method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/summary`, repeatable: true };
 	const interval = (p.options?.pollInterval ?? 10) * 1000;
 	const timeout = (p.options?.timeout ?? 300) * 1000;
 	const started = Date.now();
@@ -45,7 +45,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete every session summary of a room',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/summaries` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/summaries` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -53,7 +53,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete the summaries of one session',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/summaries` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/summaries` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 ];

@@ -1,5 +1,5 @@
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, params } from '../../shared/parameters/fields';
 import { LIST_OPTION_FIELDS, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
@@ -26,7 +26,7 @@ const operations: OperationDescriptor[] = [
 			ORDER,
 		], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/transcripts`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/transcripts`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -34,7 +34,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the transcript lines of one session (speaker, text, start and end time), one item per line',
 		...params([sessionField()], [collection('options', 'Options', [ORDER], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/transcripts`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/transcripts`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -42,7 +42,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Download the transcripts of a room as a text or JSON file in a binary field',
 		...params([roomField(), format], [exportOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/rooms/${enc(p.roomId)}/transcripts/export`, qs: exportQuery(p) }),
+		request: (p) => ({ method: 'GET', path: `/rooms/${pathSegment(p.roomId)}/transcripts/export`, qs: exportQuery(p) }),
 		binaryOutput: { fileName: (p) => `transcripts-${p.roomId}.${p.format}` },
 	}),
 	operation({
@@ -50,7 +50,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Download the transcripts of one session as a text or JSON file in a binary field',
 		...params([sessionField(), format], [exportOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${enc(p.sessionId)}/transcripts/export`, qs: exportQuery(p) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/transcripts/export`, qs: exportQuery(p) }),
 		binaryOutput: { fileName: (p) => `transcripts-${p.sessionId}.${p.format}` },
 	}),
 	operation({
@@ -58,7 +58,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete every transcript of a room, of all its sessions',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/rooms/${enc(p.roomId)}/transcripts` }),
+		request: (p) => ({ method: 'DELETE', path: `/rooms/${pathSegment(p.roomId)}/transcripts` }),
 		output: (_body, p) => ({ deleted: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -66,7 +66,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete the transcripts of one session',
 		...params([sessionField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/sessions/${enc(p.sessionId)}/transcripts` }),
+		request: (p) => ({ method: 'DELETE', path: `/sessions/${pathSegment(p.sessionId)}/transcripts` }),
 		output: (_body, p) => ({ deleted: true, sessionId: p.sessionId }),
 	}),
 	operation({
@@ -74,7 +74,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Start live transcription of the session running in a room',
 		...params([roomField()]),
 		repeatable: false,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/transcription/start` }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/transcription/start` }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
 	}),
 	operation({
@@ -82,7 +82,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Stop live transcription in a room',
 		...params([roomField()]),
 		repeatable: true,
-		request: (p) => ({ method: 'POST', path: `/rooms/${enc(p.roomId)}/transcription/stop` }),
+		request: (p) => ({ method: 'POST', path: `/rooms/${pathSegment(p.roomId)}/transcription/stop` }),
 		output: (_body, p) => ({ success: true, roomId: p.roomId }),
 	}),
 ];

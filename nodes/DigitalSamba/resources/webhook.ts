@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 import { operation, type OperationDescriptor, type PrepareContext, propertyOf, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { collection, defined, enc, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { type AccountList, checkedAgainstTeam, checkListed } from '../accountLists';
 import { DIGITAL_SAMBA_EVENTS } from '../events';
 import { listOptions } from '../fields';
@@ -78,7 +78,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one webhook with its endpoint and the events it receives',
 		...params([webhookId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/webhooks/${enc(p.webhookId)}` }),
+		request: (p) => ({ method: 'GET', path: `/webhooks/${pathSegment(p.webhookId)}` }),
 	}),
 	checkedAgainstTeam(operation({
 		resource: 'webhook', operation: 'create', name: 'Create', action: 'Create a webhook',
@@ -96,7 +96,7 @@ const operations: OperationDescriptor[] = [
 		request: (p) => {
 			const { remove_authorization_header: remove, ...fields } = defined(p.updateFields);
 			// The spec's authorization_header is nullable: null removes it (an empty value is never sent).
-			return { method: 'PATCH', path: `/webhooks/${enc(p.webhookId)}`, body: { ...fields, ...(remove === true ? { authorization_header: null } : {}) } };
+			return { method: 'PATCH', path: `/webhooks/${pathSegment(p.webhookId)}`, body: { ...fields, ...(remove === true ? { authorization_header: null } : {}) } };
 		},
 	}), checkEvents(update.properties, ['updateFields', 'events'])),
 	operation({
@@ -104,7 +104,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Delete a webhook; Digital Samba stops calling its endpoint',
 		...params([webhookId]),
 		repeatable: true,
-		request: (p) => ({ method: 'DELETE', path: `/webhooks/${enc(p.webhookId)}` }),
+		request: (p) => ({ method: 'DELETE', path: `/webhooks/${pathSegment(p.webhookId)}` }),
 		output: (_body, p) => ({ deleted: true, webhookId: p.webhookId }),
 	}),
 ];

@@ -2,7 +2,7 @@ import { randomUUID } from 'crypto';
 import type { IDataObject } from 'n8n-workflow';
 import type { RefinementCtx } from 'zod';
 import { propertyOf } from '../../shared/model/descriptor';
-import { collection, defined, enc, type FieldSpec, params } from '../../shared/parameters/fields';
+import { collection, defined, pathSegment, type FieldSpec, params } from '../../shared/parameters/fields';
 import type { PublicLink } from '../links';
 import { DURATION_PATTERN, EXPIRY_PATTERN, productOperation, roomField, TOKEN_EXPIRY_DEFAULT, TOKEN_FIELDS, type ProductResource, variant } from '../fields';
 
@@ -63,9 +63,9 @@ function joinBody(p: JoinParams, room: string): IDataObject {
 	const token = Object.fromEntries(Object.entries(defined(p.token)).filter(([, v]) => given(v)));
 	const options = defined(p.options);
 	return defined({
-		room: enc(room),
+		room: pathSegment(room),
 		...options,
-		...(given(options.roomPassword) ? { roomPassword: enc(String(options.roomPassword)) } : {}),
+		...(given(options.roomPassword) ? { roomPassword: pathSegment(String(options.roomPassword)) } : {}),
 		token: Object.keys(token).length ? token : undefined,
 	});
 }
@@ -142,14 +142,14 @@ export const joinLink: ProductResource = {
 					description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
 					...c2cJoin,
 					// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
-					request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room), name: enc(p.name) } }),
+					request: (p) => ({ method: 'POST', path: '/join', body: { room: pathSegment(p.room), name: pathSegment(p.name) } }),
 					output: (body, p, publicLink) => ({ join: publicLink(propertyOf(body, 'join')), room: p.room }),
 				}),
 				bro: variant({
 					description: 'Build the links of a broadcast room: broadcast (for the broadcaster), viewer (to watch) and viewerHome (the viewer landing page)',
 					...broJoin,
 					// app/api.js getJoinURL concatenates the room raw into `id=`: sent percent-encoded.
-					request: (p) => ({ method: 'POST', path: '/join', body: { room: enc(p.room) } }),
+					request: (p) => ({ method: 'POST', path: '/join', body: { room: pathSegment(p.room) } }),
 					// BRO answers {join: {broadcast, viewer, viewerHome}}: each link on the Public URL.
 					output: (body, p, publicLink) => {
 						const join = propertyOf(body, 'join');

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 import { propertyOf } from '../../shared/model/descriptor';
-import { collection, enc, params } from '../../shared/parameters/fields';
+import { collection, pathSegment, params } from '../../shared/parameters/fields';
 import { paginationProperties } from '../../shared/describe/properties';
 import { productOperation, roomField, type ProductResource } from '../fields';
 
@@ -142,7 +142,7 @@ export const meeting: ProductResource = {
 			repeatable: true,
 			request: (p) => ({
 				method: 'DELETE',
-				path: `/meeting/${enc(p.room)}`,
+				path: `/meeting/${pathSegment(p.room)}`,
 				// Without a redirect the server sends everyone to its home page.
 				...(p.options?.redirect ? { body: { redirect: p.options.redirect } } : {}),
 			}),

@@ -103,7 +103,7 @@ export function currentId(ctx: ILoadOptionsFunctions, name: string): string {
 }
 
 /** The identifier another parameter holds, which a list lives under (the room of a poll); a clear error when unset. */
-export function chosen(ctx: ILoadOptionsFunctions, name: string, what: string): string {
+export function chosenId(ctx: ILoadOptionsFunctions, name: string, what: string): string {
 	const id = currentId(ctx, name);
 	if (!id) throw new NodeOperationError(ctx.getNode(), `Choose the ${what} first: the list shows what is in it`);
 	return id;

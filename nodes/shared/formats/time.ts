@@ -89,7 +89,7 @@ export function timeValue(unreadable = `must be ${TIME_HINT}`) {
 }
 
 /** A zod field that reads any time input and yields unix seconds; `future` refuses past times. */
-export function unixSeconds(options: { future?: boolean } = {}) {
+export function unixSecondsValue(options: { future?: boolean } = {}) {
 	return timeValue().transform((time, ctx) => {
 		const seconds = Math.floor(time.toSeconds());
 		if (options.future && seconds <= Math.floor(Date.now() / 1000)) {
@@ -103,7 +103,7 @@ export function unixSeconds(options: { future?: boolean } = {}) {
 	});
 }
 
-/** Same input as unixSeconds, yielding an ISO 8601 string in UTC. */
-export function isoTime() {
+/** Same input as unixSecondsValue, yielding an ISO 8601 string in UTC. */
+export function isoTimeValue() {
 	return timeValue().transform((time) => time.toUTC().toISO() as string);
 }

@@ -102,14 +102,14 @@ function decrypted(ctx: RequestingFunctions, transport: ProviderTransport, crede
  * A streamed body is sent without following redirects: to replay a body after a redirect, n8n's HTTP client keeps
  * every chunk it wrote until the answer comes (a 2 GB upload would stay in memory). Signed upload links do not redirect.
  */
-function keptOnce(body: Body): Partial<IHttpRequestOptions> {
+function streamOptions(body: Body): Partial<IHttpRequestOptions> {
 	return isStream(body) ? { disableFollowRedirect: true } : {};
 }
 
 /** The request with its body opened for this attempt. */
-async function opened(options: IHttpRequestOptions, open: () => Promise<Body>): Promise<IHttpRequestOptions> {
+async function withOpenedBody(options: IHttpRequestOptions, open: () => Promise<Body>): Promise<IHttpRequestOptions> {
 	const body = await open();
-	return { ...options, body: body as IHttpRequestOptions['body'], ...keptOnce(body) };
+	return { ...options, body: body as IHttpRequestOptions['body'], ...streamOptions(body) };
 }
 
 /** A text answer as JSON where it is JSON, else as the text. */
@@ -232,7 +232,7 @@ export async function send(
 	const sendOnce = async (): Promise<Answer> => {
 		let request: IHttpRequestOptions | undefined;
 		try {
-			request = typeof spec.body === 'function' ? await opened(options, spec.body as () => Promise<Body>) : { ...options };
+			request = typeof spec.body === 'function' ? await withOpenedBody(options, spec.body as () => Promise<Body>) : { ...options };
 			const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, transport.credentialType, request, {
 				credentialsDecrypted,
 			})) as Answer;
@@ -286,7 +286,7 @@ async function linkRequest(
 		policy,
 		repeatable: true,
 		next: async () => {
-			const request = open ? await opened(base, open) : base;
+			const request = open ? await withOpenedBody(base, open) : base;
 			return {
 				send: async () => {
 					const answer = (await ctx.helpers.httpRequest(request)) as Answer;

@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties, INodePropertyOptions } from 'n8n-wor
 import { z, type ZodType, type ZodTypeAny, type ZodTypeDef } from 'zod';
 import { type LocatorSpec, locatorProperty, locatorValue } from './locator';
 import { booleanValue, jsonValue, numberFromText, stringList } from '../formats/parse';
-import { isoTime, unixSeconds } from '../formats/time';
+import { isoTimeValue, unixSecondsValue } from '../formats/time';
 
 /** A dropdown option as declared: the value n8n stores, its label, and an optional tooltip. */
 export type OptionPair = [value: string, label: string, description?: string];
@@ -86,7 +86,7 @@ export interface FieldSpec<N extends string = string, T extends FieldType = Fiel
 }
 
 /** The path segment of an identifier the user gave. */
-export const enc = encodeURIComponent;
+export const pathSegment = encodeURIComponent;
 
 /** Copies the defined entries of an object (drops undefined, keeps false and 0). */
 export function defined<T extends object>(object: T | undefined): Partial<T> {
@@ -229,10 +229,10 @@ function fieldSchema(spec: FieldSpec): ZodTypeAny {
 				schema = jsonValue;
 				break;
 			case 'unixTime':
-				schema = unixSeconds({ future: spec.future });
+				schema = unixSecondsValue({ future: spec.future });
 				break;
 			case 'isoTime':
-				schema = isoTime();
+				schema = isoTimeValue();
 				break;
 			case 'stringList':
 				schema = stringList;

@@ -31,7 +31,7 @@ export function withinWindow(timestampSeconds: number, windowSeconds: number, no
  * seconds by some handlers, reported as 13-digit milliseconds by another), so it
  * is judged by magnitude: 1e11 seconds is the year 5138, 1e11 milliseconds is 1973. NaN for anything else.
  */
-export function unixSeconds(value: unknown): number {
+export function timestampSeconds(value: unknown): number {
 	const text = typeof value === 'number' ? String(value) : value;
 	if (typeof text !== 'string' || !/^\d+(\.\d+)?$/.test(text)) return NaN;
 	const n = Number(text);
@@ -118,7 +118,7 @@ export function rawBody(ctx: IWebhookFunctions): Buffer {
 }
 
 /** The body as a JSON object, or undefined when it is not one. */
-export function jsonObject(raw: Buffer): IDataObject | undefined {
+export function jsonBody(raw: Buffer): IDataObject | undefined {
 	try {
 		const parsed = JSON.parse(raw.toString('utf8')) as unknown;
 		return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as IDataObject) : undefined;

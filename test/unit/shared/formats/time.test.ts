@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { isoTime, parseRelative, timeValue, toDateTime, unixSeconds } from '../../../../nodes/shared/formats/time';
+import { isoTimeValue, parseRelative, timeValue, toDateTime, unixSecondsValue } from '../../../../nodes/shared/formats/time';
 
 const now = DateTime.fromISO('2026-11-23T12:00:00Z', { zone: 'utc' });
 
@@ -33,7 +33,7 @@ describe('time inputs', () => {
 	});
 
 	it('unixSeconds refuses the past when asked and explains the accepted forms', () => {
-		const schema = unixSeconds({ future: true });
+		const schema = unixSecondsValue({ future: true });
 		expect(schema.safeParse('2020-01-01T00:00:00Z').success).toBe(false);
 		const bad = schema.safeParse('whenever');
 		expect(bad.success).toBe(false);
@@ -52,10 +52,10 @@ describe('time inputs', () => {
 	});
 
 	it('the time fields built on it report one issue for an unreadable time', () => {
-		for (const schema of [unixSeconds(), unixSeconds({ future: true }), isoTime(), timeValue().transform((t) => t.toMillis())]) {
+		for (const schema of [unixSecondsValue(), unixSecondsValue({ future: true }), isoTimeValue(), timeValue().transform((t) => t.toMillis())]) {
 			const bad = schema.safeParse('soon');
 			expect(bad.error!.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^must be a date/)]);
 		}
-		expect(isoTime().parse('2026-12-01T10:00:00+02:00')).toBe('2026-12-01T08:00:00.000Z');
+		expect(isoTimeValue().parse('2026-12-01T10:00:00+02:00')).toBe('2026-12-01T08:00:00.000Z');
 	});
 });
