@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import type { OperationContext, OperationDescriptor } from '../shared/model/descriptor';
+import type { FileKind, OperationContext } from '../shared/model/descriptor';
 import { multipart } from '../shared/http/multipart';
 
 // Calls and outputs several Digital Samba resources share (chat, Q&A, polls, quizzes); their parameters are in fields.ts.
@@ -12,7 +12,7 @@ interface ExportParams {
 }
 
 /** GET {path}?format&…options, answered as a file named {base}-{room}.{format}. */
-export function exportCall(path: (p: ExportParams) => string, base: string): Pick<OperationDescriptor<ExportParams>, 'request' | 'binaryOutput'> {
+export function exportCall(path: (p: ExportParams) => string, base: string): FileKind<ExportParams> {
 	return {
 		request: (p) => ({ method: 'GET', path: path(p), qs: { format: p.format, ...(p.options ?? {}) } }),
 		binaryOutput: { fileName: (p) => `${base}-${p.roomId}.${p.format}` },
@@ -43,7 +43,7 @@ export const importCsv = (path: (p: ImportParams) => string) => async (ctx: Oper
 };
 
 /** GET {path}: the CSV to fill in for an import, as a file named {fileName}. */
-export const templateCall = (path: (p: { roomId: string }) => string, fileName: string): Pick<OperationDescriptor<{ roomId: string }>, 'request' | 'binaryOutput'> => ({
+export const templateCall = (path: (p: { roomId: string }) => string, fileName: string): FileKind<{ roomId: string }> => ({
 	request: (p) => ({ method: 'GET', path: path(p) }),
 	binaryOutput: { fileName: () => fileName, mimeType: 'text/csv' },
 });

@@ -63,10 +63,9 @@ export function variantOf(declaration: ProductOperation, product: Product, publi
 	const { output, ...descriptor } = variantFields(declaration, product);
 	// The server switch is the transport's (endpointFor), not the kernel's.
 	delete descriptor.endpoint;
-	return operation<Record<string, unknown>>({
-		...(descriptor as OperationDescriptor),
-		...(output ? { output: (body, params) => output(body, params, publicLink) } : {}),
-	});
+	// A variant with an output is a call (only calls declare one).
+	const withOutput = output ? { ...descriptor, output: (body: unknown, params: Record<string, unknown>) => output(body, params, publicLink) } : descriptor;
+	return operation(withOutput as OperationDescriptor);
 }
 
 export interface ProductResource {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { operation, type OperationDescriptor, type OperationWithout, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, field, type FieldSpec, idField, params } from '../../shared/parameters/fields';
 import { multipart } from '../../shared/http/multipart';
 import { listOptions, pickedUnder } from '../fields';
@@ -23,7 +23,7 @@ const folderOfFile = field({ displayName: 'Folder ID', name: 'folder_id', type: 
 
 // The spec names a file's path parameter (fileId below) `libraryFile`.
 
-const op = <P>(o: Omit<OperationDescriptor<P>, 'resource'>): OperationDescriptor => operation({ resource: 'library', ...o });
+const op = <P>(o: OperationWithout<'resource', P>): OperationDescriptor => operation({ resource: 'library', ...o } as OperationDescriptor<P>);
 
 const upload = params([
 	libraryId,

@@ -143,7 +143,8 @@ export function propertyOf(answer: unknown, key: string): IDataObject[string] {
  * the schema. The kernel holds operations of every kind alike (ResourceDescriptor), as parameters it knows only by
  * name: the default `P`.
  */
-export interface OperationDescriptor<P = Record<string, unknown>> {
+/** What every operation declares, whatever its kind. */
+interface OperationBase<P> {
 	resource: string;
 	operation: string;
 	/** Option name in the Operation list. */
@@ -161,23 +162,6 @@ export interface OperationDescriptor<P = Record<string, unknown>> {
 	 * ID a path takes). Runs after validation, before the request.
 	 */
 	prepare?: (ctx: PrepareContext, params: P) => Promise<P>;
-	/** The call this operation makes, sent as `repeatable` says; omit when `run` does the work. */
-	request?: (params: P) => DeclaredRequest;
-	/** Lists: the kernel adds Return All and Limit and walks the pages. */
-	paginate?: Pagination;
-	/**
-	 * Turns a successful answer into output; default: the body as one item, `{ success: true }` for an empty body.
-	 * The body is parsed JSON or text, of no known shape: read it with `propertyOf` or after a check.
-	 */
-	output?: (body: unknown, params: P) => OperationResult;
-	/** Answer bytes become the item's binary data in this property (exports); the request is sent with `binary`. */
-	binaryOutput?: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
-	/**
-	 * The few fields a person or an agent needs of an answer's entry (an answer can hold dozens of setting flags): the kernel adds n8n's Simplify switch, on by default from node version 1.1, off in version 1.
-	 */
-	simplify?: (entry: IDataObject) => IDataObject;
-	/** Operations that are more than one call (or no call at all). */
-	run?: (ctx: OperationContext, params: P) => Promise<OperationResult>;
 	/**
 	 * Whether the operation may be sent again when its answer is lost (a timeout, a dropped connection, a 5xx after
 	 * sending): true for reads and for writes that come to the same result when repeated; false where a repeat would
@@ -186,7 +170,63 @@ export interface OperationDescriptor<P = Record<string, unknown>> {
 	 * Code of its own (`run`) states `repeatable` on each call it sends, per call where it depends on the parameters.
 	 */
 	repeatable: boolean;
+	/**
+	 * The few fields a person or an agent needs of an answer's entry (an answer can hold dozens of setting flags): the
+	 * kernel adds n8n's Simplify switch, on by default from node version 1.1, off in version 1. Calls and lists.
+	 */
+	simplify?: (entry: IDataObject) => IDataObject;
 }
+
+/** A call: one request, its answer the output. */
+export interface CallKind<P> {
+	/** The call this operation makes, sent as `repeatable` says. */
+	request: (params: P) => DeclaredRequest;
+	/**
+	 * Turns a successful answer into output; default: the body as one item, `{ success: true }` for an empty body.
+	 * The body is parsed JSON or text, of no known shape: read it with `propertyOf` or after a check.
+	 */
+	output?: (body: unknown, params: P) => OperationResult;
+	paginate?: never;
+	binaryOutput?: never;
+	run?: never;
+}
+
+/** A list: the kernel adds Return All and Limit and walks the pages of its request, an item per entry. */
+export interface ListKind<P> {
+	request: (params: P) => DeclaredRequest;
+	paginate: Pagination;
+	output?: never;
+	binaryOutput?: never;
+	run?: never;
+}
+
+/** A file: the answer's bytes become the item's binary data (the kernel adds Put Output File in Field). */
+export interface FileKind<P> {
+	request: (params: P) => DeclaredRequest;
+	/** The file's name (from the parameters, or the answer's headers) and type (default: the answer's). */
+	binaryOutput: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
+	output?: never;
+	paginate?: never;
+	run?: never;
+}
+
+/** Code of its own: more than one call, or none. */
+export interface OwnCodeKind<P> {
+	run: (ctx: OperationContext, params: P) => Promise<OperationResult>;
+	request?: never;
+	output?: never;
+	paginate?: never;
+	binaryOutput?: never;
+}
+
+/**
+ * One operation: a call, a list, a file, or code of its own, each stating as data what it needs. An operation that
+ * declares none of them (or two) does not compile.
+ */
+export type OperationDescriptor<P = Record<string, unknown>> = OperationBase<P> & (CallKind<P> | ListKind<P> | FileKind<P> | OwnCodeKind<P>);
+
+/** An operation without some of its keys (a helper that fills them in), still one of the kinds. */
+export type OperationWithout<K extends keyof OperationBase<unknown>, P = Record<string, unknown>> = OperationDescriptor<P> extends infer O ? (O extends unknown ? Omit<O, K> : never) : never;
 
 export interface ResourceDescriptor {
 	value: string;

@@ -150,7 +150,6 @@ async function runOperation(
 	const simplified = (entry: IDataObject) => (op.simplify && raw.simplify === true ? op.simplify(entry) : entry);
 
 	if (op.paginate) {
-		if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
 		const returnAll = raw.returnAll === true;
 		const limit = Number(raw.limit ?? 50);
 		if (!returnAll && (!Number.isInteger(limit) || limit < 1)) {
@@ -205,7 +204,6 @@ async function runOperation(
 		};
 		return toItems(await op.run(opCtx, params), itemIndex);
 	}
-	if (!op.request) throw new NodeOperationError(ctx.getNode(), `${op.name} has no request`);
 	if (op.binaryOutput) {
 		const propertyName = String(raw.binaryPropertyName ?? 'data');
 		const { body, headers } = await call({ ...declaredRequest(op, op.request(params)), binary: true });

@@ -6,8 +6,8 @@ describe('buildProperties', () => {
 		const schema = z.object({});
 		const properties = buildProperties([
 			{ value: 'thing', name: 'Thing', operations: [
-				{ resource: 'thing', operation: 'getAll', name: 'Get Many', action: 'Get many things', description: 'List', properties: [], schema, repeatable: true, paginate: { style: 'offset', maxPageSize: 100 } },
-				{ resource: 'thing', operation: 'get', name: 'Get', action: 'Get a thing', description: 'One', properties: [{ displayName: 'ID', name: 'id', type: 'string', default: '' }], schema, repeatable: true },
+				{ resource: 'thing', operation: 'getAll', name: 'Get Many', action: 'Get many things', description: 'List', properties: [], schema, repeatable: true, request: () => ({ method: 'GET', path: '/things' }), paginate: { style: 'offset', maxPageSize: 100 } },
+				{ resource: 'thing', operation: 'get', name: 'Get', action: 'Get a thing', description: 'One', properties: [{ displayName: 'ID', name: 'id', type: 'string', default: '' }], schema, repeatable: true, request: () => ({ method: 'GET', path: '/things/1' }) },
 			] },
 		]);
 		const names = properties.map((p) => p.name);
