@@ -76,6 +76,7 @@ function decoded(text) {
 function requestComment(op) {
 	if (!op) return 'no descriptor found for this option';
 	if (op.run && !op.paginate) return 'runs its own code: more than one call, or none';
+	if (op.fileLink) return 'a file behind a link: its own calls find the link, the kernel streams the file';
 	if (!op.request) return 'no request declared';
 	try {
 		const { method, path: p } = op.request(NAMES);

@@ -869,7 +869,7 @@ export const digitalSambaProperties: INodeProperties[] = [
 				action: 'Delete the recordings of a session',
 				description: 'Delete every recording of one session for good',
 			},
-			// runs its own code: more than one call, or none
+			// a file behind a link: its own calls find the link, the kernel streams the file
 			{
 				name: 'Download',
 				value: 'download',
@@ -12415,8 +12415,8 @@ export const digitalSambaProperties: INodeProperties[] = [
 		name: 'binaryPropertyName',
 		type: 'string',
 		default: 'data',
-		description: 'The name of the output binary field to put the file in',
 		required: true,
+		hint: 'The name of the output binary field to put the file in',
 		displayOptions: {
 			show: {
 				resource: ['recording'],

@@ -11,10 +11,6 @@ const validFor = () => collection('options', 'Options', [
 	{ displayName: 'Valid For (Minutes)', name: 'valid_for_minutes', type: 'number', default: 60, integer: true, min: 1, description: 'How long the link works' },
 ], 'Add Option');
 
-const OUTPUT_FILE_FIELD = field({
-	displayName: 'Put Output File in Field', name: 'binaryPropertyName', type: 'string', default: 'data', required: true,
-	description: 'The name of the output binary field to put the file in',
-});
 
 const MIME: Record<string, string> = { mp4: 'video/mp4', webm: 'video/webm', mkv: 'video/x-matroska', m4a: 'audio/mp4', mp3: 'audio/mpeg' };
 
@@ -77,9 +73,9 @@ const operations: OperationDescriptor[] = [
 	operation({
 		resource: 'recording', operation: 'download', name: 'Download', action: 'Download a recording',
 		description: 'Fetch the file of a READY recording through a temporary link and return it as binary data',
-		...params([recordingId, OUTPUT_FILE_FIELD]),
+		...params([recordingId]),
 		repeatable: true,
-		run: async (ctx, p) => {
+		fileLink: async (ctx, p) => {
 			const spec = { method: 'GET' as const, path: `/recordings/${pathSegment(p.recordingId)}/download`, repeatable: true };
 			const result = await ctx.send(spec);
 			const link = (result.body as IDataObject | undefined)?.link;
@@ -88,9 +84,8 @@ const operations: OperationDescriptor[] = [
 			}
 			const fileName = fileNameOf(link, p.recordingId);
 			const mimeType = MIME[fileName.split('.').pop()!.toLowerCase()];
-			// Streamed into n8n's binary data: a recording of gigabytes is never held in memory.
-			const { binary, bytes } = await ctx.downloadBinary(link, fileName, mimeType);
-			return [{ json: { recordingId: p.recordingId, fileName, ...(bytes !== undefined ? { fileSize: bytes } : {}) }, binary: { [p.binaryPropertyName]: binary } }];
+			// The kernel streams it into n8n's binary data: a recording of gigabytes is never held in memory.
+			return { url: link, fileName, mimeType, json: { recordingId: p.recordingId } };
 		},
 	}),
 	operation({

@@ -51,7 +51,7 @@ export function simplifyProperties(): INodeProperties[] {
 export function operationProperties(op: OperationDescriptor): INodeProperties[] {
 	const simplify = op.simplify ? simplifyProperties() : [];
 	if (op.paginate) return [...op.properties, ...paginationProperties(), ...simplify];
-	if (op.binaryOutput) return [...op.properties, binaryPropertyProperty()];
+	if (op.binaryOutput || op.fileLink) return [...op.properties, binaryPropertyProperty()];
 	return [...op.properties, ...simplify];
 }
 

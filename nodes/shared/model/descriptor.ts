@@ -188,6 +188,7 @@ export interface CallKind<P> {
 	output?: (body: unknown, params: P) => OperationResult;
 	paginate?: never;
 	binaryOutput?: never;
+	fileLink?: never;
 	run?: never;
 }
 
@@ -197,6 +198,7 @@ export interface ListKind<P> {
 	paginate: Pagination;
 	output?: never;
 	binaryOutput?: never;
+	fileLink?: never;
 	run?: never;
 }
 
@@ -207,6 +209,28 @@ export interface FileKind<P> {
 	binaryOutput: { fileName: (params: P, headers: HttpResult['headers']) => string; mimeType?: string };
 	output?: never;
 	paginate?: never;
+	fileLink?: never;
+	run?: never;
+}
+
+/** Where a file is that the provider hands out a link to, and what the item says of it besides its name and size. */
+export interface LinkedFile {
+	url: string;
+	fileName: string;
+	mimeType?: string;
+	json?: IDataObject;
+}
+
+/**
+ * A file behind a link the provider hands out (a recording): `fileLink` finds the link with calls of its own, the
+ * kernel streams the file into the item's binary data (it adds Put Output File in Field), never holding it in memory.
+ */
+export interface LinkedFileKind<P> {
+	fileLink: (ctx: OperationContext, params: P) => Promise<LinkedFile>;
+	request?: never;
+	output?: never;
+	paginate?: never;
+	binaryOutput?: never;
 	run?: never;
 }
 
@@ -217,13 +241,15 @@ export interface OwnCodeKind<P> {
 	output?: never;
 	paginate?: never;
 	binaryOutput?: never;
+	fileLink?: never;
 }
 
 /**
- * One operation: a call, a list, a file, or code of its own, each stating as data what it needs. An operation that
- * declares none of them (or two) does not compile.
+ * One operation: a call, a list, a file (the answer, or behind a link), or code of its own, each stating as data what
+ * it needs. An operation that declares none of them (or two) does not compile.
  */
-export type OperationDescriptor<P = Record<string, unknown>> = OperationBase<P> & (CallKind<P> | ListKind<P> | FileKind<P> | OwnCodeKind<P>);
+export type OperationDescriptor<P = Record<string, unknown>> = OperationBase<P> &
+	(CallKind<P> | ListKind<P> | FileKind<P> | LinkedFileKind<P> | OwnCodeKind<P>);
 
 /** An operation without some of its keys (a helper that fills them in), still one of the kinds. */
 export type OperationWithout<K extends keyof OperationBase<unknown>, P = Record<string, unknown>> = OperationDescriptor<P> extends infer O ? (O extends unknown ? Omit<O, K> : never) : never;

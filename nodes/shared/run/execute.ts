@@ -161,7 +161,7 @@ async function runOperation(
 		}
 		return items;
 	}
-	if (op.run) {
+	if (op.run || op.fileLink) {
 		// Signed links the provider hands out are fetched and filled without its credential, retried as its calls are.
 		const linkRetries = retryPolicyOf(node.transport);
 		const opCtx: OperationContext = {
@@ -202,7 +202,11 @@ async function runOperation(
 			pause: async (ms) => await pause(ms, cancelSignal(ctx)),
 			once,
 		};
-		return toItems(await op.run(opCtx, params), itemIndex);
+		if (op.run) return toItems(await op.run(opCtx, params), itemIndex);
+		const file = await op.fileLink(opCtx, params);
+		const { binary, bytes } = await opCtx.downloadBinary(file.url, file.fileName, file.mimeType);
+		const json = { ...file.json, fileName: file.fileName, ...(bytes !== undefined ? { fileSize: bytes } : {}) };
+		return [{ json, binary: { [String(raw.binaryPropertyName ?? 'data')]: binary }, pairedItem: { item: itemIndex } }];
 	}
 	if (op.binaryOutput) {
 		const propertyName = String(raw.binaryPropertyName ?? 'data');

@@ -8,11 +8,12 @@ import { declaredRequest, type OperationDescriptor, propertyOf } from '../../../
 const base = { resource: 'thing', operation: 'do', name: 'Do', action: 'Do a thing', description: 'Do it', properties: [], schema: z.object({}), repeatable: true };
 const request = () => ({ method: 'GET' as const, path: '/things' });
 
-it('an operation is a call, a list, a file or code of its own; one that does nothing, or two things, does not compile', () => {
+it('an operation is a call, a list, a file (answered or behind a link) or code of its own; one that does nothing, or two things, does not compile', () => {
 	const kinds: OperationDescriptor[] = [
 		{ ...base, request },
 		{ ...base, request, paginate: { style: 'offset', maxPageSize: 100 } },
 		{ ...base, request, binaryOutput: { fileName: () => 'thing.csv' } },
+		{ ...base, fileLink: async () => ({ url: 'https://files.example.com/x.mp4', fileName: 'x.mp4' }) },
 		{ ...base, run: async () => ({ done: true }) },
 	];
 	// @ts-expect-error: no request and no code of its own
@@ -21,11 +22,12 @@ it('an operation is a call, a list, a file or code of its own; one that does not
 	const both: OperationDescriptor = { ...base, request, run: async () => ({}) };
 	// @ts-expect-error: a list's entries are its output; it declares no output of its own
 	const listWithOutput: OperationDescriptor = { ...base, request, paginate: { style: 'offset', maxPageSize: 100 }, output: () => ({}) };
-	expect(kinds.map((op) => [Boolean(op.request), Boolean(op.paginate), Boolean(op.binaryOutput), Boolean(op.run)])).toEqual([
-		[true, false, false, false],
-		[true, true, false, false],
-		[true, false, true, false],
-		[false, false, false, true],
+	expect(kinds.map((op) => [Boolean(op.request), Boolean(op.paginate), Boolean(op.binaryOutput), Boolean(op.fileLink), Boolean(op.run)])).toEqual([
+		[true, false, false, false, false],
+		[true, true, false, false, false],
+		[true, false, true, false, false],
+		[false, false, false, true, false],
+		[false, false, false, false, true],
 	]);
 	expect([nothing, both, listWithOutput]).toHaveLength(3);
 });
