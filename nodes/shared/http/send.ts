@@ -229,7 +229,7 @@ export async function send(
 	// Said where a call that is not repeatable failed in a way that leaves open whether the provider did it.
 	const notRetried = ` Not sent again: ${transport.displayName} may have done it already, and a call like this is sent once so that it is never done twice. Check before running it again.`;
 	// One try, with the credential already read, its body (a function) opened anew.
-	const sendOnce = async (): Promise<Answer> => {
+	const sendTry = async (): Promise<Answer> => {
 		let request: IHttpRequestOptions | undefined;
 		try {
 			request = typeof spec.body === 'function' ? await withOpenedBody(options, spec.body as () => Promise<Body>) : { ...options };
@@ -253,7 +253,7 @@ export async function send(
 		repeatable,
 		next: async () => {
 			const release = await acquire(key, transport.rateClasses, spec.rateClass, signal);
-			return { send: sendOnce, end: () => release?.() };
+			return { send: sendTry, end: () => release?.() };
 		},
 		accepts: ({ statusCode }) => succeeded(statusCode) || !!spec.acceptStatus?.includes(statusCode),
 		refused: ({ statusCode, body }, tries) =>
