@@ -11,7 +11,6 @@ import { executeProviderNode } from '../shared/run/execute';
 import { publicRoot } from './links';
 import { miroTalkListSearch } from './lists';
 import { miroTalkProperties } from './MiroTalk.description';
-import { endpointFor, resourcesFor } from './resources';
 import { isHttpUrl, miroTalkTransport, PRODUCT_LABEL, PRODUCTS, type Product } from './transport';
 
 export class MiroTalk implements INodeType {
@@ -82,6 +81,9 @@ function runs(retryPolicy?: RetryPolicy) {
 				'Invalid credential field Public URL (publicUrl): must be empty or an http(s) URL such as https://meet.example.com',
 			);
 		}
+		// The resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most
+		// of this node's load time.
+		const { endpointFor, resourcesFor } = await import('./resources');
 		const resource = this.getNodeParameter('resource', 0) as string;
 		const operation = this.getNodeParameter('operation', 0) as string;
 		return await executeProviderNode(this, {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { listSearch } from '../shared/describe/lists';
-import { normaliseMeetings } from './resources/meeting';
+import { normaliseMeetings } from './meetings';
 import { miroTalkTransport } from './transport';
 
 /**
