@@ -1,12 +1,7 @@
-import type {
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
-import { type ProviderTransport, type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
-import { executeProviderNode } from '../shared/run/execute';
+import { type RetryPolicy, withRetryPolicy } from '../shared/model/provider';
+import { executeMethod } from '../shared/run/execute';
 import { dailyListSearch, dailyLoadOptions } from './lists';
 import { dailyProperties } from './Daily.description';
 import { dailyTransport } from './transport';
@@ -49,16 +44,6 @@ export class Daily implements INodeType {
 
 	methods = { listSearch: dailyListSearch(this.transport), loadOptions: dailyLoadOptions(this.transport) };
 
-	execute = runs(this.transport);
+	execute = executeMethod(this.transport, async () => (await import('./resources')).dailyResources);
 }
 
-/**
- * The node's execute method (n8n calls it with the run's context as `this`), its calls through `transport`. The
- * resource files are loaded on the first run: n8n loads every node when it starts, and their schemas are most of this
- * node's load time.
- */
-function runs(transport: ProviderTransport) {
-	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await executeProviderNode(this, { transport, resources: (await import('./resources')).dailyResources });
-	};
-}

@@ -263,3 +263,14 @@ export async function executeProviderNode(
 	});
 	return [results.flat()];
 }
+
+/**
+ * A node's execute method (n8n calls it with the run's context as `this`): every item through executeProviderNode, its
+ * calls through `transport`. `resources` loads the node's resource files on the first run: n8n loads every node when
+ * it starts, and their schemas are most of a node's load time.
+ */
+export function executeMethod(transport: ProviderTransport, resources: () => Promise<ResourceDescriptor[]>) {
+	return async function (this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await executeProviderNode(this, { transport, resources: await resources() });
+	};
+}
