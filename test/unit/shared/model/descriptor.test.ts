@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { operationProperties } from '../../../../nodes/shared/describe/properties';
 import { declaredRequest, type OperationDescriptor, propertyOf } from '../../../../nodes/shared/model/descriptor';
 
 /**
@@ -22,14 +23,10 @@ it('an operation is a call, a list, a file (answered or behind a link) or code o
 	const both: OperationDescriptor = { ...base, request, run: async () => ({}) };
 	// @ts-expect-error: a list's entries are its output; it declares no output of its own
 	const listWithOutput: OperationDescriptor = { ...base, request, paginate: { style: 'offset', maxPageSize: 100 }, output: () => ({}) };
-	expect(kinds.map((op) => [Boolean(op.request), Boolean(op.paginate), Boolean(op.binaryOutput), Boolean(op.fileLink), Boolean(op.run)])).toEqual([
-		[true, false, false, false, false],
-		[true, true, false, false, false],
-		[true, false, true, false, false],
-		[false, false, false, true, false],
-		[false, false, false, false, true],
-	]);
-	expect([nothing, both, listWithOutput]).toHaveLength(3);
+	// What each kind asks of the user besides its own fields: a list n8n's Return All and Limit, a file the field to put it in.
+	expect(kinds.map((op) => operationProperties(op).map((p) => p.name))).toEqual([[], ['returnAll', 'limit'], ['binaryPropertyName'], ['binaryPropertyName'], []]);
+	// Marked above for the compiler; never run.
+	void [nothing, both, listWithOutput];
 });
 
 it('sends a declared request as repeatable as its operation', () => {
