@@ -52,22 +52,24 @@ describe('firstDelivery (duplicate memory of the receiving process)', () => {
 	});
 
 	it('costs the same with 50,000 remembered deliveries as with one', () => {
-		/** Median ms of 2,000 new deliveries into a memory already holding `held` fresh ones. */
+		/** Fastest of 7 runs, in ms, of 2,000 new deliveries into a memory already holding `held` fresh ones. */
 		const cost = (scope: string, held: number) => {
 			const now = 1_000_000;
 			for (let i = 0; i < held; i++) firstDelivery(scope, [`held-${i}`], 600_000, now);
 			const runs: number[] = [];
-			for (let run = 0; run < 5; run++) {
+			for (let run = 0; run < 7; run++) {
 				const started = performance.now();
 				for (let i = 0; i < 2000; i++) firstDelivery(scope, [`new-${run}-${i}`], 600_000, now + 1);
 				runs.push(performance.now() - started);
 			}
-			return runs.sort((a, b) => a - b)[2];
+			return Math.min(...runs);
 		};
 		cost('wf:warm', 1); // JIT warm-up
 		const one = cost('wf:one', 1);
 		const many = cost('wf:many', 50_000);
 		// A memory that scanned its entries per delivery costs ~50,000× more per call here; constant work stays level.
-		expect(many / one).toBeLessThan(3);
+		// The bound is wide because CI runs this beside four other jest workers on two cores (a loaded run measured 8×
+		// with the median); any scan, even of a hundredth of the entries, is still far above it.
+		expect(many / one).toBeLessThan(50);
 	});
 });
