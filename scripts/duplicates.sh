@@ -12,7 +12,8 @@ for arg in "$@"; do
 	case "$arg" in --repo | --base) echo "duplicates.sh: $arg is not supported here (the copy has HEAD only)" >&2; exit 2 ;; esac
 done
 
-generated=$(git ls-files | git check-attr --stdin linguist-generated | awk -F': ' '$3 == "true" { print $1 }')
+source scripts/generated.sh
+generated=$(git ls-files | generated)
 copy=$(mktemp -d)
 trap 'rm -rf "$copy"' EXIT
 
@@ -25,6 +26,8 @@ git archive HEAD | tar -x -C "$copy"
 git ls-files --cached --others --exclude-standard -z | while IFS= read -r -d '' file; do
 	if [ -e "$file" ]; then mkdir -p "$copy/$(dirname "$file")" && cp -p "$file" "$copy/$file"; else rm -f "$copy/$file"; fi
 done
+# Deleted from the index as well (git rm): not listed above, but still in HEAD's copy.
+git diff --name-only --diff-filter=D -z HEAD | while IFS= read -r -d '' file; do rm -f "$copy/$file"; done
 # Their removal is committed (only it is staged), so it is not part of the change.
 for file in $generated; do git -C "$copy" rm -q --cached --ignore-unmatch "$file"; rm -f "$copy/$file"; done
 git -C "$copy" -c user.name=copy -c user.email=copy@localhost commit -qm "HEAD without generated files" --allow-empty --no-verify

@@ -3,8 +3,7 @@
 # apart: they are written by `npm run descriptions`, not by hand. Files as the working tree has them.
 set -euo pipefail
 cd "$(git rev-parse --show-toplevel)"
-generated() { git check-attr --stdin linguist-generated | awk -F': ' '$3 == "true" { print $1 }'; }
-written() { git check-attr --stdin linguist-generated | awk -F': ' '$3 != "true" { print $1 }'; }
+source scripts/generated.sh
 count() { local n; n=$(xargs -r cat | wc -l); echo "$n"; }
 printf '%-22s %8s\n' folder lines
 for dir in nodes/shared nodes/Daily nodes/DigitalSamba nodes/MiroTalk credentials test bench scripts; do

@@ -4,8 +4,7 @@ import { booleanValue, jsonObject, jsonValue } from '../../shared/formats/parse'
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, idField, params, pick } from '../../shared/parameters/fields';
 import { collectionWithRows, type RowsAlternative } from '../../shared/parameters/structured';
-import { dailyCursor } from '../fields';
-import { parsedJson } from '../rows';
+import { dailyCursor, parsedJson } from '../fields';
 import { endpointing, redactSetting } from './transcription';
 
 /*

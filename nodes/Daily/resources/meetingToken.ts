@@ -4,8 +4,7 @@ import { signHs256 } from '../../shared/formats/jwt';
 import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, params } from '../../shared/parameters/fields';
 import { collectionWithRows } from '../../shared/parameters/structured';
-import { RECORDING_MODES, roomNameField, tokenProperties } from '../fields';
-import { permissionRows } from '../rows';
+import { permissionRows, RECORDING_MODES, roomNameField, tokenProperties } from '../fields';
 
 /** A JWT as Daily issues meeting tokens: header.payload.signature in base64url. */
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
@@ -136,7 +135,7 @@ const validate = params(
 );
 
 /** The domain's ID, which Daily answers at `GET /` as `domain_id`. */
-async function domainId(ctx: OperationContext): Promise<string> {
+export async function domainId(ctx: OperationContext): Promise<string> {
 	const { body } = await ctx.send({ method: 'GET', path: '/', repeatable: true });
 	const id = (body as IDataObject | undefined)?.domain_id;
 	if (typeof id !== 'string' || !id) throw ctx.error('Daily answered the domain without its domain_id: set Domain ID');

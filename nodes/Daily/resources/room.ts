@@ -5,8 +5,8 @@ import { booleanFromText, jsonObject, jsonValue, listFromText, listItems } from 
 import { operation, type OperationContext, type OperationDescriptor, type OperationResult, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, field, params, pick, withResets } from '../../shared/parameters/fields';
 import { type StructuredInput, withStructured } from '../../shared/parameters/structured';
-import { dailyCursor, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
-import { CAN_ADMIN, CAN_SEND, parsedJson } from '../rows';
+import { CAN_ADMIN, CAN_SEND, dailyCursor, parsedJson, ROOM_NAME_PATTERN, ROOM_RESETS, roomNameField, roomProperties } from '../fields';
+
 
 const privacy = field({
 	displayName: 'Privacy',

@@ -33,18 +33,32 @@ function withNotSet(options: INodePropertyOptions[]): INodePropertyOptions[] {
 	return all.length < 5 ? all : all.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The kinds of parameter a field can be. */
+/**
+ * The kinds of parameter a field can be, and what each sends (the value an operation's code gets and puts on the wire,
+ * under the field's `name`; an empty optional field sends nothing). Read with fieldSchema, below.
+ */
 export type FieldType =
+	/** Text as typed; `pattern`, `maxLength`, `url` refuse other text. */
 	| 'string'
+	/** A JSON number; text of a number from an expression is read as one. */
 	| 'number'
+	/** true or false. */
 	| 'boolean'
+	/** true, false or nothing (n8n's "Not Set"); "true" / "false" text is read too. */
 	| 'optionalBoolean'
+	/** One of `options`' values, as text. */
 	| 'options'
+	/** An array of `options`' values. */
 	| 'multiOptions'
+	/** The JSON value the text holds, parsed (an object, an array, …); an object from an expression as it is. */
 	| 'json'
+	/** Unix seconds (a whole number), from a date (without a zone, in the workflow's time zone), seconds, or a duration from now. */
 	| 'unixTime'
+	/** An ISO 8601 time in UTC, from the same inputs as unixTime. */
 	| 'isoTime'
+	/** An array of non-empty texts, from comma-separated text or an array of texts and numbers. */
 	| 'stringList'
+	/** A hex color text such as #000000. */
 	| 'color';
 
 /**
