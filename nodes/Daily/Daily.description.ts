@@ -61,6 +61,11 @@ export const dailyProperties: INodeProperties[] = [
 				value: 'room',
 			},
 			{
+				name: 'Scheduled Meeting',
+				value: 'scheduledMeeting',
+				description: 'Book a meeting for an External ID: a room and a link per person, safe to run again',
+			},
+			{
 				name: 'SIP Client',
 				value: 'sipClient',
 			},
@@ -628,6 +633,34 @@ export const dailyProperties: INodeProperties[] = [
 			},
 		],
 		default: 'create',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+			},
+		},
+		options: [
+			// runs its own code: more than one call, or none
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a scheduled meeting',
+				description: 'Delete the room booked for an External ID, so its links stop working. Safe to repeat: a meeting already cancelled is reported, not an error.',
+			},
+			// runs its own code: more than one call, or none
+			{
+				name: 'Create or Get',
+				value: 'createOrGet',
+				action: 'Create or get a scheduled meeting',
+				description: 'Book a meeting in one step: a Daily room for the External ID and a link per person (hosts as owners). Safe to repeat: the same External ID gives the same room, with fresh links for the people given.',
+			},
+		],
+		default: 'createOrGet',
 	},
 	{
 		displayName: 'Operation',
@@ -8471,6 +8504,1139 @@ export const dailyProperties: INodeProperties[] = [
 			show: {
 				resource: ['room'],
 				operation: ['setSessionData'],
+			},
+		},
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'Your ID of the booking (a form entry, a deal, a calendar event): the same ID always gives the same meeting, so running again is safe',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'What the meeting is called in the output and the calendar invite',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'string',
+		default: '',
+		description: 'When the meeting starts: a date (ISO 8601 such as 2026-12-01T10:00:00Z; without a zone, in the workflow\'s time zone), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H"',
+		required: true,
+		placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'End',
+		name: 'end',
+		type: 'string',
+		default: '',
+		description: 'When the meeting ends; empty: Start plus Duration',
+		placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Duration (Minutes)',
+		name: 'durationMinutes',
+		type: 'number',
+		default: 60,
+		description: 'How long the meeting lasts, when End is empty',
+		typeOptions: {
+			minValue: 1,
+			numberPrecision: 0,
+		},
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Input Mode',
+		name: 'peopleInputMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'Enter the people as rows of fields',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Enter them as JSON, e.g. from an expression',
+			},
+		],
+		default: 'fields',
+		description: 'How to give the people',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'People (JSON)',
+		name: 'people',
+		type: 'json',
+		default: '[{"name": "Ana", "email": "ana@example.com"}]',
+		description: 'Who is invited, each {"name", "email", "role", "userId"} (role as in the Role field of a row); each gets a link of their own',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				peopleInputMode: ['json'],
+			},
+		},
+	},
+	{
+		displayName: 'People',
+		name: 'peopleUi',
+		type: 'fixedCollection',
+		typeOptions: {
+			multipleValues: true,
+		},
+		placeholder: 'Add Person',
+		default: {},
+		options: [
+			{
+				name: 'person',
+				displayName: 'Person',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'The name the person is shown with in the meeting',
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						default: '',
+						description: 'Where the link goes (passed on in the output); also the user ID in the meeting when no User ID is given',
+						placeholder: 'name@email.com',
+					},
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'options',
+						default: 'guest',
+						description: 'A host joins as the meeting owner (can admit, mute and remove people, and record)',
+						options: [
+							{
+								name: 'Host',
+								value: 'host',
+							},
+							{
+								name: 'Guest',
+								value: 'guest',
+							},
+						],
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: '',
+						description: 'Your ID for the person (at most 36 characters), as the meeting and its attendance report it',
+					},
+				],
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				peopleInputMode: ['fields'],
+			},
+		},
+	},
+	{
+		displayName: 'Privacy',
+		name: 'privacy',
+		type: 'options',
+		default: 'private',
+		description: 'Private: only people with their link can join. Public: anyone with the room link can.',
+		options: [
+			{
+				name: 'Private',
+				value: 'private',
+			},
+			{
+				name: 'Public',
+				value: 'public',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'meeting',
+		description: 'What the node returns',
+		options: [
+			{
+				name: 'One Item per Meeting',
+				value: 'meeting',
+				description: 'The meeting with its people and their links',
+			},
+			{
+				name: 'One Item per Person',
+				value: 'people',
+				description: 'Each person with their link and the meeting, ready for an email or chat node',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Room Properties',
+		name: 'properties',
+		type: 'collection',
+		placeholder: 'Add Property',
+		default: {},
+		options: [
+			{
+				displayName: 'Auto Transcription Settings (JSON)',
+				name: 'auto_transcription_settings',
+				type: 'json',
+				default: '',
+				description: 'Options used when transcription starts automatically, e.g. {"language": "de"}',
+			},
+			{
+				displayName: 'Dial-Out Config (JSON)',
+				name: 'dialout_config',
+				type: 'json',
+				default: '',
+				description: 'Dial-out behaviour: {"allow_room_start", "dialout_geo", "max_idle_timeout_sec"}',
+			},
+			{
+				displayName: 'Disable RTMP Geo Fallback',
+				name: 'disable_rtmp_geo_fallback',
+				type: 'boolean',
+				default: false,
+				description: 'Whether streaming fails instead of falling back to another region',
+			},
+			{
+				displayName: 'Eject After Elapsed (Seconds)',
+				name: 'eject_after_elapsed',
+				type: 'number',
+				default: 0,
+				description: 'Remove each participant this many seconds after they join',
+				typeOptions: {
+					minValue: 1,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Eject at Room Expiry',
+				name: 'eject_at_room_exp',
+				type: 'boolean',
+				default: false,
+				description: 'Whether everyone is removed when the room expires',
+			},
+			{
+				displayName: 'Enable Adaptive Simulcast',
+				name: 'enable_adaptive_simulcast',
+				type: 'boolean',
+				default: true,
+				description: 'Whether 1:1 calls adapt their bitrate to the network (default true)',
+			},
+			{
+				displayName: 'Enable Advanced Chat',
+				name: 'enable_advanced_chat',
+				type: 'boolean',
+				default: false,
+				description: 'Whether chat has emoji reactions, an emoji picker and GIFs',
+			},
+			{
+				displayName: 'Enable Breakout Rooms',
+				name: 'enable_breakout_rooms',
+				type: 'boolean',
+				default: false,
+				description: 'Whether owners can create breakout rooms in Daily Prebuilt (beta)',
+			},
+			{
+				displayName: 'Enable Chat',
+				name: 'enable_chat',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt has text chat',
+			},
+			{
+				displayName: 'Enable CPU Warning Notifications',
+				name: 'enable_cpu_warning_notifications',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt warns participants whose CPU is overloaded',
+			},
+			{
+				displayName: 'Enable Dial-Out',
+				name: 'enable_dialout',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the room can dial out to phones and SIP addresses',
+			},
+			{
+				displayName: 'Enable Emoji Reactions',
+				name: 'enable_emoji_reactions',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt shows the Reactions button',
+			},
+			{
+				displayName: 'Enable Hand Raising',
+				name: 'enable_hand_raising',
+				type: 'boolean',
+				default: false,
+				description: 'Whether participants can raise a hand in Daily Prebuilt',
+			},
+			{
+				displayName: 'Enable Hidden Participants',
+				name: 'enable_hidden_participants',
+				type: 'boolean',
+				default: false,
+				description: 'Whether non-owners join hidden, for large broadcasts',
+			},
+			{
+				displayName: 'Enable Knocking',
+				name: 'enable_knocking',
+				type: 'boolean',
+				default: false,
+				description: 'Whether participants without a token can ask to be let into a private room',
+			},
+			{
+				displayName: 'Enable Live Captions UI',
+				name: 'enable_live_captions_ui',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt shows a closed captions button',
+			},
+			{
+				displayName: 'Enable Mesh SFU',
+				name: 'enable_mesh_sfu',
+				type: 'boolean',
+				default: false,
+				description: 'Whether the call uses several SFUs, for very large calls',
+			},
+			{
+				displayName: 'Enable Multiparty Adaptive Simulcast',
+				name: 'enable_multiparty_adaptive_simulcast',
+				type: 'boolean',
+				default: false,
+				description: 'Whether group calls adapt their bitrate to the network',
+			},
+			{
+				displayName: 'Enable Network UI',
+				name: 'enable_network_ui',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt shows the network panel',
+			},
+			{
+				displayName: 'Enable Noise Cancellation UI',
+				name: 'enable_noise_cancellation_ui',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt shows noise cancellation controls',
+			},
+			{
+				displayName: 'Enable People UI',
+				name: 'enable_people_ui',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt shows the People panel',
+			},
+			{
+				displayName: 'Enable Picture in Picture UI',
+				name: 'enable_pip_ui',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt offers Picture in Picture',
+			},
+			{
+				displayName: 'Enable Prejoin UI',
+				name: 'enable_prejoin_ui',
+				type: 'boolean',
+				default: false,
+				description: 'Whether participants see a camera and mic check before joining',
+			},
+			{
+				displayName: 'Enable Recording',
+				name: 'enable_recording',
+				type: 'options',
+				default: '',
+				description: 'Which kind of recording is allowed in the room; several modes as an expression giving an array or comma-separated text',
+				options: [
+					{
+						name: 'Cloud',
+						value: 'cloud',
+					},
+					{
+						name: 'Cloud Audio Only',
+						value: 'cloud-audio-only',
+					},
+					{
+						name: 'Local',
+						value: 'local',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'Raw Tracks',
+						value: 'raw-tracks',
+					},
+				],
+			},
+			{
+				displayName: 'Enable Screenshare',
+				name: 'enable_screenshare',
+				type: 'boolean',
+				default: true,
+				description: 'Whether participants can share their screen (default true)',
+			},
+			{
+				displayName: 'Enable Shared Chat History',
+				name: 'enable_shared_chat_history',
+				type: 'boolean',
+				default: true,
+				description: 'Whether participants who join late see earlier chat messages (default true)',
+			},
+			{
+				displayName: 'Enable Terse Logging',
+				name: 'enable_terse_logging',
+				type: 'boolean',
+				default: false,
+				description: 'Whether fewer log messages are sent, for calls over 200 people',
+			},
+			{
+				displayName: 'Enable Transcription Storage',
+				name: 'enable_transcription_storage',
+				type: 'boolean',
+				default: false,
+				description: 'Whether transcriptions are saved as WebVTT',
+			},
+			{
+				displayName: 'Enable Video Processing UI',
+				name: 'enable_video_processing_ui',
+				type: 'boolean',
+				default: true,
+				description: 'Whether Daily Prebuilt shows background blur controls (default true)',
+			},
+			{
+				displayName: 'Enforce Unique User IDs',
+				name: 'enforce_unique_user_ids',
+				type: 'boolean',
+				default: false,
+				description: 'Whether a second participant with the same user ID ejects the first',
+			},
+			{
+				displayName: 'Expires At',
+				name: 'exp',
+				type: 'string',
+				default: '',
+				description: 'Users cannot join after this time; must be in the future',
+				placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+			},
+			{
+				displayName: 'Geo Region',
+				name: 'geo',
+				type: 'options',
+				default: '',
+				description: 'The region of the call server',
+				options: [
+					{
+						name: 'Cape Town',
+						value: 'af-south-1',
+						description: 'Region af-south-1',
+					},
+					{
+						name: 'Frankfurt',
+						value: 'eu-central-1',
+						description: 'Region eu-central-1',
+					},
+					{
+						name: 'London',
+						value: 'eu-west-2',
+						description: 'Region eu-west-2',
+					},
+					{
+						name: 'Mumbai',
+						value: 'ap-south-1',
+						description: 'Region ap-south-1',
+					},
+					{
+						name: 'N. Virginia',
+						value: 'us-east-1',
+						description: 'Region us-east-1',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'Oregon',
+						value: 'us-west-2',
+						description: 'Region us-west-2',
+					},
+					{
+						name: 'São Paulo',
+						value: 'sa-east-1',
+						description: 'Region sa-east-1',
+					},
+					{
+						name: 'Seoul',
+						value: 'ap-northeast-2',
+						description: 'Region ap-northeast-2',
+					},
+					{
+						name: 'Singapore',
+						value: 'ap-southeast-1',
+						description: 'Region ap-southeast-1',
+					},
+					{
+						name: 'Sydney',
+						value: 'ap-southeast-2',
+						description: 'Region ap-southeast-2',
+					},
+				],
+			},
+			{
+				displayName: 'Language',
+				name: 'lang',
+				type: 'options',
+				default: '',
+				description: 'Language of the Daily Prebuilt UI',
+				options: [
+					{
+						name: 'Danish',
+						value: 'da',
+					},
+					{
+						name: 'Dutch',
+						value: 'nl',
+					},
+					{
+						name: 'English',
+						value: 'en',
+					},
+					{
+						name: 'Finnish',
+						value: 'fi',
+					},
+					{
+						name: 'French',
+						value: 'fr',
+					},
+					{
+						name: 'Georgian',
+						value: 'ka',
+					},
+					{
+						name: 'German',
+						value: 'de',
+					},
+					{
+						name: 'Italian',
+						value: 'it',
+					},
+					{
+						name: 'Japanese',
+						value: 'jp',
+					},
+					{
+						name: 'Norwegian',
+						value: 'no',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'Polish',
+						value: 'pl',
+					},
+					{
+						name: 'Portuguese',
+						value: 'pt',
+					},
+					{
+						name: 'Portuguese (Brazil)',
+						value: 'pt-BR',
+					},
+					{
+						name: 'Russian',
+						value: 'ru',
+					},
+					{
+						name: 'Spanish',
+						value: 'es',
+					},
+					{
+						name: 'Swedish',
+						value: 'sv',
+					},
+					{
+						name: 'Turkish',
+						value: 'tr',
+					},
+					{
+						name: "User's Browser Language",
+						value: 'user',
+					},
+				],
+			},
+			{
+				displayName: 'Max Participants',
+				name: 'max_participants',
+				type: 'number',
+				default: 0,
+				description: 'How many people may be in the room at once (default 200)',
+				typeOptions: {
+					minValue: 1,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Meeting Join Hook',
+				name: 'meeting_join_hook',
+				type: 'string',
+				default: '',
+				description: 'A URL that receives a request when someone joins (prefer a webhook)',
+			},
+			{
+				displayName: 'Not Before',
+				name: 'nbf',
+				type: 'string',
+				default: '',
+				description: 'Users cannot join before this time',
+				placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+			},
+			{
+				displayName: 'Optimize Large Calls',
+				name: 'experimental_optimize_large_calls',
+				type: 'boolean',
+				default: false,
+				description: 'Whether Daily Prebuilt is tuned for calls of up to 1,000 participants',
+			},
+			{
+				displayName: 'Permissions',
+				name: 'permissionsUi',
+				type: 'fixedCollection',
+				typeOptions: {
+					multipleValues: false,
+				},
+				placeholder: 'Set Permissions',
+				default: {},
+				description: 'What participants may do by default',
+				options: [
+					{
+						name: 'permissions',
+						displayName: 'Permissions',
+						values: [
+							{
+								displayName: 'Has Presence',
+								name: 'hasPresence',
+								type: 'boolean',
+								default: true,
+								description: 'Whether the participant is visible to others',
+							},
+							{
+								displayName: 'Can Send',
+								name: 'canSend',
+								type: 'multiOptions',
+								default: [],
+								description: "Which media the participant may send; none chosen leaves Daily's default (all)",
+								options: [
+									{
+										name: 'Audio',
+										value: 'audio',
+									},
+									{
+										name: 'Custom Audio',
+										value: 'customAudio',
+									},
+									{
+										name: 'Custom Video',
+										value: 'customVideo',
+									},
+									{
+										name: 'Screen Audio',
+										value: 'screenAudio',
+									},
+									{
+										name: 'Screen Video',
+										value: 'screenVideo',
+									},
+									{
+										name: 'Video',
+										value: 'video',
+									},
+								],
+							},
+							{
+								displayName: 'Can Admin',
+								name: 'canAdmin',
+								type: 'multiOptions',
+								default: [],
+								description: "What the participant may administer; none chosen leaves Daily's default (nothing)",
+								options: [
+									{
+										name: 'Participants',
+										value: 'participants',
+									},
+									{
+										name: 'Streaming',
+										value: 'streaming',
+									},
+									{
+										name: 'Transcription',
+										value: 'transcription',
+									},
+								],
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Permissions (JSON)',
+				name: 'permissions',
+				type: 'json',
+				default: '',
+				description: 'Default participant permissions: {"hasPresence", "canSend", "canAdmin"}',
+			},
+			{
+				displayName: 'Raw Tracks Transcoded Audio',
+				name: 'enable_raw_tracks_transcoded_audio',
+				type: 'options',
+				default: '',
+				description: 'Gapless transcoded audio for raw-tracks recordings, in this format',
+				options: [
+					{
+						name: 'AAC',
+						value: 'aac',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'WAV',
+						value: 'wav',
+					},
+					{
+						name: 'WAV 44.1 kHz',
+						value: 'wav-44k1',
+					},
+					{
+						name: 'WAV 44.1 kHz Mono',
+						value: 'wav-44k1-mono',
+					},
+					{
+						name: 'WAV 44.1 kHz Stereo',
+						value: 'wav-44k1-stereo',
+					},
+					{
+						name: 'WAV 48 kHz',
+						value: 'wav-48k',
+					},
+					{
+						name: 'WAV 48 kHz Mono',
+						value: 'wav-48k-mono',
+					},
+					{
+						name: 'WAV 48 kHz Stereo',
+						value: 'wav-48k-stereo',
+					},
+				],
+			},
+			{
+				displayName: 'Recordings Bucket (JSON)',
+				name: 'recordings_bucket',
+				type: 'json',
+				default: '',
+				description: 'Your own S3 bucket for recordings: {"bucket_name", "bucket_region", "assume_role_arn", "allow_api_access", "allow_streaming_from_bucket"}',
+			},
+			{
+				displayName: 'Recordings Template',
+				name: 'recordings_template',
+				type: 'string',
+				default: '',
+				description: 'File name template; must contain {epoch_time}, e.g. {room_name}/{epoch_time}.mp4',
+			},
+			{
+				displayName: 'RTMP Geo Region',
+				name: 'rtmp_geo',
+				type: 'options',
+				default: '',
+				description: 'The region where RTMP streams start',
+				options: [
+					{
+						name: 'Oregon',
+						value: 'us-west-2',
+						description: 'Region us-west-2',
+					},
+					{
+						name: 'Frankfurt',
+						value: 'eu-central-1',
+						description: 'Region eu-central-1',
+					},
+					{
+						name: 'Mumbai',
+						value: 'ap-south-1',
+						description: 'Region ap-south-1',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'SFU Switchover',
+				name: 'sfu_switchover',
+				type: 'number',
+				default: 0,
+				description: 'Participant count above which the call switches from peer-to-peer to SFU (default 0.5)',
+				typeOptions: {
+					minValue: 0,
+				},
+			},
+			{
+				displayName: 'SIP (JSON)',
+				name: 'sip',
+				type: 'json',
+				default: '',
+				description: 'SIP dial-in settings, e.g. {"display_name", "video", "sip_mode", "num_endpoints"}',
+			},
+			{
+				displayName: 'SIP Dial-In',
+				name: 'sipUi',
+				type: 'fixedCollection',
+				typeOptions: {
+					multipleValues: false,
+				},
+				placeholder: 'Set SIP Dial-In',
+				default: {},
+				description: 'Daily provisions a SIP endpoint for the room and returns its sip_uri',
+				options: [
+					{
+						name: 'sip',
+						displayName: 'SIP Dial-In',
+						values: [
+							{
+								displayName: 'Audio Codecs',
+								name: 'audioCodecs',
+								type: 'multiOptions',
+								default: [],
+								description: 'Preferred audio codecs',
+								options: [
+									{
+										name: 'OPUS',
+										value: 'OPUS',
+									},
+									{
+										name: 'G722',
+										value: 'G722',
+									},
+									{
+										name: 'PCMU',
+										value: 'PCMU',
+									},
+									{
+										name: 'PCMA',
+										value: 'PCMA',
+									},
+								],
+							},
+							{
+								displayName: 'Digits-Only Username',
+								name: 'force_digit_only_username',
+								type: 'boolean',
+								default: false,
+								description: 'Whether the SIP username is numeric only, for providers that accept only digits; not with more than one endpoint',
+							},
+							{
+								displayName: 'Display Name',
+								name: 'display_name',
+								type: 'string',
+								default: '',
+								description: 'The name SIP participants are shown with',
+							},
+							{
+								displayName: 'Number of Endpoints',
+								name: 'num_endpoints',
+								type: 'number',
+								default: 1,
+								description: 'How many SIP endpoints to provision, for simultaneous SIP calls',
+								typeOptions: {
+									minValue: 1,
+									numberPrecision: 0,
+								},
+							},
+							{
+								displayName: 'Video',
+								name: 'video',
+								type: 'boolean',
+								default: false,
+								description: 'Whether SIP participants may send video (otherwise audio only)',
+							},
+							{
+								displayName: 'Video Codecs',
+								name: 'videoCodecs',
+								type: 'multiOptions',
+								default: [],
+								description: 'Preferred video codecs (with Video on)',
+								options: [
+									{
+										name: 'H264',
+										value: 'H264',
+									},
+									{
+										name: 'VP8',
+										value: 'VP8',
+									},
+								],
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Start Audio Off',
+				name: 'start_audio_off',
+				type: 'boolean',
+				default: false,
+				description: 'Whether microphones are off when participants join',
+			},
+			{
+				displayName: 'Start Video Off',
+				name: 'start_video_off',
+				type: 'boolean',
+				default: false,
+				description: 'Whether cameras are off when participants join',
+			},
+			{
+				displayName: 'Streaming Endpoints',
+				name: 'streamingEndpointsUi',
+				type: 'fixedCollection',
+				typeOptions: {
+					multipleValues: true,
+				},
+				placeholder: 'Add Endpoint',
+				default: {},
+				description: 'Live-stream targets predefined on the room, started later by name',
+				options: [
+					{
+						name: 'endpoint',
+						displayName: 'Endpoint',
+						values: [
+							{
+								displayName: 'Name',
+								name: 'name',
+								type: 'string',
+								default: '',
+								description: 'The name a live stream is started with, e.g. rtmp_youtube',
+							},
+							{
+								displayName: 'Type',
+								name: 'type',
+								type: 'options',
+								default: 'rtmp',
+								description: 'RTMP to a streaming service, or HLS stored in your S3 bucket',
+								options: [
+									{
+										name: 'HLS',
+										value: 'hls',
+									},
+									{
+										name: 'RTMP',
+										value: 'rtmp',
+									},
+								],
+							},
+							{
+								displayName: 'RTMP URL',
+								name: 'rtmpUrl',
+								type: 'string',
+								default: '',
+								description: 'For RTMP: the rtmp:// or rtmps:// URL with its stream key',
+							},
+							{
+								displayName: 'HLS Config (JSON)',
+								name: 'hlsConfig',
+								type: 'json',
+								default: '',
+								description: 'For HLS: the hls_config object, e.g. {"storage": {"bucket_name", "bucket_region", "assume_role_arn"}}',
+							},
+						],
+					},
+				],
+			},
+			{
+				displayName: 'Streaming Endpoints (JSON)',
+				name: 'streaming_endpoints',
+				type: 'json',
+				default: '',
+				description: 'Predefined RTMP or HLS endpoints: an array of {name, type, rtmp_config | hls_config}',
+			},
+			{
+				displayName: 'Transcription Bucket (JSON)',
+				name: 'transcription_bucket',
+				type: 'json',
+				default: '',
+				description: 'Your own S3 bucket for transcripts',
+			},
+			{
+				displayName: 'Transcription Template',
+				name: 'transcription_template',
+				type: 'string',
+				default: '',
+				description: 'Transcript file name template; must contain {epoch_time}, e.g. {room_name}/{epoch_time}.vtt',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'bookingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'Text for the calendar invite; the meeting link is added to it',
+			},
+			{
+				displayName: 'ID Namespace',
+				name: 'idNamespace',
+				type: 'string',
+				default: '',
+				description: 'Keeps the IDs of two booking systems apart: the same External ID in another namespace is another meeting',
+			},
+			{
+				displayName: 'Links Work From (Minutes Before Start)',
+				name: 'joinEarlyMinutes',
+				type: 'number',
+				default: 15,
+				description: 'How early people may join (default 15)',
+				typeOptions: {
+					minValue: 0,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Links Work Until (Minutes After End)',
+				name: 'linkGraceMinutes',
+				type: 'number',
+				default: 60,
+				description: 'How long after the end the links still work (default 60)',
+				typeOptions: {
+					minValue: 0,
+					numberPrecision: 0,
+				},
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'The External ID the meeting was booked with',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['cancel'],
+			},
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'bookingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'ID Namespace',
+				name: 'idNamespace',
+				type: 'string',
+				default: '',
+				description: 'The namespace the meeting was booked in, if any',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['cancel'],
 			},
 		},
 	},

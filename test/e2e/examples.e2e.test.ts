@@ -1,7 +1,10 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
+import ICAL from 'ical.js';
+import jwt from 'jsonwebtoken';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
+import { startMailCatcher, type MailCatcher } from '../simulators/mail';
 import { startMiroTalkSimulator, type MiroTalkSimulator } from '../simulators/mirotalk';
 import { BUNDLE, createRuntime, defaultPackages, freePort, nodeOutput, nodeType, ROOT, startServer, workflowFor, type N8nRuntime } from './n8n';
 
@@ -16,12 +19,14 @@ const CREDENTIALS: Record<string, { id: string; name: string }> = {
 	dailyApi: { id: 'exampleDaily0001', name: 'Daily account' },
 	digitalSambaApi: { id: 'exampleDigSamba1', name: 'Digital Samba account' },
 	miroTalkApi: { id: 'exampleMiroTalk1', name: 'MiroTalk account' },
+	smtp: { id: 'exampleSmtp00001', name: 'Mail catcher' },
 };
 
 let n8n: N8nRuntime;
 let daily: DailySimulator;
 let ds: DigitalSambaSimulator;
 let miroTalk: MiroTalkSimulator;
+let mail: MailCatcher;
 
 /** An example, rewritten for the installed packages, its credential references pointed at the simulators' credentials, and an id. */
 function load(file: string, id: string) {
@@ -41,21 +46,24 @@ beforeAll(async () => {
 	daily = await startDailySimulator({ apiKey: 'example-daily-key' });
 	ds = await startDigitalSambaSimulator({ developerKey: 'example-ds-key', teamId: '11111111-2222-4333-8444-555555555555' });
 	miroTalk = await startMiroTalkSimulator({ product: 'sfu', apiKey: 'example-mirotalk-key' });
+	mail = await startMailCatcher();
 	n8n = createRuntime();
 	await n8n.importCredentials([
 		{ ...CREDENTIALS.dailyApi, type: 'dailyApi', data: { apiKey: 'example-daily-key', baseUrl: daily.url } },
 		{ ...CREDENTIALS.digitalSambaApi, type: 'digitalSambaApi', data: { developerKey: 'example-ds-key', teamId: '', baseUrl: ds.url } },
 		{ ...CREDENTIALS.miroTalkApi, type: 'miroTalkApi', data: { serverUrl: miroTalk.url.replace(/\/api\/v1$/, ''), apiKey: 'example-mirotalk-key', product: 'sfu' } },
+		{ ...CREDENTIALS.smtp, type: 'smtp', data: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '' } },
 	]);
 }, 25 * 60_000);
 
 afterAll(async () => {
-	await Promise.all([daily?.close(), ds?.close(), miroTalk?.close()]);
+	await Promise.all([daily?.close(), ds?.close(), miroTalk?.close(), mail?.close()]);
 	n8n?.cleanup();
 });
 
 it('has the documented examples', () => {
 	expect(readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()).toEqual([
+		'daily-book-meeting.json',
 		'daily-recording-ready.json',
 		'daily-tomorrows-meetings.json',
 		'digital-samba-classroom.json',
@@ -63,14 +71,45 @@ it('has the documented examples', () => {
 	]);
 });
 
-it("Daily: tomorrow's meeting with host and guest links", async () => {
+it("Daily: tomorrow's meeting with host and guest links (Scheduled Meeting → Create or Get), one room however often it runs", async () => {
 	await n8n.importWorkflow(load('daily-tomorrows-meetings.json', 'ExampleDaily0001'));
-	const { result, run } = await n8n.execute('ExampleDaily0001');
-	expect(result.code).toBe(0);
-	const [links] = nodeOutput(run, 'Invite Links');
-	expect(links.room).toMatch(/^standup-\d{4}-\d{2}-\d{2}$/);
+	const first = await n8n.execute('ExampleDaily0001');
+	expect(first.result.code).toBe(0);
+	const [links] = nodeOutput(first.run, 'Invite Links');
+	expect(links.room).toMatch(/^mtg-standup-\d{4}-\d{2}-\d{2}-[0-9a-f]{16}$/);
 	expect(links.hostLink).toMatch(new RegExp(`^https://sim\\.daily\\.co/${links.room}\\?t=.+\\..+\\..+$`));
 	expect(links.guestLink).not.toBe(links.hostLink);
+	const second = await n8n.execute('ExampleDaily0001');
+	expect(second.result.code).toBe(0);
+	expect(nodeOutput(second.run, 'Invite Links')[0].room).toBe(links.room);
+	expect(daily.state.rooms.filter((room) => room.name === links.room)).toHaveLength(1);
+}, 240_000);
+
+it('Daily: book a meeting, then each person gets an email with their link and an .ics invite (mail catcher, ical.js)', async () => {
+	await n8n.importWorkflow(load('daily-book-meeting.json', 'ExampleDailyBook'));
+	const before = mail.messages.length;
+	const { result, run } = await n8n.execute('ExampleDailyBook');
+	expect(result.code).toBe(0);
+	const people = nodeOutput(run, 'Book Meeting');
+	expect(people.map((p) => p.email)).toEqual(['host@example.com', 'ana@example.com']);
+	const messages = (await mail.waitFor(before + 2)).slice(before);
+	for (const person of people) {
+		const message = messages.find((m) => m.to && !Array.isArray(m.to) && m.to.value[0].address === person.email);
+		expect(message?.subject).toBe(`Invitation: ${person.meeting.title}`);
+		expect(message?.text).toContain(person.link);
+		// The link works: a token Daily would accept for this room (HS256 with the API key, its room and domain).
+		const token = new URL(person.link).searchParams.get('t') ?? '';
+		expect(jwt.verify(token, 'example-daily-key', { algorithms: ['HS256'], ignoreNotBefore: true })).toMatchObject({ r: person.meeting.room.name, d: daily.state.domainId, u: person.name });
+		expect(daily.state.rooms.some((room) => room.name === person.meeting.room.name)).toBe(true);
+		// The invite, read by an iCalendar parser: title, times, the person as attendee, the link.
+		const ics = message?.attachments.find((a) => a.contentType === 'text/calendar');
+		const event = new ICAL.Event(new ICAL.Component(ICAL.parse(ics?.content.toString('utf8') ?? '')).getFirstSubcomponent('vevent') as ICAL.Component);
+		expect(event.summary).toBe(person.meeting.title);
+		expect(event.startDate.toJSDate().toISOString()).toBe(person.meeting.start);
+		expect(event.endDate.toJSDate().toISOString()).toBe(person.meeting.end);
+		expect(event.attendees.map((a) => String(a.getFirstValue()).toLowerCase())).toEqual([`mailto:${person.email}`]);
+		expect(event.description).toContain(person.link);
+	}
 }, 240_000);
 
 it('Digital Samba: classroom with a quiz and a poll', async () => {

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import { startDailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
+import { startMailCatcher } from '../simulators/mail';
 import { startMiroTalkSimulator } from '../simulators/mirotalk';
 import { importInto, installN8n, installPackages, n8nBin, n8nEnv, ROOT, SINGLE_PACKAGES, workflowFor } from '../e2e/n8n';
 
@@ -15,6 +16,7 @@ const N8N_PORT = Number(process.env.N8N_PORT ?? 5678);
 const DAILY_PORT = Number(process.env.DAILY_SIM_PORT ?? 4010);
 const DS_PORT = Number(process.env.DIGITAL_SAMBA_SIM_PORT ?? 4020);
 const MIROTALK_PORT = Number(process.env.MIROTALK_SIM_PORT ?? 4030);
+const SMTP_PORT = Number(process.env.SMTP_CATCHER_PORT ?? 2525);
 const SANDBOX_DAILY_KEY = 'sandbox-daily-key';
 const SANDBOX_DS_KEY = 'sandbox-digital-samba-key';
 const SANDBOX_DS_TEAM = '00000000-0000-4000-8000-000000000001';
@@ -39,10 +41,14 @@ async function main(): Promise<void> {
 		port: MIROTALK_PORT,
 		allowed: { meetings: true, meetingEnd: true, token: true },
 	});
+	// Email the examples send (Send Email node) lands here, each message saved as an .eml file to open in a mail app.
+	const mailFolder = join(userFolder, 'mail');
+	const mail = await startMailCatcher({ port: SMTP_PORT, folder: mailFolder });
 	await importInto(bin, env, 'credentials', [
 		{ id: 'sandboxDaily0001', name: 'Daily (local simulator)', type: 'dailyApi', data: { apiKey: SANDBOX_DAILY_KEY, baseUrl: daily.url } },
 		{ id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)', type: 'digitalSambaApi', data: { developerKey: SANDBOX_DS_KEY, teamId: SANDBOX_DS_TEAM, baseUrl: ds.url } },
 		{ id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)', type: 'miroTalkApi', data: { serverUrl: `http://127.0.0.1:${MIROTALK_PORT}`, apiKey: SANDBOX_MIROTALK_KEY, product: 'sfu' } },
+		{ id: 'sandboxSmtp00001', name: 'Local mail catcher', type: 'smtp', data: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '' } },
 	]);
 	// The example workflows, rewritten for the single packages, their credentials pointed at the simulators (same id
 	// each start: re-imports replace them).
@@ -50,6 +56,7 @@ async function main(): Promise<void> {
 		dailyApi: { id: 'sandboxDaily0001', name: 'Daily (local simulator)' },
 		digitalSambaApi: { id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)' },
 		miroTalkApi: { id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)' },
+		smtp: { id: 'sandboxSmtp00001', name: 'Local mail catcher' },
 	};
 	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
 	for (const [index, file] of examples.entries()) {
@@ -59,12 +66,13 @@ async function main(): Promise<void> {
 		}
 		await importInto(bin, env, 'workflow', [{ ...workflow, id: `sandboxExample${String(index).padStart(2, '0')}`, active: false }]);
 	}
-	const closeAll = () => Promise.all([daily.close(), ds.close(), miroTalk.close()]);
+	const closeAll = () => Promise.all([daily.close(), ds.close(), miroTalk.close(), mail.close()]);
 
 	const n8n = spawn(process.execPath, [bin, 'start'], { env, cwd: userFolder, stdio: 'inherit' });
 	console.log(`\nPackages: ${SINGLE_PACKAGES.join(', ')}`);
 	console.log(`Simulators: Daily ${daily.url}, Digital Samba ${ds.url}, MiroTalk SFU http://127.0.0.1:${MIROTALK_PORT}`);
-	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)"');
+	console.log(`Mail catcher: smtp://${mail.host}:${mail.port}, messages saved in ${mailFolder}`);
+	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)", "Local mail catcher"');
 	console.log(`Example workflows imported: ${examples.join(', ')}`);
 	console.log(`n8n: open http://127.0.0.1:${N8N_PORT} (first visit asks you to create a local owner account)\n`);
 	const stop = () => {

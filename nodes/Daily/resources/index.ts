@@ -11,6 +11,7 @@ import { phoneNumber } from './phoneNumber';
 import { presence } from './presence';
 import { recording } from './recording';
 import { room } from './room';
+import { scheduledMeeting } from './scheduledMeeting';
 import { sipClient } from './sipClient';
 import { sipTrunk } from './sipTrunk';
 import { transcript } from './transcript';
@@ -20,6 +21,7 @@ import { webhook } from './webhook';
 /** Every Daily resource; the first one is the node's default. */
 export const dailyResources: ResourceDescriptor[] = [
 	room,
+	scheduledMeeting,
 	meetingToken,
 	recording,
 	liveStream,
