@@ -73,6 +73,11 @@ export const digitalSambaProperties: INodeProperties[] = [
 				value: 'roomToken',
 			},
 			{
+				name: 'Scheduled Meeting',
+				value: 'scheduledMeeting',
+				description: 'Book a meeting for an External ID: a room and a link per person, safe to run again',
+			},
+			{
 				name: 'Session',
 				value: 'session',
 			},
@@ -1109,6 +1114,34 @@ export const digitalSambaProperties: INodeProperties[] = [
 			},
 		],
 		default: 'create',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+			},
+		},
+		options: [
+			// runs its own code: more than one call, or none
+			{
+				name: 'Cancel',
+				value: 'cancel',
+				action: 'Cancel a scheduled meeting',
+				description: "Delete the room booked for an External ID, so its links stop working. Safe to repeat: a meeting already cancelled is reported, not an error; a room that is not the booking's is never deleted.",
+			},
+			// runs its own code: more than one call, or none
+			{
+				name: 'Create or Get',
+				value: 'createOrGet',
+				action: 'Create or get a scheduled meeting',
+				description: 'Book a meeting in one step: a Digital Samba room for the External ID and a link per person with their role (hosts as moderators). Safe to repeat: the same External ID gives the same room, updated to the privacy and settings given, with fresh links.',
+			},
+		],
+		default: 'createOrGet',
 	},
 	{
 		displayName: 'Operation',
@@ -19257,6 +19290,2761 @@ export const digitalSambaProperties: INodeProperties[] = [
 			show: {
 				resource: ['roomToken'],
 				operation: ['createSigned'],
+			},
+		},
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'Your ID of the booking (a form entry, a deal, a calendar event): the same ID always gives the same meeting, so running again is safe',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'What the meeting is called in the output and the calendar invite',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'string',
+		default: '',
+		description: 'When the meeting starts: a date (ISO 8601 such as 2026-12-01T10:00:00Z; without a zone, in the workflow\'s time zone), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H"',
+		required: true,
+		placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'End',
+		name: 'end',
+		type: 'string',
+		default: '',
+		description: 'When the meeting ends; empty: Start plus Duration',
+		placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Duration (Minutes)',
+		name: 'durationMinutes',
+		type: 'number',
+		default: 60,
+		description: 'How long the meeting lasts, when End is empty',
+		typeOptions: {
+			minValue: 1,
+			numberPrecision: 0,
+		},
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Input Mode',
+		name: 'peopleInputMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'Enter the people as rows of fields',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Enter them as JSON, e.g. from an expression',
+			},
+		],
+		default: 'fields',
+		description: 'How to give the people',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'People (JSON)',
+		name: 'people',
+		type: 'json',
+		default: '[{"name": "Ana", "email": "ana@example.com"}]',
+		description: 'Who is invited, each {"name", "email", "role", "userId"} (role as in the Role field of a row); each gets a link of their own',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				peopleInputMode: ['json'],
+			},
+		},
+	},
+	{
+		displayName: 'People',
+		name: 'peopleUi',
+		type: 'fixedCollection',
+		typeOptions: {
+			multipleValues: true,
+		},
+		placeholder: 'Add Person',
+		default: {},
+		options: [
+			{
+				name: 'person',
+				displayName: 'Person',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'The name the person is shown with in the meeting',
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						default: '',
+						description: 'Where the link goes (passed on in the output); also the user ID in the meeting when no User ID is given',
+						placeholder: 'name@email.com',
+					},
+					{
+						displayName: 'Role Name or ID',
+						name: 'role',
+						type: 'options',
+						default: 'attendee',
+						description: 'A role of the team: moderator for hosts (they can admit, mute and remove people, and record), attendee for guests, speaker, or a custom role. Role names are accepted as IDs. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+						typeOptions: {
+							loadOptionsMethod: 'getRoles',
+						},
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: '',
+						description: 'Your ID for the person (at most 36 characters), as the meeting and its attendance report it',
+					},
+				],
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				peopleInputMode: ['fields'],
+			},
+		},
+	},
+	{
+		displayName: 'Privacy',
+		name: 'privacy',
+		type: 'options',
+		default: 'private',
+		description: 'Private: only people with their link (it carries a token) can join. Public: anyone with the room link can.',
+		options: [
+			{
+				name: 'Private',
+				value: 'private',
+			},
+			{
+				name: 'Public',
+				value: 'public',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'meeting',
+		description: 'What the node returns',
+		options: [
+			{
+				name: 'One Item per Meeting',
+				value: 'meeting',
+				description: 'The meeting with its people and their links',
+			},
+			{
+				name: 'One Item per Person',
+				value: 'people',
+				description: 'Each person with their link and the meeting, ready for an email or chat node',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Room Settings',
+		name: 'settings',
+		type: 'collection',
+		placeholder: 'Add Setting',
+		default: {},
+		options: [
+			{
+				displayName: 'Advanced Invite',
+				name: 'invite_participants_advanced_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the Invite People panel (copyable links, in-app actions) is shown by default to users who can invite',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Application Logo',
+				name: 'application_logo',
+				type: 'string',
+				default: '',
+				description: 'A logo for the join page: an image URL or a base64-encoded file',
+			},
+			{
+				displayName: 'Audio Autogain',
+				name: 'audio_autogain_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether microphone levels are adjusted automatically',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Audio on Join',
+				name: 'audio_on_join_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether microphones are on when participants join (off means they join muted)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Audio Only',
+				name: 'is_audio_only',
+				type: 'options',
+				default: '',
+				description: 'Whether the room is audio only: cameras, HD video and virtual backgrounds are disabled',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Audio Quality',
+				name: 'audio_quality',
+				type: 'options',
+				default: '',
+				description: 'Audio bitrate',
+				options: [
+					{
+						name: '128 Kbps',
+						value: '128',
+					},
+					{
+						name: '256 Kbps',
+						value: '256',
+					},
+					{
+						name: '32 Kbps',
+						value: '32',
+					},
+					{
+						name: '64 Kbps',
+						value: '64',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Auto Picture in Picture',
+				name: 'auto_pip_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether Picture in Picture opens by itself when a participant switches away from the tab or app',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Background Color',
+				name: 'background_color',
+				type: 'color',
+				default: '',
+				description: 'Background color of the room, as a hex code such as #000000',
+			},
+			{
+				displayName: 'Breakout End on Timer',
+				name: 'breakout_end_on_timer',
+				type: 'options',
+				default: '',
+				description: 'Whether breakout rooms close when the timer runs out, returning everyone to the main room',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Breakout Free Movement',
+				name: 'breakout_free_movement_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether everyone can move between breakout rooms on their own',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Breakout Recording Autostart',
+				name: 'recording_breakout_autostart_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether breakout rooms start recording when their first participant joins',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Breakout Return to Main Room',
+				name: 'breakout_return_to_main_room_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can return to the main room from a breakout room',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Breakout Rooms',
+				name: 'breakout_rooms_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether hosts can split participants into smaller rooms; incompatible with end-to-end encryption',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Breakout Timer',
+				name: 'breakout_timer_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether breakout rooms show a countdown timer',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Breakout Timer Duration',
+				name: 'breakout_timer_duration',
+				type: 'number',
+				default: '',
+				description: 'How long breakout rooms run: the countdown shown, and when they close if Breakout End on Timer is on',
+				typeOptions: {
+					minValue: 1,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Breakouts',
+				name: 'breakouts',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated breakout room IDs or names to prepare for the meeting',
+				placeholder: 'e.g. first, second',
+			},
+			{
+				displayName: 'Broadcaster Tile Visibility',
+				name: 'broadcaster_tile_visibility',
+				type: 'options',
+				default: '',
+				description: "When tiles showing a broadcaster's initials are visible, depending on camera and microphone state",
+				options: [
+					{
+						name: 'All',
+						value: 'all',
+					},
+					{
+						name: 'Camera On',
+						value: 'cam',
+					},
+					{
+						name: 'Camera or Microphone On',
+						value: 'cam_mic',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Captions',
+				name: 'captions_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can turn captions on and off for themselves',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Captions in Recordings',
+				name: 'captions_in_recordings_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether transcriptions appear as subtitles in recordings',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Captions Language',
+				name: 'captions_language',
+				type: 'options',
+				default: '',
+				description: 'The spoken language that transcription expects by default',
+				options: [
+					{
+						name: 'Bulgarian',
+						value: 'bg',
+					},
+					{
+						name: 'Catalan',
+						value: 'ca',
+					},
+					{
+						name: 'Danish',
+						value: 'da',
+					},
+					{
+						name: 'Dutch',
+						value: 'nl',
+					},
+					{
+						name: 'English',
+						value: 'en',
+					},
+					{
+						name: 'Finnish',
+						value: 'fi',
+					},
+					{
+						name: 'French',
+						value: 'fr',
+					},
+					{
+						name: 'German',
+						value: 'de',
+					},
+					{
+						name: 'Italian',
+						value: 'it',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'Portuguese',
+						value: 'pt',
+					},
+					{
+						name: 'Romanian',
+						value: 'ro',
+					},
+					{
+						name: 'Spanish',
+						value: 'es',
+					},
+					{
+						name: 'Swedish',
+						value: 'sv',
+					},
+					{
+						name: 'Turkish',
+						value: 'tr',
+					},
+				],
+			},
+			{
+				displayName: 'Chat',
+				name: 'chat_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can post and read in the public chat',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Chat Persistence',
+				name: 'chat_persistence_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether public chat messages of earlier sessions are kept and shown again when the room reopens',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Chat Reactions',
+				name: 'chat_reactions_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can react to chat messages with emojis',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Checkbox Message',
+				name: 'checkbox_message',
+				type: 'string',
+				default: '',
+				description: 'Your own label for the "don\'t show this again" checkbox',
+			},
+			{
+				displayName: 'Connection Message',
+				name: 'connection_message_enabled',
+				type: 'options',
+				default: '',
+				description: "Whether a notification is shown when a participant's connection is weak",
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Connection Quality Indicator',
+				name: 'connection_quality_indicator_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants see their own connection quality indicator',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Consent Message',
+				name: 'consent_message_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants are told that joining means consenting to the processing of their personal data',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Consent Message',
+				name: 'consent_message',
+				type: 'string',
+				default: '',
+				description: 'Your own consent text; links are written as [link https://example.com]text[/link]',
+				typeOptions: {
+					rows: 3,
+				},
+			},
+			{
+				displayName: 'Consent Message Type',
+				name: 'consent_message_type',
+				type: 'options',
+				default: '',
+				description: 'Whether the consent message is the generic one or your own',
+				options: [
+					{
+						name: 'Custom',
+						value: 'custom',
+					},
+					{
+						name: 'Generic',
+						value: 'generic',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Content Library',
+				name: 'content_library_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants with permission can present files, images and slides from the content library',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Custom Logo',
+				name: 'custom_logo',
+				type: 'string',
+				default: '',
+				description: 'A logo for the room and its recordings: an image URL or a base64-encoded file',
+			},
+			{
+				displayName: 'Default Content Library',
+				name: 'default_content_library',
+				type: 'options',
+				default: '',
+				description: 'The library tab selected when the library opens',
+				options: [
+					{
+						name: 'Personal',
+						value: 'personal',
+					},
+					{
+						name: 'Room',
+						value: 'room',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Default Role Name or ID',
+				name: 'default_role',
+				type: 'options',
+				default: '',
+				description: 'Role given to participants who join without a token, or with a token that names no role. Role names are accepted as IDs. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				typeOptions: {
+					loadOptionsMethod: 'getRoles',
+				},
+			},
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'A description of the room, 3 to 500 characters',
+			},
+			{
+				displayName: 'Echo Cancellation',
+				name: 'audio_echo_cancellation_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether echo and feedback are removed',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Encryption Badge',
+				name: 'e2ee_badge_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the meeting shows an end-to-end encryption badge (the status stays in Settings otherwise)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'End Session Button',
+				name: 'end_session_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the toolbar has an End Session button',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'End-to-End Encryption',
+				name: 'e2ee_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether names, chat, audio, video and shared screens are encrypted with keys only the participants hold',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Expires At',
+				name: 'expires_at',
+				type: 'string',
+				default: '',
+				description: 'When the room is deleted automatically (sent as YYYY-MM-DD hh:mm:ss, UTC); a date (ISO 8601 such as 2026-12-01T10:00:00Z; without a zone, in the workflow\'s time zone), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H", in the future',
+				placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+			},
+			{
+				displayName: 'Extended Chat Reactions',
+				name: 'chat_reactions_extended_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether a larger set of emojis is available for chat reactions',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Full Screen',
+				name: 'full_screen_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can expand a tile to full screen (not in Auto layout)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'HD Video on Join',
+				name: 'hd_video_on_join_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants stream in HD from the start; needs more upload bandwidth',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'HD Video Quality',
+				name: 'hd_video_quality',
+				type: 'options',
+				default: '',
+				description: 'Resolution and bitrate of HD video',
+				options: [
+					{
+						name: '1080p at 2.5 Mbps',
+						value: '1080_2.5',
+					},
+					{
+						name: '1080p at 5.5 Mbps',
+						value: '1080_5.5',
+					},
+					{
+						name: '720p at 1.5 Mbps',
+						value: '720_1.5',
+					},
+					{
+						name: '720p at 2.5 Mbps',
+						value: '720_2.5',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Hide Tiles in Recordings',
+				name: 'hide_tiles_in_recordings_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether recordings capture only audio and shared screens (blank when nothing is shared)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Hide Tiles in Restream',
+				name: 'hide_tiles_in_restream_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the restream leaves out video tiles, keeping audio, screens and shared content',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'HTML Title',
+				name: 'html_title',
+				type: 'string',
+				default: '',
+				description: 'Title on the browser tab when the room is not embedded, 3 to 255 characters',
+			},
+			{
+				displayName: 'Invite Participants',
+				name: 'invite_participants_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether users allowed to invite see an Invite People button in the Participants panel',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Join Screen',
+				name: 'join_screen_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can test speakers, camera and microphone before joining',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Language',
+				name: 'language',
+				type: 'options',
+				default: '',
+				description: 'Default language of the room interface',
+				options: [
+					{
+						name: 'Arabic',
+						value: 'ar-SA',
+					},
+					{
+						name: 'Chinese (Simplified)',
+						value: 'zh-CN',
+					},
+					{
+						name: 'Chinese (Traditional)',
+						value: 'zh-TW',
+					},
+					{
+						name: 'Dutch',
+						value: 'nl-NL',
+					},
+					{
+						name: 'English',
+						value: 'en',
+					},
+					{
+						name: 'German',
+						value: 'de-DE',
+					},
+					{
+						name: 'Italian',
+						value: 'it-IT',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'Portuguese',
+						value: 'pt-PT',
+					},
+					{
+						name: 'Romanian',
+						value: 'ro-RO',
+					},
+					{
+						name: 'Spanish',
+						value: 'es-ES',
+					},
+				],
+			},
+			{
+				displayName: 'Language Selection',
+				name: 'language_selection_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether each participant can choose the interface language',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Layout Mode on Join',
+				name: 'layout_mode_on_join',
+				type: 'options',
+				default: '',
+				description: 'Layout participants start with: Auto highlights the speaker or shared content, Tiled shows a grid',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+					},
+					{
+						name: 'Tiled',
+						value: 'tiled',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Layout Mode Switch',
+				name: 'layout_mode_switch_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants see the layout mode switcher',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Leave Session Button',
+				name: 'leave_session_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the toolbar has a Leave Session button',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Library ID',
+				name: 'library_id',
+				type: 'string',
+				default: '',
+				description: 'The ID (UUID) of a content library to connect to the room',
+			},
+			{
+				displayName: 'Lobby Message',
+				name: 'lobby_message',
+				type: 'string',
+				default: '',
+				description: 'Instructions participants read while waiting in the lobby, 3 to 1000 characters',
+				typeOptions: {
+					rows: 3,
+				},
+			},
+			{
+				displayName: 'Lobby Sound',
+				name: 'lobby_sound_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether a sound plays when someone enters the lobby',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Locked',
+				name: 'is_locked',
+				type: 'options',
+				default: '',
+				description: 'Whether joining needs to be accepted by a moderator; single-role rooms cannot be locked on join',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Logo',
+				name: 'logo_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the logo is shown in the room',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Max Broadcasters',
+				name: 'max_broadcasters',
+				type: 'number',
+				default: '',
+				description: 'Most broadcasters at once, at least 1; limited by Max Participants',
+				typeOptions: {
+					minValue: 1,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Max Participants',
+				name: 'max_participants',
+				type: 'number',
+				default: '',
+				description: 'Most participants in the room at once: at least 2, up to what your plan allows (2000 at most)',
+				typeOptions: {
+					minValue: 2,
+					maxValue: 2000,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Minimize Own Tile',
+				name: 'minimize_own_tile_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can minimize and restore their own tile in tiled layout',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Minimize Own Tile on Join',
+				name: 'minimize_own_tile_on_join_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants join with their own tile minimized',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Mute Room Sound',
+				name: 'mute_sound_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can mute the room sound on their side',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Noise Suppression',
+				name: 'audio_noise_suppression_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether background noise is reduced',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Palette Mode',
+				name: 'palette_mode',
+				type: 'options',
+				default: '',
+				description: 'Appearance of panels, dialogs and the join screen',
+				options: [
+					{
+						name: 'Dark',
+						value: 'dark',
+					},
+					{
+						name: 'Light',
+						value: 'light',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Participant Names in Recordings',
+				name: 'participant_names_in_recordings_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether recordings show name badges on tiles',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Participant Names in Restream',
+				name: 'participant_names_in_restream_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the restream shows name badges on tiles',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Participants List',
+				name: 'participants_list_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can open the Participants panel',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Picture in Picture',
+				name: 'pip_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can pop the video and audio tiles out into their own window (Chrome desktop, not when embedded)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Pin',
+				name: 'pin_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can pin a participant to enlarge and keep watching them',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Pin Panels',
+				name: 'pin_panels_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether roles with the permission can pin panels for everyone',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Polls',
+				name: 'polls_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants with the manage polls permission can create and launch polls',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Primary Color',
+				name: 'primary_color',
+				type: 'color',
+				default: '',
+				description: 'Color of buttons and other interactive elements, as a hex code such as #3771E0',
+			},
+			{
+				displayName: 'Private Chat',
+				name: 'private_chat_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can chat one to one',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Private Group Chat',
+				name: 'private_group_chat_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether private group chats are available',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Private Group Chat Name',
+				name: 'private_group_chat_name',
+				type: 'string',
+				default: '',
+				description: 'Name shown for the private group chat, at least 3 characters',
+			},
+			{
+				displayName: 'Private Group Chat Roles',
+				name: 'private_group_chat_roles',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated role IDs or names that take part in the private group chat',
+				placeholder: 'e.g. first, second',
+			},
+			{
+				displayName: 'Q&A',
+				name: 'qa_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can post questions; answering and moderating need permissions',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Q&A Default Filter',
+				name: 'qa_default_filter',
+				type: 'options',
+				default: '',
+				description: 'The filter the Q&A panel opens with',
+				options: [
+					{
+						name: 'All',
+						value: 'all',
+					},
+					{
+						name: 'Answered',
+						value: 'answered',
+					},
+					{
+						name: 'Open',
+						value: 'open',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Raise Hand',
+				name: 'raise_hand_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can raise a hand to take turns speaking',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Recording Autostart',
+				name: 'recording_autostart_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether recording starts when the first participant joins',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Recording Bookmarks',
+				name: 'recording_bookmarks_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether bookmarks can be added during a recording to mark important moments',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Recording Consent Message',
+				name: 'recording_consent_message_enabled',
+				type: 'options',
+				default: '',
+				description: "Whether whoever starts a recording is reminded that everyone's consent may be legally required",
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Recording Logo',
+				name: 'recording_logo_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the logo is shown in recordings',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Recordings',
+				name: 'recordings_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can record sessions',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Recordings Layout',
+				name: 'recordings_layout_mode',
+				type: 'options',
+				default: '',
+				description: 'Layout of recordings: Auto highlights the speaker or shared content, Tiled shows a grid',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+					},
+					{
+						name: 'Tiled',
+						value: 'tiled',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Rejoin Link',
+				name: 'rejoin_session_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether a Rejoin link is shown after leaving, instead of only "You have left the session"',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Restream Autostart',
+				name: 'restream_autostart_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether restreaming starts when the first participant joins',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Restream Consent Message',
+				name: 'restream_consent_message_enabled',
+				type: 'options',
+				default: '',
+				description: "Whether whoever starts a restream is reminded that everyone's consent may be legally required",
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Restream Key',
+				name: 'restream_key',
+				type: 'string',
+				default: '',
+				description: 'The stream key that authenticates the restream',
+				typeOptions: {
+					password: true,
+				},
+			},
+			{
+				displayName: 'Restream Layout',
+				name: 'restream_layout_mode',
+				type: 'options',
+				default: '',
+				description: 'Layout of the restream: Auto magnifies the speaker, Tiled shows a grid; both magnify shared content',
+				options: [
+					{
+						name: 'Auto',
+						value: 'auto',
+					},
+					{
+						name: 'Tiled',
+						value: 'tiled',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Restream Logo',
+				name: 'restream_logo_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the logo is shown in the restream',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Restream Type',
+				name: 'restream_type',
+				type: 'options',
+				default: '',
+				description: 'The restreaming platform',
+				options: [
+					{
+						name: 'Cloudflare',
+						value: 'cloudflare',
+					},
+					{
+						name: 'Custom',
+						value: 'custom',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+					{
+						name: 'Vimeo',
+						value: 'vimeo',
+					},
+					{
+						name: 'YouTube',
+						value: 'youtube',
+					},
+				],
+			},
+			{
+				displayName: 'Restream URL',
+				name: 'restream_url',
+				type: 'string',
+				default: '',
+				description: 'Server URL of a custom restreamer, e.g. rtmps://your-rtmp-server.com/live',
+			},
+			{
+				displayName: 'Restreaming',
+				name: 'restream_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can restream the meeting live to YouTube, Vimeo, Cloudflare or a custom server',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Role Names or IDs',
+				name: 'roles',
+				type: 'multiOptions',
+				default: [],
+				description: 'Roles available in the room, in the order the Participants panel shows them. Role names are accepted as IDs. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+				typeOptions: {
+					loadOptionsMethod: 'getRoles',
+				},
+			},
+			{
+				displayName: 'Room Reactions',
+				name: 'room_reactions_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can use emoji reactions',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Screen Sharing',
+				name: 'screenshare_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants can share their screen (not on mobile)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Session Length (Minutes)',
+				name: 'session_length',
+				type: 'number',
+				default: '',
+				description: 'Minutes after which a session ends by itself, 1 to 1440; unlimited when not set',
+				typeOptions: {
+					minValue: 1,
+					maxValue: 1440,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Shared Notes',
+				name: 'shared_notes_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants get a shared notes panel to write and review notes together',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Simple Notifications',
+				name: 'simple_notifications_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants get unobtrusive notices when others join and leave',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Store Transcripts',
+				name: 'transcription_store_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether transcripts and summaries are stored',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Telephony',
+				name: 'telephony_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether phone (PSTN/SIP) participants can dial in',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Telephony Phone Number',
+				name: 'telephony_phone_number',
+				type: 'string',
+				default: '',
+				description: 'The PSTN/SIP number the communication server dials into the conference bridge with',
+			},
+			{
+				displayName: 'Telephony PIN DTMF',
+				name: 'telephony_pin_dtmf',
+				type: 'string',
+				default: '',
+				description: 'The PIN as DTMF digits; W pauses one second and w half a second, e.g. 123W1www2',
+				typeOptions: {
+					password: true,
+				},
+			},
+			{
+				displayName: 'Toolbar',
+				name: 'toolbar_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the room shows a toolbar',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Toolbar Color',
+				name: 'toolbar_color',
+				type: 'color',
+				default: '',
+				description: 'Background color of the toolbar, as a hex code such as #000000',
+			},
+			{
+				displayName: 'Toolbar Position',
+				name: 'toolbar_position',
+				type: 'options',
+				default: '',
+				description: 'Where the toolbar sits on desktop devices',
+				options: [
+					{
+						name: 'Bottom',
+						value: 'bottom',
+					},
+					{
+						name: 'Left',
+						value: 'left',
+					},
+					{
+						name: 'Right',
+						value: 'right',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Top Bar',
+				name: 'topbar_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the room shows a top bar',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Transcription',
+				name: 'transcription_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether speech is transcribed to text; incompatible with E2EE',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Transcription Autostart',
+				name: 'transcription_auto_start_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether transcription starts when the first participant joins',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Upvote Q&A',
+				name: 'upvote_qa_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether participants with the permission can upvote questions, so moderators see what interests most',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Video Fit Mode',
+				name: 'video_fit_mode_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether videos are shown whole, without cropping; participants can change it for their own view',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Video on Join',
+				name: 'video_on_join_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether cameras are on when participants join',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Video Tile Layout',
+				name: 'video_tile_layout_mode',
+				type: 'options',
+				default: '',
+				description: 'Where the name and status icons appear on video tiles: Top centers the name at the top, Bottom puts it bottom left',
+				options: [
+					{
+						name: 'Bottom',
+						value: 'bottom',
+					},
+					{
+						name: 'Top',
+						value: 'top',
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Virtual Backgrounds',
+				name: 'virtual_backgrounds_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether desktop participants can use virtual backgrounds',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Virtual Backgrounds V2',
+				name: 'virtual_backgrounds_v2_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the new virtual background engine is used',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Watermark',
+				name: 'watermark_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether a repeated text watermark covers the screen to discourage unauthorized recording',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Watermark Text',
+				name: 'watermark_text',
+				type: 'string',
+				default: '',
+				description: 'The watermark text, 3 to 150 characters',
+			},
+			{
+				displayName: 'Webhooks',
+				name: 'webhooks',
+				type: 'string',
+				default: '',
+				description: 'Comma-separated webhook IDs that apply to this room; when not set, all team webhooks apply',
+				placeholder: 'e.g. first, second',
+			},
+			{
+				displayName: 'WHIP',
+				name: 'whip_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether live video from tools such as OBS, vMix or FFmpeg can be injected with WHIP (WebRTC-HTTP Ingestion Protocol)',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+			{
+				displayName: 'Whiteboard',
+				name: 'whiteboard_enabled',
+				type: 'options',
+				default: '',
+				description: 'Whether the room has a whiteboard for participants with the edit whiteboard permission; not compatible with E2EE',
+				options: [
+					{
+						name: 'Yes',
+						value: true,
+					},
+					{
+						name: 'No',
+						value: false,
+					},
+					{
+						name: 'Not Set',
+						value: '',
+						description: "Sends nothing: the provider's default applies, or on an update the current value stays",
+					},
+				],
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'bookingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'Text for the calendar invite; the meeting link is added to it',
+			},
+			{
+				displayName: 'ID Namespace',
+				name: 'idNamespace',
+				type: 'string',
+				default: '',
+				description: 'Keeps the IDs of two booking systems apart: the same External ID in another namespace is another meeting',
+			},
+			{
+				displayName: 'Links Work From (Minutes Before Start)',
+				name: 'joinEarlyMinutes',
+				type: 'number',
+				default: 15,
+				description: 'How early people may join (default 15)',
+				typeOptions: {
+					minValue: 0,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Links Work Until (Minutes After End)',
+				name: 'linkGraceMinutes',
+				type: 'number',
+				default: 60,
+				description: 'How long after the end the links still work (default 60)',
+				typeOptions: {
+					minValue: 0,
+					numberPrecision: 0,
+				},
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+			},
+		},
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'The External ID the meeting was booked with',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['cancel'],
+			},
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'bookingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'ID Namespace',
+				name: 'idNamespace',
+				type: 'string',
+				default: '',
+				description: 'The namespace the meeting was booked in, if any',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['cancel'],
 			},
 		},
 	},

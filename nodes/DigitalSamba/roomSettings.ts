@@ -263,6 +263,14 @@ export const ROOM_SETTING_RESETS: Reset[] = [
 export const updateRoomSettings = () =>
 	withResets(collection('settings', 'Settings', without(CREATE_ONLY), 'Add Setting'), ROOM_SETTING_RESETS);
 
+/**
+ * Settings of a booked room (Scheduled Meeting → Create or Get): those PATCH /rooms/{room} also accepts, so a later
+ * run with the same External ID can set each of them on the room again; tags and languages (POST /rooms only) are
+ * not offered. Privacy is a parameter of its own; the friendly URL and external ID are the booking's.
+ */
+export const bookingRoomSettings = () =>
+	collection('settings', 'Room Settings', without([...CREATE_ONLY, 'privacy', 'friendly_url', 'external_id']), 'Add Setting');
+
 /** Where PATCH / differs from the room's rules: two more languages, a shorter watermark. */
 const TEAM_RULES: Record<string, FieldSpec> = {
 	language: choice('language', 'Language', TEAM_UI_LANGUAGES, 'Default language of the room interface'),

@@ -14,6 +14,7 @@ import { restreamer } from './restreamer';
 import { role } from './role';
 import { room } from './room';
 import { roomToken } from './roomToken';
+import { scheduledMeeting } from './scheduledMeeting';
 import { session } from './session';
 import { statistics } from './statistics';
 import { summary } from './summary';
@@ -24,6 +25,7 @@ import { webhook } from './webhook';
 export const digitalSambaResources: ResourceDescriptor[] = [
 	defaultRoomSettings,
 	room,
+	scheduledMeeting,
 	roomToken,
 	chat,
 	question,

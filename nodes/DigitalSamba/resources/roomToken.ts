@@ -39,14 +39,15 @@ const signed = params([
 ], [tokenFields()]);
 
 /** The team's subdomain, from the team itself (`GET /api/v1` answers the team with its `domain`). */
-async function teamDomain(ctx: OperationContext): Promise<string> {
+export async function teamDomain(ctx: OperationContext): Promise<string> {
 	const { body } = await ctx.send({ method: 'GET', path: '', repeatable: true });
 	const domain = (body as IDataObject | undefined)?.domain;
 	if (typeof domain !== 'string' || !domain) throw ctx.error('Digital Samba answered the team without its domain: set Team Domain');
 	return domain;
 }
 
-async function createSigned(ctx: OperationContext, p: { roomId: string; teamDomain?: string; friendlyUrl?: string; additionalFields?: IDataObject }) {
+/** The team's ID for the token's td claim, from the credential; refused, saying where to find it, when not set. */
+export function signingTeamId(ctx: Pick<OperationContext, 'credentials' | 'error'>): string {
 	const teamId = String(ctx.credentials.teamId ?? '').trim();
 	if (!teamId) {
 		throw ctx.error(
@@ -54,6 +55,15 @@ async function createSigned(ctx: OperationContext, p: { roomId: string; teamDoma
 			'The token names the team by its ID (the td claim). Find it in the Team section of the Digital Samba dashboard.',
 		);
 	}
+	return teamId;
+}
+
+/**
+ * A room token signed locally (HS256 with the developer key; claims td, rd, iat and the additional fields: u, ud,
+ * role, nbf, exp, …) and the join link `https://{team domain}.digitalsamba.com/{friendly URL or room}?token=…`.
+ */
+export async function createSigned(ctx: OperationContext, p: { roomId: string; teamDomain?: string; friendlyUrl?: string; additionalFields?: IDataObject }) {
+	const teamId = signingTeamId(ctx);
 	const claims: IDataObject = { td: teamId, rd: p.roomId, iat: Math.floor(Date.now() / 1000), ...defined(p.additionalFields) };
 	const token = signHs256(claims, String(ctx.credentials.developerKey ?? ''));
 	const domain = p.teamDomain ?? (await teamDomain(ctx));
