@@ -656,7 +656,7 @@ export const dailyProperties: INodeProperties[] = [
 			{
 				name: 'Create or Get',
 				value: 'createOrGet',
-				action: 'Create or get a scheduled meeting',
+				action: 'Create or get a scheduled meeting by external ID without duplicates',
 				description: 'Book a meeting in one step: a Daily room for the External ID and a link per person (hosts as owners). Safe to repeat: the same External ID gives the same room, with fresh links for the people given.',
 			},
 		],

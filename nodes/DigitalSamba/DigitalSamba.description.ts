@@ -1137,7 +1137,7 @@ export const digitalSambaProperties: INodeProperties[] = [
 			{
 				name: 'Create or Get',
 				value: 'createOrGet',
-				action: 'Create or get a scheduled meeting',
+				action: 'Create or get a scheduled meeting by external ID without duplicates',
 				description: 'Book a meeting in one step: a Digital Samba room for the External ID and a link per person with their role (hosts as moderators). Safe to repeat: the same External ID gives the same room, updated to the privacy and settings given, with fresh links.',
 			},
 		],

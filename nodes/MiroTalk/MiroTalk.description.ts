@@ -20,17 +20,17 @@ export const miroTalkProperties: INodeProperties[] = [
 			{
 				name: 'MiroTalk C2C (Cam to Cam)',
 				value: 'c2c',
-				description: 'One-to-one calls: create meeting and join link',
+				description: 'One-to-one calls: create meeting, join link and scheduled meeting',
 			},
 			{
 				name: 'MiroTalk P2P (Peer to Peer)',
 				value: 'p2p',
-				description: 'Meetings, join links, tokens and stats',
+				description: 'Meetings, join links, scheduled meetings, tokens and stats',
 			},
 			{
 				name: 'MiroTalk SFU (Selective Forwarding Unit)',
 				value: 'sfu',
-				description: 'Meetings (also end), join links, tokens and stats',
+				description: 'Meetings (also end), join links, scheduled meetings, tokens and stats',
 			},
 		],
 		default: 'sfu',
@@ -51,6 +51,11 @@ export const miroTalkProperties: INodeProperties[] = [
 				name: 'Meeting',
 				value: 'meeting',
 				description: 'Meeting rooms on the MiroTalk server',
+			},
+			{
+				name: 'Scheduled Meeting',
+				value: 'scheduledMeeting',
+				description: 'Book a meeting for an External ID: a room and a link per person, safe to run again',
 			},
 			{
 				name: 'Statistic',
@@ -85,6 +90,11 @@ export const miroTalkProperties: INodeProperties[] = [
 				name: 'Meeting',
 				value: 'meeting',
 				description: 'Meeting rooms on the MiroTalk server',
+			},
+			{
+				name: 'Scheduled Meeting',
+				value: 'scheduledMeeting',
+				description: 'Book a meeting for an External ID: a room and a link per person, safe to run again',
 			},
 		],
 		default: 'meeting',
@@ -328,6 +338,50 @@ export const miroTalkProperties: INodeProperties[] = [
 			},
 		],
 		default: 'create',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				product: ['sfu', 'p2p'],
+			},
+		},
+		options: [
+			// runs its own code: more than one call, or none
+			{
+				name: 'Create or Get',
+				value: 'createOrGet',
+				action: 'Create or get a scheduled meeting by external ID without duplicates',
+				description: 'Book a meeting in one step: a room named after the External ID and a join link per person with their name (POST /join); with host protection each link carries a token, hosts as presenters. MiroTalk keeps no rooms, so nothing is created on the server (room.created is false): the same External ID always gives the same room, and running again is safe.',
+			},
+		],
+		default: 'createOrGet',
+	},
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				product: ['c2c'],
+			},
+		},
+		options: [
+			// runs its own code: more than one call, or none
+			{
+				name: 'Create or Get',
+				value: 'createOrGet',
+				action: 'Create or get a scheduled meeting by external ID without duplicates',
+				description: 'Book a cam-to-cam call in one step: a room named after the External ID and a join link for each of its two people with their name (POST /join). MiroTalk keeps no rooms, so nothing is created on the server (room.created is false): the same External ID always gives the same room, and running again is safe.',
+			},
+		],
+		default: 'createOrGet',
 	},
 	{
 		displayName: 'Operation',
@@ -747,6 +801,318 @@ export const miroTalkProperties: INodeProperties[] = [
 				resource: ['meeting'],
 				operation: ['end'],
 				product: ['sfu'],
+			},
+		},
+	},
+	{
+		displayName: 'External ID',
+		name: 'externalId',
+		type: 'string',
+		default: '',
+		description: 'Your ID of the booking (a form entry, a deal, a calendar event): the same ID always gives the same meeting, so running again is safe',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		description: 'What the meeting is called in the output and the calendar invite',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Start',
+		name: 'start',
+		type: 'string',
+		default: '',
+		description: 'When the meeting starts: a date (ISO 8601 such as 2026-12-01T10:00:00Z; without a zone, in the workflow\'s time zone), unix seconds, or a duration from now such as "in 2 hours", "+30m" or "PT1H"',
+		required: true,
+		placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'End',
+		name: 'end',
+		type: 'string',
+		default: '',
+		description: 'When the meeting ends; empty: Start plus Duration',
+		placeholder: 'e.g. in 2 hours, or 2026-12-01T10:00:00Z',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Duration (Minutes)',
+		name: 'durationMinutes',
+		type: 'number',
+		default: 60,
+		description: 'How long the meeting lasts, when End is empty',
+		typeOptions: {
+			minValue: 1,
+			numberPrecision: 0,
+		},
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Input Mode',
+		name: 'peopleInputMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Using Fields Below',
+				value: 'fields',
+				description: 'Enter the people as rows of fields',
+			},
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Enter them as JSON, e.g. from an expression',
+			},
+		],
+		default: 'fields',
+		description: 'How to give the people',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'People (JSON)',
+		name: 'people',
+		type: 'json',
+		default: '[{"name": "Ana", "email": "ana@example.com"}]',
+		description: 'Who is invited, each {"name", "email", "role", "userId"} (role as in the Role field of a row); each gets a link of their own',
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				peopleInputMode: ['json'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'People',
+		name: 'peopleUi',
+		type: 'fixedCollection',
+		typeOptions: {
+			multipleValues: true,
+		},
+		placeholder: 'Add Person',
+		default: {},
+		options: [
+			{
+				name: 'person',
+				displayName: 'Person',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						description: 'The name the person is shown with in the meeting',
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						default: '',
+						description: 'Where the link goes (passed on in the output); also the user ID in the meeting when no User ID is given',
+						placeholder: 'name@email.com',
+					},
+					{
+						displayName: 'Role',
+						name: 'role',
+						type: 'options',
+						default: 'guest',
+						description: "A host joins as presenter (moderator rights) where the link carries a token: MiroTalk SFU and P2P with Server Uses Host Protection (JWT) on. Otherwise hosts and guests get the same link, and the server's own presenter rules apply; C2C has no presenters.",
+						options: [
+							{
+								name: 'Host',
+								value: 'host',
+							},
+							{
+								name: 'Guest',
+								value: 'guest',
+							},
+						],
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						default: '',
+						description: 'Your ID for the person (at most 36 characters), as the meeting and its attendance report it',
+					},
+				],
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				peopleInputMode: ['fields'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'meeting',
+		description: 'What the node returns',
+		options: [
+			{
+				name: 'One Item per Meeting',
+				value: 'meeting',
+				description: 'The meeting with its people and their links',
+			},
+			{
+				name: 'One Item per Person',
+				value: 'people',
+				description: 'Each person with their link and the meeting, ready for an email or chat node',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Options',
+		name: 'bookingOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Description',
+				name: 'description',
+				type: 'string',
+				default: '',
+				description: 'Text for the calendar invite; the meeting link is added to it',
+			},
+			{
+				displayName: 'ID Namespace',
+				name: 'idNamespace',
+				type: 'string',
+				default: '',
+				description: 'Keeps the IDs of two booking systems apart: the same External ID in another namespace is another meeting',
+			},
+			{
+				displayName: 'Links Work From (Minutes Before Start)',
+				name: 'joinEarlyMinutes',
+				type: 'number',
+				default: 15,
+				description: 'How early people may join (default 15)',
+				typeOptions: {
+					minValue: 0,
+					numberPrecision: 0,
+				},
+			},
+			{
+				displayName: 'Links Work Until (Minutes After End)',
+				name: 'linkGraceMinutes',
+				type: 'number',
+				default: 60,
+				description: 'How long after the end the links still work (default 60)',
+				typeOptions: {
+					minValue: 0,
+					numberPrecision: 0,
+				},
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p', 'c2c'],
+			},
+		},
+	},
+	{
+		displayName: 'Server Uses Host Protection (JWT)',
+		name: 'hostProtection',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the server has host protection on (HOST_PROTECTED or HOST_USER_AUTH): then each link carries a token the server signs (the token of POST /join) with the Username and Password below, presenter for hosts, expiring when the links stop working (Links Work Until; MiroTalk tokens have no start time). Off: links carry no token, as a server without host protection needs none.',
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				product: ['sfu', 'p2p'],
+			},
+		},
+	},
+	{
+		displayName: 'Username',
+		name: 'username',
+		type: 'string',
+		default: '',
+		description: "An account of the server's HOST_USERS, carried in every person's token: the server lets in only a token whose username and password it knows",
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				hostProtection: [true],
+				product: ['sfu', 'p2p'],
+			},
+		},
+	},
+	{
+		displayName: 'Password',
+		name: 'password',
+		type: 'string',
+		default: '',
+		description: 'The password of that account',
+		typeOptions: {
+			password: true,
+		},
+		required: true,
+		displayOptions: {
+			show: {
+				resource: ['scheduledMeeting'],
+				operation: ['createOrGet'],
+				hostProtection: [true],
+				product: ['sfu', 'p2p'],
 			},
 		},
 	},

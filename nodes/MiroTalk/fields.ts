@@ -1,4 +1,4 @@
-import { operation, type OperationDescriptor, type OperationResult } from '../shared/model/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type OperationResult } from '../shared/model/descriptor';
 import { field, type FieldSpec, type RequiredField } from '../shared/parameters/fields';
 import type { PublicLink } from './links';
 import type { EndpointSwitch, Product } from './transport';
@@ -24,12 +24,13 @@ export const EXPIRY_PATTERN = {
 
 /**
  * What one product's variant of an operation has: any field of the kernel's descriptor, the server switch that can
- * turn its endpoint off (disabled-endpoint errors name it), and an output that also gets the PublicLink, to put each
- * link the server built on the credential's Public URL.
+ * turn its endpoint off (disabled-endpoint errors name it), and an output or code of its own (`run`, several calls)
+ * that also gets the PublicLink, to put each link the server built on the credential's Public URL.
  */
-export type Variant<P = Record<string, unknown>> = Partial<Omit<OperationDescriptor<P>, 'output'>> & {
+export type Variant<P = Record<string, unknown>> = Partial<Omit<OperationDescriptor<P>, 'output' | 'run'>> & {
 	endpoint?: EndpointSwitch;
 	output?: (body: unknown, params: P, publicLink: PublicLink) => OperationResult;
+	run?: (ctx: OperationContext, params: P, publicLink: PublicLink) => Promise<OperationResult>;
 };
 
 /**
@@ -60,12 +61,13 @@ export function variantFields(declaration: ProductOperation, product: Product): 
 
 /** The descriptor the kernel runs for one product, built by the kernel's operation(); `publicLink` goes to its output. */
 export function variantOf(declaration: ProductOperation, product: Product, publicLink: PublicLink): OperationDescriptor {
-	const { output, ...descriptor } = variantFields(declaration, product);
+	const { output, run, ...descriptor } = variantFields(declaration, product);
 	// The server switch is the transport's (endpointFor), not the kernel's.
 	delete descriptor.endpoint;
-	// A variant with an output is a call (only calls declare one).
+	// A variant with an output is a call (only calls declare one), one with run code of its own.
 	const withOutput = output ? { ...descriptor, output: (body: unknown, params: Record<string, unknown>) => output(body, params, publicLink) } : descriptor;
-	return operation(withOutput as OperationDescriptor);
+	const withRun = run ? { ...withOutput, run: async (ctx: OperationContext, params: Record<string, unknown>) => await run(ctx, params, publicLink) } : withOutput;
+	return operation(withRun as OperationDescriptor);
 }
 
 export interface ProductResource {

@@ -47,6 +47,16 @@ const TOOLS = {
 	getDailyRoom: tool('dailyTool', { dailyApi: CREDENTIALS.daily }, {
 		roomName: { type: 'string', description: 'The name of the room' },
 	}, (ai) => ({ resource: 'room', operation: 'get', roomName: { __rl: true, mode: 'name', value: ai('roomName') } })),
+	// The "book a meeting" action: External ID, title, start and people (JSON) from the model.
+	bookDailyMeeting: tool('dailyTool', { dailyApi: CREDENTIALS.daily }, {
+		externalId: { type: 'string', description: 'Your ID of the booking, e.g. the deal number' },
+		title: { type: 'string', description: 'What the meeting is called' },
+		start: { type: 'string', description: 'When it starts, ISO 8601' },
+		people: { type: 'string', description: 'A JSON array of the people, each {name, email, role: host or guest}' },
+	}, (ai) => ({
+		resource: 'scheduledMeeting', operation: 'createOrGet', externalId: ai('externalId'), title: ai('title'), start: ai('start'),
+		durationMinutes: 30, peopleInputMode: 'json', people: ai('people'),
+	})),
 	createDigitalSambaRoom: tool('digitalSambaTool', { digitalSambaApi: CREDENTIALS.ds }, {
 		friendlyUrl: { type: 'string', description: 'The readable part of the room link, 3 to 32 characters' },
 		topic: { type: 'string', description: 'What the room is for, 3 to 500 characters' },
@@ -67,6 +77,7 @@ type ToolKey = keyof typeof TOOLS;
 const NODE_NAMES: Record<ToolKey, string> = {
 	createDailyRoom: 'Create Daily Room',
 	getDailyRoom: 'Get Daily Room',
+	bookDailyMeeting: 'Book Daily Meeting',
 	createDigitalSambaRoom: 'Create Digital Samba Room',
 	createMiroTalkJoinLink: 'Create MiroTalk Join Link',
 };
@@ -87,6 +98,8 @@ interface Case {
 	turns: Conversation['turns'];
 }
 
+const BOOKING = { externalId: 'deal-42', title: 'Demo with Ana', start: '2030-05-01T10:00:00Z', people: '[{"name": "Ana", "email": "ana@example.com", "role": "guest"}]' };
+
 const BAD = {
 	daily: { roomName: 'team sync', maxParticipants: 5 },
 	// Two bad fields at once: too long a friendly URL and too short a topic.
@@ -99,6 +112,12 @@ const CASES: Record<string, Case> = {
 		agent: 'Daily Agent', prompt: 'Create a Daily room called agent-room for 5 people, then look it up.',
 		tools: [NODE_NAMES.createDailyRoom, NODE_NAMES.getDailyRoom],
 		turns: [call(NODE_NAMES.createDailyRoom, { roomName: 'agent-room', maxParticipants: 5 }), call(NODE_NAMES.getDailyRoom, { roomName: 'agent-room' }), quote],
+	},
+	// The model books the same meeting twice (as an agent retrying would): one room, a link each time.
+	dailyBook: {
+		agent: 'Daily Booking Agent', prompt: 'Book a demo with Ana for deal 42 on 1 May 2030 at 10:00 UTC.',
+		tools: [NODE_NAMES.bookDailyMeeting],
+		turns: [call(NODE_NAMES.bookDailyMeeting, BOOKING), call(NODE_NAMES.bookDailyMeeting, BOOKING), quote],
 	},
 	ds: {
 		agent: 'Digital Samba Agent', prompt: 'Create a Digital Samba room agent-class for the weekly class.',
@@ -226,6 +245,9 @@ afterAll(async () => {
 	n8n?.cleanup();
 });
 
+/** What the model's booking sent Daily: the domain ID read, the room made, found again, and set again. */
+const bookingRequests = () => daily.requests.filter((r) => r.path === '/v1/' || `${r.path} ${JSON.stringify(r.body ?? '')}`.includes('mtg-deal-42-'));
+
 /** The model calls of one case, in order. */
 const callsOf = (c: Case) => model.callsOf(c.prompt);
 /** The tool n8n offered the model in a case's first call. */
@@ -244,6 +266,8 @@ it('offers the model each tool under its node name, with a JSON schema of exactl
 	// n8n's automatic description: the operation's action and the node's name.
 	expect(offered(CASES.daily, NODE_NAMES.createDailyRoom)!.function.description).toBe('Create a room in Daily');
 	expect(offered(CASES.daily, NODE_NAMES.getDailyRoom)!.function.description).toBe('Get a room in Daily');
+	// The booking action tells the model it may book again with the same External ID.
+	expect(offered(CASES.dailyBook, NODE_NAMES.bookDailyMeeting)!.function.description).toBe('Create or get a scheduled meeting by external ID without duplicates in Daily');
 	expect(offered(CASES.ds, NODE_NAMES.createDigitalSambaRoom)!.function.description).toBe('Create a room in Digital Samba');
 	expect(offered(CASES.miroTalk, NODE_NAMES.createMiroTalkJoinLink)!.function.description).toBe('Create a join link in MiroTalk');
 	// Every call carried the credential's key, none asked for a stream (the CLI run is no streaming response).
@@ -251,7 +275,7 @@ it('offers the model each tool under its node name, with a JSON schema of exactl
 });
 
 it('Daily: the model creates a room and looks it up; the arguments reach Daily, the rooms come back as tool results', () => {
-	const creates = daily.requests.filter((r) => r.method === 'POST' && r.path === '/v1/rooms');
+	const creates = daily.requests.filter((r) => r.method === 'POST' && r.path === '/v1/rooms' && !bookingRequests().includes(r));
 	expect(creates.map((r) => r.body)).toEqual([{ name: 'agent-room', privacy: 'private', properties: { max_participants: 5 } }]);
 	expect(daily.requests.filter((r) => r.method === 'GET' && r.path === '/v1/rooms/agent-room')).toHaveLength(1);
 	expect(daily.rooms.map((r) => r.name)).toContain('agent-room');
@@ -264,6 +288,21 @@ it('Daily: the model creates a room and looks it up; the arguments reach Daily, 
 	expect(lookedUp).toMatchObject({ id: created.id, name: 'agent-room' });
 	expect(toolResults(calls[2].request)).toHaveLength(2);
 	expect(agentAnswer(CASES.daily)).toBe(`The tool answered: ${lastResult(calls[2].request)}`);
+});
+
+it('Daily: the model books a meeting twice with one External ID; one room, and each time a link for Ana comes back', () => {
+	const rooms = daily.rooms.filter((r) => r.name.startsWith('mtg-deal-42-'));
+	expect(rooms).toHaveLength(1);
+	const calls = callsOf(CASES.dailyBook);
+	expect(calls).toHaveLength(3);
+	const [first] = JSON.parse(lastResult(calls[1].request));
+	const [second] = JSON.parse(lastResult(calls[2].request));
+	for (const booked of [first, second]) {
+		expect(booked).toMatchObject({ externalId: 'deal-42', title: 'Demo with Ana', start: '2030-05-01T10:00:00.000Z', end: '2030-05-01T10:30:00.000Z', room: { name: rooms[0].name } });
+		expect(booked.people).toMatchObject([{ name: 'Ana', email: 'ana@example.com', role: 'guest', link: expect.stringMatching(new RegExp(`^${rooms[0].url}\\?t=`)) }]);
+	}
+	expect([first.room.created, second.room.created]).toEqual([true, false]);
+	expect(bookingRequests().filter((r) => r.method === 'POST' && r.path === '/v1/rooms')).toHaveLength(2);
 });
 
 it('Digital Samba: the model creates a room; its friendly URL and topic reach Digital Samba, the room comes back', () => {
@@ -289,7 +328,7 @@ it('MiroTalk: the model asks for a join link; room, name, microphone and duratio
 
 it('bad input from the model sends nothing to any provider', () => {
 	// Only the good calls above reached the simulators.
-	expect(daily.requests.length - before.daily).toBe(2);
+	expect(daily.requests.length - before.daily).toBe(2 + bookingRequests().length);
 	expect(ds.requests.length - before.ds).toBe(1);
 	expect(sfu.requests.length - before.sfu).toBe(1);
 });

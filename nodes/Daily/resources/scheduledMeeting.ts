@@ -49,7 +49,7 @@ async function createOrGetRoom(ctx: OperationContext, name: string, privacyValue
 
 const operations: OperationDescriptor[] = [
 	operation({
-		resource: 'scheduledMeeting', operation: 'createOrGet', name: 'Create or Get', action: 'Create or get a scheduled meeting',
+		resource: 'scheduledMeeting', operation: 'createOrGet', name: 'Create or Get', action: 'Create or get a scheduled meeting by external ID without duplicates',
 		description:
 			'Book a meeting in one step: a Daily room for the External ID and a link per person (hosts as owners). Safe to repeat: the same External ID gives the same room, with fresh links for the people given.',
 		...createOrGet,

@@ -123,7 +123,7 @@ async function createOrGetRoom(ctx: OperationContext, friendlyUrl: string, key: 
 
 const operations: OperationDescriptor[] = [
 	operation({
-		resource: 'scheduledMeeting', operation: 'createOrGet', name: 'Create or Get', action: 'Create or get a scheduled meeting',
+		resource: 'scheduledMeeting', operation: 'createOrGet', name: 'Create or Get', action: 'Create or get a scheduled meeting by external ID without duplicates',
 		description:
 			'Book a meeting in one step: a Digital Samba room for the External ID and a link per person with their role (hosts as moderators). Safe to repeat: the same External ID gives the same room, updated to the privacy and settings given, with fresh links.',
 		...createOrGet,

@@ -7,11 +7,12 @@ import { PRODUCTS, type EndpointSwitch, type Product } from '../transport';
 import { config } from './config';
 import { joinLink } from './joinLink';
 import { meeting } from './meeting';
+import { scheduledMeeting } from './scheduledMeeting';
 import { stats } from './stats';
 import { token } from './token';
 
 /** Every MiroTalk resource, each operation declared once with the products that have it; the first is the default. */
-export const miroTalkProductResources: ProductResource[] = [meeting, joinLink, token, stats, config];
+export const miroTalkProductResources: ProductResource[] = [meeting, joinLink, token, stats, config, scheduledMeeting];
 
 /**
  * The resources and operations one product's API has, as the kernel runs them: each operation's variant for the
@@ -44,9 +45,9 @@ export function productSelector(): INodeProperties {
 		noDataExpression: true,
 		options: [
 			{ name: 'MiroTalk BRO (Broadcast)', value: 'bro', description: 'Live broadcasting: join links only' },
-			{ name: 'MiroTalk C2C (Cam to Cam)', value: 'c2c', description: 'One-to-one calls: create meeting and join link' },
-			{ name: 'MiroTalk P2P (Peer to Peer)', value: 'p2p', description: 'Meetings, join links, tokens and stats' },
-			{ name: 'MiroTalk SFU (Selective Forwarding Unit)', value: 'sfu', description: 'Meetings (also end), join links, tokens and stats' },
+			{ name: 'MiroTalk C2C (Cam to Cam)', value: 'c2c', description: 'One-to-one calls: create meeting, join link and scheduled meeting' },
+			{ name: 'MiroTalk P2P (Peer to Peer)', value: 'p2p', description: 'Meetings, join links, scheduled meetings, tokens and stats' },
+			{ name: 'MiroTalk SFU (Selective Forwarding Unit)', value: 'sfu', description: 'Meetings (also end), join links, scheduled meetings, tokens and stats' },
 		],
 		default: 'sfu',
 		description: 'The MiroTalk product the server runs; it decides which operations exist and must match the credential',

@@ -50,7 +50,7 @@ function tokenCollection() {
 	return { ...c, schema };
 }
 
-type JoinParams = { room?: string; options?: IDataObject; token?: IDataObject };
+export type JoinParams = { room?: string; options?: IDataObject; token?: IDataObject };
 
 /**
  * The body of SFU's and P2P's `POST /join`. The servers concatenate `room` (and SFU's `roomPassword`) into the link
@@ -59,7 +59,7 @@ type JoinParams = { room?: string; options?: IDataObject; token?: IDataObject };
  * empty one, and P2P answers a /join without a body with 500. An empty room becomes a fresh UUID, which the server
  * would otherwise pick and the output could not name.
  */
-function joinBody(p: JoinParams, room: string): IDataObject {
+export function joinBody(p: JoinParams, room: string): IDataObject {
 	const token = Object.fromEntries(Object.entries(defined(p.token)).filter(([, v]) => given(v)));
 	const options = defined(p.options);
 	return defined({
@@ -95,6 +95,9 @@ const c2cJoin = params([
 ]);
 
 const broJoin = params([roomField(true, 'The broadcast room (its ID in the broadcast and viewer links)')]);
+
+/** The body of C2C's `POST /join`: backend/api.js getJoinURL concatenates room and name raw, so both are sent percent-encoded. */
+export const c2cJoinBody = (room: string, name: string): IDataObject => ({ room: pathSegment(room), name: pathSegment(name) });
 
 const sfuOrP2pRequest = (p: JoinParams) => ({ method: 'POST' as const, path: '/join', body: joinBody(p, joinRoomOf(p)) });
 
@@ -141,8 +144,7 @@ export const joinLink: ProductResource = {
 				c2c: variant({
 					description: 'Build a direct-join URL (join) that opens a cam-to-cam room under a display name',
 					...c2cJoin,
-					// backend/api.js getJoinURL concatenates room and name raw: both sent percent-encoded.
-					request: (p) => ({ method: 'POST', path: '/join', body: { room: pathSegment(p.room), name: pathSegment(p.name) } }),
+					request: (p) => ({ method: 'POST', path: '/join', body: c2cJoinBody(p.room, p.name) }),
 					output: (body, p, publicLink) => ({ join: publicLink(propertyOf(body, 'join')), room: p.room }),
 				}),
 				bro: variant({

@@ -19,9 +19,9 @@ function shown(property: INodeProperties, values: IDataObject): boolean {
 const visible = (values: IDataObject) => description.properties.filter((p) => shown(p, values));
 
 const EXPECTED: Record<Product, Record<string, string[]>> = {
-	sfu: { meeting: ['create', 'end', 'getActiveRooms', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'] },
-	p2p: { meeting: ['create', 'getActiveRooms', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'] },
-	c2c: { meeting: ['create'], joinLink: ['create'] },
+	sfu: { meeting: ['create', 'end', 'getActiveRooms', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'], scheduledMeeting: ['createOrGet'] },
+	p2p: { meeting: ['create', 'getActiveRooms', 'getAll'], joinLink: ['create'], token: ['create'], stats: ['get'], scheduledMeeting: ['createOrGet'] },
+	c2c: { meeting: ['create'], joinLink: ['create'], scheduledMeeting: ['createOrGet'] },
 	bro: { joinLink: ['create'], config: ['get'] },
 };
 

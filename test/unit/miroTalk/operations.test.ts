@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { miroTalkProductResources, resourcesFor } from '../../../nodes/MiroTalk/resources';
 import { PRODUCTS, type Product } from '../../../nodes/MiroTalk/transport';
 import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
+import { bookedRoomName } from '../../../nodes/shared/parameters/booking';
 import { MIROTALK_KEY, MIROTALK_URL, runMiroTalk } from '../../helpers/miroTalk';
 
 /**
@@ -189,6 +190,22 @@ const cases: Case[] = [
 		reply: { token },
 		expectOutput: (items) => expect(items).toEqual([{ token }]),
 	},
+	// ---- Scheduled meeting: create or get (SFU, P2P, C2C): one POST /join per person, here one ----
+	...(['sfu', 'p2p', 'c2c'] as const).map((product): Case => {
+		const room = bookedRoomName('deal-42', '', 32);
+		const join = `https://meet.example.com/join?room=${room}&name=Ann`;
+		const url = product === 'c2c' ? `https://meet.example.com/?room=${room}` : `https://meet.example.com/join/${room}`;
+		return {
+			product, resource: 'scheduledMeeting', operation: 'createOrGet',
+			params: { externalId: 'deal-42', start: '2030-05-01T10:00:00Z', peopleInputMode: 'json', people: '[{"name": "Ann", "role": "host"}]' },
+			method: 'POST', path: '/api/v1/join', body: { room, name: 'Ann' },
+			reply: { join },
+			expectOutput: (items) => {
+				expect(items).toHaveLength(1);
+				expect(items[0]).toMatchObject({ externalId: 'deal-42', end: '2030-05-01T11:00:00.000Z', room: { name: room, url, created: false }, people: [{ name: 'Ann', role: 'host', link: join }] });
+			},
+		};
+	}),
 	// ---- Stats: get (SFU totalUsers, P2P totalPeers) ----
 	{
 		product: 'sfu', resource: 'stats', operation: 'get', method: 'GET', path: '/api/v1/stats',
@@ -266,6 +283,6 @@ describe('MiroTalk operations: request shape and output, per product', () => {
 	});
 
 	it('describes each resource once with its product list', () => {
-		expect(miroTalkProductResources.map((r) => r.value)).toEqual(['meeting', 'joinLink', 'token', 'stats', 'config']);
+		expect(miroTalkProductResources.map((r) => r.value)).toEqual(['meeting', 'joinLink', 'token', 'stats', 'config', 'scheduledMeeting']);
 	});
 });
