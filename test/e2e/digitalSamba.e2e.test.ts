@@ -38,6 +38,30 @@ it('creates a room and a token, lists every room across pages, and deletes the r
 	expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
 }, 240_000);
 
+it('books a meeting, books it again (one room, adopted by its external ID), and cancels it', async () => {
+	const booking = {
+		resource: 'scheduledMeeting', operation: 'createOrGet', externalId: 'e2e-booking-1', title: 'E2E booking', start: '2030-05-01T10:00:00Z',
+		peopleUi: { person: [{ name: 'Hana Host', email: 'hana@example.com', role: 'moderator' }, { name: 'Gus Guest' }] },
+	};
+	await n8n.importWorkflow(
+		manualWorkflow('DsE2eBooking0001', 'Digital Samba e2e: scheduled meeting', [
+			node('Book', booking, 200),
+			node('Book Again', booking, 400),
+			node('Cancel', { resource: 'scheduledMeeting', operation: 'cancel', externalId: 'e2e-booking-1' }, 600),
+		]),
+	);
+	const { result, run } = await n8n.execute('DsE2eBooking0001');
+	expect(result.code).toBe(0);
+	const [first] = nodeOutput(run, 'Book');
+	const [second] = nodeOutput(run, 'Book Again');
+	expect(second.room).toMatchObject({ name: first.room.name, id: first.room.id, created: false });
+	expect(first.room.created).toBe(true);
+	expect(ds.requests.filter((r) => r.method === 'POST' && r.path === '/api/v1/rooms' && (r.body as { friendly_url?: string }).friendly_url === first.room.name)).toHaveLength(2);
+	expect(first.people.map((p: { role: string; link: string }) => [p.role, new URL(p.link).pathname])).toEqual([['moderator', `/${first.room.name}`], ['attendee', `/${first.room.name}`]]);
+	expect(nodeOutput(run, 'Cancel')).toEqual([expect.objectContaining({ cancelled: true, alreadyCancelled: false, id: first.room.id })]);
+	expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
+}, 240_000);
+
 it('surfaces a Digital Samba error as an n8n execution error, without the key', async () => {
 	await n8n.importWorkflow(manualWorkflow('DsE2eMissing0001', 'Digital Samba e2e: missing room', [node('Get Room', { resource: 'room', operation: 'get', roomId: 'no-such-room' }, 200)]));
 	const { result } = await n8n.execute('DsE2eMissing0001');

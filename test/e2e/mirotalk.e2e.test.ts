@@ -93,6 +93,26 @@ it('P2P: creates a meeting and a join link, reads stats with peers normalised, l
 	expectNoSecrets(result);
 }, 240_000);
 
+it('SFU: books a meeting twice with one External ID: the same room, a join link per person with their name', async () => {
+	const booking = {
+		resource: 'scheduledMeeting', operation: 'createOrGet', externalId: 'e2e-booking-1', start: '2030-05-01T10:00:00Z',
+		peopleUi: { person: [{ name: 'Hana Host', role: 'host' }, { name: 'Gus Guest' }] },
+	};
+	await n8n.importWorkflow(
+		manualWorkflow('MiroTalkE2eBook1', 'MiroTalk e2e: scheduled meeting', [node('Book', 'sfu', booking, [200, 0]), node('Book Again', 'sfu', booking, [400, 0])]),
+	);
+	const { result, run } = await n8n.execute('MiroTalkE2eBook1');
+	expect(result.code).toBe(0);
+	const [first] = nodeOutput(run, 'Book');
+	const [second] = nodeOutput(run, 'Book Again');
+	expect(second.room.name).toBe(first.room.name);
+	for (const booked of [first, second]) {
+		const links = booked.people.map((p: { link: string }) => Object.fromEntries(new URL(p.link).searchParams));
+		expect(links).toEqual([expect.objectContaining({ room: first.room.name, name: 'Hana Host' }), expect.objectContaining({ room: first.room.name, name: 'Gus Guest' })]);
+	}
+	expectNoSecrets(result);
+}, 240_000);
+
 it('C2C: creates a meeting and a join link for its room', async () => {
 	await n8n.importWorkflow(
 		manualWorkflow('MiroTalkE2eC2c01', 'MiroTalk e2e: C2C', [
