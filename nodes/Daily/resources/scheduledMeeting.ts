@@ -57,8 +57,9 @@ const operations: OperationDescriptor[] = [
 		run: async (ctx, p) => {
 			const window = bookingWindow(p, (m) => ctx.error(m));
 			const name = bookedRoomName(p.externalId, p.bookingOptions?.idNamespace, 128);
-			const { room, created, updated } = await createOrGetRoom(ctx, name, p.privacy ?? 'private', p.properties as IDataObject | undefined);
+			// Read before the room is made: past the room nothing can fail, so a failed item has booked nothing.
 			const domain = await ctx.once('domainId', async () => await domainId(ctx));
+			const { room, created, updated } = await createOrGetRoom(ctx, name, p.privacy ?? 'private', p.properties as IDataObject | undefined);
 			const key = String(ctx.credentials.apiKey);
 			const now = Math.floor(Date.now() / 1000);
 			const people: LinkedPerson[] = bookedPeople(p).map((person) => {

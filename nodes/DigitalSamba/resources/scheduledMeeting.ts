@@ -137,8 +137,9 @@ const operations: OperationDescriptor[] = [
 			const key = bookingKey(p.externalId, namespace);
 			await checkRoles(ctx, bookedPeople(p));
 			const wanted: IDataObject = { privacy: p.privacy ?? 'private', ...defined(p.settings as IDataObject | undefined) };
-			const { room, created, updated } = await createOrGetRoom(ctx, friendlyUrl, key, wanted);
+			// Read before the room is made: past the room only local signing follows, so a failed item has booked nothing.
 			const domain = await ctx.once('digitalSamba:teamDomain', async () => await teamDomain(ctx));
+			const { room, created, updated } = await createOrGetRoom(ctx, friendlyUrl, key, wanted);
 			const people: LinkedPerson[] = [];
 			for (const person of bookedPeople(p)) {
 				const userId = person.userId ?? person.email;

@@ -1,8 +1,10 @@
 import jwt from 'jsonwebtoken';
+import nock from 'nock';
 import type { IDataObject } from 'n8n-workflow';
 import { CLAIMS } from '../../../nodes/Daily/resources/meetingToken';
 import { ROOM_NAME_PATTERN } from '../../../nodes/Daily/fields';
-import { DAILY_KEY, runDaily } from '../../helpers/daily';
+import { defaultRetryPolicy } from '../../../nodes/shared/http/send';
+import { DAILY_KEY, DAILY_URL, runDaily } from '../../helpers/daily';
 import { startDailySimulator, type DailySimulator } from '../../simulators/daily';
 
 /**
@@ -49,8 +51,8 @@ describe('Daily Scheduled Meeting', () => {
 		}
 		expect(jwt.decode(String(host.token))).toMatchObject({ [CLAIMS.is_owner]: true, [CLAIMS.user_id]: 'hana@example.com' });
 		expect(jwt.decode(String(guest.token))).not.toHaveProperty(CLAIMS.is_owner);
-		// Signed here: the only requests are the room and the domain ID.
-		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /v1/rooms', 'GET /v1/']);
+		// Signed here: the only requests are the domain ID and the room.
+		expect(sim.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /v1/', 'POST /v1/rooms']);
 	});
 
 	it('a second run with the same External ID finds the room, sets what it asks on it, and gives fresh links', async () => {
@@ -101,6 +103,30 @@ describe('Daily Scheduled Meeting', () => {
 	])('refuses %s before anything is sent', async (_case, extra, message) => {
 		await expect(run(booking(extra))).rejects.toThrow(message);
 		expect(sim.requests).toHaveLength(0);
+	});
+
+	it('a failure while booking leaves nothing booked, and a run after it books the one room', async () => {
+		// Daily's domain answers 500 however often it is asked: the item fails before any room is made.
+		nock.disableNetConnect();
+		nock.enableNetConnect('127.0.0.1');
+		try {
+			let domainCalls = 0;
+			nock(DAILY_URL).get('/v1/').times(10).reply(() => {
+				domainCalls++;
+				return [500, { error: 'server-error' }];
+			});
+			const rooms = nock(DAILY_URL).post('/v1/rooms').reply(200, {});
+			const retryPolicy = { ...defaultRetryPolicy, baseDelayMs: 5, maxDelayMs: 20 };
+			await expect(runDaily(booking(), { retryPolicy })).rejects.toThrow(/500/);
+			expect(domainCalls).toBeGreaterThan(0);
+			expect(rooms.isDone()).toBe(false);
+		} finally {
+			nock.cleanAll();
+			nock.enableNetConnect();
+		}
+		await run(booking());
+		await run(booking());
+		expect(sim.state.rooms).toHaveLength(1);
 	});
 
 	it('Cancel deletes the room and is safe to repeat', async () => {

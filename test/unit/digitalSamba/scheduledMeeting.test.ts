@@ -72,7 +72,7 @@ describe('Digital Samba Scheduled Meeting', () => {
 		expect(jwt.decode(String(guest.token))).toMatchObject({ role: 'attendee', ud: 'crm-7' });
 		expect(() => jwt.verify(String(host.token), 'another-key', { algorithms: ['HS256'], ignoreNotBefore: true })).toThrow(/signature/);
 		// Signed here: the only calls are the room and the team (for its domain); preset roles need no lookup.
-		expect(calls()).toEqual(['POST /rooms', 'GET /']);
+		expect(calls()).toEqual(['GET /', 'POST /rooms']);
 		expect(JSON.stringify(meeting)).not.toContain(DS_KEY);
 	});
 
@@ -88,7 +88,7 @@ describe('Digital Samba Scheduled Meeting', () => {
 		const patch = sim.requests.find((r) => r.method === 'PATCH')!;
 		expect(patch.path).toBe(`/api/v1/rooms/${String(first.room.id)}`);
 		expect(patch.body).toEqual({ privacy: 'public', chat_enabled: false, max_participants: 20 });
-		expect(calls(before)).toEqual(['POST /rooms', `GET /rooms/${String(first.room.name)}`, `PATCH /rooms/${String(first.room.id)}`, 'GET /']);
+		expect(calls(before)).toEqual(['GET /', 'POST /rooms', `GET /rooms/${String(first.room.name)}`, `PATCH /rooms/${String(first.room.id)}`]);
 		for (const person of second.people) expect(jwt.verify(String(person.token), DS_KEY, { algorithms: ['HS256'], ignoreNotBefore: true })).toMatchObject({ rd: first.room.id });
 		// A third run asking the same: nothing differs, nothing is changed.
 		const after = sim.requests.length;
@@ -125,7 +125,7 @@ describe('Digital Samba Scheduled Meeting', () => {
 		await expect(run(booking({ privacy: 'private', settings: { chat_enabled: false } }))).rejects.toThrow(`Another room uses the friendly URL ${friendlyUrl}`);
 		expect(rooms()).toHaveLength(1);
 		expect(sim.model.roomJson(rooms()[0])).toEqual(snapshot);
-		expect(calls()).toEqual(['POST /rooms', `GET /rooms/${friendlyUrl}`]);
+		expect(calls()).toEqual(['GET /', 'POST /rooms', `GET /rooms/${friendlyUrl}`]);
 	});
 
 	it('Output One Item per Person: an item per person with the meeting, and iCalendar fields with their own link', async () => {
