@@ -1,8 +1,33 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import type { IDataObject } from 'n8n-workflow';
+import { paginate } from '../../shared/http/paginate';
+import { operation, type OperationDescriptor, type Pagination, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { attendanceOutputField, attendanceSummary, attendees, type Connection, expectedAttendeesField } from '../../shared/parameters/attendance';
 import { collection, defined, pathSegment, idField, params, pick } from '../../shared/parameters/fields';
 import { dailyCursor, roomNameField } from '../fields';
 
 const meetingId = idField('meetingId', 'Meeting ID', 'The ID of the meeting session', 'searchMeetings');
+
+/**
+ * Daily pages participants by participant ID with joined_after, and answers 404 once none remain (its docs page; the
+ * spec lists only 200 and 400): after a page, the end of the list.
+ */
+const PARTICIPANT_PAGES: Pagination = { style: 'cursor', idField: 'participant_id', cursorParam: 'joined_after', itemsPath: 'data', maxPageSize: 100, endStatus: 404 };
+
+/**
+ * A Daily participant record as a connection: `user_id` (null unless a meeting token set it), `user_name`,
+ * `join_time` (unix seconds) and `duration` (seconds; the spec's example). Daily gives no leave time, role or email;
+ * a record without a duration is taken as still connected.
+ */
+function dailyConnection(entry: IDataObject): Connection {
+	const joinedAt = Number(entry.join_time);
+	return {
+		connectionId: String(entry.participant_id),
+		...(typeof entry.user_id === 'string' && entry.user_id ? { userId: entry.user_id } : {}),
+		...(typeof entry.user_name === 'string' && entry.user_name ? { name: entry.user_name } : {}),
+		joinedAt,
+		...(typeof entry.duration === 'number' ? { leftAt: joinedAt + entry.duration } : {}),
+	};
+}
 
 const operations: OperationDescriptor[] = [
 	operation({
@@ -36,9 +61,30 @@ const operations: OperationDescriptor[] = [
 		], 'Add Filter')]),
 		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}/participants`, qs: defined(p.filters) }),
-		// Daily pages participants by participant ID with joined_after, and answers 404 once none remain (its docs
-		// page; the spec lists only 200 and 400): after a page, the end of the list.
-		paginate: { style: 'cursor', idField: 'participant_id', cursorParam: 'joined_after', itemsPath: 'data', maxPageSize: 100, endStatus: 404 },
+		paginate: PARTICIPANT_PAGES,
+	}),
+	operation({
+		resource: 'meeting', operation: 'getAttendance', name: 'Get Attendance', action: 'Get the attendance of a meeting',
+		description:
+			'Who attended a meeting session, one item per person (connections of the same user ID, else the same name, merged): first join, last leave, minutes present, joins. The meeting ID comes from Meeting → Get Many or a meeting.ended event.',
+		...params([meetingId, expectedAttendeesField, attendanceOutputField]),
+		repeatable: true,
+		run: async (ctx, p) => {
+			// GET /meetings/{meeting}: start_time, duration, ongoing (spec meetings_meeting-get-res).
+			const { body } = await ctx.send({ method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}`, repeatable: true });
+			const meeting = body as IDataObject;
+			const connections: Connection[] = [];
+			// GET /meetings/{meeting}/participants, every page.
+			for await (const entry of paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}/participants`, repeatable: true }, PARTICIPANT_PAGES)) connections.push(dailyConnection(entry));
+			const now = Math.floor(Date.now() / 1000);
+			// A meeting still running: its open connections end now.
+			const open = meeting.ongoing === true ? now : undefined;
+			const people = attendees(connections, now, p.expectedAttendees ?? []);
+			if (p.output !== 'summary') return people as unknown as IDataObject[];
+			const start = typeof meeting.start_time === 'number' ? meeting.start_time : undefined;
+			const end = open ?? (start !== undefined && typeof meeting.duration === 'number' ? start + meeting.duration : undefined);
+			return attendanceSummary({ meetingId: meeting.id, room: meeting.room }, connections, people, now, { start, end });
+		},
 	}),
 ];
 

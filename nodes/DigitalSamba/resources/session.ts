@@ -1,4 +1,8 @@
+import type { IDataObject } from 'n8n-workflow';
+import { DateTime } from 'luxon';
+import { paginate } from '../../shared/http/paginate';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { attendanceOutputField, attendanceSummary, attendees, type Connection, expectedAttendeesField } from '../../shared/parameters/attendance';
 import { collection, defined, pathSegment, field, params, pick } from '../../shared/parameters/fields';
 import { DATE_FIELDS, listOptions, METRICS_FIELD, roomUuid, sessionField } from '../fields';
 import { roomByUuid } from '../roomUuid';
@@ -13,6 +17,30 @@ const LIVE_FILTER = field({
 const roomFilter = field({ displayName: 'Room ID', name: 'room_id', type: 'string', default: '', description: 'Only sessions of this room (its UUID)' });
 
 const metrics = () => collection('options', 'Options', [METRICS_FIELD], 'Add Option');
+
+/**
+ * A time as Digital Samba writes it, in unix seconds: participants' join_time and leave_time come without a zone
+ * ('2024-03-03 08:01:01', the spec's example; read as UTC, the zone of its other times), sessions' times as ISO with
+ * Z. Both forms are accepted wherever they appear.
+ */
+function dsSeconds(value: unknown): number | undefined {
+	if (typeof value !== 'string' || !value) return undefined;
+	const sql = DateTime.fromSQL(value, { zone: 'utc' });
+	const time = sql.isValid ? sql : DateTime.fromISO(value, { zone: 'utc' });
+	return time.isValid ? Math.floor(time.toSeconds()) : undefined;
+}
+
+/** A participant of GET /sessions/{session}/participants as a connection; a leave_time still null: in the session now. */
+function dsConnection(entry: IDataObject): Connection {
+	return {
+		connectionId: String(entry.id),
+		...(typeof entry.external_id === 'string' && entry.external_id ? { userId: entry.external_id } : {}),
+		...(typeof entry.name === 'string' && entry.name ? { name: entry.name } : {}),
+		...(typeof entry.role === 'string' && entry.role ? { role: entry.role } : {}),
+		joinedAt: dsSeconds(entry.join_time) ?? 0,
+		...(dsSeconds(entry.leave_time) !== undefined ? { leftAt: dsSeconds(entry.leave_time) } : {}),
+	};
+}
 
 const operations: OperationDescriptor[] = [
 	operation({
@@ -40,6 +68,29 @@ const operations: OperationDescriptor[] = [
 		...params([sessionField()], [metrics()]),
 		repeatable: true,
 		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}`, qs: defined(p.options) }),
+	}),
+	operation({
+		resource: 'session', operation: 'getAttendance', name: 'Get Attendance', action: 'Get the attendance of a session',
+		description:
+			'Who attended a session, one item per person (the same external ID, else the same name, merged): first join, last leave, minutes present, joins, role. The session ID comes from Session → Get Many or a session_ended event.',
+		...params([sessionField(), expectedAttendeesField, attendanceOutputField]),
+		repeatable: true,
+		run: async (ctx, p) => {
+			// GET /sessions/{session}: session_start_time, session_end_time, session_live, room_friendly_url.
+			const { body } = await ctx.send({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}`, repeatable: true });
+			const found = body as IDataObject;
+			const connections: Connection[] = [];
+			// GET /sessions/{session}/participants, every page (total_count may come as a string: the kernel's paging reads both).
+			for await (const entry of paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/participants`, repeatable: true }, dsOffset)) {
+				connections.push(dsConnection(entry));
+			}
+			const now = Math.floor(Date.now() / 1000);
+			const people = attendees(connections, now, p.expectedAttendees ?? []);
+			if (p.output !== 'summary') return people as unknown as IDataObject[];
+			const start = dsSeconds(found.session_start_time);
+			const end = dsSeconds(found.session_end_time) ?? (found.session_live === true ? now : undefined);
+			return attendanceSummary({ sessionId: p.sessionId, roomId: found.room_id, room: found.room_friendly_url }, connections, people, now, { start, end });
+		},
 	}),
 	operation({
 		resource: 'session', operation: 'getStatistics', name: 'Get Statistics', action: 'Get session statistics',

@@ -43,11 +43,33 @@ export interface Recording {
 	start_ts: number;
 	status: string;
 	max_participants: number;
-	duration: number;
+	/** "Not returned for recordings that are in-progress" (the spec). */
+	duration?: number;
 	share_token: string;
 	s3key: string;
 	mtgSessionId: string;
 	tracks: Array<{ size: number; type: string; s3key: string }>;
+}
+
+/** The recording types of the spec (start's `type`, the ready-to-download event's `type`). */
+export type RecordingType = 'cloud' | 'cloud-audio-only' | 'raw-tracks';
+
+/** The spec's `recordings_bucket` (a room or domain property): the customer's own S3 bucket. */
+export interface RecordingsBucket {
+	bucket_name: string;
+	bucket_region: string;
+	assume_role_arn?: string;
+	allow_api_access?: boolean;
+	allow_streaming_from_bucket?: boolean;
+}
+
+/**
+ * Where a recording's file is, which Daily keeps to itself (no field of the recording says it): its type, and the
+ * customer's bucket when the room or domain named one (recordings_bucket) as it was recorded.
+ */
+export interface RecordingFile {
+	type: RecordingType;
+	bucket?: RecordingsBucket;
 }
 
 export interface Transcript {
@@ -69,7 +91,11 @@ export interface Meeting {
 	duration: number;
 	ongoing: boolean;
 	max_participants: number;
-	participants: Array<{ user_id: string | null; participant_id: string; user_name: string | null; join_time: number; duration: number }>;
+	/**
+	 * The spec's meeting_participants-get-res fields. `duration` null: still in a running meeting (the spec's example
+	 * shows only ended ones; the node also reads an absent duration as still connected).
+	 */
+	participants: Array<{ user_id: string | null; participant_id: string; user_name: string | null; join_time: number; duration: number | null }>;
 }
 
 /** What an active room-level job (recording, live stream, transcription, dial-out) looks like here. */
@@ -90,6 +116,14 @@ export interface DailyState {
 	rooms: Room[];
 	tokens: Map<string, Record<string, unknown>>;
 	recordings: Recording[];
+	/** Per recording ID: its type and bucket (see RecordingFile). */
+	recordingFiles: Map<string, RecordingFile>;
+	/** The simulator's own address (`http://127.0.0.1:<port>`): access links point at its storage, /storage/<bucket>/<s3key>. */
+	origin: string;
+	/** Signs the access links (as S3 signs presigned URLs). */
+	storageSecret: string;
+	/** The size of every recording's file in bytes (large-download tests); default a short text naming the recording. */
+	recordingBytes?: number;
 	transcripts: Transcript[];
 	meetings: Meeting[];
 	jobs: RoomJob[];

@@ -355,7 +355,7 @@ const cases: Case[] = [
 ];
 
 /** Operations of several calls (or a file transfer), tested in behaviour.filesAndWaits.test.ts. */
-const NOT_IN_TABLE = new Set(['recording.download', 'library.uploadFile']);
+const NOT_IN_TABLE = new Set(['recording.download', 'library.uploadFile', 'session.getAttendance' /* attendance.test.ts */]);
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
