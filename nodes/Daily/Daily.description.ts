@@ -351,6 +351,13 @@ export const dailyProperties: INodeProperties[] = [
 				action: 'Get a meeting',
 				description: 'Get a meeting session: room, start time, duration, whether it is ongoing',
 			},
+			// runs its own code: more than one call, or none
+			{
+				name: 'Get Attendance',
+				value: 'getAttendance',
+				action: 'Get the attendance of a meeting',
+				description: 'Who attended a meeting session, one item per person (connections of the same user ID, else the same name, merged): first join, last leave, minutes present, joins. The meeting ID comes from Meeting → Get Many or a meeting.ended event.',
+			},
 			// GET /meetings
 			{
 				name: 'Get Many',
@@ -483,6 +490,13 @@ export const dailyProperties: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a recording',
 				description: 'Delete a recording for good',
+			},
+			// a file behind a link: its own calls find the link, the kernel streams the file
+			{
+				name: 'Download',
+				value: 'download',
+				action: 'Download a recording',
+				description: 'Fetch the file of a finished cloud recording (video or audio only) through a temporary access link and return it as binary data, streamed. Raw-tracks recordings (a file per track) and recordings Daily keeps from its API (in your own S3 bucket without allow_api_access) have no one file: the item fails, naming where the files are; use Get or Get Access Link for those.',
 			},
 			// GET /recordings/{recordingId}
 			{
@@ -3896,6 +3910,80 @@ export const dailyProperties: INodeProperties[] = [
 		},
 	},
 	{
+		displayName: 'Meeting ID',
+		name: 'meetingId',
+		description: 'The ID of the meeting session',
+		required: true,
+		type: 'resourceLocator',
+		default: {
+			mode: 'list',
+			value: '',
+		},
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a meeting...',
+				typeOptions: {
+					searchListMethod: 'searchMeetings',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 7b2a6c1e-…',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['meeting'],
+				operation: ['getAttendance'],
+			},
+		},
+	},
+	{
+		displayName: 'Expected Attendees',
+		name: 'expectedAttendees',
+		type: 'string',
+		default: '',
+		description: 'Who should have come, comma-separated: user IDs, external IDs or names. Matched people are marked expected; each one who never joined gets an item with attended false. The providers report no email: an email matches only where it was used as the ID or the name.',
+		placeholder: 'e.g. first, second',
+		displayOptions: {
+			show: {
+				resource: ['meeting'],
+				operation: ['getAttendance'],
+			},
+		},
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'people',
+		description: 'What the node returns',
+		options: [
+			{
+				name: 'One Item per Person',
+				value: 'people',
+				description: 'Each person: first join, last leave, minutes present, joins, role',
+			},
+			{
+				name: 'One Summary Item',
+				value: 'summary',
+				description: 'The meeting: start, end, duration, attendee count, peak concurrency, the people as a list',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['meeting'],
+				operation: ['getAttendance'],
+			},
+		},
+	},
+	{
 		displayName: 'Token Properties',
 		name: 'properties',
 		type: 'collection',
@@ -5701,6 +5789,55 @@ export const dailyProperties: INodeProperties[] = [
 			show: {
 				resource: ['recording'],
 				operation: ['getAccessLink'],
+			},
+		},
+	},
+	{
+		displayName: 'Recording ID',
+		name: 'recordingId',
+		description: 'The ID of the recording',
+		required: true,
+		type: 'resourceLocator',
+		default: {
+			mode: 'list',
+			value: '',
+		},
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a recording...',
+				typeOptions: {
+					searchListMethod: 'searchRecordings',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 7b2a6c1e-…',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['recording'],
+				operation: ['download'],
+			},
+		},
+	},
+	{
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: {
+			show: {
+				resource: ['recording'],
+				operation: ['download'],
 			},
 		},
 	},

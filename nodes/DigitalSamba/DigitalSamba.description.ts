@@ -1175,6 +1175,13 @@ export const digitalSambaProperties: INodeProperties[] = [
 				action: 'Get a session',
 				description: 'Get one session with its room, start and end time, duration and usage figures',
 			},
+			// runs its own code: more than one call, or none
+			{
+				name: 'Get Attendance',
+				value: 'getAttendance',
+				action: 'Get the attendance of a session',
+				description: 'Who attended a session, one item per person (the same external ID, else the same name, merged): first join, last leave, minutes present, joins, role. The session ID comes from Session → Get Many or a session_ended event.',
+			},
 			// GET /sessions
 			{
 				name: 'Get Many',
@@ -22445,6 +22452,83 @@ export const digitalSambaProperties: INodeProperties[] = [
 				resource: ['session'],
 				operation: ['get'],
 				'@version': [1.1],
+			},
+		},
+	},
+	{
+		displayName: 'Session ID',
+		name: 'sessionId',
+		description: 'The ID (UUID) of the session',
+		required: true,
+		type: 'resourceLocator',
+		default: {
+			mode: 'list',
+			value: '',
+		},
+		typeOptions: {
+			loadOptionsDependsOn: ['roomId.value'],
+		},
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a session...',
+				typeOptions: {
+					searchListMethod: 'searchSessions',
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 7b2a6c1e-…',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['session'],
+				operation: ['getAttendance'],
+			},
+		},
+	},
+	{
+		displayName: 'Expected Attendees',
+		name: 'expectedAttendees',
+		type: 'string',
+		default: '',
+		description: 'Who should have come, comma-separated: user IDs, external IDs or names. Matched people are marked expected; each one who never joined gets an item with attended false. The providers report no email: an email matches only where it was used as the ID or the name.',
+		placeholder: 'e.g. first, second',
+		displayOptions: {
+			show: {
+				resource: ['session'],
+				operation: ['getAttendance'],
+			},
+		},
+	},
+	{
+		displayName: 'Output',
+		name: 'output',
+		type: 'options',
+		default: 'people',
+		description: 'What the node returns',
+		options: [
+			{
+				name: 'One Item per Person',
+				value: 'people',
+				description: 'Each person: first join, last leave, minutes present, joins, role',
+			},
+			{
+				name: 'One Summary Item',
+				value: 'summary',
+				description: 'The meeting: start, end, duration, attendee count, peak concurrency, the people as a list',
+			},
+		],
+		displayOptions: {
+			show: {
+				resource: ['session'],
+				operation: ['getAttendance'],
 			},
 		},
 	},

@@ -46,6 +46,29 @@ it('creates a room and a token, lists every room across pages, and deletes the r
 	expect(`${result.stdout}${result.stderr}`).not.toContain(API_KEY);
 }, 240_000);
 
+it('Meeting → Get Attendance: one item per person and, as a summary, one item (two tabs and a reconnection)', async () => {
+	const t0 = 1672786000;
+	const meeting = daily.seedMeetingWith({
+		room: 'standup', start_time: t0, duration: 900, ongoing: false,
+		participants: [
+			{ user_id: 'u-ana', participant_id: 'c-1', user_name: 'Ana', join_time: t0, duration: 600 },
+			{ user_id: 'u-ana', participant_id: 'c-2', user_name: 'Ana', join_time: t0 + 300, duration: 600 },
+			{ user_id: null, participant_id: 'c-3', user_name: 'Bo', join_time: t0 + 100, duration: 200 },
+			{ user_id: null, participant_id: 'c-4', user_name: 'Bo', join_time: t0 + 500, duration: 400 },
+		],
+	});
+	await n8n.importWorkflow(
+		manualWorkflow('DailyE2eAttend01', 'Daily e2e: attendance', [
+			node('Attendance', { resource: 'meeting', operation: 'getAttendance', meetingId: { __rl: true, mode: 'id', value: meeting.id }, expectedAttendees: 'u-ana, Cy' }, [200, 0]),
+			node('Summary', { resource: 'meeting', operation: 'getAttendance', meetingId: { __rl: true, mode: 'id', value: meeting.id }, output: 'summary' }, [200, 200], { executeOnce: true }),
+		]),
+	);
+	const { result, run } = await n8n.execute('DailyE2eAttend01');
+	expect(result.code).toBe(0);
+	expect(nodeOutput(run, 'Attendance').map((p) => [p.name, p.minutesPresent, p.joins, p.attended])).toEqual([['Ana', 15, 2, true], ['Bo', 10, 2, true], ['Cy', 0, 0, false]]);
+	expect(nodeOutput(run, 'Summary')).toEqual([expect.objectContaining({ meetingId: meeting.id, attendeeCount: 2, peakConcurrency: 2, durationMinutes: 15 })]);
+}, 240_000);
+
 it('surfaces the provider error as an n8n execution error, without the API key', async () => {
 	await n8n.importWorkflow(manualWorkflow('DailyE2eError001', 'Daily e2e: missing room', dailyMissingRoomNodes(CREDENTIAL)));
 	const { result } = await n8n.execute('DailyE2eError001');

@@ -62,6 +62,32 @@ it('books a meeting, books it again (one room, adopted by its external ID), and 
 	expect(`${result.stdout}${result.stderr}`).not.toContain(KEY);
 }, 240_000);
 
+it('Session → Get Attendance: one item per person with the role, and a summary (two tabs and a reconnection)', async () => {
+	ds.seedRoom({ friendly_url: 'e2e-class' });
+	const t0 = Date.UTC(2024, 2, 3, 8, 0, 0);
+	const { session, participants } = ds.startSession('e2e-class', {
+		start: t0,
+		participants: [
+			{ name: 'Ana', external_id: 'u-ana', role: 'moderator', join: t0 },
+			{ name: 'Ana', external_id: 'u-ana', role: 'moderator', join: t0 + 300_000 },
+			{ name: 'Bo', external_id: null, role: 'attendee', join: t0 + 100_000 },
+			{ name: 'Bo', external_id: null, role: 'attendee', join: t0 + 500_000 },
+		],
+	});
+	[600, 900, 300, 900].forEach((leave, i) => (participants[i].leave = t0 + leave * 1000));
+	session.end = t0 + 900_000;
+	await n8n.importWorkflow(
+		manualWorkflow('DsE2eAttendance1', 'Digital Samba e2e: attendance', [
+			node('Attendance', { resource: 'session', operation: 'getAttendance', sessionId: { __rl: true, mode: 'id', value: session.id } }, 200),
+			node('Summary', { resource: 'session', operation: 'getAttendance', sessionId: { __rl: true, mode: 'id', value: session.id }, output: 'summary' }, 400, { executeOnce: true }),
+		]),
+	);
+	const { result, run } = await n8n.execute('DsE2eAttendance1');
+	expect(result.code).toBe(0);
+	expect(nodeOutput(run, 'Attendance').map((p) => [p.name, p.role, p.minutesPresent, p.joins])).toEqual([['Ana', 'moderator', 15, 2], ['Bo', 'attendee', 10, 2]]);
+	expect(nodeOutput(run, 'Summary')).toEqual([expect.objectContaining({ sessionId: session.id, room: 'e2e-class', attendeeCount: 2, peakConcurrency: 2, durationMinutes: 15 })]);
+}, 240_000);
+
 it('surfaces a Digital Samba error as an n8n execution error, without the key', async () => {
 	await n8n.importWorkflow(manualWorkflow('DsE2eMissing0001', 'Digital Samba e2e: missing room', [node('Get Room', { resource: 'room', operation: 'get', roomId: 'no-such-room' }, 200)]));
 	const { result } = await n8n.execute('DsE2eMissing0001');

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
 import ICAL from 'ical.js';
 import jwt from 'jsonwebtoken';
@@ -6,7 +6,7 @@ import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { startMailCatcher, type MailCatcher } from '../simulators/mail';
 import { startMiroTalkSimulator, type MiroTalkSimulator } from '../simulators/mirotalk';
-import { BUNDLE, createRuntime, defaultPackages, freePort, nodeOutput, nodeType, ROOT, startServer, workflowFor, type N8nRuntime } from './n8n';
+import { BUNDLE, createRuntime, defaultPackages, freePort, n8nMajor, nodeOutput, nodeType, ROOT, startServer, workflowFor, type N8nRuntime, type N8nServer } from './n8n';
 
 /**
  * Every workflow in examples/ is imported into a real n8n and run against the simulators, so none can rot. The
@@ -57,6 +57,7 @@ beforeAll(async () => {
 }, 25 * 60_000);
 
 afterAll(async () => {
+	await triggers?.stop();
 	await Promise.all([daily?.close(), ds?.close(), miroTalk?.close(), mail?.close()]);
 	n8n?.cleanup();
 });
@@ -65,6 +66,7 @@ it('has the documented examples', () => {
 	expect(readdirSync(EXAMPLES).filter((f) => f.endsWith('.json')).sort()).toEqual([
 		'daily-book-meeting.json',
 		'daily-recording-ready.json',
+		'daily-recording-to-disk.json',
 		'daily-tomorrows-meetings.json',
 		'digital-samba-classroom.json',
 		'mirotalk-join-links.json',
@@ -139,19 +141,41 @@ it('MiroTalk: a meeting and a join link for each person', async () => {
 	}
 }, 240_000);
 
+let triggers: N8nServer | undefined;
+
+/**
+ * The running n8n the trigger examples are activated in: one for them all (n8n sets up its owner once per user folder),
+ * the examples imported before it starts. They write to /tmp: n8n 1.x lets a node write anywhere but n8n's own folder;
+ * n8n 2.x only under ~/.n8n-files unless N8N_RESTRICT_FILE_ACCESS_TO names the folder (its default since 2.0), which a
+ * 2.x user sets, as here.
+ */
+async function triggerServer(): Promise<N8nServer> {
+	if (!triggers) {
+		await n8n.importWorkflow(load('daily-recording-ready.json', 'ExampleDailyRec1'));
+		await n8n.importWorkflow(load('daily-recording-to-disk.json', 'ExampleDailyDisk'));
+		triggers = await startServer(n8n, await freePort(), n8nMajor(n8n.bin) >= 2 ? { N8N_RESTRICT_FILE_ACCESS_TO: '/tmp' } : {});
+	}
+	return triggers;
+}
+
+/** Waits until the workflow has executions and none is still running; its executions. */
+async function settledExecutions(server: N8nServer, workflowId: string) {
+	let executions = await server.executions(workflowId);
+	const finished = () => executions.length > 0 && executions.every((e) => !['new', 'running', 'waiting'].includes(e.status));
+	for (let i = 0; i < 60 && !finished(); i++) {
+		await new Promise((r) => setTimeout(r, 500));
+		executions = await server.executions(workflowId);
+	}
+	return executions;
+}
+
 it('Daily: when a recording is ready, get its download link (trigger example, activated in a running n8n)', async () => {
-	await n8n.importWorkflow(load('daily-recording-ready.json', 'ExampleDailyRec1'));
-	const server = await startServer(n8n, await freePort());
+	const server = await triggerServer();
 	try {
 		await server.activate('ExampleDailyRec1');
 		const recording = daily.seedRecording('standup');
 		expect(await daily.deliver('recording.ready-to-download', { type: 'cloud', recording_id: recording.id, room_name: 'standup', status: 'finished' })).toBe(200);
-		let executions = await server.executions('ExampleDailyRec1');
-		const finished = () => executions.length > 0 && executions.every((e) => !['new', 'running', 'waiting'].includes(e.status));
-		for (let i = 0; i < 60 && !finished(); i++) {
-			await new Promise((r) => setTimeout(r, 500));
-			executions = await server.executions('ExampleDailyRec1');
-		}
+		const executions = await settledExecutions(server, 'ExampleDailyRec1');
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
 		const linkCalls = daily.requests.filter((r) => r.path === `/v1/recordings/${recording.id}/access-link`);
@@ -168,6 +192,36 @@ it('Daily: when a recording is ready, get its download link (trigger example, ac
 		if (defaultPackages() === 'single') expect(ours.filter((name) => name.startsWith(`${BUNDLE}.`))).toEqual([]);
 		expect(ours.filter((name) => /Trigger/.test(name) && /Tool$/.test(name))).toEqual([]);
 	} finally {
-		await server.stop();
+		// The domain takes one webhook: the next trigger example needs it free.
+		if (daily.webhooks.length) await server.deactivate('ExampleDailyRec1').catch(() => undefined);
+	}
+}, 240_000);
+
+it('Daily: when a recording is ready, copy it to disk; Delete from Daily stays off (trigger example, activated in a running n8n)', async () => {
+	const server = await triggerServer();
+	const recording = daily.seedRecording('standup');
+	const saved = `/tmp/standup-${recording.s3key.split('/').pop()}.mp4`;
+	try {
+		await server.activate('ExampleDailyDisk');
+		const payload = {
+			type: 'cloud', recording_id: recording.id, room_name: 'standup', start_ts: recording.start_ts, status: 'finished',
+			max_participants: recording.max_participants, duration: recording.duration, s3_key: recording.s3key,
+		};
+		expect(await daily.deliver('recording.ready-to-download', payload)).toBe(200);
+		const executions = await settledExecutions(server, 'ExampleDailyDisk');
+		expect(executions).toHaveLength(1);
+		expect(executions[0].status).toBe('success');
+		// The file on disk is the one Daily's storage served, fetched once through the access link.
+		expect(existsSync(saved)).toBe(true);
+		expect(readFileSync(saved)).toEqual(daily.recordingFile(recording.id));
+		expect(daily.downloads.filter((d) => d.path.endsWith(`/${recording.s3key}`)).map((d) => d.status)).toEqual([200]);
+		// Delete from Daily is disabled in the example: Daily's copy stays.
+		expect(daily.requests.filter((r) => r.method === 'DELETE' && r.path.startsWith('/v1/recordings'))).toEqual([]);
+		expect(daily.state.recordings.some((r) => r.id === recording.id)).toBe(true);
+		await server.deactivate('ExampleDailyDisk');
+		expect(daily.webhooks).toHaveLength(0);
+	} finally {
+		if (daily.webhooks.length) await server.deactivate('ExampleDailyDisk').catch(() => undefined);
+		rmSync(saved, { force: true });
 	}
 }, 240_000);

@@ -1,14 +1,16 @@
-import { createHmac, randomUUID } from 'crypto';
-import { error, type Ctx, type DailyState, type Meeting, type Room, type Webhook } from './daily/context';
+import { createHmac, randomBytes, randomUUID } from 'crypto';
+import { error, type Ctx, type DailyState, type Meeting, type Recording, type Room, type Webhook } from './daily/context';
 import { DAILY_ROUTES } from './daily/routes';
-import { seedRecording, seedTranscript } from './daily/routes/media';
+import { seedRecording, seedTranscript, type RecordingSeed } from './daily/routes/media';
+import { recordingFileBytes, serveStorage } from './daily/storage';
 import { makeRoom } from './daily/routes/rooms';
 import { loadDailySpec, requestErrors, type DailySpec } from './daily/spec';
 import { type FaultCounts, type Faults, withFaults, type WorkDone } from './faults';
 import { listen, type RateWindow, slidingWindows, type SimRequest, type SimResponse, type SimServer, withLatency } from './http';
 import { schemaErrors, type SchemaError } from './openapi';
 
-export type { Webhook } from './daily/context';
+export type { Recording, RecordingsBucket, RecordingType, Webhook } from './daily/context';
+export type { RecordingSeed } from './daily/routes/media';
 
 /**
  * An in-memory Daily REST API v1 whose contract is Daily's OpenAPI spec (test/fixtures/daily-openapi.json) plus
@@ -23,6 +25,9 @@ export type { Webhook } from './daily/context';
  *   one webhook per domain with a test ping, signed deliveries, a circuit breaker.
  * - Every 2xx answer is checked against the operation's response schema; mismatches are kept in
  *   `contractViolations` (the simulator's own test asserts there are none).
+ * - Recording files: an access link points at this simulator's storage (`/storage/<bucket>/<s3key>`, signed and
+ *   time-limited like an S3 presigned link, no API key), which serves the file (`recordingBytes` for large ones); raw-tracks
+ *   recordings and those in a customer's bucket without API access get no link (daily/storage.ts).
  * Routes live in ./daily/routes, one file a family, keyed by the spec's `METHOD /path`.
  */
 export interface DailySimulatorOptions {
@@ -46,6 +51,8 @@ export interface DailySimulatorOptions {
 	timestampUnit?: TimestampUnit;
 	/** The content type of Daily's `{"test":"test"}` request (undocumented; default application/json). */
 	pingContentType?: string;
+	/** The size of every recording's file in bytes (large-download tests); default a short text naming the recording. */
+	recordingBytes?: number;
 }
 
 export type TimestampUnit = 'seconds' | 'milliseconds';
@@ -74,8 +81,15 @@ export interface DailySimulator extends SimServer {
 	redeliver(): Promise<number | undefined>;
 	/** Sends any bytes and headers to the webhook URL (for forged and malformed deliveries). */
 	deliverRaw(body: string, headers: Record<string, string>): Promise<number | undefined>;
-	/** Adds a finished cloud recording (GET /recordings/:id and its access link answer for it). */
-	seedRecording(roomName: string): { id: string; room_name: string };
+	/**
+	 * Adds a recording, by default a finished cloud recording in Daily's bucket (GET /recordings/:id and its access link
+	 * answer for it; the link serves its file from this simulator, see daily/storage.ts).
+	 */
+	seedRecording(roomName: string, seed?: RecordingSeed): Recording;
+	/** The bytes the storage serves for a recording's file. */
+	recordingFile(recordingId: string): Buffer;
+	/** Requests to the storage (the files behind access links), which carry no API key and are not in `requests`. */
+	downloads: Array<{ method: string; path: string; query: string; status: number; withAuthorization: boolean }>;
 	/** The signature Daily puts in X-Webhook-Signature. */
 	sign(hmac: string, timestamp: string, body: string): string;
 	requests: Array<{ method: string; path: string; query: string; body: unknown }>;
@@ -96,6 +110,8 @@ export interface DailySimulator extends SimServer {
 	contractViolations: Array<{ operation: string; errors: SchemaError[] }>;
 	/** Adds a finished meeting with `participants` participants (GET /meetings and its participants answer for it). */
 	seedMeeting(roomName: string, participants: number): Meeting;
+	/** Adds a meeting as given (its participants' connections, reconnections and second tabs included). */
+	seedMeetingWith(meeting: Omit<Meeting, 'id' | 'max_participants'>): Meeting;
 	/** Adds a finished transcript of a room. */
 	seedTranscript(roomName: string): { transcriptId: string };
 }
@@ -136,6 +152,10 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		rooms: [],
 		tokens: new Map(),
 		recordings: [],
+		recordingFiles: new Map(),
+		origin: '',
+		storageSecret: randomBytes(16).toString('hex'),
+		recordingBytes: options.recordingBytes,
 		transcripts: [],
 		meetings: [],
 		jobs: [],
@@ -152,6 +172,7 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		nextPaginationId: 1,
 	};
 	const requests: DailySimulator['requests'] = [];
+	const downloads: DailySimulator['downloads'] = [];
 	const contractViolations: DailySimulator['contractViolations'] = [];
 	const ping = (url: string, body: string, headers: Record<string, string> = {}) =>
 		post(url, body, headers, body === '{"test":"test"}' ? options.pingContentType : undefined);
@@ -210,19 +231,27 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		if (seconds === undefined) return undefined;
 		return { ...error(429, 'rate-limit-error', 'Too many requests'), ...(options.retryAfter ? { headers: { 'retry-after': String(seconds) } } : {}) };
 	};
+	// The storage behind access links is not the REST API: no key, none of its rate limits (faults still apply).
+	const storage = (req: SimRequest): SimResponse => {
+		const answer = serveStorage(state, req);
+		downloads.push({ method: req.method, path: req.path, query: req.query.toString(), status: answer.status, withAuthorization: req.headers.authorization !== undefined });
+		return answer;
+	};
 	let arrivals = 0;
 	const faults = withFaults(
-		withLatency(async (req) => rateLimited() ?? overWindows() ?? (await handle(req)), options.latencyMs, () => arrivals++),
+		withLatency(async (req) => (req.path.startsWith('/storage/') ? storage(req) : rateLimited() ?? overWindows() ?? (await handle(req))), options.latencyMs, () => arrivals++),
 		{ serverError: (status) => error(status, 'server-error', 'Internal server error'), rateLimited: () => error(429, 'rate-limit-error', 'Too many requests') },
 		options.faults,
 	);
 	let last: { hook: Webhook; body: string; headers: Record<string, string> } | undefined;
 	const server = await listen(faults.handle, options.port);
+	state.origin = server.url;
 	return {
 		...server,
 		url: `${server.url}/v1`,
 		rooms: state.rooms,
 		requests,
+		downloads,
 		webhooks: state.webhooks,
 		issuedSecrets: state.issuedSecrets,
 		state,
@@ -238,7 +267,8 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		get arrived() {
 			return arrivals;
 		},
-		seedRecording: (roomName) => seedRecording(state, roomName),
+		seedRecording: (roomName, seed) => seedRecording(state, roomName, seed),
+		recordingFile: (recordingId) => recordingFileBytes(state, recordingId),
 		seedTranscript(roomName) {
 			const room = state.rooms.find((r) => r.name === roomName) ?? makeRoom(state, roomName, 'public', {});
 			return seedTranscript(state, room);
@@ -249,6 +279,11 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 				id: randomUUID(), room: roomName, start_time: start, duration: 1800, ongoing: false, max_participants: count,
 				participants: Array.from({ length: count }, (_, i) => ({ user_id: null, participant_id: randomUUID(), user_name: `p${i}`, join_time: start + i, duration: 1800 - i })),
 			};
+			state.meetings.unshift(meeting);
+			return meeting;
+		},
+		seedMeetingWith(given) {
+			const meeting: Meeting = { id: randomUUID(), max_participants: given.participants.length, ...given };
 			state.meetings.unshift(meeting);
 			return meeting;
 		},

@@ -48,6 +48,7 @@ async function recordCalls(): Promise<Call[]> {
 			try {
 				if (op.request) record(declaredRequest(op, op.request(params as never)));
 				else if (op.run) await op.run(ctx, params as never);
+				else if (op.fileLink) await op.fileLink(ctx, params as never);
 			} catch {
 				// A placeholder a descriptor cannot use; the calls made so far are recorded.
 			}

@@ -140,6 +140,52 @@ describe('state and paging as the contract documents them', () => {
 		expect((await call('GET', '/recordings')).body.total_count).toBe(1);
 	});
 
+	it('recording files: the access link serves the file without a key, signed and time-limited; gone once deleted', async () => {
+		const recording = sim.seedRecording('r');
+		const link = (await call('GET', `/recordings/${recording.id}/access-link`)).body;
+		expect(link.expires).toBeGreaterThan(Date.now() / 1000 + 3500);
+		const url = new URL(link.download_link);
+		expect(url.pathname).toBe(`/storage/daily-meeting-recordings/${recording.s3key}`);
+		// The spec example's form: AWSAccessKeyId, Expires, Signature, the file named in response-content-disposition.
+		expect([...url.searchParams.keys()]).toEqual(['AWSAccessKeyId', 'Expires', 'Signature', 'response-content-disposition']);
+		expect(url.searchParams.get('response-content-disposition')).toBe(`attachment; filename="${recording.s3key}.mp4"`);
+		const file = await fetch(url);
+		expect(file.status).toBe(200);
+		expect(file.headers.get('content-type')).toBe('video/mp4');
+		expect(file.headers.get('content-disposition')).toBe(`attachment; filename="${recording.s3key}.mp4"`);
+		expect(Buffer.from(await file.arrayBuffer())).toEqual(sim.recordingFile(recording.id));
+		const tampered = new URL(url);
+		tampered.searchParams.set('Expires', String(Number(url.searchParams.get('Expires')) + 60));
+		expect((await fetch(tampered)).status).toBe(403);
+		expect((await call('DELETE', `/recordings/${recording.id}`)).status).toBe(200);
+		const gone = await fetch(url);
+		expect(gone.status).toBe(404);
+		expect(await gone.text()).toContain('<Code>NoSuchKey</Code>');
+		expect(sim.requests.some((r) => r.path.startsWith('/storage/'))).toBe(false);
+		expect(sim.downloads.map((d) => d.status)).toEqual([200, 403, 404]);
+	});
+
+	it('recording files: none for raw-tracks, an error string for a customer\'s bucket without API access, recordingBytes for size', async () => {
+		const raw = sim.seedRecording('r', { type: 'raw-tracks' });
+		expect(raw.tracks.map((t) => t.s3key)).toEqual([`${raw.s3key}-audio`, `${raw.s3key}-video`]);
+		expect((await call('GET', `/recordings/${raw.id}/access-link`)).status).toBe(400);
+		const kept = sim.seedRecording('r', { bucket: { bucket_name: 'acme', bucket_region: 'eu-west-1' } });
+		const answer = (await call('GET', `/recordings/${kept.id}/access-link`)).body;
+		expect(answer.download_link).not.toMatch(/^https?:/);
+		const inProgress = sim.seedRecording('r', { status: 'in-progress' });
+		expect((await call('GET', `/recordings/${inProgress.id}`)).body.duration).toBeUndefined();
+		const big = await startDailySimulator({ apiKey: KEY, recordingBytes: 3 * 1024 * 1024 });
+		try {
+			const recording = big.seedRecording('r');
+			const link = (await callSimulator(big.url, KEY, 'GET', `/recordings/${recording.id}/access-link`)).body.download_link;
+			const file = await fetch(link);
+			expect(file.headers.get('content-length')).toBe(String(3 * 1024 * 1024));
+			expect((await file.arrayBuffer()).byteLength).toBe(3 * 1024 * 1024);
+		} finally {
+			await big.close();
+		}
+	});
+
 	it('batch processor: submit, list, get, access link, delete', async () => {
 		const { id: recordingId } = sim.seedRecording('r');
 		expect((await call('POST', '/batch-processor', { preset: 'transcript', inParams: { sourceType: 'recordingId', recordingId } })).body.info).toBe('outParams is required');

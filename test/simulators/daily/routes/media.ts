@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
-import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, unixNow, type Ctx, type DailyState, type Room, type RoomJob, type RouteTable } from '../context';
+import { cursorPage, findRoom, invalid, isoNow, newId, notFound, ok, type Ctx, type DailyState, type Recording, type RecordingsBucket, type RecordingType, type Room, type RoomJob, type RouteTable } from '../context';
+import { accessLink } from '../storage';
 
 /**
  * Room-level jobs (recording, live streaming, transcription): start makes an instance (400 if one with that
@@ -31,20 +32,44 @@ function job(kind: RoomJob['kind']) {
 				return invalid('type must be raw-tracks to stop a raw-tracks recording');
 			}
 			state.jobs.splice(state.jobs.indexOf(active), 1);
-			if (kind === 'recording') seedRecording(state, room.name);
+			if (kind === 'recording') seedRecording(state, room.name, { type: (active.type ?? 'cloud') as RecordingType });
 			if (kind === 'transcription') seedTranscript(state, room);
 			return ok(answer);
 		}),
 	};
 }
 
-export function seedRecording(state: DailyState, roomName: string) {
+export interface RecordingSeed {
+	/** cloud (default), cloud-audio-only, or raw-tracks (a file per track, listed in `tracks`). */
+	type?: RecordingType;
+	/** finished (default), in-progress (no duration, as the spec says) or canceled. */
+	status?: 'finished' | 'in-progress' | 'canceled';
+	/** The customer's bucket it was stored in; default the room's recordings_bucket, else the domain's, else Daily's own. */
+	bucket?: RecordingsBucket;
+}
+
+/**
+ * A recording as GET /recordings/:id answers it. The s3key is `<domain>/<room>/<start in ms>`, as the spec's examples
+ * (`mydomain/test-recording-room/11245260397`); a raw-tracks recording lists a file per track, `<s3key>-audio` and
+ * `<s3key>-video` (the spec's track example `.../11245260397-audio`).
+ */
+export function seedRecording(state: DailyState, roomName: string, seed: RecordingSeed = {}): Recording {
 	const id = newId();
-	const recording = {
-		id, room_name: roomName, start_ts: unixNow() - 600, status: 'finished', max_participants: 2, duration: 540,
-		share_token: randomBytes(6).toString('base64url'), s3key: `${state.domain}/${roomName}/${id}`, mtgSessionId: newId(), tracks: [],
+	// Keys stay unique: two recordings of a room seeded within one millisecond get consecutive stamps.
+	let startMs = Date.now() - 600_000;
+	while (state.recordings.some((r) => r.s3key === `${state.domain}/${roomName}/${startMs}`)) startMs++;
+	const s3key = `${state.domain}/${roomName}/${startMs}`;
+	const type = seed.type ?? 'cloud';
+	const status = seed.status ?? 'finished';
+	const recording: Recording = {
+		id, room_name: roomName, start_ts: Math.floor(startMs / 1000), status, max_participants: 2,
+		...(status === 'in-progress' ? {} : { duration: 540 }),
+		share_token: randomBytes(6).toString('base64url'), s3key, mtgSessionId: newId(),
+		tracks: type === 'raw-tracks' ? [{ size: 15620, type: 'audio', s3key: `${s3key}-audio` }, { size: 482113, type: 'video', s3key: `${s3key}-video` }] : [],
 	};
+	const bucket = seed.bucket ?? (findRoom(state, roomName)?.config.recordings_bucket as RecordingsBucket | undefined) ?? (state.domainConfig.recordings_bucket as RecordingsBucket | undefined);
 	state.recordings.unshift(recording);
+	state.recordingFiles.set(id, { type, ...(bucket ? { bucket } : {}) });
 	return recording;
 }
 
@@ -92,10 +117,11 @@ export const mediaRoutes: RouteTable = {
 		const [gone] = state.recordings.splice(index, 1);
 		return ok({ deleted: true, id: gone.id, s3_bucket: 'daily-meeting-recordings', s3_region: 'us-west-2', s3_key: gone.s3key });
 	},
-	// GetRecordingLink (valid_for_secs from the overlay)
+	// GetRecordingLink (valid_for_secs from the overlay): a signed link to the file on this simulator (storage.ts).
 	'GET /recordings/{recording_id}/access-link': ({ state, params, query }) => {
-		if (!state.recordings.some((r) => r.id === params.recording_id)) return notFound(`recording ${params.recording_id}`);
-		return ok({ download_link: `https://recordings.example.com/${params.recording_id}.mp4?sig=sim`, expires: unixNow() + Number(query.get('valid_for_secs') ?? 3600) });
+		const recording = state.recordings.find((r) => r.id === params.recording_id);
+		if (!recording) return notFound(`recording ${params.recording_id}`);
+		return accessLink(state, recording, Number(query.get('valid_for_secs') ?? 3600));
 	},
 	// ListTranscript (roomId, mtgSessionId filters)
 	'GET /transcript': ({ state, query }) => {
