@@ -1,8 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 import { signHs256 } from '../../shared/formats/jwt';
 import { operation, type OperationContext, type OperationDescriptor, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { type BookedRoom, bookedPeople, bookedRoomName, bookingOutput, bookingParams, bookingWindow, type LinkedPerson } from '../../shared/parameters/booking';
-import { collection, defined, field, params, pathSegment } from '../../shared/parameters/fields';
+import { type BookedRoom, bookedPeople, cancelParams, bookedRoomName, bookingOutput, bookingParams, bookingWindow, type LinkedPerson } from '../../shared/parameters/booking';
+import { defined, field, pathSegment } from '../../shared/parameters/fields';
 import { roomProperties } from '../fields';
 import { domainId } from './meetingToken';
 
@@ -27,12 +27,7 @@ const role = field({
 
 const createOrGet = bookingParams(role, [privacy], [roomProperties()]);
 
-const cancel = params(
-	[field({ displayName: 'External ID', name: 'externalId', type: 'string', required: true, default: '', description: 'The External ID the meeting was booked with' })],
-	[collection('bookingOptions', 'Options', [
-		{ displayName: 'ID Namespace', name: 'idNamespace', type: 'string', default: '', description: 'The namespace the meeting was booked in, if any' },
-	], 'Add Option')],
-);
+const cancel = cancelParams();
 
 /** The booked room: made by this call, or found from an earlier one (then privacy and properties given are set on it). */
 async function createOrGetRoom(ctx: OperationContext, name: string, privacyValue: string, properties: IDataObject | undefined): Promise<{ room: IDataObject; created: boolean; updated?: string[] }> {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { operation, type OperationContext, type OperationDescriptor, propertyOf, type RequestSpec, type ResourceDescriptor } from '../../shared/model/descriptor';
-import { type BookedRoom, bookedPeople, bookedRoomName, bookingOutput, bookingParams, bookingWindow, type LinkedPerson, type Person } from '../../shared/parameters/booking';
-import { collection, defined, field, params, pathSegment } from '../../shared/parameters/fields';
+import { type BookedRoom, bookedPeople, cancelParams, bookedRoomName, bookingOutput, bookingParams, bookingWindow, type LinkedPerson, type Person } from '../../shared/parameters/booking';
+import { defined, field, pathSegment } from '../../shared/parameters/fields';
 import { bookingRoomSettings } from '../roomSettings';
 import { createSigned, signingTeamId, teamDomain } from './roomToken';
 
@@ -37,12 +37,7 @@ const role = field({
 
 const createOrGet = bookingParams(role, [privacy], [bookingRoomSettings()]);
 
-const cancel = params(
-	[field({ displayName: 'External ID', name: 'externalId', type: 'string', required: true, default: '', description: 'The External ID the meeting was booked with' })],
-	[collection('bookingOptions', 'Options', [
-		{ displayName: 'ID Namespace', name: 'idNamespace', type: 'string', default: '', description: 'The namespace the meeting was booked in, if any' },
-	], 'Add Option')],
-);
+const cancel = cancelParams();
 
 /** The room's external_id for a booking: `namespace/External ID`, or the External ID alone without a namespace. */
 export function bookingKey(externalId: string, namespace = ''): string {

@@ -101,6 +101,16 @@ export function bookingParams<const F extends FieldSpec = never, C extends Colle
 	return withStructured(params([externalId, title, start, end, duration, people, ...fields, output], [...collections, bookingOptions]), peopleInput(roles, people));
 }
 
+/** Scheduled Meeting → Cancel's parameters: the External ID and, under Options, the namespace it was booked in. */
+export function cancelParams() {
+	return params(
+		[field({ displayName: 'External ID', name: 'externalId', type: 'string', required: true, default: '', description: 'The External ID the meeting was booked with' })],
+		[collection('bookingOptions', 'Options', [
+			{ displayName: 'ID Namespace', name: 'idNamespace', type: 'string', default: '', description: 'The namespace the meeting was booked in, if any' },
+		], 'Add Option')],
+	);
+}
+
 /** What bookingParams' schema gives (the provider's own fields apart). */
 export interface Booking {
 	externalId: string;
