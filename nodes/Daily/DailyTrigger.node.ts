@@ -24,6 +24,8 @@ import {
 	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
+import { normalizedEvent } from '../shared/triggers/normalized';
+import { dailyNormalizedParts, NORMALIZED } from './events';
 import { dailyTransport } from './transport';
 
 interface DailyWebhook {
@@ -361,11 +363,14 @@ export class DailyTrigger implements INodeType {
 		if (!firstDelivery(deliveryScope(this), keys, 2 * replayWindow * 1000)) return respond(this, 200, 'duplicate');
 
 		const seconds = Number(event.event_ts);
+		const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
 		return startRun(this, {
 			...event,
 			eventType: event.type,
 			room: room ?? null,
-			occurredAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null,
+			occurredAt,
+			// The same fields for every provider's trigger (issue 28); events.ts maps Daily's events and payloads.
+			normalized: normalizedEvent('daily', NORMALIZED, event.type, dailyNormalizedParts(event.type, payload), occurredAt) as unknown as IDataObject,
 		});
 	}
 }

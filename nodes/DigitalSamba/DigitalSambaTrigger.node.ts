@@ -27,6 +27,8 @@ import {
 	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
+import { normalizedEvent } from '../shared/triggers/normalized';
+import { digitalSambaNormalizedParts, NORMALIZED } from './events';
 import { ENDPOINT_MAX } from './resources/webhook';
 import { digitalSambaTransport, dsOffset } from './transport';
 
@@ -352,11 +354,14 @@ export class DigitalSambaTrigger implements INodeType {
 		if (!firstDelivery(deliveryScope(this), [key], keepMs)) return respond(this, 200, 'duplicate');
 
 		const data = (event.data ?? {}) as IDataObject;
+		const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
 		return startRun(this, {
 			...event,
 			eventType,
 			room: (event.roomId ?? data.room_id ?? data.roomId ?? null) as string | null,
-			occurredAt: Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null,
+			occurredAt,
+			// The same fields for every provider's trigger (issue 28); events.ts maps Digital Samba's events and payloads.
+			normalized: normalizedEvent('digitalSamba', NORMALIZED, eventType, digitalSambaNormalizedParts(eventType, event), occurredAt) as unknown as IDataObject,
 		});
 	}
 }

@@ -8,10 +8,46 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
+import { firstText, normalizedEvent, objectOf, type NormalizedEventName, type NormalizedParts } from '../shared/triggers/normalized';
 import { jsonBody, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/triggers/webhook';
 
 /** MiroTalk's webhook events, as the Events parameter lists them. */
 const EVENTS = ['join', 'exit', 'disconnect'];
+
+/**
+ * MiroTalk's events in the packages' common vocabulary (the trigger's `normalized.event`). `exit` (the peer leaves the
+ * room) and `disconnect` (its socket drops) both end the peer's presence: SFU sends one or the other for a departure
+ * (exitRoom clears the socket's room, and disconnect then finds none), P2P only disconnect.
+ */
+export const NORMALIZED: Readonly<Record<string, NormalizedEventName>> = {
+	join: 'participant.joined',
+	exit: 'participant.left',
+	disconnect: 'participant.left',
+};
+
+/**
+ * Room, session and participant of a MiroTalk delivery's `data`, as the servers build it (test/simulators/
+ * mirotalkWebhooks.ts; reference/providers.md §3.2, §3.3):
+ * - room: SFU's `room_id` and P2P's disconnect `room_id`, P2P's join `channel`. A MiroTalk room is known by its name
+ *   alone, so it is both the id and the name.
+ * - session: SFU's `session_id`; P2P sends none.
+ * - participant: SFU's `peer_info` (join) or `peer` (exit, disconnect), with `peer_uuid`, `peer_id` and `peer_name`;
+ *   P2P's join carries `peer_uuid` and `peer_name` at the top of `data` (its `peer_info` is the device); P2P's
+ *   disconnect names no peer (its `peer` is the room again), so every field is null. No event carries a user id.
+ */
+export function miroTalkNormalizedParts(data: IDataObject): NormalizedParts {
+	const room = firstText(data.room_id, data.channel);
+	const peer = { ...objectOf(data.peer_info), ...objectOf(data.peer) };
+	return {
+		room: { id: room, name: room },
+		sessionId: firstText(data.session_id),
+		participant: {
+			id: firstText(peer.peer_uuid, data.peer_uuid, peer.peer_id, data.peer_id),
+			userId: null,
+			name: firstText(peer.peer_name, data.peer_name),
+		},
+	};
+}
 
 /**
  * MiroTalk's `Logger.getDateTime(false)` text, read in the server's zone: `toLocaleString('en-US', {timeZone,
@@ -203,12 +239,15 @@ export class MiroTalkTrigger implements INodeType {
 		const { keepPeerToken = false, timeZone = 'UTC' } = this.getNodeParameter('options', {}) as { keepPeerToken?: boolean; timeZone?: string };
 		const event = withoutSecrets(body, keepPeerToken) as IDataObject;
 		const data = (event.data ?? {}) as IDataObject;
+		const occurredAt = miroTalkTime(data.timestamp, timeZone);
 		return startRun(this, {
 			...event,
 			eventType,
 			// SFU events and P2P's disconnect name the room in room_id; P2P's join is the client's join config (channel).
 			room: (data.room_id ?? data.channel ?? null) as string | null,
-			occurredAt: miroTalkTime(data.timestamp, timeZone),
+			occurredAt,
+			// The same fields for every provider's trigger (issue 28): every MiroTalk event is about one participant.
+			normalized: normalizedEvent('miroTalk', NORMALIZED, eventType, miroTalkNormalizedParts(data), occurredAt) as unknown as IDataObject,
 		});
 	}
 }

@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, randomUUID } from 'crypto';
+import { parse } from 'flatted';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { miroTalkWebhookBody, postMiroTalkWebhook } from '../simulators/mirotalkWebhooks';
@@ -30,6 +31,18 @@ let daily: DailySimulator;
 let ds: DigitalSambaSimulator;
 
 const waitForExecutions = (workflowId: string, count: number) => waitFor(server, workflowId, count, 30_000);
+
+/** The `normalized` key of each item the Trigger node output in these executions (n8n keeps run data flatted). */
+async function normalizedOf(executions: Array<{ id: string }>): Promise<Array<Record<string, unknown>>> {
+	const items: Array<Record<string, unknown>> = [];
+	for (const { id } of executions) {
+		const { body } = await server.rest('GET', `/executions/${id}`);
+		const stored = body.data?.data ?? body.data;
+		const run = typeof stored === 'string' ? parse(stored) : stored;
+		for (const item of run.resultData.runData.Trigger[0].data.main[0]) items.push(item.json.normalized);
+	}
+	return items;
+}
 
 beforeAll(async () => {
 	// Daily's test request with a content type the trigger refuses for events: it must still get its 200.
@@ -72,6 +85,11 @@ describe('Daily Trigger in n8n', () => {
 		const executions = await waitForExecutions(workflowId, deliveries.executions);
 		expect(executions).toHaveLength(deliveries.executions);
 		expect(executions.every((e) => e.status === 'success')).toBe(true);
+		// Issue 28: every run also carries the provider-neutral `normalized` key.
+		const normalized = await normalizedOf(executions);
+		expect(normalized.length).toBeGreaterThan(0);
+		for (const n of normalized) expect(n).toMatchObject({ event: expect.stringMatching(/^(participant\.joined|meeting\.ended)$/), provider: 'daily' });
+		expect(normalized.map((n) => n.event)).toContain('participant.joined');
 	}, 120_000);
 
 	it('runs a delivery signed ten minutes ago and a text/plain one, refuses one signed a week ago, and runs duplicates once', async () => {
@@ -167,6 +185,10 @@ describe('Digital Samba Trigger in n8n', () => {
 
 		const executions = await waitForExecutions(workflowId, deliveries.executions);
 		expect(executions).toHaveLength(deliveries.executions);
+		// Issue 28: every run also carries the provider-neutral `normalized` key.
+		const normalized = await normalizedOf(executions);
+		expect(normalized.length).toBeGreaterThan(0);
+		for (const n of normalized) expect(n).toMatchObject({ event: 'participant.joined', provider: 'digitalSamba', participant: { id: expect.any(String) } });
 		await server.deactivate(workflowId);
 		expect(live()).toHaveLength(0);
 		const logs = server.logs();
@@ -216,7 +238,8 @@ describe('MiroTalk Trigger in n8n', () => {
 		const join = miroTalkWebhookBody('sfu', 'join', 'R&D #1', { name: 'Ann', token: 'peer-jwt-e2e' }, { at });
 		const p2pJoin = miroTalkWebhookBody('p2p', 'join', 'standup', { name: 'Bo', token: 'p2p-jwt-e2e', roomPassword: 'room-pw-e2e' }, { at });
 		const p2pLeft = miroTalkWebhookBody('p2p', 'disconnect', 'standup', { name: 'Bo' }, { at });
-		const before = (await server.executions(workflowId)).length;
+		const earlier = await server.executions(workflowId);
+		const before = earlier.length;
 		const statuses = [
 			await postMiroTalkWebhook(`${url}?token=${MIROTALK_TOKEN}`, join),
 			await postMiroTalkWebhook(`${url}?token=${MIROTALK_TOKEN}`, p2pJoin),
@@ -235,6 +258,10 @@ describe('MiroTalk Trigger in n8n', () => {
 			const { body } = await server.rest('GET', `/executions/${id}`);
 			expect(JSON.stringify(body)).not.toMatch(/peer-jwt-e2e|p2p-jwt-e2e|room-pw-e2e/);
 		}
+		// Issue 28: every run also carries the provider-neutral `normalized` key (SFU join, P2P join, two P2P disconnects).
+		const normalized = await normalizedOf(executions.filter((e) => !earlier.some((x) => x.id === e.id)));
+		expect(normalized.map((n) => n.event).sort()).toEqual(['participant.joined', 'participant.joined', 'participant.left', 'participant.left']);
+		for (const n of normalized) expect(n).toMatchObject({ provider: 'miroTalk', room: { id: expect.any(String) } });
 		await server.deactivate(workflowId);
 	}, 60_000);
 });

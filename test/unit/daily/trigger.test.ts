@@ -258,7 +258,14 @@ describe('Daily Trigger verification', () => {
 
 	it('starts a run for a genuine event, with normalised fields added', async () => {
 		const outcome = await deliver(trigger, stored(), signed(JSON.stringify(event)));
-		expect(outcome.run).toEqual([{ ...event, eventType: 'participant.joined', room: 'standup', occurredAt: '2024-02-26T18:31:20.100Z' }]);
+		expect(outcome.run).toEqual([{
+			...event, eventType: 'participant.joined', room: 'standup', occurredAt: '2024-02-26T18:31:20.100Z',
+			// Issue 28: one key added (trigger.normalized.test.ts covers it).
+			normalized: {
+				event: 'participant.joined', provider: 'daily', room: { id: null, name: 'standup' }, sessionId: null,
+				participant: { id: 's1', userId: null, name: 'Ann' }, occurredAt: '2024-02-26T18:31:20.100Z',
+			},
+		}]);
 	});
 
 	it('answers Daily\'s test request with 200 and starts nothing, even before a secret is stored', async () => {

@@ -125,7 +125,15 @@ describe('Digital Samba Trigger verification', () => {
 	it('starts a run for a genuine delivery, with or without "Bearer "', async () => {
 		const first = event({ sessionId: 's-a' });
 		const outcome = await deliver(trigger, stored(), post(first));
-		expect(outcome.run).toEqual([{ ...first, room: 'r-1', occurredAt: new Date(first.timestamp * 1000).toISOString() }]);
+		const occurredAt = new Date(first.timestamp * 1000).toISOString();
+		expect(outcome.run).toEqual([{
+			...first, room: 'r-1', occurredAt,
+			// Issue 28: one key added (trigger.normalized.test.ts covers it).
+			normalized: {
+				event: 'participant.joined', provider: 'digitalSamba', room: { id: 'r-1', name: null }, sessionId: 's-a',
+				participant: { id: 'p-1', userId: null, name: 'John Smith' }, occurredAt,
+			},
+		}]);
 		expect((await deliver(trigger, stored(), post(event({ sessionId: 's-b' }), { Authorization: SECRET }))).run).toHaveLength(1);
 	});
 
