@@ -24,7 +24,7 @@ import {
 	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
-import { normalizedEvent } from '../shared/triggers/normalized';
+import { normalizedEvent, providerEvents } from '../shared/triggers/normalized';
 import { dailyNormalizedParts, NORMALIZED } from './events';
 import { dailyTransport } from './transport';
 
@@ -69,6 +69,11 @@ async function call(ctx: IHookFunctions, transport: ProviderTransport, method: '
 	return await send(ctx, transport, credentials, { method, path, body, acceptStatus, secrets, repeatable: true });
 }
 
+/** Daily's events for the Events chosen: a vocabulary word (Recording Ready) stands for the events it names. */
+function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
+	return providerEvents(ctx.getNodeParameter('events') as string[], NORMALIZED);
+}
+
 /** Daily's test request, sent to the URL before a webhook is created or updated: exactly `{"test":"test"}`. */
 function isPing(body: IDataObject | undefined): boolean {
 	return !!body && body.test === 'test' && Object.keys(body).length === 1;
@@ -105,7 +110,7 @@ function lifecycle(transport: ProviderTransport) {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				const url = this.getNodeWebhookUrl('default') as string;
-				const events = this.getNodeParameter('events') as string[];
+				const events = chosenEvents(this);
 				if (!data.webhookId || !data.hmac) return false;
 				const { statusCode, body } = await call(this, transport, 'GET', `/webhooks/${encodeURIComponent(data.webhookId)}`, undefined, [404]);
 				// Daily's spec answers an array of webhooks here, its docs prose one object: both are read.
@@ -127,7 +132,7 @@ function lifecycle(transport: ProviderTransport) {
 			async create(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as StaticData;
 				const url = this.getNodeWebhookUrl('default') as string;
-				const events = this.getNodeParameter('events') as string[];
+				const events = chosenEvents(this);
 				const { replaceExisting = false } = this.getNodeParameter('options', {}) as { replaceExisting?: boolean };
 				if (!events.length) throw new NodeOperationError(this.getNode(), 'Choose at least one event in Events');
 
@@ -262,6 +267,13 @@ export class DailyTrigger implements INodeType {
 					{ name: 'Dial-Out Warning', value: 'dialout.warning' },
 					{ name: 'Meeting Ended', value: 'meeting.ended' },
 					{ name: 'Meeting Started', value: 'meeting.started' },
+					{ name: 'Normalized: Live Stream Ended', value: 'livestream.ended', description: 'The events whose normalized.event is livestream.ended, the name it has for every provider' },
+					{ name: 'Normalized: Live Stream Started', value: 'livestream.started', description: 'The events whose normalized.event is livestream.started, the name it has for every provider' },
+					{ name: 'Normalized: Recording Failed', value: 'recording.failed', description: 'The events whose normalized.event is recording.failed, the name it has for every provider' },
+					{ name: 'Normalized: Recording Ready', value: 'recording.ready', description: 'The events whose normalized.event is recording.ready, the name it has for every provider' },
+					{ name: 'Normalized: Transcript Ready', value: 'transcript.ready', description: 'The events whose normalized.event is transcript.ready, the name it has for every provider' },
+					{ name: 'Normalized: Transcription Failed', value: 'transcription.failed', description: 'The events whose normalized.event is transcription.failed, the name it has for every provider' },
+					{ name: 'Normalized: Transcription Started', value: 'transcription.started', description: 'The events whose normalized.event is transcription.started, the name it has for every provider' },
 					{ name: 'Participant Joined', value: 'participant.joined' },
 					{ name: 'Participant Left', value: 'participant.left' },
 					{ name: 'Recording Error', value: 'recording.error' },
@@ -348,7 +360,7 @@ export class DailyTrigger implements INodeType {
 		const event = jsonBody(raw);
 		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
 
-		const events = this.getNodeParameter('events') as string[];
+		const events = chosenEvents(this);
 		const payload = (event.payload ?? {}) as IDataObject;
 		const room = (payload.room ?? payload.room_name) as string | undefined;
 		const roomFilter = this.getNodeParameter('roomName', '') as string;

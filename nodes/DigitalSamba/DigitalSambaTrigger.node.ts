@@ -27,7 +27,7 @@ import {
 	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
-import { normalizedEvent } from '../shared/triggers/normalized';
+import { normalizedEvent, providerEvents } from '../shared/triggers/normalized';
 import { digitalSambaNormalizedParts, NORMALIZED } from './events';
 import { ENDPOINT_MAX } from './resources/webhook';
 import { digitalSambaTransport, dsOffset } from './transport';
@@ -80,7 +80,8 @@ async function call(ctx: RequestingFunctions, transport: ProviderTransport, spec
 
 function chosenEvents(ctx: IHookFunctions | IWebhookFunctions): string[] {
 	const source = ctx.getNodeParameter('eventSource', 'documented') as string;
-	return ctx.getNodeParameter(source === 'live' ? 'liveEvents' : 'events', []) as string[];
+	// A vocabulary word (Recording Ready) stands for the events it names.
+	return providerEvents(ctx.getNodeParameter(source === 'live' ? 'liveEvents' : 'events', []) as string[], NORMALIZED);
 }
 
 /** Every webhook of the team: GET /webhooks, through its offset pages as Webhook → Get Many reads them. */
@@ -241,6 +242,15 @@ export class DigitalSambaTrigger implements INodeType {
 					{ name: 'Folder Added to Library', value: 'folder_added_to_library' },
 					{ name: 'Folder Deleted From Library', value: 'folder_deleted_from_library' },
 					{ name: 'Folder Renamed', value: 'folder_renamed' },
+					{ name: 'Normalized: Meeting Ended', value: 'meeting.ended', description: 'The events whose normalized.event is meeting.ended, the name it has for every provider' },
+					{ name: 'Normalized: Meeting Started', value: 'meeting.started', description: 'The events whose normalized.event is meeting.started, the name it has for every provider' },
+					{ name: 'Normalized: Participant Joined', value: 'participant.joined', description: 'The events whose normalized.event is participant.joined, the name it has for every provider' },
+					{ name: 'Normalized: Participant Left', value: 'participant.left', description: 'The events whose normalized.event is participant.left, the name it has for every provider' },
+					{ name: 'Normalized: Recording Ready', value: 'recording.ready', description: 'The events whose normalized.event is recording.ready, the name it has for every provider' },
+					{ name: 'Normalized: Recording Started', value: 'recording.started', description: 'The events whose normalized.event is recording.started, the name it has for every provider' },
+					{ name: 'Normalized: Recording Stopped', value: 'recording.stopped', description: 'The events whose normalized.event is recording.stopped, the name it has for every provider' },
+					{ name: 'Normalized: Summary Ready', value: 'summary.ready', description: 'The events whose normalized.event is summary.ready, the name it has for every provider' },
+					{ name: 'Normalized: Transcript Ready', value: 'transcript.ready', description: 'The events whose normalized.event is transcript.ready, the name it has for every provider' },
 					{ name: 'Participant Avatar Deleted', value: 'participant_avatar_deleted' },
 					{ name: 'Participant Avatar Uploaded', value: 'participant_avatar_uploaded' },
 					{ name: 'Participant Hand Lowered', value: 'participant_hand_lowered' },

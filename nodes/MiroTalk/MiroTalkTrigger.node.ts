@@ -8,7 +8,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { DateTime } from 'luxon';
-import { firstText, normalizedEvent, objectOf, type NormalizedEventName, type NormalizedParts } from '../shared/triggers/normalized';
+import { firstText, normalizedEvent, objectOf, providerEvents, type NormalizedEventName, type NormalizedParts } from '../shared/triggers/normalized';
 import { jsonBody, rawBody, refuseMalformed, respond, safeEqual, startRun } from '../shared/triggers/webhook';
 
 /** MiroTalk's webhook events, as the Events parameter lists them. */
@@ -142,9 +142,11 @@ export class MiroTalkTrigger implements INodeType {
 				type: 'multiOptions',
 				default: ['join', 'exit', 'disconnect'],
 				options: [
-					{ name: 'Join', value: 'join', description: 'A participant joined a room' },
-					{ name: 'Exit', value: 'exit', description: 'A participant left a room (SFU only)' },
 					{ name: 'Disconnect', value: 'disconnect', description: "A participant's connection dropped" },
+					{ name: 'Exit', value: 'exit', description: 'A participant left a room (SFU only)' },
+					{ name: 'Join', value: 'join', description: 'A participant joined a room' },
+					{ name: 'Normalized: Participant Joined', value: 'participant.joined', description: 'The events whose normalized.event is participant.joined, the name it has for every provider' },
+					{ name: 'Normalized: Participant Left', value: 'participant.left', description: 'The events whose normalized.event is participant.left, the name it has for every provider' },
 				],
 				description: 'The events that start the workflow',
 			},
@@ -197,7 +199,7 @@ export class MiroTalkTrigger implements INodeType {
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				const events = this.getNodeParameter('events', []) as string[];
+				const events = providerEvents(this.getNodeParameter('events', []) as string[], NORMALIZED);
 				if (!events.length) {
 					throw new NodeOperationError(this.getNode(), `Choose at least one event in Events (${EVENTS.join(', ')})`);
 				}
@@ -231,7 +233,7 @@ export class MiroTalkTrigger implements INodeType {
 		if (!body || typeof eventType !== 'string' || typeof body.data !== 'object') {
 			return respond(this, 400, 'body is not a MiroTalk event');
 		}
-		const events = this.getNodeParameter('events', []) as string[];
+		const events = providerEvents(this.getNodeParameter('events', []) as string[], NORMALIZED);
 		if (!events.includes(eventType)) return respond(this, 200, 'ignored');
 		// No replay check by body: MiroTalk neither signs nor retries, and two genuine P2P disconnects in one
 		// millisecond have equal bodies (no peer identity in them). The token is the guard.

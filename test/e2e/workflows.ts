@@ -175,13 +175,16 @@ export const miroTalkTriggerNode = (token: string) => ({
 	parameters: { events: ['join', 'exit'], token, options: {} },
 });
 
-/** Version 1.1: the token in the MiroTalk credential. */
+/**
+ * Version 1.1: the token in the MiroTalk credential. Its events chosen by the vocabulary's words, which stand for
+ * join, exit and disconnect: the same runs as the version 1 node's.
+ */
 export const miroTalkTriggerNodeV11 = (credential: Credential) => ({
 	id: 'mirotalk-trigger-id',
 	type: nodeType('miroTalkTrigger'),
 	typeVersion: 1.1,
 	webhookId: MIROTALK_TRIGGER_WEBHOOK_ID,
-	parameters: { events: ['join', 'exit', 'disconnect'], options: {} },
+	parameters: { events: ['participant.joined', 'participant.left'], options: {} },
 	credentials: { miroTalkApi: credential },
 });
 

@@ -24,6 +24,25 @@ export const NORMALIZED_EVENTS = [
 
 export type NormalizedEventName = (typeof NORMALIZED_EVENTS)[number];
 
+/** Each word's label in a trigger's Events list, where it stands for the provider's events it names. */
+export const NORMALIZED_LABELS: Readonly<Record<NormalizedEventName, string>> = {
+	'meeting.started': 'Normalized: Meeting Started',
+	'meeting.ended': 'Normalized: Meeting Ended',
+	'participant.joined': 'Normalized: Participant Joined',
+	'participant.left': 'Normalized: Participant Left',
+	'recording.started': 'Normalized: Recording Started',
+	'recording.stopped': 'Normalized: Recording Stopped',
+	'recording.ready': 'Normalized: Recording Ready',
+	'recording.failed': 'Normalized: Recording Failed',
+	'transcript.ready': 'Normalized: Transcript Ready',
+	'summary.ready': 'Normalized: Summary Ready',
+	'transcription.started': 'Normalized: Transcription Started',
+	'transcription.stopped': 'Normalized: Transcription Stopped',
+	'transcription.failed': 'Normalized: Transcription Failed',
+	'livestream.started': 'Normalized: Live Stream Started',
+	'livestream.ended': 'Normalized: Live Stream Ended',
+};
+
 /** The person an event is about; each field null where the payload does not carry it. */
 export interface NormalizedParticipant {
 	id: string | null;
@@ -88,4 +107,24 @@ export function normalizedEvent(
 		...(parts.participant ? { participant: parts.participant } : {}),
 		occurredAt,
 	};
+}
+
+/**
+ * The provider's events a trigger subscribes to for the Events chosen, which may name a provider's event or a
+ * vocabulary word (every provider event that `table` maps to it): provider names, each once, in the order chosen.
+ */
+export function providerEvents(chosen: string[], table: Readonly<Record<string, NormalizedEventName>>): string[] {
+	const out = new Set<string>();
+	for (const name of chosen) {
+		const mapped = Object.keys(table).filter((providerEvent) => table[providerEvent] === name);
+		// A vocabulary word that is also the provider's own name for an event (meeting.started) is that event.
+		if (mapped.length && !Object.prototype.hasOwnProperty.call(table, name)) mapped.forEach((event) => out.add(event));
+		else out.add(name);
+	}
+	return [...out];
+}
+
+/** The vocabulary words a provider's table maps some event to, but which are not the name of one of its events. */
+export function normalizedOnly(table: Readonly<Record<string, NormalizedEventName>>): NormalizedEventName[] {
+	return [...new Set(Object.values(table))].filter((word) => !Object.prototype.hasOwnProperty.call(table, word)).sort();
 }

@@ -100,3 +100,18 @@ describe('Daily Trigger: normalized', () => {
 		expect(dailyNormalizedParts('calltransfer.triggered', { room: 'standup', session_id: 'p', mtg_session_id: 'm-4' })).toEqual({ room: { id: null, name: 'standup' }, sessionId: 'm-4' });
 	});
 });
+
+describe('Daily Trigger: Events chosen by a vocabulary word', () => {
+	it('Normalized: Recording Ready runs for recording.ready-to-download and not for other events', async () => {
+		const byWord = { ...node(), parameters: { ...node().parameters, events: ['recording.ready'] } };
+		const send = async (type: string) => {
+			const body = JSON.stringify({ version: '1.0.0', type, id: `ev-word-${++n}`, payload: { recording_id: 'r-1', room_name: 'standup' }, event_ts: 1708972280 });
+			const ts = String(Math.floor(Date.now() / 1000));
+			const signature = createHmac('sha256', Buffer.from(SECRET, 'base64')).update(`${ts}.${body}`).digest('base64');
+			return await deliver(trigger, byWord, { body, headers: { 'X-Webhook-Signature': signature, 'X-Webhook-Timestamp': ts, 'Content-Type': 'application/json' } });
+		};
+		expect((await send('recording.ready-to-download')).run?.[0]).toMatchObject({ eventType: 'recording.ready-to-download', normalized: { event: 'recording.ready' } });
+		expect((await send('recording.started')).run).toBeUndefined();
+	});
+});
+

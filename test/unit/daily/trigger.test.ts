@@ -6,7 +6,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { DailyApi } from '../../../credentials/DailyApi.credentials';
 import { dailySignature, DailyTrigger } from '../../../nodes/Daily/DailyTrigger.node';
-import { DAILY_EVENT_TYPES } from '../../../nodes/Daily/events';
+import { DAILY_EVENT_TYPES, NORMALIZED } from '../../../nodes/Daily/events';
+import { NORMALIZED_LABELS, normalizedOnly, providerEvents } from '../../../nodes/shared/triggers/normalized';
 import { optionList } from '../../../nodes/shared/parameters/fields';
 import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DAILY_KEY, DAILY_URL } from '../../helpers/daily';
@@ -44,9 +45,10 @@ afterEach(() => {
 afterAll(() => nock.enableNetConnect());
 
 describe('Daily Trigger events', () => {
-	it('are the 32 event types of events.ts (checked against Daily\'s spec in contract.test.ts), written out in the node for n8n\'s lint', () => {
+	it('are the 32 event types of events.ts (checked against Daily\'s spec in contract.test.ts), and the vocabulary words its table maps them to, written out in the node for n8n\'s lint', () => {
 		const events = new DailyTrigger().description.properties.find((p) => p.name === 'events');
-		expect(events?.options).toEqual(optionList(DAILY_EVENT_TYPES));
+		const words = normalizedOnly(NORMALIZED).map((word): [string, string, string] => [word, NORMALIZED_LABELS[word], `The events whose normalized.event is ${word}, the name it has for every provider`]);
+		expect(events?.options).toEqual(optionList([...DAILY_EVENT_TYPES, ...words]));
 	});
 });
 
@@ -201,7 +203,10 @@ describe('Daily Trigger lifecycle', () => {
 	it('offers exactly the event types of Daily\'s OpenAPI spec (post_webhook.eventTypes)', () => {
 		const documented: string[] = spec.components.schemas.post_webhook.properties.eventTypes.items.enum;
 		const offered = (trigger.description.properties.find((p) => p.name === 'events')!.options as Array<{ value: string }>).map((o) => o.value);
-		expect([...offered].sort()).toEqual([...documented].sort());
+		const words: string[] = normalizedOnly(NORMALIZED);
+		expect(offered.filter((value) => !words.includes(value)).sort()).toEqual([...documented].sort());
+		// Each vocabulary word offered stands for Daily event types of the spec, and only those are registered.
+		for (const word of words) expect(providerEvents([word], NORMALIZED).every((event) => documented.includes(event))).toBe(true);
 	});
 
 	it('checkExists: false, and static data cleared, when the webhook is gone', async () => {

@@ -5,7 +5,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 import { DigitalSambaApi } from '../../../credentials/DigitalSambaApi.credentials';
 import { DigitalSambaTrigger } from '../../../nodes/DigitalSamba/DigitalSambaTrigger.node';
-import { DIGITAL_SAMBA_EVENTS } from '../../../nodes/DigitalSamba/events';
+import { DIGITAL_SAMBA_EVENTS, NORMALIZED } from '../../../nodes/DigitalSamba/events';
+import { NORMALIZED_LABELS, normalizedOnly, providerEvents } from '../../../nodes/shared/triggers/normalized';
 import { optionList } from '../../../nodes/shared/parameters/fields';
 import { resetRateLimits } from '../../../nodes/shared/http/rateLimit';
 import { DS_KEY, DS_URL, FAST_RETRIES } from '../../helpers/digitalSamba';
@@ -47,9 +48,13 @@ describe('Digital Samba events', () => {
 		expect(new Set(DIGITAL_SAMBA_EVENTS.map(([v]) => v)).size).toBe(39);
 	});
 
-	it('the trigger\'s Events are those 39, written out in the node (for n8n\'s lint) as the kernel lists them', () => {
+	it('the trigger\'s Events are those 39 and the vocabulary words its table maps them to, written out in the node (for n8n\'s lint) as the kernel lists them', () => {
 		const events = new DigitalSambaTrigger().description.properties.find((p) => p.name === 'events');
-		expect(events?.options).toEqual(optionList(DIGITAL_SAMBA_EVENTS));
+		const words = normalizedOnly(NORMALIZED).map((word): [string, string, string] => [word, NORMALIZED_LABELS[word], `The events whose normalized.event is ${word}, the name it has for every provider`]);
+		expect(events?.options).toEqual(optionList([...DIGITAL_SAMBA_EVENTS, ...words]));
+		// Each word stands for documented events only: those are what the webhook is registered with.
+		const documented = DIGITAL_SAMBA_EVENTS.map(([value]) => value);
+		for (const [word] of words) expect(providerEvents([word], NORMALIZED).every((event) => documented.includes(event))).toBe(true);
 	});
 
 	it('can load the live list from GET /events', async () => {
