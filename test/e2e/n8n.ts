@@ -303,6 +303,19 @@ export interface N8nServer {
 	stop(): Promise<void>;
 }
 
+/** An answer of GET /executions/{id} without the workflow definition it carries (`data.workflowData`); any other as it is. */
+function withoutWorkflowData(path: string, text: string): string {
+	if (!/^\/executions\/[^/?]+/.test(path)) return text;
+	try {
+		const answer = JSON.parse(text) as { data?: { workflowData?: unknown }; workflowData?: unknown };
+		delete answer.workflowData;
+		if (answer.data) delete answer.data.workflowData;
+		return JSON.stringify(answer);
+	} catch {
+		return text;
+	}
+}
+
 /** Starts `n8n start` on loopback, waits until it is healthy, and sets up the owner account. */
 export async function startServer(runtime: N8nRuntime, port: number, extraEnv: NodeJS.ProcessEnv = {}): Promise<N8nServer> {
 	const url = `http://127.0.0.1:${port}`;
@@ -335,8 +348,9 @@ export async function startServer(runtime: N8nRuntime, port: number, extraEnv: N
 		if (setCookie) cookie = setCookie.split(';')[0];
 		const text = await response.text();
 		// Workflow definitions are the owner's own parameters and static data (where triggers keep their webhook
-		// secrets, as n8n's own triggers do), shown to the owner by design: not outputs, errors or logs.
-		if (!/^\/workflows(\/|\?|$)/.test(path) || response.status >= 400) capture(`${method} /rest${path} ${response.status}`, text);
+		// secrets, as n8n's own triggers do), shown to the owner by design: not outputs, errors or logs. An execution's
+		// answer carries its workflow's definition too (workflowData): its run data, outputs and errors, is what is kept.
+		if (!/^\/workflows(\/|\?|$)/.test(path) || response.status >= 400) capture(`${method} /rest${path} ${response.status}`, withoutWorkflowData(path, text));
 		let parsed: unknown = text;
 		try {
 			parsed = JSON.parse(text);
