@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
+import { toDateTime } from '../../shared/formats/time';
 import { paginate } from '../../shared/http/paginate';
 import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { attendanceOutputField, attendanceSummary, attendees, type Connection, expectedAttendeesField } from '../../shared/parameters/attendance';
@@ -24,10 +25,9 @@ const metrics = () => collection('options', 'Options', [METRICS_FIELD], 'Add Opt
  * Z. Both forms are accepted wherever they appear.
  */
 function dsSeconds(value: unknown): number | undefined {
-	if (typeof value !== 'string' || !value) return undefined;
-	const sql = DateTime.fromSQL(value, { zone: 'utc' });
-	const time = sql.isValid ? sql : DateTime.fromISO(value, { zone: 'utc' });
-	return time.isValid ? Math.floor(time.toSeconds()) : undefined;
+	// toDateTime reads both forms; a zone-less time in UTC.
+	const time = typeof value === 'string' && value ? toDateTime(value, DateTime.utc(), 'utc') : undefined;
+	return time ? Math.floor(time.toSeconds()) : undefined;
 }
 
 /** A participant of GET /sessions/{session}/participants as a connection; a leave_time still null: in the session now. */
@@ -38,7 +38,7 @@ function dsConnection(entry: IDataObject): Connection {
 		...(typeof entry.name === 'string' && entry.name ? { name: entry.name } : {}),
 		...(typeof entry.role === 'string' && entry.role ? { role: entry.role } : {}),
 		joinedAt: dsSeconds(entry.join_time) ?? 0,
-		...(dsSeconds(entry.leave_time) !== undefined ? { leftAt: dsSeconds(entry.leave_time) } : {}),
+		leftAt: dsSeconds(entry.leave_time),
 	};
 }
 
