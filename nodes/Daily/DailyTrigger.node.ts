@@ -20,11 +20,12 @@ import {
 	refuseMalformed,
 	respond,
 	safeEqual,
-	startRun,
 	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
 import { normalizedEvent, providerEvents } from '../shared/triggers/normalized';
+import { startRunWith } from '../shared/triggers/include';
+import { DAILY_INCLUSIONS } from './includes';
 import { dailyNormalizedParts, NORMALIZED } from './events';
 import { dailyTransport } from './transport';
 
@@ -314,6 +315,35 @@ export class DailyTrigger implements INodeType {
 						description:
 							'Whether events that name no room (Recording Started, the Streaming events, the Batch Processor events) are dropped when a Room Name is set; by default they pass with room null',
 					},
+					// Written out for n8n's lint; equal to includeOptions(DAILY_INCLUSIONS) (trigger.include.test.ts checks).
+					{
+						displayName: 'Include',
+						name: 'include',
+						type: 'multiOptions',
+						default: [],
+						options: [
+							{ name: 'Attendance (Meeting Ended)', value: 'attendance', description: 'Meeting → Get Attendance\'s summary: start, end, attendee count, peak concurrency, and each person' },
+							{ name: 'Job Outputs (Batch Processor Job Finished)', value: 'jobOutputs', description: 'The job\'s transcript as text and segments, and its summary, from its output links' },
+							{ name: 'Recording (Recording Ready to Download)', value: 'recording', description: 'A fresh download link and when it expires; the file itself with Include Files' },
+							{ name: 'Transcript (Transcript Ready to Download)', value: 'transcript', description: 'The transcript as "Speaker: text" lines and as timed segments; the WebVTT file with Include Files' },
+						],
+						description:
+							'What to fetch and put on the item for the events that announce it. The provider is answered first; the run starts once everything is fetched (asked again for up to 10 minutes while the provider says it is not ready). What cannot be fetched is named in artefactError, and the run starts with the event.',
+					},
+					{
+						displayName: 'Include Files',
+						name: 'includeFiles',
+						type: 'boolean',
+						default: false,
+						description: 'Whether the recording\'s or transcript\'s file is attached as binary data (field "data"), streamed to n8n\'s binary storage',
+					},
+					{
+						displayName: 'Include Files in Test Mode',
+						name: 'includeFilesInTest',
+						type: 'boolean',
+						default: false,
+						description: 'Whether "Listen for test event" downloads the files too; by default a test run fetches everything else and names the file it left out',
+					},
 					{
 						displayName: 'Replace Existing Webhook',
 						name: 'replaceExisting',
@@ -338,51 +368,58 @@ export class DailyTrigger implements INodeType {
 
 	webhookMethods = lifecycle(withRetryPolicy(dailyTransport, this.retryPolicy));
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const raw = rawBody(this);
-		// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
-		// check that could refuse it (a failed ping fails the registration), and no run.
-		if (raw.length <= 64 && isPing(jsonBody(raw))) return respond(this, 200, 'ok');
-		// Signed over the raw bytes and parsed from them: a correctly signed delivery runs whatever its content type
-		// (Daily documents none for its events).
-		const malformed = refuseMalformed(this, raw, { anyContentType: true });
-		if (malformed) return malformed;
+	webhook = deliveries(withRetryPolicy(dailyTransport, this.retryPolicy));
+}
 
-		const headers = this.getHeaderData() as IDataObject;
-		const signature = headerValue(headers, 'x-webhook-signature');
-		const timestamp = headerValue(headers, 'x-webhook-timestamp');
-		const { hmac } = this.getWorkflowStaticData('node') as StaticData;
-		if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
-		const { replayWindow = DAILY_REPLAY_WINDOW_S, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
-		// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
-		if (!withinWindow(timestampSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
-		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
-		const event = jsonBody(raw);
-		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
+/** The trigger's webhook(): verifies a delivery and starts its run, fetching what Include asks with `transport`. */
+function deliveries(transport: ProviderTransport) {
+	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+			const raw = rawBody(this);
+			// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
+			// check that could refuse it (a failed ping fails the registration), and no run.
+			if (raw.length <= 64 && isPing(jsonBody(raw))) return respond(this, 200, 'ok');
+			// Signed over the raw bytes and parsed from them: a correctly signed delivery runs whatever its content type
+			// (Daily documents none for its events).
+			const malformed = refuseMalformed(this, raw, { anyContentType: true });
+			if (malformed) return malformed;
 
-		const events = chosenEvents(this);
-		const payload = (event.payload ?? {}) as IDataObject;
-		const room = (payload.room ?? payload.room_name) as string | undefined;
-		const roomFilter = this.getNodeParameter('roomName', '') as string;
-		if (!events.includes(event.type)) return respond(this, 200, 'ignored');
-		// Some events carry no room (recording.started, streaming.*, batch-processor.*): they pass unless asked not to.
-		if (roomFilter && (room === undefined ? dropRoomless : room !== roomFilter)) return respond(this, 200, 'ignored');
+			const headers = this.getHeaderData() as IDataObject;
+			const signature = headerValue(headers, 'x-webhook-signature');
+			const timestamp = headerValue(headers, 'x-webhook-timestamp');
+			const { hmac } = this.getWorkflowStaticData('node') as StaticData;
+			if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
+			const { replayWindow = DAILY_REPLAY_WINDOW_S, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
+			// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
+			if (!withinWindow(timestampSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
+			if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
+			const event = jsonBody(raw);
+			if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
 
-		// Daily may deliver an event twice: the same signed bytes, or the same event id. 200, and no second run.
-		// Remembered for twice the window: the same bytes pass the timestamp check only within the window either side
-		// of their signed time, so two arrivals of them are at most two windows apart, and none runs twice.
-		const keys = [`${timestamp}.${raw.toString('utf8')}`, ...(typeof event.id === 'string' ? [`id:${event.id}`] : [])];
-		if (!firstDelivery(deliveryScope(this), keys, 2 * replayWindow * 1000)) return respond(this, 200, 'duplicate');
+			const events = chosenEvents(this);
+			const payload = (event.payload ?? {}) as IDataObject;
+			const room = (payload.room ?? payload.room_name) as string | undefined;
+			const roomFilter = this.getNodeParameter('roomName', '') as string;
+			if (!events.includes(event.type)) return respond(this, 200, 'ignored');
+			// Some events carry no room (recording.started, streaming.*, batch-processor.*): they pass unless asked not to.
+			if (roomFilter && (room === undefined ? dropRoomless : room !== roomFilter)) return respond(this, 200, 'ignored');
 
-		const seconds = Number(event.event_ts);
-		const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
-		return startRun(this, {
-			...event,
-			eventType: event.type,
-			room: room ?? null,
-			occurredAt,
-			// The same fields for every provider's trigger (issue 28); events.ts maps Daily's events and payloads.
-			normalized: normalizedEvent('daily', NORMALIZED, event.type, dailyNormalizedParts(event.type, payload), occurredAt) as unknown as IDataObject,
-		});
-	}
+			// Daily may deliver an event twice: the same signed bytes, or the same event id. 200, and no second run.
+			// Remembered for twice the window: the same bytes pass the timestamp check only within the window either side
+			// of their signed time, so two arrivals of them are at most two windows apart, and none runs twice.
+			const keys = [`${timestamp}.${raw.toString('utf8')}`, ...(typeof event.id === 'string' ? [`id:${event.id}`] : [])];
+			if (!firstDelivery(deliveryScope(this), keys, 2 * replayWindow * 1000)) return respond(this, 200, 'duplicate');
+
+			const seconds = Number(event.event_ts);
+			const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
+			const json: IDataObject = {
+				...event,
+				eventType: event.type,
+				room: room ?? null,
+				occurredAt,
+				// The same fields for every provider's trigger (issue 28); events.ts maps Daily's events and payloads.
+				normalized: normalizedEvent('daily', NORMALIZED, event.type, dailyNormalizedParts(event.type, payload), occurredAt) as unknown as IDataObject,
+			};
+			// With Include, the provider is answered first and the run starts once the artefact is fetched (includes.ts).
+			return await startRunWith(this, transport, DAILY_INCLUSIONS, event.type, json, event);
+	};
 }

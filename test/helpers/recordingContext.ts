@@ -17,6 +17,7 @@ export function recordingContext(credentials: IDataObject, answer: unknown, reco
 			throw new Error('fail');
 		},
 		error: (message) => new Error(message),
+		notYet: (message) => new Error(message),
 		download: async () => Buffer.from(''),
 		upload: async () => ({}),
 		pause: async () => undefined,

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 import { paginate } from '../../shared/http/paginate';
-import { operation, type OperationDescriptor, type Pagination, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type Pagination, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { attendanceOutputField, attendanceSummary, attendees, type Connection, expectedAttendeesField } from '../../shared/parameters/attendance';
 import { collection, defined, pathSegment, idField, params, pick } from '../../shared/parameters/fields';
 import { dailyCursor, roomNameField } from '../fields';
@@ -27,6 +27,24 @@ function dailyConnection(entry: IDataObject): Connection {
 		joinedAt,
 		...(typeof entry.duration === 'number' ? { leftAt: joinedAt + entry.duration } : {}),
 	};
+}
+
+/** Meeting → Get Attendance: the meeting, then every page of its participants, merged per person. */
+export async function meetingAttendance(ctx: OperationContext, p: { meetingId: string; expectedAttendees?: string[]; output?: string }) {
+	// GET /meetings/{meeting}: start_time, duration, ongoing (spec meetings_meeting-get-res).
+	const { body } = await ctx.send({ method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}`, repeatable: true });
+	const meeting = body as IDataObject;
+	const connections: Connection[] = [];
+	// GET /meetings/{meeting}/participants, every page.
+	for await (const entry of paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}/participants`, repeatable: true }, PARTICIPANT_PAGES)) connections.push(dailyConnection(entry));
+	const now = Math.floor(Date.now() / 1000);
+	// A meeting still running: its open connections end now.
+	const open = meeting.ongoing === true ? now : undefined;
+	const people = attendees(connections, now, p.expectedAttendees ?? []);
+	if (p.output !== 'summary') return people as unknown as IDataObject[];
+	const start = typeof meeting.start_time === 'number' ? meeting.start_time : undefined;
+	const end = open ?? (start !== undefined && typeof meeting.duration === 'number' ? start + meeting.duration : undefined);
+	return attendanceSummary({ meetingId: meeting.id, room: meeting.room }, connections, people, now, { start, end });
 }
 
 const operations: OperationDescriptor[] = [
@@ -69,22 +87,7 @@ const operations: OperationDescriptor[] = [
 			'Who attended a meeting session, one item per person (connections of the same user ID, else the same name, merged): first join, last leave, minutes present, joins. The meeting ID comes from Meeting → Get Many or a meeting.ended event.',
 		...params([meetingId, expectedAttendeesField, attendanceOutputField]),
 		repeatable: true,
-		run: async (ctx, p) => {
-			// GET /meetings/{meeting}: start_time, duration, ongoing (spec meetings_meeting-get-res).
-			const { body } = await ctx.send({ method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}`, repeatable: true });
-			const meeting = body as IDataObject;
-			const connections: Connection[] = [];
-			// GET /meetings/{meeting}/participants, every page.
-			for await (const entry of paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/meetings/${pathSegment(p.meetingId)}/participants`, repeatable: true }, PARTICIPANT_PAGES)) connections.push(dailyConnection(entry));
-			const now = Math.floor(Date.now() / 1000);
-			// A meeting still running: its open connections end now.
-			const open = meeting.ongoing === true ? now : undefined;
-			const people = attendees(connections, now, p.expectedAttendees ?? []);
-			if (p.output !== 'summary') return people as unknown as IDataObject[];
-			const start = typeof meeting.start_time === 'number' ? meeting.start_time : undefined;
-			const end = open ?? (start !== undefined && typeof meeting.duration === 'number' ? start + meeting.duration : undefined);
-			return attendanceSummary({ meetingId: meeting.id, room: meeting.room }, connections, people, now, { start, end });
-		},
+		run: meetingAttendance,
 	}),
 ];
 

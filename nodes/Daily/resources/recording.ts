@@ -93,7 +93,7 @@ function trackList(tracks: unknown[]): string {
 	return `${named.join('; ')}${tracks.length > 10 ? `; and ${tracks.length - 10} more` : ''}`;
 }
 
-async function recordingFile(ctx: OperationContext, recordingId: string): Promise<LinkedFile> {
+export async function recordingFile(ctx: OperationContext, recordingId: string): Promise<LinkedFile> {
 	const path = `/recordings/${pathSegment(recordingId)}`;
 	// GET /recordings/{recording_id} (GetRecordingInfo): s3key, status, tracks.
 	const { body: recording } = await ctx.send({ method: 'GET', path, repeatable: true });
@@ -107,7 +107,7 @@ async function recordingFile(ctx: OperationContext, recordingId: string): Promis
 	}
 	const status = propertyOf(recording, 'status');
 	if (typeof status === 'string' && status !== 'finished') {
-		throw ctx.error(
+		throw ctx.notYet(
 			`Recording ${recordingId} is ${status}; only finished recordings can be downloaded`,
 			'Daily sends recording.ready-to-download (Daily Trigger) once a recording\'s file is ready.',
 		);
@@ -130,7 +130,8 @@ async function recordingFile(ctx: OperationContext, recordingId: string): Promis
 	}
 	// The kernel streams it into n8n's binary data: a recording of gigabytes is never held in memory. An extension not
 	// in MIME leaves the type to n8n (from the name, else the answer's Content-Type).
-	return { url: link, fileName, mimeType: MIME[fileName.split('.').pop()!.toLowerCase()], json };
+	const expires = propertyOf(access, 'expires');
+	return { url: link, fileName, mimeType: MIME[fileName.split('.').pop()!.toLowerCase()], json, ...(typeof expires === 'number' ? { expires } : {}) };
 }
 
 const operations: OperationDescriptor[] = [

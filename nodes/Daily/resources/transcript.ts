@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, idField, params } from '../../shared/parameters/fields';
 import { cuesToText, parseWebVtt } from '../../shared/formats/webvtt';
 import { dailyCursor } from '../fields';
@@ -12,6 +12,19 @@ export function accessLink(body: unknown): string | undefined {
 	const answer = (body ?? {}) as IDataObject;
 	const link = answer.download_link ?? answer.link;
 	return typeof link === 'string' && link !== '' ? link : undefined;
+}
+
+/**
+ * A transcript as text: GET /transcript/{transcriptId}/access-link, then its WebVTT file, parsed into timed cues and
+ * "Speaker: text" lines. `ready` is false while Daily gives no link yet.
+ */
+export async function transcriptText(ctx: OperationContext, id: string): Promise<{ transcriptId: string; text: string; cues: IDataObject[]; ready: boolean; vtt?: string }> {
+	const { body } = await ctx.send({ method: 'GET', path: `/transcript/${pathSegment(id)}/access-link`, repeatable: true });
+	const link = accessLink(body);
+	if (!link) return { transcriptId: id, text: '', cues: [], ready: false };
+	const vtt = (await ctx.download(link)).toString('utf8');
+	const cues = parseWebVtt(vtt);
+	return { transcriptId: id, text: cuesToText(cues), cues: cues as unknown as IDataObject[], ready: true, vtt };
 }
 
 const transcriptId = idField('transcriptId', 'Transcript ID', 'The ID of the transcript', 'searchTranscripts');
@@ -61,13 +74,8 @@ const operations: OperationDescriptor[] = [
 		...params([transcriptId]),
 		repeatable: true,
 		run: async (ctx, p) => {
-			const { body } = await ctx.send({ method: 'GET', path: `/transcript/${pathSegment(p.transcriptId)}/access-link`, repeatable: true });
-			const link = accessLink(body);
-			if (!link) {
-				return { transcriptId: p.transcriptId, text: '', cues: [], ready: false };
-			}
-			const cues = parseWebVtt((await ctx.download(link)).toString('utf8'));
-			return { transcriptId: p.transcriptId, text: cuesToText(cues), cues: cues as unknown as IDataObject[], ready: true };
+			const { vtt: _vtt, ...text } = await transcriptText(ctx, p.transcriptId);
+			return text;
 		},
 	}),
 ];

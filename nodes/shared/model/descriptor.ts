@@ -92,6 +92,11 @@ export interface OperationContext {
 	send(spec: RequestSpec): Promise<HttpResult>;
 	/** A NodeOperationError for this node and item, to throw from an operation's own code. */
 	error(message: string, description?: string): Error;
+	/**
+	 * An error that says the artefact is not ready yet (a recording still being written). An action node fails with
+	 * it as with any error; a trigger that includes the artefact asks again until it is ready, within its bound.
+	 */
+	notYet(message: string, description?: string): Error;
 	/** Throws the provider error for an answer the operation accepted but cannot use. */
 	fail(spec: RequestSpec, result: HttpResult): never;
 	/** Fetches a URL the provider handed out (a signed download link): no auth header, bytes back. For small files. */
@@ -219,6 +224,8 @@ export interface LinkedFile {
 	fileName: string;
 	mimeType?: string;
 	json?: IDataObject;
+	/** When the link stops working, unix seconds, where the provider says. */
+	expires?: number;
 }
 
 /**

@@ -22,6 +22,11 @@ export interface RetryPolicy {
 	/** Longest Retry-After the kernel waits for; a longer one is answered with an error at once. */
 	readonly maxRetryAfterMs: number;
 	readonly timeoutMs: number;
+	/**
+	 * How long a trigger asks again for an artefact the provider announced before it is ready (a link that answers
+	 * 404 for a while): default READY_WITHIN_MS (10 minutes; triggers/include.ts).
+	 */
+	readonly readyWithinMs?: number;
 }
 
 /** What the kernel needs to know about one provider's HTTP API. */

@@ -7,16 +7,16 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 import {
 	declaredRequest,
-	type OperationContext,
 	type OperationDescriptor,
 	type OperationResult,
 	type PrepareContext,
 	type RequestSpec,
 	type ResourceDescriptor,
 } from '../model/descriptor';
-import { cancelSignal, pause, stopped } from '../http/cancel';
-import { apiError, itemError, redact } from '../http/errors';
-import { download, openDownload, retryPolicyOf, send, upload } from '../http/send';
+import { cancelSignal, stopped } from '../http/cancel';
+import { itemError, redact } from '../http/errors';
+import { send } from '../http/send';
+import { operationContext } from './context';
 import { paginate } from '../http/paginate';
 import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from '../describe/properties';
@@ -162,24 +162,12 @@ async function runOperation(
 		return items;
 	}
 	if (op.run || op.fileLink) {
-		// Signed links the provider hands out are fetched and filled without its credential, retried as its calls are.
-		const linkRetries = retryPolicyOf(node.transport);
-		const opCtx: OperationContext = {
+		const opCtx = operationContext(ctx, node.transport, {
 			itemIndex,
 			credentials,
 			send: call,
-			error,
-			fail: (spec, result) => {
-				throw apiError(ctx.getNode(), node.transport, spec, result.statusCode, result.body, [...node.transport.secrets(credentials), ...carried, ...(spec.secrets ?? [])], result.attempts);
-			},
-			download: async (url) => await download(ctx, linkRetries, url),
-			downloadBinary: async (url, fileName, mimeType) => {
-				const { stream, contentLength } = await openDownload(ctx, linkRetries, url);
-				const binary = await ctx.helpers.prepareBinaryData(stream as Parameters<typeof ctx.helpers.prepareBinaryData>[0], fileName, mimeType);
-				// n8n records only a readable size ("100 MB"): the byte count is the server's Content-Length.
-				return { binary, bytes: contentLength };
-			},
-			upload: async (url, method, open, headers) => await upload(ctx, linkRetries, url, method, open, headers),
+			carried,
+			once,
 			readBinary: async (propertyName) => {
 				const present = Object.keys(ctx.getInputData()[itemIndex]?.binary ?? {});
 				if (!present.includes(propertyName)) {
@@ -199,9 +187,7 @@ async function runOperation(
 				const data = await ctx.helpers.getBinaryDataBuffer(itemIndex, propertyName);
 				return { ...named, size: data.length, open: async () => data };
 			},
-			pause: async (ms) => await pause(ms, cancelSignal(ctx)),
-			once,
-		};
+		});
 		if (op.run) return toItems(await op.run(opCtx, params), itemIndex);
 		const file = await op.fileLink(opCtx, params);
 		const { binary, bytes } = await opCtx.downloadBinary(file.url, file.fileName, file.mimeType);
