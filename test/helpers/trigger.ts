@@ -1,5 +1,7 @@
 import type { ICredentialType, IDataObject, IHookFunctions, IHttpRequestOptions, INode, IWebhookFunctions } from 'n8n-workflow';
 import { authenticatedRequest } from './context';
+// n8n's own request implementation, as in ./context.
+import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
 export interface TriggerEnv {
 	parameters: IDataObject;
@@ -8,8 +10,8 @@ export interface TriggerEnv {
 	credentialType: ICredentialType;
 	webhookUrl: string;
 	node?: Partial<INode>;
-	/** What n8n's getMode() answers in the hooks: 'manual' while the editor listens for a test event. */
-	mode?: 'trigger' | 'manual';
+	/** What n8n's getMode() answers in the hooks and deliveries: 'manual' while the editor listens for a test event. */
+	mode?: 'trigger' | 'webhook' | 'manual';
 }
 
 function makeNode(env: TriggerEnv): INode {
@@ -65,7 +67,13 @@ export interface WebhookOutcome {
 	json?: unknown;
 	/** The items of the run the delivery started, if it started one. */
 	run?: IDataObject[];
+	/** The binary data of the run's items, where they have any (data base64, fileName, mimeType, fileSize). */
+	binary?: Array<Record<string, IDataObject> | undefined>;
 	noWebhookResponse?: boolean;
+	/** How many provider calls (API and links) had been sent when the delivery was answered. */
+	callsBeforeAnswer?: number;
+	/** The provider calls the delivery made (API calls with the credential, and links without). */
+	calls: IHttpRequestOptions[];
 }
 
 const workflowIds = new WeakMap<IDataObject, string>();
@@ -91,7 +99,8 @@ export async function deliver(
 	}
 	// Providers send JSON; a delivery states otherwise only where a test says so.
 	const headers = Object.fromEntries(Object.entries({ 'content-type': 'application/json', ...delivery.headers }).map(([k, v]) => [k.toLowerCase(), v]));
-	const outcome: WebhookOutcome = {};
+	const calls: IHttpRequestOptions[] = [];
+	const outcome: WebhookOutcome = { calls };
 	const res = {
 		status(code: number) {
 			outcome.status = code;
@@ -99,6 +108,7 @@ export async function deliver(
 		},
 		json(body: unknown) {
 			outcome.json = body;
+			outcome.callsBeforeAnswer = calls.length;
 			return res;
 		},
 		end() {
@@ -118,10 +128,31 @@ export async function deliver(
 		getRequestObject: () => ({ rawBody: raw, body: parsed, headers, query: delivery.query ?? {}, path: delivery.path ?? new URL(env.webhookUrl).pathname }),
 		getResponseObject: () => res,
 		getCredentials: async () => env.credentials,
-		helpers: { returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })) },
+		// 'manual' while the editor listens for a test event (a /webhook-test/ delivery), else a production run.
+		getMode: () => env.mode ?? 'webhook',
+		helpers: {
+			returnJsonArray: (items: IDataObject[]) => items.map((json) => ({ json })),
+			...(env.credentialType ? { httpRequestWithAuthentication: authenticatedRequest(env.credentialType, env.credentials ?? {}, node, calls) } : {}),
+			async httpRequest(request: IHttpRequestOptions) {
+				calls.push(request);
+				return await httpRequest({ ...request });
+			},
+			/** As n8n-core's in-memory mode: a stream is read to its end. */
+			async prepareBinaryData(data: Buffer | NodeJS.ReadableStream, fileName?: string, mimeType?: string) {
+				let bytes = data as Buffer;
+				if (!Buffer.isBuffer(data)) {
+					const chunks: Buffer[] = [];
+					for await (const chunk of data as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+					bytes = Buffer.concat(chunks);
+				}
+				return { data: bytes.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(bytes.length) };
+			},
+		},
 	} as unknown as IWebhookFunctions;
 	const result = await trigger.webhook.call(ctx);
 	outcome.noWebhookResponse = result.noWebhookResponse;
-	outcome.run = result.workflowData ? result.workflowData[0].map((i: { json: IDataObject }) => i.json) : undefined;
+	const items = result.workflowData ? (result.workflowData[0] as Array<{ json: IDataObject; binary?: Record<string, IDataObject> }>) : undefined;
+	outcome.run = items?.map((i) => i.json);
+	outcome.binary = items?.map((i) => i.binary);
 	return outcome;
 }

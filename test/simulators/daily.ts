@@ -1,7 +1,7 @@
 import { createHmac, randomBytes, randomUUID } from 'crypto';
-import { error, type Ctx, type DailyState, type Meeting, type Recording, type Room, type Webhook } from './daily/context';
+import { error, type Ctx, type DailyState, type Meeting, type Recording, type Room, type Transcript, type Webhook } from './daily/context';
 import { DAILY_ROUTES } from './daily/routes';
-import { seedRecording, seedTranscript, type RecordingSeed } from './daily/routes/media';
+import { seedRecording, seedTranscript, type RecordingSeed, type TranscriptSeed } from './daily/routes/media';
 import { recordingFileBytes, serveStorage } from './daily/storage';
 import { makeRoom } from './daily/routes/rooms';
 import { loadDailySpec, requestErrors, type DailySpec } from './daily/spec';
@@ -112,8 +112,8 @@ export interface DailySimulator extends SimServer {
 	seedMeeting(roomName: string, participants: number): Meeting;
 	/** Adds a meeting as given (its participants' connections, reconnections and second tabs included). */
 	seedMeetingWith(meeting: Omit<Meeting, 'id' | 'max_participants'>): Meeting;
-	/** Adds a finished transcript of a room. */
-	seedTranscript(roomName: string): { transcriptId: string };
+	/** Adds a finished transcript of a room: its WebVTT file says `seed.cues` (default a short exchange of two speakers). */
+	seedTranscript(roomName: string, seed?: TranscriptSeed): Transcript & { vtt: string };
 }
 
 const FAILURES_TO_TRIP = 3;
@@ -165,6 +165,9 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		dialinConfigs: [],
 		phoneNumbers: [],
 		batchJobs: [],
+		textFiles: new Map(),
+		linkReadyAt: new Map(),
+		transcriptFiles: new Map(),
 		sipTrunks: [],
 		sipClients: [],
 		apiLogs: [],
@@ -269,9 +272,9 @@ export async function startDailySimulator(options: DailySimulatorOptions): Promi
 		},
 		seedRecording: (roomName, seed) => seedRecording(state, roomName, seed),
 		recordingFile: (recordingId) => recordingFileBytes(state, recordingId),
-		seedTranscript(roomName) {
+		seedTranscript(roomName, seed) {
 			const room = state.rooms.find((r) => r.name === roomName) ?? makeRoom(state, roomName, 'public', {});
-			return seedTranscript(state, room);
+			return seedTranscript(state, room, seed);
 		},
 		seedMeeting(roomName, count) {
 			const start = Math.floor(Date.now() / 1000) - 3600;

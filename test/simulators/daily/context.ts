@@ -132,6 +132,18 @@ export interface DailyState {
 	issuedSecrets: Set<string>;
 	dialinConfigs: Array<{ id: string; type: string; config: Record<string, unknown> }>;
 	phoneNumbers: Array<{ id: string; number: string; name: string; type: string; pagination_id: number; created_date: string; updated_date: string }>;
+	/**
+	 * Small files behind links this simulator hands out (a transcript's WebVTT, a batch job's outputs), served at
+	 * `/storage/text/<token>`: the token (random) is the link's signature.
+	 */
+	textFiles: Map<string, { body: string; type: string }>;
+	/**
+	 * When a recording's or transcript's access link starts to work (ms since the epoch), for an artefact announced
+	 * before its link works: until then its access link answers 404. How Daily answers then is undocumented.
+	 */
+	linkReadyAt: Map<string, number>;
+	/** Each transcript's WebVTT file, by transcript ID. */
+	transcriptFiles: Map<string, string>;
 	batchJobs: Array<{ id: string; preset: string; status: string; input: Record<string, unknown>; output: Record<string, unknown>; created: number }>;
 	sipTrunks: Array<Record<string, any> & { id: string; trunk_name: string }>;
 	sipClients: Array<{ username: string; password: string; sip_uri: string; expires_at: string | null; created_at: string }>;

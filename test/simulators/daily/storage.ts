@@ -75,6 +75,10 @@ export function recordingFileBytes(state: DailyState, recordingId: string): Buff
  */
 export function serveStorage(state: DailyState, req: SimRequest): SimResponse {
 	if (req.method !== 'GET') return s3Error(405, 'MethodNotAllowed', 'The specified method is not allowed against this resource.');
+	if (req.path.startsWith('/storage/text/')) {
+		const text = state.textFiles.get(req.path.slice('/storage/text/'.length));
+		return text ? { status: 200, body: text.body, headers: { 'content-type': text.type } } : s3Error(404, 'NoSuchKey', 'The specified key does not exist.');
+	}
 	const [bucket = '', ...rest] = req.path.replace(/^\/storage\//, '').split('/');
 	const key = rest.map((segment) => decodeURIComponent(segment)).join('/');
 	const expires = Number(req.query.get('Expires'));

@@ -1,9 +1,23 @@
 import { cursorPage, invalid, newId, notFound, ok, type Ctx, type RouteTable } from '../context';
+import { textFileLink, transcriptVtt } from './media';
 
 /**
  * The batch processor (overlay; https://docs.daily.co/reference/rest-api/batch-processor/reference/submit-job and
  * its sibling pages). A job is `finished` at once, with one transcript per format (and a summary for `summarize`).
  */
+/** A job's output file: its transcript (txt or vtt) of BATCH_EXCHANGE, or its summary. */
+export function batchOutput(jobId: string, format: string, summary: boolean): string {
+	if (summary) return `Summary of job ${jobId}: the team agreed to ship the release on Thursday.`;
+	if (format === 'vtt') return transcriptVtt(BATCH_EXCHANGE);
+	if (format === 'txt') return BATCH_EXCHANGE.map(([speaker, words]) => `${speaker}: ${words}`).join('\n');
+	return format === 'json' ? JSON.stringify({ speakers: BATCH_EXCHANGE }) : '';
+}
+
+export const BATCH_EXCHANGE: Array<[string, string]> = [
+	['Speaker 0', 'Good afternoon, thanks for joining.'],
+	['Speaker 1', 'Happy to. Where do we stand on the release?'],
+];
+
 const find = (ctx: Ctx) => ctx.state.batchJobs.find((j) => j.id === ctx.params.id);
 const view = ({ created: _created, ...job }: Ctx['state']['batchJobs'][number]) => job;
 
@@ -44,7 +58,9 @@ export const batchProcessorRoutes: RouteTable = {
 		const job = find(ctx);
 		if (!job) return notFound(`batch processor job ${ctx.params.id}`);
 		if (job.status !== 'finished') return invalid(`job ${job.id} is ${job.status}, not finished`);
-		const link = (entry: any) => ({ format: entry.format, link: `https://batch.example.com/${entry.s3Config.key}?sig=sim` });
+		// Each link serves the output from this simulator: a transcript in the batch processor page's forms (txt
+		// "Speaker 0: …" lines; vtt), a summary as text.
+		const link = (entry: any) => ({ format: entry.format, link: textFileLink(ctx.state, batchOutput(job.id, entry.format, entry.s3Config.key.endsWith('summary.txt')), entry.format === 'vtt' ? 'text/vtt' : 'text/plain') });
 		const out = job.output as any;
 		return ok({
 			id: job.id, preset: job.preset, status: job.status, transcription: (out.transcription ?? []).map(link),

@@ -46,6 +46,37 @@ export interface RecordingSeed {
 	status?: 'finished' | 'in-progress' | 'canceled';
 	/** The customer's bucket it was stored in; default the room's recordings_bucket, else the domain's, else Daily's own. */
 	bucket?: RecordingsBucket;
+	/** Its access link answers 404 for this long after seeding: a recording announced before its link works. */
+	linkReadyAfterMs?: number;
+}
+
+export interface TranscriptSeed {
+	/** What was said, in order: [speaker, words]. */
+	cues?: Array<[string, string]>;
+	/** Its access link answers 404 for this long after seeding. */
+	linkReadyAfterMs?: number;
+}
+
+/**
+ * A transcript's WebVTT file. Daily's transcription is Deepgram's; Deepgram's caption writer (@deepgram/captions,
+ * webvtt()) marks each cue's speaker with a voice tag, `<v Speaker 0>`, as here. The cues are 5 s apart.
+ */
+export function transcriptVtt(cues: Array<[string, string]>): string {
+	const at = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
+	return ['WEBVTT', '', ...cues.flatMap(([speaker, words], i) => [`${at(i * 5)} --> ${at(i * 5 + 5)}`, `<v ${speaker}>${words}`, ''])].join('\n');
+}
+
+/** A small file served at `/storage/text/<token>` (storage.ts), and its link. */
+export function textFileLink(state: DailyState, body: string, type: string): string {
+	const token = randomBytes(12).toString('hex');
+	state.textFiles.set(token, { body, type });
+	return `${state.origin}/storage/text/${token}`;
+}
+
+/** A 404 while an artefact's link does not work yet (linkReadyAt). */
+function notReady(state: DailyState, id: string, what: string) {
+	const at = state.linkReadyAt.get(id);
+	return at !== undefined && Date.now() < at ? notFound(what) : undefined;
 }
 
 /**
@@ -70,17 +101,28 @@ export function seedRecording(state: DailyState, roomName: string, seed: Recordi
 	const bucket = seed.bucket ?? (findRoom(state, roomName)?.config.recordings_bucket as RecordingsBucket | undefined) ?? (state.domainConfig.recordings_bucket as RecordingsBucket | undefined);
 	state.recordings.unshift(recording);
 	state.recordingFiles.set(id, { type, ...(bucket ? { bucket } : {}) });
+	if (seed.linkReadyAfterMs) state.linkReadyAt.set(id, Date.now() + seed.linkReadyAfterMs);
 	return recording;
 }
 
-export function seedTranscript(state: DailyState, room: Room) {
+const EXCHANGE: Array<[string, string]> = [
+	['Speaker 0', 'Good morning, shall we start with the release?'],
+	['Speaker 1', 'Yes. The build passed last night and the notes are ready.'],
+	['Speaker 0', 'Then we ship on Thursday.'],
+];
+
+export function seedTranscript(state: DailyState, room: Room, seed: TranscriptSeed = {}) {
 	const now = isoNow();
+	const cues = seed.cues ?? EXCHANGE;
 	const transcript = {
 		transcriptId: newId(), domainId: state.domainId, roomId: room.id, mtgSessionId: newId(), status: 't_finished',
-		isVttAvailable: true, duration: 540, created_at: now, updated_at: now,
+		isVttAvailable: true, duration: cues.length * 5, created_at: now, updated_at: now,
 	};
 	state.transcripts.unshift(transcript);
-	return transcript;
+	const vtt = transcriptVtt(cues);
+	state.transcriptFiles.set(transcript.transcriptId, vtt);
+	if (seed.linkReadyAfterMs) state.linkReadyAt.set(transcript.transcriptId, Date.now() + seed.linkReadyAfterMs);
+	return { ...transcript, vtt };
 }
 
 const recording = job('recording');
@@ -121,7 +163,7 @@ export const mediaRoutes: RouteTable = {
 	'GET /recordings/{recording_id}/access-link': ({ state, params, query }) => {
 		const recording = state.recordings.find((r) => r.id === params.recording_id);
 		if (!recording) return notFound(`recording ${params.recording_id}`);
-		return accessLink(state, recording, Number(query.get('valid_for_secs') ?? 3600));
+		return notReady(state, recording.id, `recording ${recording.id}`) ?? accessLink(state, recording, Number(query.get('valid_for_secs') ?? 3600));
 	},
 	// ListTranscript (roomId, mtgSessionId filters)
 	'GET /transcript': ({ state, query }) => {
@@ -144,8 +186,12 @@ export const mediaRoutes: RouteTable = {
 		return ok(rest);
 	},
 	// GetTranscriptLink: `download_link`, as the spec's example and the docs page answer (overlay).
+	// The link serves the transcript's WebVTT file from this simulator (a transcript made by stopping a transcription
+	// says the default exchange).
 	'GET /transcript/{transcriptId}/access-link': ({ state, params }) => {
-		if (!state.transcripts.some((t) => t.transcriptId === params.transcriptId)) return notFound(`transcript ${params.transcriptId}`);
-		return ok({ transcriptId: params.transcriptId, download_link: `https://transcripts.example.com/${params.transcriptId}.vtt?sig=sim` });
+		const id = params.transcriptId;
+		if (!state.transcripts.some((t) => t.transcriptId === id)) return notFound(`transcript ${id}`);
+		const vtt = state.transcriptFiles.get(id) ?? transcriptVtt(EXCHANGE);
+		return notReady(state, id, `transcript ${id}`) ?? ok({ transcriptId: id, download_link: textFileLink(state, vtt, 'text/vtt') });
 	},
 };
