@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { join } from 'path';
+import { parse } from 'flatted';
 import ICAL from 'ical.js';
 import jwt from 'jsonwebtoken';
+import { startChatModelSimulator, text, type ChatModelSimulator } from '../simulators/chatModel';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { startMailCatcher, type MailCatcher } from '../simulators/mail';
@@ -20,20 +22,52 @@ const CREDENTIALS: Record<string, { id: string; name: string }> = {
 	digitalSambaApi: { id: 'exampleDigSamba1', name: 'Digital Samba account' },
 	miroTalkApi: { id: 'exampleMiroTalk1', name: 'MiroTalk account' },
 	smtp: { id: 'exampleSmtp00001', name: 'Mail catcher' },
+	openAiApi: { id: 'exampleOpenAi001', name: 'Scripted chat model' },
 };
+const OPENAI_KEY = 'sk-example-openai-key-5b2d9e';
+
+/** What was said in the meeting whose transcript the summary example reads (Ann twice in a row). */
+const CUES: Array<[string, string]> = [
+	['Ann', 'Morning all. The release goes out on Thursday.'],
+	['Ann', 'Bo, can you finish the database migration by Wednesday?'],
+	['Bo', 'Yes, it will be merged by Wednesday noon.'],
+	['Chen', 'Who writes the release notes?'],
+	['Ann', 'I will.'],
+];
+/** What the scripted model answers to that transcript (found by its first words). */
+const SUMMARY = '- The release goes out on Thursday.\n- Bo: database migration merged by Wednesday noon.\n- Ann writes the release notes.';
+
+/**
+ * The oracle: a WebVTT file read here, not by the package's parser, as "Speaker: words" lines, one a run of cues of
+ * one speaker (what the Daily Trigger's `transcript.text` holds). Each cue: its timing line, then `<v Speaker>words`.
+ */
+function speakerLines(vtt: string): string {
+	const lines: Array<{ speaker: string; words: string }> = [];
+	for (const block of vtt.trim().split(/\n\n+/)) {
+		const rows = block.split('\n');
+		const timing = rows.findIndex((row) => row.includes(' --> '));
+		if (timing < 0) continue;
+		const [, speaker, words] = /^<v ([^>]+)>(.+)$/.exec(rows.slice(timing + 1).join(' ')) as RegExpExecArray;
+		const last = lines.at(-1);
+		if (last?.speaker === speaker) last.words += ` ${words}`;
+		else lines.push({ speaker, words });
+	}
+	return lines.map((l) => `${l.speaker}: ${l.words}`).join('\n');
+}
 
 let n8n: N8nRuntime;
 let daily: DailySimulator;
 let ds: DigitalSambaSimulator;
 let miroTalk: MiroTalkSimulator;
 let mail: MailCatcher;
+let model: ChatModelSimulator;
 
 /** An example, rewritten for the installed packages, its credential references pointed at the simulators' credentials, and an id. */
 function load(file: string, id: string) {
 	const text = readFileSync(join(EXAMPLES, file), 'utf8');
 	const workflow = workflowFor(text);
 	// The example itself is the bundle's; what n8n gets names only the installed packages' types.
-	const ours = (w: { nodes: Array<{ type: string }> }) => w.nodes.map((n) => n.type).filter((t) => !t.startsWith('n8n-nodes-base.'));
+	const ours = (w: { nodes: Array<{ type: string }> }) => w.nodes.map((n) => n.type).filter((t) => !t.startsWith('n8n-nodes-base.') && !t.startsWith('@n8n/'));
 	expect(ours(JSON.parse(text)).every((t) => t.startsWith(`${BUNDLE}.`))).toBe(true);
 	expect(ours(workflow).every((t) => t === nodeType(t.slice(t.lastIndexOf('.') + 1)))).toBe(true);
 	for (const node of workflow.nodes) {
@@ -47,18 +81,20 @@ beforeAll(async () => {
 	ds = await startDigitalSambaSimulator({ developerKey: 'example-ds-key', teamId: '11111111-2222-4333-8444-555555555555' });
 	miroTalk = await startMiroTalkSimulator({ product: 'sfu', apiKey: 'example-mirotalk-key' });
 	mail = await startMailCatcher();
+	model = await startChatModelSimulator({ apiKey: OPENAI_KEY, conversations: [{ prompt: /^Ann: Morning all\./, turns: [{ content: SUMMARY }] }] });
 	n8n = createRuntime();
 	await n8n.importCredentials([
 		{ ...CREDENTIALS.dailyApi, type: 'dailyApi', data: { apiKey: 'example-daily-key', baseUrl: daily.url } },
 		{ ...CREDENTIALS.digitalSambaApi, type: 'digitalSambaApi', data: { developerKey: 'example-ds-key', teamId: '', baseUrl: ds.url } },
 		{ ...CREDENTIALS.miroTalkApi, type: 'miroTalkApi', data: { serverUrl: miroTalk.url.replace(/\/api\/v1$/, ''), apiKey: 'example-mirotalk-key', product: 'sfu' } },
 		{ ...CREDENTIALS.smtp, type: 'smtp', data: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '' } },
+		{ ...CREDENTIALS.openAiApi, type: 'openAiApi', data: { apiKey: OPENAI_KEY, url: model.url } },
 	]);
 }, 25 * 60_000);
 
 afterAll(async () => {
 	await triggers?.stop();
-	await Promise.all([daily?.close(), ds?.close(), miroTalk?.close(), mail?.close()]);
+	await Promise.all([daily?.close(), ds?.close(), miroTalk?.close(), mail?.close(), model?.close()]);
 	n8n?.cleanup();
 });
 
@@ -68,6 +104,7 @@ it('has the documented examples', () => {
 		'daily-recording-ready.json',
 		'daily-recording-to-disk.json',
 		'daily-tomorrows-meetings.json',
+		'daily-transcript-summary.json',
 		'digital-samba-classroom.json',
 		'mirotalk-join-links.json',
 	]);
@@ -153,6 +190,7 @@ async function triggerServer(): Promise<N8nServer> {
 	if (!triggers) {
 		await n8n.importWorkflow(load('daily-recording-ready.json', 'ExampleDailyRec1'));
 		await n8n.importWorkflow(load('daily-recording-to-disk.json', 'ExampleDailyDisk'));
+		await n8n.importWorkflow(load('daily-transcript-summary.json', 'ExampleDailyTxt1'));
 		triggers = await startServer(n8n, await freePort(), n8nMajor(n8n.bin) >= 2 ? { N8N_RESTRICT_FILE_ACCESS_TO: '/tmp' } : {});
 	}
 	return triggers;
@@ -223,5 +261,55 @@ it('Daily: when a recording is ready, copy it to disk; Delete from Daily stays o
 	} finally {
 		if (daily.webhooks.length) await server.deactivate('ExampleDailyDisk').catch(() => undefined);
 		rmSync(saved, { force: true });
+	}
+}, 240_000);
+
+it("Daily: when a transcript is ready, summarise it with n8n's Basic LLM Chain and a scripted chat model (trigger example, activated in a running n8n)", async () => {
+	const server = await triggerServer();
+	// A finished transcript whose access link serves its WebVTT file, each cue's speaker in a voice tag.
+	const transcript = daily.seedTranscript('standup', { cues: CUES });
+	const expected = speakerLines(transcript.vtt);
+	expect(expected).toBe(
+		'Ann: Morning all. The release goes out on Thursday. Bo, can you finish the database migration by Wednesday?\n' +
+			'Bo: Yes, it will be merged by Wednesday noon.\nChen: Who writes the release notes?\nAnn: I will.',
+	);
+	try {
+		await server.activate('ExampleDailyTxt1');
+		// transcript.ready-to-download as Daily's event page shapes it: the transcript's id, its room and meeting session.
+		const payload = {
+			id: transcript.transcriptId, room_id: transcript.roomId, room_name: 'standup', mtg_session_id: transcript.mtgSessionId,
+			status: 't_finished', duration: transcript.duration,
+		};
+		const downloadsBefore = daily.downloads.length;
+		expect(await daily.deliver('transcript.ready-to-download', payload)).toBe(200);
+		const executions = await settledExecutions(server, 'ExampleDailyTxt1');
+		expect(executions).toHaveLength(1);
+		expect(executions[0].status).toBe('success');
+		// The trigger fetched the transcript once: its access link, then the file (no API key sent to the storage).
+		expect(daily.requests.filter((r) => r.path === `/v1/transcript/${transcript.transcriptId}/access-link`)).toHaveLength(1);
+		expect(daily.downloads.slice(downloadsBefore)).toEqual([expect.objectContaining({ method: 'GET', path: expect.stringMatching(/^\/storage\/text\//), status: 200, withAuthorization: false })]);
+
+		// The model got the example's instruction, then the transcript's words by speaker as the user message.
+		expect(model.calls).toHaveLength(1);
+		const [call] = model.calls;
+		expect(call.authorization).toBe(`Bearer ${OPENAI_KEY}`);
+		expect(call.reply).toEqual({ content: SUMMARY });
+		expect(call.request.messages.map((m) => m.role)).toEqual(['system', 'user']);
+		expect(text(call.request.messages[0])).toMatch(/^You summarise meeting transcripts\./);
+		expect(text(call.request.messages[1])).toBe(expected);
+
+		// One summary item: the event's room and session, the transcript's ID and length, the model's answer.
+		const { body } = await server.rest('GET', `/executions/${executions[0].id}`);
+		const stored = body.data?.data ?? body.data;
+		const run = typeof stored === 'string' ? parse(stored) : stored;
+		const summary = run.resultData.runData.Summary[0].data.main[0].map((item: { json: unknown }) => item.json);
+		expect(summary).toEqual([
+			{ room: 'standup', meetingSessionId: transcript.mtgSessionId, transcriptId: transcript.transcriptId, summary: SUMMARY, transcriptChars: expected.length },
+		]);
+		expect(JSON.stringify(run)).not.toContain(OPENAI_KEY);
+		await server.deactivate('ExampleDailyTxt1');
+		expect(daily.webhooks).toHaveLength(0);
+	} finally {
+		if (daily.webhooks.length) await server.deactivate('ExampleDailyTxt1').catch(() => undefined);
 	}
 }, 240_000);
