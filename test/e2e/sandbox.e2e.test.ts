@@ -18,7 +18,7 @@ import { freePort, n8nLine, ROOT } from './n8n';
  */
 const describeOn1x = n8nLine() === '1' ? describe : describe.skip;
 
-const PORT_VARS = ['N8N_PORT', 'DAILY_SIM_PORT', 'DIGITAL_SAMBA_SIM_PORT', 'MIROTALK_SIM_PORT', 'SMTP_CATCHER_PORT', 'SANDBOX_EVENTS_PORT'] as const;
+const PORT_VARS = ['N8N_PORT', 'DAILY_SIM_PORT', 'DIGITAL_SAMBA_SIM_PORT', 'MIROTALK_SIM_PORT', 'SMTP_CATCHER_PORT', 'SANDBOX_EVENTS_PORT', 'CHAT_MODEL_SIM_PORT'] as const;
 type Ports = Record<(typeof PORT_VARS)[number], number>;
 /** The id start.ts gives examples/daily-recording-ready.json: sandboxExample<index in the sorted list>. */
 const RECORDING_EXAMPLE = `sandboxExample${String(

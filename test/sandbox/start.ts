@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 import { startDailySimulator } from '../simulators/daily';
 import { startDigitalSambaSimulator } from '../simulators/digitalSamba';
+import { startChatModelSimulator, text } from '../simulators/chatModel';
 import { startMailCatcher } from '../simulators/mail';
 import { startMiroTalkSimulator } from '../simulators/mirotalk';
 import { importInto, installN8n, installPackages, n8nBin, n8nEnv, ROOT, SINGLE_PACKAGES, workflowFor } from '../e2e/n8n';
@@ -24,6 +25,9 @@ const DS_PORT = Number(process.env.DIGITAL_SAMBA_SIM_PORT ?? 4020);
 const MIROTALK_PORT = Number(process.env.MIROTALK_SIM_PORT ?? 4030);
 const SMTP_PORT = Number(process.env.SMTP_CATCHER_PORT ?? 2525);
 const EVENTS_PORT = Number(process.env.SANDBOX_EVENTS_PORT ?? 4000);
+const CHAT_MODEL_PORT = Number(process.env.CHAT_MODEL_SIM_PORT ?? 4040);
+/** The scripted chat model's key (an OpenAI-shaped API on loopback, for the examples' AI nodes). */
+const SANDBOX_CHAT_MODEL_KEY = 'sandbox-chat-model-key';
 /** The n8n user folder (database, installed packages, caught mail); `.sandbox` in the clone unless SANDBOX_FOLDER is set. */
 const FOLDER = process.env.SANDBOX_FOLDER ? resolve(process.env.SANDBOX_FOLDER) : join(ROOT, '.sandbox');
 const SANDBOX_DAILY_KEY = 'sandbox-daily-key';
@@ -111,6 +115,21 @@ async function main(): Promise<void> {
 	const mailFolder = join(userFolder, 'mail');
 	const mail = await startMailCatcher({ port: SMTP_PORT, folder: mailFolder });
 	closers.push(() => mail.close());
+	// The AI nodes of examples/daily-transcript-summary.json ask this scripted model, which answers any request with a
+	// reply that says what it was given: no model account needed, and no pretence of a real summary.
+	const chatModel = await startChatModelSimulator({
+		apiKey: SANDBOX_CHAT_MODEL_KEY,
+		port: CHAT_MODEL_PORT,
+		conversations: [{
+			prompt: /[\s\S]*/,
+			turns: [(request) => {
+				const said = text(request.messages.find((m) => m.role === 'user'));
+				const speakers = [...new Set([...said.matchAll(/^([^:\n]{1,60}):/gm)].map((m) => m[1]))];
+				return { content: `(Scripted sandbox model, not a summary.) I was given ${said.split('\n').length} lines from ${speakers.length ? speakers.join(', ') : 'no named speaker'}. Give the OpenAI Chat Model node your own credential for a real summary.` };
+			}],
+		}],
+	});
+	closers.push(() => chatModel.close());
 	// What the events page's default payloads refer to: a finished Daily recording and transcript (so
 	// examples/daily-recording-ready.json's "Get Download Link" finds its recording) and a Digital Samba recording.
 	const dailyRoom = 'sandbox-room-0';
@@ -146,6 +165,7 @@ async function main(): Promise<void> {
 			data: { serverUrl: `http://127.0.0.1:${MIROTALK_PORT}`, apiKey: SANDBOX_MIROTALK_KEY, product: 'sfu', webhookToken: SANDBOX_MIROTALK_WEBHOOK_TOKEN },
 		},
 		{ id: 'sandboxSmtp00001', name: 'Local mail catcher', type: 'smtp', data: { host: mail.host, port: mail.port, secure: false, disableStartTls: true, user: '', password: '' } },
+		{ id: 'sandboxChatModel', name: 'Scripted chat model (local simulator)', type: 'openAiApi', data: { apiKey: SANDBOX_CHAT_MODEL_KEY, url: chatModel.url } },
 	]);
 	// The example workflows, rewritten for the single packages, their credentials pointed at the simulators (same id
 	// each start: re-imports replace them, inactive).
@@ -154,6 +174,7 @@ async function main(): Promise<void> {
 		digitalSambaApi: { id: 'sandboxDigSamba1', name: 'Digital Samba (local simulator)' },
 		miroTalkApi: { id: 'sandboxMiroTalk1', name: 'MiroTalk SFU (local simulator)' },
 		smtp: { id: 'sandboxSmtp00001', name: 'Local mail catcher' },
+		openAiApi: { id: 'sandboxChatModel', name: 'Scripted chat model (local simulator)' },
 	};
 	const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.json')).sort();
 	const workflows = examples.map((file, index) => {
@@ -173,7 +194,8 @@ async function main(): Promise<void> {
 	console.log(`\nPackages: ${SINGLE_PACKAGES.join(', ')}`);
 	console.log(`Simulators: Daily ${daily.url}, Digital Samba ${ds.url}, MiroTalk SFU http://127.0.0.1:${MIROTALK_PORT}`);
 	console.log(`Mail catcher: smtp://${mail.host}:${mail.port}, messages saved in ${mailFolder}`);
-	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)", "Local mail catcher"');
+	console.log(`Scripted chat model: ${chatModel.url} (OpenAI-shaped; says what it was given, writes no real summary)`);
+	console.log('Credentials: "Daily (local simulator)", "Digital Samba (local simulator)", "MiroTalk SFU (local simulator)", "Local mail catcher", "Scripted chat model (local simulator)"');
 	console.log(`Example workflows imported: ${examples.join(', ')}`);
 	console.log(`Events page: ${events.url} fires Daily, Digital Samba and MiroTalk events at the active triggers (or: npm run sandbox:event -- daily recording.ready-to-download)`);
 	console.log(`n8n: open ${n8nUrl} (first visit asks you to create a local owner account)\n`);

@@ -95,7 +95,7 @@ function stream(request: ChatCompletionRequest, message: ChatMessage, finish: st
 }
 
 /** Starts the scripted model on a free loopback port; a request with another API key gets OpenAI's 401. */
-export async function startChatModelSimulator(options: { apiKey: string; conversations: Conversation[] }): Promise<ChatModelSimulator> {
+export async function startChatModelSimulator(options: { apiKey: string; conversations: Conversation[]; port?: number }): Promise<ChatModelSimulator> {
 	const calls: ChatModelSimulator['calls'] = [];
 	const answer = (req: SimRequest): SimResponse => {
 		if (req.method !== 'POST' || req.path !== '/v1/chat/completions') return error(404, `Unknown request URL: ${req.method} ${req.path}`);
@@ -132,7 +132,7 @@ export async function startChatModelSimulator(options: { apiKey: string; convers
 		const finish = message.tool_calls ? 'tool_calls' : 'stop';
 		return request.stream ? stream(request, message, finish) : { status: 200, body: completion(request, message, finish) };
 	};
-	const server = await listen(async (req) => answer(req));
+	const server = await listen(async (req) => answer(req), options.port);
 	return {
 		...server,
 		url: `${server.url}/v1`,

@@ -74,8 +74,8 @@ const operations: OperationDescriptor[] = [
 		...params([transcriptId]),
 		repeatable: true,
 		run: async (ctx, p) => {
-			const { vtt: _vtt, ...text } = await transcriptText(ctx, p.transcriptId);
-			return text;
+			const { transcriptId, text, cues, ready } = await transcriptText(ctx, p.transcriptId);
+			return { transcriptId, text, cues, ready };
 		},
 	}),
 ];

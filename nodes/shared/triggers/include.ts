@@ -92,20 +92,22 @@ function notFoundYet(error: unknown): boolean {
 
 /**
  * Fetches `inclusion` until it is ready: asked again, with the backoff of reads, while it throws notYet or the provider
- * answers 404, until `withinMs` would pass. Any other error ends it at once.
+ * answers 404, until `withinMs` would pass. Any other error ends it at once. The outcome, never a throw: nothing may
+ * throw once the provider has been answered.
  */
-async function untilReady(ctx: OperationContext, inclusion: Inclusion, event: IDataObject, transport: ProviderTransport): Promise<Included> {
+async function untilReady(ctx: OperationContext, inclusion: Inclusion, event: IDataObject, transport: ProviderTransport): Promise<{ included: Included } | { failure: unknown }> {
 	const policy = retryPolicyOf(transport);
 	const deadline = Date.now() + (policy.readyWithinMs ?? READY_WITHIN_MS);
 	for (let attempt = 0; ; attempt++) {
+		let failure: unknown;
 		try {
-			return await inclusion.fetch(ctx, event);
+			return { included: await inclusion.fetch(ctx, event) };
 		} catch (error) {
-			if (!isNotYet(error) && !notFoundYet(error)) throw error;
-			const wait = Math.max(policy.baseDelayMs, backoffDelay(attempt, policy));
-			if (Date.now() + wait > deadline) throw error;
-			await pause(wait);
+			failure = error;
 		}
+		const wait = Math.max(policy.baseDelayMs, backoffDelay(attempt, policy));
+		if ((!isNotYet(failure) && !notFoundYet(failure)) || Date.now() + wait > deadline) return { failure };
+		await pause(wait);
 	}
 }
 
@@ -138,6 +140,14 @@ export async function startRunWith(
 	let secrets: string[] = [];
 	// "Listen for test event": everything but the files, unless asked.
 	const files = choice.includeFiles === true && (ctx.getMode() !== 'manual' || choice.includeFilesInTest === true);
+	const fail = (inclusion: Inclusion, error: unknown) => {
+		const failure = error as { message?: string; description?: string | null };
+		out.artefactError = {
+			include: inclusion.value,
+			message: redact(String(failure.message ?? error), secrets),
+			...(failure.description ? { description: redact(String(failure.description), secrets) } : {}),
+		} satisfies ArtefactError as unknown as IDataObject;
+	};
 	for (const inclusion of wanted) {
 		try {
 			const credentials = (await ctx.getCredentials(transport.credentialType)) as IDataObject;
@@ -153,7 +163,12 @@ export async function startRunWith(
 					return await (memo.get(key) as Promise<T>);
 				},
 			});
-			const included = await untilReady(opCtx, inclusion, event, transport);
+			const outcome = await untilReady(opCtx, inclusion, event, transport);
+			if ('failure' in outcome) {
+				fail(inclusion, outcome.failure);
+				continue;
+			}
+			const { included } = outcome;
 			out[inclusion.value] = included.json;
 			const file = included.file;
 			if (file && files) {
@@ -168,12 +183,7 @@ export async function startRunWith(
 				out[inclusion.value] = { ...included.json, fileLeftOut: `${file.fileName}: not downloaded in test mode (Include Files in Test Mode)` };
 			}
 		} catch (error) {
-			const failure = error as { message?: string; description?: string | null };
-			out.artefactError = {
-				include: inclusion.value,
-				message: redact(String(failure.message ?? error), secrets),
-				...(failure.description ? { description: redact(String(failure.description), secrets) } : {}),
-			} satisfies ArtefactError as unknown as IDataObject;
+			fail(inclusion, error);
 		}
 	}
 	return { noWebhookResponse: true, workflowData: [[{ json: out, ...(Object.keys(binary).length ? { binary } : {}) }]] };

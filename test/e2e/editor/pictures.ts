@@ -9,7 +9,8 @@ import { DAILY_ROOMS, openNode, openPicker, PICKER_NODES, pickerWorkflow, startP
  * The README's pictures of the example workflows: each file in examples/ is imported into the e2e n8n, opened in
  * the editor (Debian's chromium, headless), fitted to the view and saved as docs/images/<example>.png, cropped to
  * the canvas. Then the picture of a picker: Daily Room → Get with its Room Name list open on the Daily simulator's
- * rooms, saved as docs/images/daily-room-picker.png, cropped to the node's parameters and the list.
+ * rooms, saved as docs/images/daily-room-picker.png, cropped to the node's parameters and the list; and the Daily
+ * Trigger of daily-transcript-summary.json with its Include option, saved as docs/images/daily-trigger-include.png.
  * Run by hand when an example or the nodes' look changes: `npm run readme:pictures`.
  * optipng shrinks the files when it is installed (`apt-get install optipng`).
  */
@@ -28,6 +29,7 @@ const CREDENTIALS: Record<string, { id: string; name: string; data: Record<strin
 	},
 	miroTalkApi: { id: 'pictureMiroTalk1', name: 'MiroTalk account', data: { serverUrl: 'http://127.0.0.1:9', apiKey: 'picture-placeholder-key', product: 'sfu' } },
 	smtp: { id: 'pictureSmtp00001', name: 'SMTP account', data: { host: '127.0.0.1', port: '9', user: '', password: '' } },
+	openAiApi: { id: 'pictureOpenAi001', name: 'OpenAI account', data: { apiKey: 'picture-placeholder-key', url: 'http://127.0.0.1:9/v1' } },
 };
 
 /**
@@ -90,6 +92,20 @@ async function pickerPicture(browser: Browser, server: N8nServer, file: string):
 	await page.screenshot({ path: file, clip: { x: parameters.x - 8, y: top, width: parameters.width + 16, height: lastRow.y + lastRow.height + 24 - top } });
 }
 
+/** A node's parameters in the node view (a trigger's Include options, say), cropped to its title and parameters. */
+async function parametersPicture(browser: Browser, server: N8nServer, workflowId: string, nodeName: string, file: string): Promise<void> {
+	const { page } = browser;
+	await page.goto(`${server.url}/workflow/${workflowId}`);
+	await page.getByTestId('canvas-node').first().waitFor();
+	await openNode(page, nodeName);
+	await page.mouse.move(0, 0);
+	await page.waitForTimeout(1000);
+	const parameters = await page.getByTestId('ndv').getByTestId('node-parameters').boundingBox();
+	if (!parameters) throw new Error('the node view is not shown');
+	const top = Math.max(0, parameters.y - 96);
+	await page.screenshot({ path: file, clip: { x: parameters.x - 8, y: top, width: parameters.width + 16, height: Math.min(parameters.height + parameters.y - top + 16, VIEWPORT.height - top) } });
+}
+
 function shrink(png: string): void {
 	try {
 		execFileSync('optipng', ['-quiet', '-o2', '-strip', 'all', png], { stdio: 'inherit' });
@@ -124,6 +140,13 @@ async function main(): Promise<void> {
 		const png = join(IMAGES, 'daily-room-picker.png');
 		await pickerPicture(browser, server, png);
 		shrink(png);
+		// The Daily Trigger of the transcript example, its Include option set (README "The artefacts with the event").
+		const transcript = workflows.find(({ file }) => file === 'daily-transcript-summary.json');
+		if (transcript) {
+			const include = join(IMAGES, 'daily-trigger-include.png');
+			await parametersPicture(browser, server, transcript.workflow.id, 'Transcript Ready', include);
+			shrink(include);
+		}
 	} finally {
 		await browser?.close();
 		await server?.stop();
