@@ -23,12 +23,13 @@ import {
 	refuseMalformed,
 	respond,
 	safeEqual,
-	startRun,
 	timestampSeconds,
 	withinWindow,
 } from '../shared/triggers/webhook';
 import { normalizedEvent, providerEvents } from '../shared/triggers/normalized';
+import { startRunWith } from '../shared/triggers/include';
 import { digitalSambaNormalizedParts, NORMALIZED } from './events';
+import { DIGITAL_SAMBA_INCLUSIONS } from './includes';
 import { ENDPOINT_MAX } from './resources/webhook';
 import { digitalSambaTransport, dsOffset } from './transport';
 
@@ -303,6 +304,35 @@ export class DigitalSambaTrigger implements INodeType {
 				placeholder: 'Add Option',
 				default: {},
 				options: [
+					// Written out for n8n's lint; equal to includeOptions(DIGITAL_SAMBA_INCLUSIONS) (trigger.include.test.ts checks).
+					{
+						displayName: 'Include',
+						name: 'include',
+						type: 'multiOptions',
+						default: [],
+						options: [
+							{ name: 'Attendance (Session Ended)', value: 'attendance', description: 'Session → Get Attendance\'s summary: start, end, attendee count, peak concurrency, and each person' },
+							{ name: 'Recording (Recording Ready)', value: 'recording', description: 'A fresh download link and when it expires; the file itself with Include Files' },
+							{ name: 'Summary (Session Summary Ready)', value: 'summary', description: 'The session\'s AI summary text, as Summary → Get gives it' },
+							{ name: 'Transcript (Session Transcript Ready)', value: 'transcript', description: 'The transcript as "Speaker: text" lines and as timed segments; the text export with Include Files' },
+						],
+						description:
+							'What to fetch and put on the item for the events that announce it. The provider is answered first; the run starts once everything is fetched (asked again for up to 10 minutes while the provider says it is not ready). What cannot be fetched is named in artefactError, and the run starts with the event.',
+					},
+					{
+						displayName: 'Include Files',
+						name: 'includeFiles',
+						type: 'boolean',
+						default: false,
+						description: 'Whether the recording\'s or transcript\'s file is attached as binary data (field "data"), streamed to n8n\'s binary storage',
+					},
+					{
+						displayName: 'Include Files in Test Mode',
+						name: 'includeFilesInTest',
+						type: 'boolean',
+						default: false,
+						description: 'Whether "Listen for test event" downloads the files too; by default a test run fetches everything else and names the file it left out',
+					},
 					{
 						displayName: 'Replay Window (Seconds)',
 						name: 'replayWindow',
@@ -330,7 +360,12 @@ export class DigitalSambaTrigger implements INodeType {
 
 	webhookMethods = lifecycle(this.transport);
 
-	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+	webhook = deliveries(this.transport);
+}
+
+/** The trigger's webhook(): checks a delivery and starts its run, fetching what Include asks with `transport`. */
+function deliveries(transport: ProviderTransport) {
+	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const raw = rawBody(this);
 		const malformed = refuseMalformed(this, raw);
 		if (malformed) return malformed;
@@ -365,13 +400,15 @@ export class DigitalSambaTrigger implements INodeType {
 
 		const data = (event.data ?? {}) as IDataObject;
 		const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
-		return startRun(this, {
+		const json: IDataObject = {
 			...event,
 			eventType,
 			room: (event.roomId ?? data.room_id ?? data.roomId ?? null) as string | null,
 			occurredAt,
 			// The same fields for every provider's trigger (issue 28); events.ts maps Digital Samba's events and payloads.
 			normalized: normalizedEvent('digitalSamba', NORMALIZED, eventType, digitalSambaNormalizedParts(eventType, event), occurredAt) as unknown as IDataObject,
-		});
-	}
+		};
+		// With Include, Digital Samba is answered first and the run starts once the artefact is fetched (includes.ts).
+		return await startRunWith(this, transport, DIGITAL_SAMBA_INCLUSIONS, eventType, json, event);
+	};
 }

@@ -63,6 +63,10 @@ import type { Faults, WorkDone } from './faults';
  *   `authorization_header` after `Bearer ` as the `Authorization` header (Digital Samba adds the prefix itself;
  *   reference/providers.md §2.3); `redeliver()` sends the last delivery again, byte for byte. Only loopback endpoints unless
  *   `allowExternalWebhooks`.
+ * - Artefacts that come some time after their event (a trigger's Include, issue 28): `seedRecording({readyAfterMs})`
+ *   is PENDING_CONVERSION, its /download without a link (422), until then; `seedSummary({readyAfterMs})` answers
+ *   IN_PROGRESS with summary '' until then (spec getSessionSummary's two answers); `seedTranscript` gives a session
+ *   the lines its GET …/transcripts lists (spec getSessionTranscripts' rows) and …/transcripts/export writes.
  * - Faults for reliability tests, from a seeded PRNG (three draws per request, in arrival order, so a sequential run
  *   repeats exactly): resets (socket destroyed, no answer), 5xx (500/502/503), 429 with `retry-after: 1`, slow answers.
  */
@@ -116,6 +120,21 @@ export interface RecordingSeed {
 	duration?: number;
 	archived?: boolean;
 	bookmarks?: Array<{ bookmark: string; time: number }>;
+	/**
+	 * A recording announced before its file is ready: PENDING_CONVERSION (or `status`) until this many ms from now,
+	 * then READY. Until then GET /recordings/{id} tells its status and /download has no link for it.
+	 */
+	readyAfterMs?: number;
+}
+
+/** A line of a session's transcript, as GET /sessions/{session}/transcripts lists it (spec getSessionTranscripts). */
+export interface TranscriptLineSeed {
+	participant_name: string;
+	transcript: string;
+	participant_id?: string | null;
+	/** ISO times; default consecutive seconds from the session's start. */
+	start_time?: string;
+	end_time?: string;
 }
 
 export interface DigitalSambaSimulator extends SimServer {
@@ -145,6 +164,13 @@ export interface DigitalSambaSimulator extends SimServer {
 	endSession(session: string): void;
 	/** Adds a recording to a room (default READY, in the room's latest session). */
 	seedRecording(room: string, seed?: RecordingSeed): DsRecording;
+	/** Gives a session the transcript its transcript routes answer (list and export) instead of the spec's example. */
+	seedTranscript(session: string, lines: TranscriptLineSeed[]): void;
+	/**
+	 * Gives a session its summary: READY with `summary` at once, or IN_PROGRESS (summary '') until `readyAfterMs` from
+	 * now (spec getSessionSummary's two answers).
+	 */
+	seedSummary(session: string, seed: { summary: string; readyAfterMs?: number }): void;
 	/** Records a participant's vote for poll options (results answer from these). */
 	votePoll(poll: string, optionIds: string | string[], participant: string): void;
 	/**
@@ -397,6 +423,8 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 			await sleep(faults?.slowMs ?? 2000);
 			if (closed) return { status: 0, destroy: true };
 		} else if (fault && typeof fault === 'object') return fault;
+		// Recordings converted and summaries written by now (seeded with readyAfterMs).
+		model.advance();
 		if (req.path.startsWith('/storage/')) return storage(req);
 		if (req.path !== API_PREFIX && !req.path.startsWith(`${API_PREFIX}/`)) return json(404, { ...NOT_FOUND });
 		const answer = await api(req);
@@ -497,12 +525,14 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 				const sessionId = seed.session_id === undefined ? (sessions[sessions.length - 1]?.id ?? null) : seed.session_id;
 				const starter = model.state.participants.find((p) => p.session_id === sessionId);
 				const stamp = model.stamp();
+				const later = seed.readyAfterMs !== undefined;
 				const recording: DsRecording = {
 					...stamp,
 					room_id: r.id,
 					session_id: sessionId,
 					name: seed.name ?? `${r.friendly_url} ${isoSeconds(stamp.created)}`,
-					status: seed.status ?? 'READY',
+					status: seed.status ?? (later ? 'PENDING_CONVERSION' : 'READY'),
+					...(later ? { readyAt: now() + (seed.readyAfterMs as number) } : {}),
 					archived: seed.archived ?? false,
 					duration: seed.duration ?? 600,
 					participant_id: starter?.id ?? null,
@@ -520,6 +550,27 @@ export async function startDigitalSambaSimulator(options: DigitalSambaSimulatorO
 				};
 				model.state.recordings.push(recording);
 				return recording;
+			}),
+		seedTranscript: (sessionId, lines) =>
+			unwrap(() => {
+				const session = model.session(sessionId);
+				session.transcript = lines.map((line, i) => ({
+					...model.stamp(),
+					participant_id: line.participant_id ?? model.participantsOf(session).find((p) => p.name === line.participant_name)?.id ?? null,
+					participant_name: line.participant_name,
+					transcript: line.transcript,
+					start_time: line.start_time ?? isoSeconds(session.start + i * 1000),
+					end_time: line.end_time ?? isoSeconds(session.start + (i + 1) * 1000),
+				}));
+			}),
+		seedSummary: (sessionId, seed) =>
+			unwrap(() => {
+				const session = model.session(sessionId);
+				const job_id = model.stamp().id;
+				session.summary =
+					seed.readyAfterMs === undefined
+						? { job_id, status: 'READY', summary: seed.summary }
+						: { job_id, status: 'IN_PROGRESS', summary: '', pending: seed.summary, readyAt: now() + seed.readyAfterMs };
 			}),
 		votePoll: (pollId, optionIds, participantId) =>
 			unwrap(() => {

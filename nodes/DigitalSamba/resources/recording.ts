@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { type LinkedFile, operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, field, idField, params, pick } from '../../shared/parameters/fields';
 import { listOptions, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
@@ -18,6 +18,34 @@ const MIME: Record<string, string> = { mp4: 'video/mp4', webm: 'video/webm', mkv
 function fileNameOf(link: string, id: string): string {
 	const last = decodeURIComponent(new URL(link).pathname.split('/').pop() ?? '');
 	return /\.[A-Za-z0-9]{2,4}$/.test(last) ? last : `recording-${id}.mp4`;
+}
+
+/** GET /recordings/{recording} (spec getTheSpecifiedRecording): Recording → Get's call. */
+const recordingPath = (recordingId: string) => `/recordings/${pathSegment(recordingId)}`;
+
+/** Recording → Get: the recording, with its status (AWAITING_START, IN_PROGRESS, PENDING_CONVERSION, READY), room and session. */
+export async function getRecording(ctx: OperationContext, recordingId: string): Promise<IDataObject> {
+	const { body } = await ctx.send({ method: 'GET', path: recordingPath(recordingId), repeatable: true });
+	return (body ?? {}) as IDataObject;
+}
+
+/**
+ * Recording → Download's lookup: GET /recordings/{recording}/download answers `{link, valid_until}` (spec
+ * downloadTheSpecifiedRecording; the link works until valid_until, 60 minutes by default). No link yet: not ready
+ * (`ctx.notYet`), which a trigger asks again for and an action node fails with.
+ */
+export async function recordingFile(ctx: OperationContext, recordingId: string): Promise<LinkedFile> {
+	const { body } = await ctx.send({ method: 'GET', path: `${recordingPath(recordingId)}/download`, repeatable: true });
+	const answer = (body ?? {}) as IDataObject;
+	const link = answer.link;
+	if (typeof link !== 'string' || link === '') {
+		throw ctx.notYet(`Recording ${recordingId} has no download link yet; only READY recordings can be downloaded`);
+	}
+	const fileName = fileNameOf(link, recordingId);
+	const mimeType = MIME[fileName.split('.').pop()!.toLowerCase()];
+	const until = typeof answer.valid_until === 'string' ? Date.parse(answer.valid_until) : NaN;
+	// The kernel streams it into n8n's binary data: a recording of gigabytes is never held in memory.
+	return { url: link, fileName, mimeType, json: { recordingId }, ...(Number.isFinite(until) ? { expires: Math.floor(until / 1000) } : {}) };
 }
 
 /** A call on a recording, or on the recording of a room, that answers nothing: the output names what it acted on (`target`). */
@@ -61,7 +89,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one recording with its status, duration, room, session and the participant who recorded',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}` }),
+		request: (p) => ({ method: 'GET', path: recordingPath(p.recordingId) }),
 	}),
 	operation({
 		resource: 'recording', operation: 'getDownloadLink', name: 'Get Download Link', action: 'Get a recording download link',
@@ -75,18 +103,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Fetch the file of a READY recording through a temporary link and return it as binary data',
 		...params([recordingId]),
 		repeatable: true,
-		fileLink: async (ctx, p) => {
-			const spec = { method: 'GET' as const, path: `/recordings/${pathSegment(p.recordingId)}/download`, repeatable: true };
-			const result = await ctx.send(spec);
-			const link = (result.body as IDataObject | undefined)?.link;
-			if (typeof link !== 'string' || link === '') {
-				throw ctx.error(`Recording ${p.recordingId} has no download link yet; only READY recordings can be downloaded`);
-			}
-			const fileName = fileNameOf(link, p.recordingId);
-			const mimeType = MIME[fileName.split('.').pop()!.toLowerCase()];
-			// The kernel streams it into n8n's binary data: a recording of gigabytes is never held in memory.
-			return { url: link, fileName, mimeType, json: { recordingId: p.recordingId } };
-		},
+		fileLink: async (ctx, p) => await recordingFile(ctx, p.recordingId),
 	}),
 	operation({
 		resource: 'recording', operation: 'getBookmarks', name: 'Get Bookmarks', action: 'Get the bookmarks of a recording',

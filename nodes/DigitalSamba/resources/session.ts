@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { toDateTime } from '../../shared/formats/time';
 import { paginate } from '../../shared/http/paginate';
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { attendanceOutputField, attendanceSummary, attendees, type Connection, expectedAttendeesField } from '../../shared/parameters/attendance';
 import { collection, defined, pathSegment, field, params, pick } from '../../shared/parameters/fields';
 import { DATE_FIELDS, listOptions, METRICS_FIELD, roomUuid, sessionField } from '../fields';
@@ -42,6 +42,24 @@ function dsConnection(entry: IDataObject): Connection {
 	};
 }
 
+/** Session → Get Attendance: the session, then every page of its participants, merged per person. */
+export async function sessionAttendance(ctx: OperationContext, p: { sessionId: string; expectedAttendees?: string[]; output?: string }) {
+	// GET /sessions/{session}: session_start_time, session_end_time, session_live, room_friendly_url.
+	const { body } = await ctx.send({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}`, repeatable: true });
+	const found = body as IDataObject;
+	const connections: Connection[] = [];
+	// GET /sessions/{session}/participants, every page (total_count may come as a string: the kernel's paging reads both).
+	for await (const entry of paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/participants`, repeatable: true }, dsOffset)) {
+		connections.push(dsConnection(entry));
+	}
+	const now = Math.floor(Date.now() / 1000);
+	const people = attendees(connections, now, p.expectedAttendees ?? []);
+	if (p.output !== 'summary') return people as unknown as IDataObject[];
+	const start = dsSeconds(found.session_start_time);
+	const end = dsSeconds(found.session_end_time) ?? (found.session_live === true ? now : undefined);
+	return attendanceSummary({ sessionId: p.sessionId, roomId: found.room_id, room: found.room_friendly_url }, connections, people, now, { start, end });
+}
+
 const operations: OperationDescriptor[] = [
 	operation({
 		resource: 'session', operation: 'getAll', name: 'Get Many', action: 'Get many sessions',
@@ -75,22 +93,7 @@ const operations: OperationDescriptor[] = [
 			'Who attended a session, one item per person (the same external ID, else the same name, merged): first join, last leave, minutes present, joins, role. The session ID comes from Session → Get Many or a session_ended event.',
 		...params([sessionField(), expectedAttendeesField, attendanceOutputField]),
 		repeatable: true,
-		run: async (ctx, p) => {
-			// GET /sessions/{session}: session_start_time, session_end_time, session_live, room_friendly_url.
-			const { body } = await ctx.send({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}`, repeatable: true });
-			const found = body as IDataObject;
-			const connections: Connection[] = [];
-			// GET /sessions/{session}/participants, every page (total_count may come as a string: the kernel's paging reads both).
-			for await (const entry of paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/participants`, repeatable: true }, dsOffset)) {
-				connections.push(dsConnection(entry));
-			}
-			const now = Math.floor(Date.now() / 1000);
-			const people = attendees(connections, now, p.expectedAttendees ?? []);
-			if (p.output !== 'summary') return people as unknown as IDataObject[];
-			const start = dsSeconds(found.session_start_time);
-			const end = dsSeconds(found.session_end_time) ?? (found.session_live === true ? now : undefined);
-			return attendanceSummary({ sessionId: p.sessionId, roomId: found.room_id, room: found.room_friendly_url }, connections, people, now, { start, end });
-		},
+		run: sessionAttendance,
 	}),
 	operation({
 		resource: 'session', operation: 'getStatistics', name: 'Get Statistics', action: 'Get session statistics',

@@ -15,7 +15,12 @@ const waitOptions = collection('options', 'Options', [
 	{ displayName: 'Timeout (Seconds)', name: 'timeout', type: 'number', default: 300, min: 1, max: 3600, description: 'With Wait Until Ready: fail when the summary is not ready after this many seconds' },
 ], 'Add Option');
 
-async function getSummary(ctx: OperationContext, p: { sessionId: string; options?: WaitOptions }) {
+/**
+ * Summary → Get: GET /sessions/{session}/summary answers `{job_id, status, summary}` (spec getSessionSummary: status
+ * IN_PROGRESS with summary '' while it is written, READY with the text). With waitUntilReady, asked again until it is not
+ * IN_PROGRESS.
+ */
+export async function getSummary(ctx: OperationContext, p: { sessionId: string; options?: WaitOptions }): Promise<IDataObject> {
 	const spec: RequestSpec = { method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/summary`, repeatable: true };
 	const interval = (p.options?.pollInterval ?? 10) * 1000;
 	const timeout = (p.options?.timeout ?? 300) * 1000;

@@ -1,5 +1,8 @@
-import { operation, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
+import { operation, type OperationContext, type OperationDescriptor, type ResourceDescriptor } from '../../shared/model/descriptor';
 import { collection, defined, pathSegment, field, params } from '../../shared/parameters/fields';
+import { paginate } from '../../shared/http/paginate';
+import { isStream, readAll } from '../../shared/formats/streams';
+import { cuesToText, type Cue } from '../../shared/formats/webvtt';
 import { LIST_OPTION_FIELDS, roomField, sessionField } from '../fields';
 import { dsOffset } from '../transport';
 
@@ -16,6 +19,40 @@ const exportOptions = () => collection('options', 'Options', [
 ], 'Add Option');
 
 const exportQuery = (p: { format: string; options?: { lang?: string } }) => defined({ format: p.format, lang: p.options?.lang });
+
+/** Transcript → Get Many for Session's call: GET /sessions/{session}/transcripts, offset pages. */
+const sessionLines = (sessionId: string) => `/sessions/${pathSegment(sessionId)}/transcripts`;
+
+/** A transcript line with its speaker: a timed cue (the shape Daily's WebVTT transcripts give too) and who spoke. */
+export interface TranscriptSegment extends Cue {
+	participantId: string | null;
+}
+
+/**
+ * A session's transcript as text: every line of Transcript → Get Many for Session, oldest first. The spec's
+ * getSessionTranscripts answers rows `{participant_id, participant_name, transcript, start_time, end_time}`, which give
+ * the speakers and times; its export (…/transcripts/export, text/plain) documents no layout ("Text file - Transcripts"),
+ * so the text is built from the rows as "Speaker: text" lines.
+ */
+export async function sessionTranscript(ctx: OperationContext, sessionId: string): Promise<{ sessionId: string; text: string; segments: TranscriptSegment[] }> {
+	const segments: TranscriptSegment[] = [];
+	const lines = paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: sessionLines(sessionId), qs: { order: 'asc' }, repeatable: true }, dsOffset);
+	for await (const row of lines) {
+		const text = typeof row.transcript === 'string' ? row.transcript.trim() : '';
+		if (!text) continue;
+		const speaker = typeof row.participant_name === 'string' && row.participant_name ? row.participant_name : undefined;
+		segments.push({ start: String(row.start_time ?? ''), end: String(row.end_time ?? ''), ...(speaker ? { speaker } : {}), text, participantId: typeof row.participant_id === 'string' ? row.participant_id : null });
+	}
+	return { sessionId, text: cuesToText(segments), segments };
+}
+
+/** Transcript → Export for Session's call and file: GET /sessions/{session}/transcripts/export?format=…, its bytes. */
+export async function exportSessionTranscript(ctx: OperationContext, sessionId: string, format: 'txt' | 'json' = 'txt'): Promise<{ data: Buffer; fileName: string; mimeType: string }> {
+	const { body, headers } = await ctx.send({ method: 'GET', path: `${sessionLines(sessionId)}/export`, qs: exportQuery({ format }), binary: true, repeatable: true });
+	const data = isStream(body) ? await readAll(body) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+	const mimeType = String(headers['content-type'] ?? (format === 'txt' ? 'text/plain' : 'application/json')).split(';')[0];
+	return { data, fileName: `transcripts-${sessionId}.${format}`, mimeType };
+}
 
 const operations: OperationDescriptor[] = [
 	operation({
@@ -34,7 +71,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the transcript lines of one session (speaker, text, start and end time), one item per line',
 		...params([sessionField()], [collection('options', 'Options', [ORDER], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/transcripts`, qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: sessionLines(p.sessionId), qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -50,7 +87,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Download the transcripts of one session as a text or JSON file in a binary field',
 		...params([sessionField(), format], [exportOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/transcripts/export`, qs: exportQuery(p) }),
+		request: (p) => ({ method: 'GET', path: `${sessionLines(p.sessionId)}/export`, qs: exportQuery(p) }),
 		binaryOutput: { fileName: (p) => `transcripts-${p.sessionId}.${p.format}` },
 	}),
 	operation({

@@ -40,7 +40,8 @@ export interface Inclusion {
 	description: string;
 	/** The provider events it is fetched for. */
 	events: string[];
-	fetch(ctx: OperationContext, event: IDataObject): Promise<Included>;
+	/** `files`: whether Include Files is on, so a file that costs a call of its own is fetched only then. */
+	fetch(ctx: OperationContext, event: IDataObject, options: { files: boolean }): Promise<Included>;
 }
 
 /** What a run's item says when an inclusion could not be fetched: the run still starts, with the event. */
@@ -95,13 +96,13 @@ function notFoundYet(error: unknown): boolean {
  * answers 404, until `withinMs` would pass. Any other error ends it at once. The outcome, never a throw: nothing may
  * throw once the provider has been answered.
  */
-async function untilReady(ctx: OperationContext, inclusion: Inclusion, event: IDataObject, transport: ProviderTransport): Promise<{ included: Included } | { failure: unknown }> {
+async function untilReady(ctx: OperationContext, inclusion: Inclusion, event: IDataObject, files: boolean, transport: ProviderTransport): Promise<{ included: Included } | { failure: unknown }> {
 	const policy = retryPolicyOf(transport);
 	const deadline = Date.now() + (policy.readyWithinMs ?? READY_WITHIN_MS);
 	for (let attempt = 0; ; attempt++) {
 		let failure: unknown;
 		try {
-			return { included: await inclusion.fetch(ctx, event) };
+			return { included: await inclusion.fetch(ctx, event, { files }) };
 		} catch (error) {
 			failure = error;
 		}
@@ -163,7 +164,7 @@ export async function startRunWith(
 					return await (memo.get(key) as Promise<T>);
 				},
 			});
-			const outcome = await untilReady(opCtx, inclusion, event, transport);
+			const outcome = await untilReady(opCtx, inclusion, event, choice.includeFiles === true, transport);
 			if ('failure' in outcome) {
 				fail(inclusion, outcome.failure);
 				continue;

@@ -82,7 +82,22 @@ export interface DsSession extends Stamped {
 	description: string | null;
 	start: number;
 	end: number | null;
-	summary?: { job_id: string; status: 'IN_PROGRESS' | 'READY'; summary: string };
+	/**
+	 * GET /sessions/{session}/summary (spec getSessionSummary: `{job_id, status: IN_PROGRESS|READY, summary}`, summary
+	 * '' while IN_PROGRESS). `pending` and `readyAt`: a summary seeded to be written, READY with `pending` at `readyAt`.
+	 */
+	summary?: { job_id: string; status: 'IN_PROGRESS' | 'READY'; summary: string; pending?: string; readyAt?: number };
+	/** The session's transcript lines (GET /sessions/{session}/transcripts), when seeded; otherwise the spec's example. */
+	transcript?: DsTranscriptLine[];
+}
+
+/** One row of GET /sessions/{session}/transcripts (spec getSessionTranscripts' example). */
+export interface DsTranscriptLine extends Listable {
+	participant_id: string | null;
+	participant_name: string;
+	transcript: string;
+	start_time: string;
+	end_time: string;
 }
 
 export interface DsParticipant extends Stamped {
@@ -115,6 +130,8 @@ export interface DsRecording extends Stamped {
 	participant_external_id: string | null;
 	bookmarks: Array<{ id: string; bookmark: string; time: number; session_id: string | null; participant_id: string | null; created_at: string }>;
 	updated: number;
+	/** A recording announced before its file is converted: it becomes READY at this time (ms). */
+	readyAt?: number;
 }
 
 export interface DsAuthor {
@@ -639,6 +656,27 @@ export class DsModel {
 	}
 
 	/* -------------------------------------------------------- recordings */
+
+	/**
+	 * What time has finished: a recording announced before its conversion ended is READY at its `readyAt`, a summary
+	 * being written is READY with its text at its `readyAt`. Called before each request is answered.
+	 */
+	advance(): void {
+		const t = this.now();
+		for (const r of this.state.recordings) {
+			if (r.readyAt !== undefined && t >= r.readyAt) {
+				r.status = 'READY';
+				r.updated = r.readyAt;
+				delete r.readyAt;
+			}
+		}
+		for (const session of this.state.sessions) {
+			const summary = session.summary;
+			if (summary?.readyAt !== undefined && t >= summary.readyAt) {
+				session.summary = { job_id: summary.job_id, status: 'READY', summary: summary.pending ?? '' };
+			}
+		}
+	}
 
 	recording(id: unknown): DsRecording {
 		const recording = this.state.recordings.find((r) => r.id === id);

@@ -195,7 +195,8 @@ describe('state and paging as the contract documents them', () => {
 		expect((await call('GET', `/batch-processor/${job.body.id}`)).body.input).toEqual({ sourceType: 'recordingId', recordingId });
 		const links = await call('GET', `/batch-processor/${job.body.id}/access-link`);
 		expect(links.body.transcription.map((t: any) => t.format)).toEqual(['json', 'srt', 'txt', 'vtt']);
-		expect(links.body.summary.link).toMatch(/^https:/);
+		// Served by the simulator: the summary text the job wrote.
+		expect(await (await fetch(links.body.summary.link)).text()).toMatch(/^Summary of job /);
 		expect((await call('DELETE', `/batch-processor/${job.body.id}`)).body.id).toBe(job.body.id);
 		expect((await call('GET', `/batch-processor/${job.body.id}`)).status).toBe(404);
 	});

@@ -1,4 +1,5 @@
-import { list, noContent, ok, type Ctx, type RouteTable } from '../context';
+import { exportAs, list, noContent, ok, type Ctx, type RouteTable } from '../context';
+import { genericRoute } from '../generic';
 import type { DsParticipant, DsRecording, DsSession } from '../model';
 import { notFound as notFoundError, queryDate, queryFlag, signJwt, unprocessable, Validator } from '../util';
 import { sessionStats, participantStats } from './rooms';
@@ -43,6 +44,7 @@ function deleteSessionContent(ctx: Ctx, session: DsSession, what: 'chat' | 'ques
 	if (what === 'quizzes') for (const q of s.quizzes) q.results = q.results.filter((r) => (r as { session_id?: string }).session_id !== session.id);
 	if (what === 'recordings') s.recordings = s.recordings.filter((r) => r.session_id !== session.id);
 	if (what === 'summaries') delete session.summary;
+	if (what === 'transcripts') session.transcript = [];
 }
 
 const recordingsList = (ctx: Ctx, archived: boolean) => {
@@ -88,11 +90,32 @@ export const sessionRoutes: RouteTable = {
 	'DELETE /sessions/{session}/polls': (ctx) => (deleteSessionContent(ctx, ctx.model.session(ctx.params.session), 'polls'), noContent()),
 	'DELETE /sessions/{session}/quizzes': (ctx) => (deleteSessionContent(ctx, ctx.model.session(ctx.params.session), 'quizzes'), noContent()),
 	'DELETE /sessions/{session}/recordings': (ctx) => (deleteSessionContent(ctx, ctx.model.session(ctx.params.session), 'recordings'), noContent()),
+	'DELETE /sessions/{session}/transcripts': (ctx) => (deleteSessionContent(ctx, ctx.model.session(ctx.params.session), 'transcripts'), noContent()),
 	'DELETE /sessions/{session}/summaries': (ctx) => (deleteSessionContent(ctx, ctx.model.session(ctx.params.session), 'summaries'), noContent()),
+	// Spec getSessionSummary: `{job_id, status, summary}`, IN_PROGRESS with summary '' while it is written, then READY.
 	'GET /sessions/{session}/summary': (ctx) => {
 		const session = ctx.model.session(ctx.params.session);
 		session.summary ??= { job_id: ctx.model.stamp().id, status: 'IN_PROGRESS', summary: '' };
-		return ok(session.summary);
+		const { job_id, status, summary } = session.summary;
+		return ok({ job_id, status, summary });
+	},
+	// Spec getSessionTranscripts: paginated `{total_count, data: [{participant_id, participant_name, transcript,
+	// start_time, end_time}]}`. A session whose transcript a test seeded answers its lines; any other the spec's example.
+	'GET /sessions/{session}/transcripts': (ctx) => {
+		const session = ctx.model.session(ctx.params.session);
+		if (!session.transcript) return genericRoute(ctx.op)(ctx);
+		return list(ctx, session.transcript, ({ participant_id, participant_name, transcript, start_time, end_time }) => ({ participant_id, participant_name, transcript, start_time, end_time }));
+	},
+	// Spec exportSessionTranscripts: `?format=txt|json`, answered text/plain (its example 'Text file - Transcripts'; the
+	// file's lines are not documented: "Name: text" here). Seeded lines are exported; any other session the example.
+	'GET /sessions/{session}/transcripts/export': (ctx) => {
+		const session = ctx.model.session(ctx.params.session);
+		if (!session.transcript) return genericRoute(ctx.op)(ctx);
+		const v = new Validator();
+		v.in('format', ctx.query.get('format') ?? 'txt', ['txt', 'json']);
+		v.check();
+		const rows = [...session.transcript].sort((a, b) => a.seq - b.seq).map(({ participant_id, participant_name, transcript, start_time, end_time }) => ({ participant_id, participant_name, transcript, start_time, end_time }));
+		return exportAs(ctx, `transcripts-${session.id}`, rows, (row) => `${String(row.participant_name)}: ${String(row.transcript)}`);
 	},
 
 	/* participants */
