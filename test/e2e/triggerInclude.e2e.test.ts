@@ -1,7 +1,8 @@
 import { parse } from 'flatted';
 import { startDailySimulator, type DailySimulator } from '../simulators/daily';
+import { startDigitalSambaSimulator, type DigitalSambaSimulator } from '../simulators/digitalSamba';
 import { createRuntime, freePort, startServer, type N8nRuntime, type N8nServer } from './n8n';
-import { closeTriggerTest, dailyTriggerNode, triggerWorkflow, waitForExecutions as waitFor } from './workflows';
+import { closeTriggerTest, dailyTriggerNode, dsTriggerNode, triggerWorkflow, waitForExecutions as waitFor } from './workflows';
 
 /**
  * Trigger → Include (issue 28) in a real n8n: the trigger answers the provider itself, then fetches, then returns the
@@ -10,10 +11,13 @@ import { closeTriggerTest, dailyTriggerNode, triggerWorkflow, waitForExecutions 
  */
 const DAILY_KEY = 'e2e_include_daily_key_4b2e';
 const WORKFLOW = 'DailyIncludeE2e1';
+const DS_KEY = 'e2e_include_ds_key_8c1f';
+const DS_WORKFLOW = 'DsIncludeE2e0001';
 
 let n8n: N8nRuntime;
 let server: N8nServer;
 let daily: DailySimulator;
+let ds: DigitalSambaSimulator;
 
 interface StoredItem {
 	json: Record<string, any>;
@@ -28,9 +32,9 @@ async function triggerItems(executionId: string): Promise<StoredItem[]> {
 	return run.resultData.runData.Trigger[0].data.main[0];
 }
 
-/** The trigger's item of the execution that delivery `n` (counted from 1) started. */
-async function nth(n: number): Promise<{ status: string; item: StoredItem }> {
-	const executions = await waitFor(server, WORKFLOW, n, 60_000);
+/** The trigger's item of the execution that delivery `n` (counted from 1) of `workflow` started. */
+async function nth(n: number, workflow = WORKFLOW): Promise<{ status: string; item: StoredItem }> {
+	const executions = await waitFor(server, workflow, n, 60_000);
 	expect(executions).toHaveLength(n);
 	// Newest first.
 	const execution = executions[0];
@@ -44,15 +48,25 @@ const node = (options: object) => {
 
 beforeAll(async () => {
 	daily = await startDailySimulator({ apiKey: DAILY_KEY });
+	ds = await startDigitalSambaSimulator({ developerKey: DS_KEY, teamId: '' });
+	ds.seedRoom({ friendly_url: 'standup' });
 	n8n = createRuntime();
-	await n8n.importCredentials([{ id: 'dailyInclCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } }]);
+	await n8n.importCredentials([
+		{ id: 'dailyInclCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } },
+		{ id: 'dsInclCred000001', name: 'Digital Samba Simulator', type: 'digitalSambaApi', data: { developerKey: DS_KEY, teamId: '', baseUrl: ds.url } },
+	]);
 	await n8n.importWorkflow(triggerWorkflow(WORKFLOW, node({ include: ['recording', 'transcript', 'attendance'], includeFiles: true })));
+	const dsNode = dsTriggerNode({ id: 'dsInclCred000001', name: 'Digital Samba Simulator' });
+	await n8n.importWorkflow(triggerWorkflow(DS_WORKFLOW, {
+		...dsNode,
+		parameters: { eventSource: 'documented', events: ['recording_ready', 'session_summary_ready', 'session_ended'], options: { include: ['recording', 'summary', 'attendance'], includeFiles: true } },
+	}));
 	server = await startServer(n8n, await freePort());
 }, 25 * 60_000);
 
 afterAll(async () => {
 	await server?.stop();
-	await closeTriggerTest('', daily, undefined, n8n);
+	await closeTriggerTest('', daily, ds, n8n);
 });
 
 describe('Daily Trigger → Include in n8n', () => {
@@ -113,5 +127,38 @@ describe('Daily Trigger → Include in n8n', () => {
 		expect(item.json.recording).toMatchObject({ id: recording.id, fileLeftOut: expect.stringContaining('not downloaded in test mode') });
 		expect(item.binary).toBeUndefined();
 		expect(daily.downloads.length).toBe(downloads);
+	}, 120_000);
+});
+
+describe('Digital Samba Trigger → Include in n8n', () => {
+	it('answers before the recording is converted, then runs with its link and file; the summary once written; the attendance', async () => {
+		await server.activate(DS_WORKFLOW);
+		const { session } = ds.startSession('standup', { participants: 2 });
+		ds.endSession(session.id);
+		// Converted 3 s after the event: the answer must not wait for it.
+		const recording = ds.seedRecording('standup', { session_id: session.id, readyAfterMs: 3000 });
+		const started = Date.now();
+		expect(await ds.deliver('recording_ready', { recording_id: recording.id }, { sessionId: session.id })).toEqual([200]);
+		expect(Date.now() - started).toBeLessThan(2500);
+		const { status, item } = await nth(1, DS_WORKFLOW);
+		expect(status).toBe('success');
+		expect(item.json.artefactError).toBeUndefined();
+		expect(item.json.recording).toMatchObject({ id: recording.id, status: 'READY' });
+		expect(item.binary?.data).toBeDefined();
+
+		ds.seedSummary(session.id, { summary: 'Ship on Thursday.', readyAfterMs: 1000 });
+		expect(await ds.deliver('session_summary_ready', {}, { sessionId: session.id })).toEqual([200]);
+		expect((await nth(2, DS_WORKFLOW)).item.json.summary).toMatchObject({ sessionId: session.id, summary: 'Ship on Thursday.' });
+
+		expect(await ds.deliver('session_ended', {}, { sessionId: session.id })).toEqual([200]);
+		expect((await nth(3, DS_WORKFLOW)).item.json.attendance).toMatchObject({ sessionId: session.id, attendeeCount: 2 });
+	}, 120_000);
+
+	it('an event without the IDs it needs starts the run with artefactError naming the fields looked for', async () => {
+		expect(await ds.deliver('recording_ready', {})).toEqual([200]);
+		const { status, item } = await nth(4, DS_WORKFLOW);
+		expect(status).toBe('success');
+		expect(item.json.artefactError).toMatchObject({ include: 'recording', message: expect.stringContaining('carries no recording ID') });
+		await server.deactivate(DS_WORKFLOW);
 	}, 120_000);
 });
