@@ -93,8 +93,8 @@ function notFoundYet(error: unknown): boolean {
 
 /**
  * Fetches `inclusion` until it is ready: asked again, with the backoff of reads, while it throws notYet or the provider
- * answers 404, until `withinMs` would pass. Any other error ends it at once. The outcome, never a throw: nothing may
- * throw once the provider has been answered.
+ * answers 404, until the policy's readyWithinMs (default READY_WITHIN_MS) would pass. Any other error ends it at once.
+ * The outcome, never a throw: nothing may throw once the provider has been answered.
  */
 async function untilReady(ctx: OperationContext, inclusion: Inclusion, event: IDataObject, files: boolean, transport: ProviderTransport): Promise<{ included: Included } | { failure: unknown }> {
 	const policy = retryPolicyOf(transport);
