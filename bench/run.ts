@@ -10,6 +10,7 @@ import { rateLimitedScenario } from './scenarios/rateLimited';
 import { loadCostScenario } from './scenarios/loadCost';
 import { returnAllScenario } from './scenarios/returnAll';
 import { triggerScenario } from './scenarios/trigger';
+import { includeScenario } from './scenarios/include';
 
 /**
  * `npm run bench`: every scenario side by side with n8n's own nodes in one real n8n, against the simulators on
@@ -23,6 +24,7 @@ export const SCENARIOS: Array<[string, (sizes: Sizes) => Promise<Scenario>]> = [
 	['3', returnAllScenario],
 	['4', triggerScenario],
 	['5', loadCostScenario],
+	['6', includeScenario],
 ];
 
 export interface BenchOptions {

@@ -1,8 +1,9 @@
 import { spawn } from 'child_process';
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import type { N8nRuntime, RunData } from '../../test/e2e/n8n';
+import { importInto, parseRunOutput, runCli, type N8nRuntime, type RunData } from '../../test/e2e/n8n';
+import { highWaterMb } from './memory';
 
 /**
  * `n8n execute --rawOutput` in a fresh process, like the e2e runtime's execute(), plus the process's peak
@@ -14,15 +15,6 @@ export interface MeasuredRun {
 	code: number;
 	peakRssMb: number;
 	output: string;
-}
-
-function highWaterMb(pid: number): number | undefined {
-	try {
-		const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-		return match ? Number(match[1]) / 1024 : undefined;
-	} catch {
-		return undefined;
-	}
 }
 
 /**
@@ -79,4 +71,29 @@ export function nodeItems(run: RunData | undefined, node: string): Array<{ json:
 export function nodeError(run: RunData | undefined, node: string): string | undefined {
 	const error = run?.data.resultData.runData[node]?.[0]?.error ?? undefined;
 	return error ? String(error.message ?? error) : undefined;
+}
+
+/**
+ * A runtime of the same n8n and installed package in a user folder of its own (its own SQLite, owner and workflows),
+ * for a scenario that starts `n8n start` after another one did in the shared folder (a second start there finds the
+ * owner set up, and activates the other scenario's workflows again). Cleaned up by its `cleanup()`.
+ */
+export function siblingRuntime(runtime: N8nRuntime, extraEnv: NodeJS.ProcessEnv = {}): N8nRuntime {
+	const userFolder = mkdtempSync(join(tmpdir(), 'vc-n8n-'));
+	cpSync(join(runtime.userFolder, '.n8n', 'nodes'), join(userFolder, '.n8n', 'nodes'), { recursive: true });
+	const env = { ...runtime.env, ...extraEnv, N8N_USER_FOLDER: userFolder };
+	const cli = (args: string[], timeoutMs?: number) => runCli(runtime.bin, env, args, timeoutMs);
+	return {
+		bin: runtime.bin,
+		userFolder,
+		env,
+		cli,
+		importCredentials: (credentials) => importInto(runtime.bin, env, 'credentials', credentials),
+		importWorkflow: (workflow) => importInto(runtime.bin, env, 'workflow', [workflow]),
+		async execute(workflowId) {
+			const result = await cli(['execute', `--id=${workflowId}`, '--rawOutput']);
+			return { result, run: parseRunOutput(result.stdout) };
+		},
+		cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
+	};
 }

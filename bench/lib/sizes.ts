@@ -12,6 +12,9 @@ export interface Sizes {
 	rooms: number;
 	/** Scenario 4: signed deliveries a batch, one batch a size. */
 	deliveries: number[];
+	/** Scenario 6: the recording file the Daily Trigger includes, in bytes, and the deliveries of each kind a repetition. */
+	includeFileBytes: number;
+	includeDeliveries: number;
 }
 
 export const FULL_SIZES: Sizes = {
@@ -19,6 +22,8 @@ export const FULL_SIZES: Sizes = {
 	createItems: 300,
 	rooms: 10_000,
 	deliveries: (process.env.BENCH_DELIVERIES ?? '300,2000').split(',').map(Number),
+	includeFileBytes: Number(process.env.BENCH_INCLUDE_MB ?? 200) * 2 ** 20,
+	includeDeliveries: 5,
 };
 
-export const SMOKE_SIZES: Sizes = { latencyItems: 20, createItems: 30, rooms: 250, deliveries: [50] };
+export const SMOKE_SIZES: Sizes = { latencyItems: 20, createItems: 30, rooms: 250, deliveries: [50], includeFileBytes: 4 * 2 ** 20, includeDeliveries: 1 };
