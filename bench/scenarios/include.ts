@@ -38,7 +38,7 @@ const MB = 2 ** 20;
 
 type Who = keyof typeof IDS;
 
-function triggerWorkflow(who: Who, webhookId: string, options: object) {
+function triggerWorkflow(who: Who, webhookId: string, options: object, triggerType: string) {
 	const id = IDS[who];
 	return {
 		id,
@@ -48,7 +48,7 @@ function triggerWorkflow(who: Who, webhookId: string, options: object) {
 			{
 				id: `${id}-trigger`,
 				name: 'Trigger',
-				type: `${PACKAGE}.dailyTrigger`,
+				type: triggerType,
 				typeVersion: 1,
 				position: [0, 0],
 				webhookId,
@@ -79,7 +79,8 @@ interface Item {
 	binary?: { data?: { id?: string; fileSize?: string } };
 }
 
-export async function includeScenario(sizes: Sizes): Promise<Scenario> {
+/** `triggerType`: the Daily Trigger's node type in the n8n it runs in (the bundle's in the bench). */
+export async function includeScenario(sizes: Sizes, triggerType = `${PACKAGE}.dailyTrigger`): Promise<Scenario> {
 	const bytes = sizes.includeFileBytes;
 	const sims: Record<Who, DailySimulator> = {
 		plain: await startDailySimulator({ apiKey: KEY }),
@@ -150,8 +151,8 @@ export async function includeScenario(sizes: Sizes): Promise<Scenario> {
 
 	const credentials = (['plain', 'included'] as const).map((who) => ({ ...CREDENTIALS[who], type: 'dailyApi', data: { apiKey: KEY, baseUrl: sims[who].url } }));
 	const workflows = [
-		triggerWorkflow('plain', '8d2f4b6a-1c3e-4a5b-9d7f-0e2a4c6b8d01', {}),
-		triggerWorkflow('included', '8d2f4b6a-1c3e-4a5b-9d7f-0e2a4c6b8d02', { include: ['recording'], includeFiles: true }),
+		triggerWorkflow('plain', '8d2f4b6a-1c3e-4a5b-9d7f-0e2a4c6b8d01', {}, triggerType),
+		triggerWorkflow('included', '8d2f4b6a-1c3e-4a5b-9d7f-0e2a4c6b8d02', { include: ['recording'], includeFiles: true }, triggerType),
 	];
 	let own: N8nRuntime | undefined;
 
