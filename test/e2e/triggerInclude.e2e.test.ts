@@ -43,7 +43,7 @@ async function nth(n: number, workflow = WORKFLOW): Promise<{ status: string; it
 
 const node = (options: object) => {
 	const base = dailyTriggerNode({ id: 'dailyInclCred001', name: 'Daily Simulator' });
-	return { ...base, parameters: { events: ['recording.ready-to-download', 'transcript.ready-to-download', 'meeting.ended'], roomName: '', options } };
+	return { ...base, parameters: { events: ['recording.ready-to-download', 'transcript.ready-to-download', 'meeting.ended', 'batch-processor.job-finished'], roomName: '', options } };
 };
 
 beforeAll(async () => {
@@ -55,11 +55,15 @@ beforeAll(async () => {
 		{ id: 'dailyInclCred001', name: 'Daily Simulator', type: 'dailyApi', data: { apiKey: DAILY_KEY, baseUrl: daily.url } },
 		{ id: 'dsInclCred000001', name: 'Digital Samba Simulator', type: 'digitalSambaApi', data: { developerKey: DS_KEY, teamId: '', baseUrl: ds.url } },
 	]);
-	await n8n.importWorkflow(triggerWorkflow(WORKFLOW, node({ include: ['recording', 'transcript', 'attendance'], includeFiles: true })));
+	await n8n.importWorkflow(triggerWorkflow(WORKFLOW, node({ include: ['recording', 'transcript', 'attendance', 'jobOutputs'], includeFiles: true })));
 	const dsNode = dsTriggerNode({ id: 'dsInclCred000001', name: 'Digital Samba Simulator' });
 	await n8n.importWorkflow(triggerWorkflow(DS_WORKFLOW, {
 		...dsNode,
-		parameters: { eventSource: 'documented', events: ['recording_ready', 'session_summary_ready', 'session_ended'], options: { include: ['recording', 'summary', 'attendance'], includeFiles: true } },
+		parameters: {
+			eventSource: 'documented',
+			events: ['recording_ready', 'session_summary_ready', 'session_ended', 'session_transcript_ready'],
+			options: { include: ['recording', 'summary', 'attendance', 'transcript'], includeFiles: true },
+		},
 	}));
 	server = await startServer(n8n, await freePort());
 }, 25 * 60_000);
@@ -91,7 +95,7 @@ describe('Daily Trigger → Include in n8n', () => {
 		if (!item.binary?.data?.id) expect(Buffer.from(String(item.binary?.data?.data), 'base64')).toEqual(daily.recordingFile(recording.id));
 	}, 120_000);
 
-	it('runs with the transcript as text, and with the attendance on meeting.ended', async () => {
+	it('runs with the transcript as text, the attendance on meeting.ended, and a batch job\'s transcript and summary', async () => {
 		const transcript = daily.seedTranscript('standup', { cues: [['Speaker 0', 'Ready to ship?'], ['Speaker 1', 'Yes, on Thursday.']] });
 		expect(await daily.deliver('transcript.ready-to-download', { id: transcript.transcriptId, room_id: transcript.roomId, room_name: 'standup', mtg_session_id: transcript.mtgSessionId, status: 't_finished', duration: 10 })).toBe(200);
 		const { item } = await nth(2);
@@ -102,12 +106,24 @@ describe('Daily Trigger → Include in n8n', () => {
 		expect(await daily.deliver('meeting.ended', { start_ts: meeting.start_time, end_ts: meeting.start_time + 1800, meeting_id: meeting.id, room: 'standup' })).toBe(200);
 		const { item: ended } = await nth(3);
 		expect(ended.json.attendance).toMatchObject({ meetingId: meeting.id, attendeeCount: 3 });
+
+		// A summarize job of the batch processor: its transcript and summary, from the files its access link names.
+		const recording = daily.seedRecording('standup');
+		const submitted = await fetch(`${daily.url}/batch-processor`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${DAILY_KEY}`, 'content-type': 'application/json' },
+			body: JSON.stringify({ preset: 'summarize', inParams: { sourceType: 'recordingId', recordingId: recording.id }, outParams: { s3Config: { s3KeyTemplate: 'out' } } }),
+		});
+		const { id: jobId } = (await submitted.json()) as { id: string };
+		expect(await daily.deliver('batch-processor.job-finished', { id: jobId, preset: 'summarize', status: 'finished', input: { sourceType: 'recordingId', recordingId: recording.id }, output: {} })).toBe(200);
+		const { item: job } = await nth(4);
+		expect(job.json.jobOutputs).toMatchObject({ jobId, transcript: expect.stringMatching(/^Speaker 0: /), summary: expect.stringMatching(/^Summary of job /) });
 	}, 120_000);
 
 	it('a fetch that fails starts the run with the event and artefactError', async () => {
 		const raw = daily.seedRecording('standup', { type: 'raw-tracks' });
 		expect(await daily.deliver('recording.ready-to-download', { type: 'raw-tracks', recording_id: raw.id, room_name: 'standup', start_ts: raw.start_ts, status: 'finished', duration: 540 })).toBe(200);
-		const { status, item } = await nth(4);
+		const { status, item } = await nth(5);
 		expect(status).toBe('success');
 		expect(item.json).toMatchObject({ eventType: 'recording.ready-to-download', artefactError: { include: 'recording', message: expect.stringContaining('raw-tracks') } });
 		expect(item.binary).toBeUndefined();
@@ -123,7 +139,7 @@ describe('Daily Trigger → Include in n8n', () => {
 		const recording = daily.seedRecording('standup');
 		const downloads = daily.downloads.length;
 		expect(await daily.deliver('recording.ready-to-download', { type: 'cloud', recording_id: recording.id, room_name: 'standup', start_ts: recording.start_ts, status: 'finished', duration: 540 })).toBe(200);
-		const { item } = await nth(5);
+		const { item } = await nth(6);
 		expect(item.json.recording).toMatchObject({ id: recording.id, fileLeftOut: expect.stringContaining('not downloaded in test mode') });
 		expect(item.binary).toBeUndefined();
 		expect(daily.downloads.length).toBe(downloads);
@@ -131,7 +147,7 @@ describe('Daily Trigger → Include in n8n', () => {
 });
 
 describe('Digital Samba Trigger → Include in n8n', () => {
-	it('answers before the recording is converted, then runs with its link and file; the summary once written; the attendance', async () => {
+	it('answers before the recording is converted, then runs with its link and file; the summary once written; the attendance; the transcript', async () => {
 		await server.activate(DS_WORKFLOW);
 		const { session } = ds.startSession('standup', { participants: 2 });
 		ds.endSession(session.id);
@@ -152,11 +168,20 @@ describe('Digital Samba Trigger → Include in n8n', () => {
 
 		expect(await ds.deliver('session_ended', {}, { sessionId: session.id })).toEqual([200]);
 		expect((await nth(3, DS_WORKFLOW)).item.json.attendance).toMatchObject({ sessionId: session.id, attendeeCount: 2 });
+
+		ds.seedTranscript(session.id, [
+			{ participant_name: 'Ana', transcript: 'Ready to ship?', start_time: '2024-04-10T12:00:00Z', end_time: '2024-04-10T12:00:04Z' },
+			{ participant_name: 'Bo', transcript: 'Yes, on Thursday.', start_time: '2024-04-10T12:00:05Z', end_time: '2024-04-10T12:00:09Z' },
+		]);
+		expect(await ds.deliver('session_transcript_ready', {}, { sessionId: session.id })).toEqual([200]);
+		const { item: transcript } = await nth(4, DS_WORKFLOW);
+		expect(transcript.json.transcript.text).toBe('Ana: Ready to ship?\nBo: Yes, on Thursday.');
+		expect(transcript.binary?.data).toMatchObject({ mimeType: 'text/plain' });
 	}, 120_000);
 
 	it('an event without the IDs it needs starts the run with artefactError naming the fields looked for', async () => {
 		expect(await ds.deliver('recording_ready', {})).toEqual([200]);
-		const { status, item } = await nth(4, DS_WORKFLOW);
+		const { status, item } = await nth(5, DS_WORKFLOW);
 		expect(status).toBe('success');
 		expect(item.json.artefactError).toMatchObject({ include: 'recording', message: expect.stringContaining('carries no recording ID') });
 		await server.deactivate(DS_WORKFLOW);
