@@ -2,8 +2,9 @@ import { spawn } from 'child_process';
 import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { importInto, parseRunOutput, runCli, type N8nRuntime, type RunData } from '../../test/e2e/n8n';
+import { importInto, parseRunOutput, runCli, type N8nRuntime, type N8nServer, type RunData } from '../../test/e2e/n8n';
 import { highWaterMb } from './memory';
+import { sleep } from './stats';
 
 /**
  * `n8n execute --rawOutput` in a fresh process, like the e2e runtime's execute(), plus the process's peak
@@ -96,4 +97,16 @@ export function siblingRuntime(runtime: N8nRuntime, extraEnv: NodeJS.ProcessEnv 
 		},
 		cleanup: () => rmSync(userFolder, { recursive: true, force: true }),
 	};
+}
+
+/** Activates a workflow, tried up to three times: right after start n8n has at times answered the first workflow read without data. */
+export async function activateRetried(server: N8nServer, id: string): Promise<void> {
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await server.activate(id);
+		} catch (error) {
+			if (attempt === 3) throw error;
+			await sleep(2000);
+		}
+	}
 }

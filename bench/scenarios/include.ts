@@ -5,7 +5,7 @@ import { performance } from 'perf_hooks';
 import { freePort, importInto, startServer, type N8nServer } from '../../test/e2e/n8n';
 import { startDailySimulator, type DailySimulator, type Recording } from '../../test/simulators/daily';
 import { childPid, peakGrowthMb } from '../lib/memory';
-import { siblingRuntime } from '../lib/n8nRun';
+import { activateRetried, siblingRuntime } from '../lib/n8nRun';
 import { median, ratio, sleep } from '../lib/stats';
 import type { Sizes } from '../lib/sizes';
 import type { N8nRuntime } from '../../test/e2e/n8n';
@@ -137,17 +137,6 @@ export async function includeScenario(sizes: Sizes, triggerType = `${PACKAGE}.da
 		rmSync(path, { force: true });
 	}
 
-	/** Activation, retried: right after start n8n has at times answered the first workflow read without data. */
-	async function activate(id: string) {
-		for (let attempt = 1; ; attempt++) {
-			try {
-				return await server!.activate(id);
-			} catch (error) {
-				if (attempt === 3) throw error;
-				await sleep(2000);
-			}
-		}
-	}
 
 	const credentials = (['plain', 'included'] as const).map((who) => ({ ...CREDENTIALS[who], type: 'dailyApi', data: { apiKey: KEY, baseUrl: sims[who].url } }));
 	const workflows = [
@@ -169,7 +158,7 @@ export async function includeScenario(sizes: Sizes, triggerType = `${PACKAGE}.da
 			const pid = childPid([runtime.bin, 'start'], runtime.userFolder);
 			if (!pid) throw new Error('the n8n start process was not found');
 			for (const who of ['plain', 'included'] as const) {
-				await activate(IDS[who]);
+				await activateRetried(server!, IDS[who]);
 				if (!sims[who].webhooks[0]) throw new Error(`the ${who} Daily Trigger did not register its webhook`);
 			}
 			const answers = { plain: [] as number[], included: [] as number[] };

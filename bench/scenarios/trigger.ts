@@ -1,6 +1,7 @@
 import { randomUUID } from 'crypto';
 import { freePort, startServer, type N8nServer } from '../../test/e2e/n8n';
 import { startDailySimulator } from '../../test/simulators/daily';
+import { activateRetried } from '../lib/n8nRun';
 import { median, ratio, sleep } from '../lib/stats';
 import type { Sizes } from '../lib/sizes';
 import type { Scenario } from '../lib/types';
@@ -92,17 +93,6 @@ export async function triggerScenario(sizes: Sizes): Promise<Scenario> {
 		}
 	}
 
-	/** Activation, retried: right after start n8n has at times answered the first workflow read without data. */
-	async function activate(id: string) {
-		for (let attempt = 1; ; attempt++) {
-			try {
-				return await server!.activate(id);
-			} catch (error) {
-				if (attempt === 3) throw error;
-				await sleep(2000);
-			}
-		}
-	}
 
 	return {
 		name: '4. Trigger throughput',
@@ -112,7 +102,7 @@ export async function triggerScenario(sizes: Sizes): Promise<Scenario> {
 			// Each batch takes minutes on a shared 2-core machine: BENCH_TRIGGER_REPS can lower the count for this scenario.
 			const reps = Number(process.env.BENCH_TRIGGER_REPS ?? defaultReps);
 			server = await startServer(runtime, await freePort(), { EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'none', N8N_LOG_LEVEL: 'warn' });
-			for (const id of [ids.ours, ids.theirs]) await activate(id);
+			for (const id of [ids.ours, ids.theirs]) await activateRetried(server!, id);
 			const hook = sim.webhooks[0];
 			if (!hook) throw new Error('the Daily Trigger did not register its webhook');
 			const urls = { ours: hook.url, theirs: `${server.url}/webhook/bench-daily-events` };

@@ -67,6 +67,17 @@ export function authenticatedRequest(
 	};
 }
 
+/** As n8n-core's prepareBinaryData: a Buffer or a stream (read to its end here, as n8n's in-memory binary mode does). */
+export async function inMemoryBinary(data: Buffer | NodeJS.ReadableStream, fileName?: string, mimeType?: string) {
+	let bytes = data as Buffer;
+	if (!Buffer.isBuffer(data)) {
+		const chunks: Buffer[] = [];
+		for await (const chunk of data as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
+		bytes = Buffer.concat(chunks);
+	}
+	return { data: bytes.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(bytes.length) };
+}
+
 export interface ContextOptions {
 	/** Parameters for every item, or one set per item. */
 	parameters: IDataObject | IDataObject[];
@@ -118,16 +129,9 @@ export function createContext(options: ContextOptions): TestContext {
 			requests.push(request);
 			return await httpRequest({ ...request });
 		},
-		/** As n8n-core's: a Buffer or a stream (read to its end here, as n8n's in-memory binary mode does). */
 		async prepareBinaryData(data: Buffer | NodeJS.ReadableStream, fileName?: string, mimeType?: string) {
 			binaryInputs.push(Buffer.isBuffer(data) ? 'buffer' : 'stream');
-			let bytes = data as Buffer;
-			if (!Buffer.isBuffer(data)) {
-				const chunks: Buffer[] = [];
-				for await (const chunk of data as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
-				bytes = Buffer.concat(chunks);
-			}
-			return { data: bytes.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(bytes.length) };
+			return await inMemoryBinary(data, fileName, mimeType);
 		},
 		assertBinaryData(itemIndex: number, propertyName: string) {
 			const binary = items[itemIndex]?.binary?.[propertyName];

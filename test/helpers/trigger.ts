@@ -1,5 +1,5 @@
 import type { ICredentialType, IDataObject, IHookFunctions, IHttpRequestOptions, INode, IWebhookFunctions } from 'n8n-workflow';
-import { authenticatedRequest } from './context';
+import { authenticatedRequest, inMemoryBinary } from './context';
 // n8n's own request implementation, as in ./context.
 import { httpRequest } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helper-functions';
 
@@ -137,16 +137,7 @@ export async function deliver(
 				calls.push(request);
 				return await httpRequest({ ...request });
 			},
-			/** As n8n-core's in-memory mode: a stream is read to its end. */
-			async prepareBinaryData(data: Buffer | NodeJS.ReadableStream, fileName?: string, mimeType?: string) {
-				let bytes = data as Buffer;
-				if (!Buffer.isBuffer(data)) {
-					const chunks: Buffer[] = [];
-					for await (const chunk of data as AsyncIterable<Buffer>) chunks.push(Buffer.from(chunk));
-					bytes = Buffer.concat(chunks);
-				}
-				return { data: bytes.toString('base64'), fileName, mimeType: mimeType ?? 'application/octet-stream', fileSize: String(bytes.length) };
-			},
+			prepareBinaryData: inMemoryBinary,
 		},
 	} as unknown as IWebhookFunctions;
 	const result = await trigger.webhook.call(ctx);
