@@ -20,12 +20,9 @@ function fileNameOf(link: string, id: string): string {
 	return /\.[A-Za-z0-9]{2,4}$/.test(last) ? last : `recording-${id}.mp4`;
 }
 
-/** GET /recordings/{recording} (spec getTheSpecifiedRecording): Recording → Get's call. */
-const recordingPath = (recordingId: string) => `/recordings/${pathSegment(recordingId)}`;
-
-/** Recording → Get: the recording, with its status (AWAITING_START, IN_PROGRESS, PENDING_CONVERSION, READY), room and session. */
+/** Recording → Get (spec getTheSpecifiedRecording): the recording, with its status (AWAITING_START, IN_PROGRESS, PENDING_CONVERSION, READY), room and session. */
 export async function getRecording(ctx: OperationContext, recordingId: string): Promise<IDataObject> {
-	const { body } = await ctx.send({ method: 'GET', path: recordingPath(recordingId), repeatable: true });
+	const { body } = await ctx.send({ method: 'GET', path: `/recordings/${pathSegment(recordingId)}`, repeatable: true });
 	return (body ?? {}) as IDataObject;
 }
 
@@ -35,7 +32,7 @@ export async function getRecording(ctx: OperationContext, recordingId: string): 
  * (`ctx.notYet`), which a trigger asks again for and an action node fails with.
  */
 export async function recordingFile(ctx: OperationContext, recordingId: string): Promise<LinkedFile> {
-	const { body } = await ctx.send({ method: 'GET', path: `${recordingPath(recordingId)}/download`, repeatable: true });
+	const { body } = await ctx.send({ method: 'GET', path: `/recordings/${pathSegment(recordingId)}/download`, repeatable: true });
 	const answer = (body ?? {}) as IDataObject;
 	const link = answer.link;
 	if (typeof link !== 'string' || link === '') {
@@ -89,7 +86,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Get one recording with its status, duration, room, session and the participant who recorded',
 		...params([recordingId]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: recordingPath(p.recordingId) }),
+		request: (p) => ({ method: 'GET', path: `/recordings/${pathSegment(p.recordingId)}` }),
 	}),
 	operation({
 		resource: 'recording', operation: 'getDownloadLink', name: 'Get Download Link', action: 'Get a recording download link',

@@ -20,9 +20,6 @@ const exportOptions = () => collection('options', 'Options', [
 
 const exportQuery = (p: { format: string; options?: { lang?: string } }) => defined({ format: p.format, lang: p.options?.lang });
 
-/** Transcript → Get Many for Session's call: GET /sessions/{session}/transcripts, offset pages. */
-const sessionLines = (sessionId: string) => `/sessions/${pathSegment(sessionId)}/transcripts`;
-
 /** A transcript line with its speaker: a timed cue (the shape Daily's WebVTT transcripts give too) and who spoke. */
 export interface TranscriptSegment extends Cue {
 	participantId: string | null;
@@ -36,7 +33,7 @@ export interface TranscriptSegment extends Cue {
  */
 export async function sessionTranscript(ctx: OperationContext, sessionId: string): Promise<{ sessionId: string; text: string; segments: TranscriptSegment[] }> {
 	const segments: TranscriptSegment[] = [];
-	const lines = paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: sessionLines(sessionId), qs: { order: 'asc' }, repeatable: true }, dsOffset);
+	const lines = paginate(async (spec) => await ctx.send(spec), { method: 'GET', path: `/sessions/${pathSegment(sessionId)}/transcripts`, qs: { order: 'asc' }, repeatable: true }, dsOffset);
 	for await (const row of lines) {
 		const text = typeof row.transcript === 'string' ? row.transcript.trim() : '';
 		if (!text) continue;
@@ -48,7 +45,7 @@ export async function sessionTranscript(ctx: OperationContext, sessionId: string
 
 /** Transcript → Export for Session's call and file: GET /sessions/{session}/transcripts/export?format=…, its bytes. */
 export async function exportSessionTranscript(ctx: OperationContext, sessionId: string, format: 'txt' | 'json' = 'txt'): Promise<{ data: Buffer; fileName: string; mimeType: string }> {
-	const { body, headers } = await ctx.send({ method: 'GET', path: `${sessionLines(sessionId)}/export`, qs: exportQuery({ format }), binary: true, repeatable: true });
+	const { body, headers } = await ctx.send({ method: 'GET', path: `/sessions/${pathSegment(sessionId)}/transcripts/export`, qs: exportQuery({ format }), binary: true, repeatable: true });
 	const data = isStream(body) ? await readAll(body) : Buffer.isBuffer(body) ? body : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
 	const mimeType = String(headers['content-type'] ?? (format === 'txt' ? 'text/plain' : 'application/json')).split(';')[0];
 	return { data, fileName: `transcripts-${sessionId}.${format}`, mimeType };
@@ -71,7 +68,7 @@ const operations: OperationDescriptor[] = [
 		description: 'List the transcript lines of one session (speaker, text, start and end time), one item per line',
 		...params([sessionField()], [collection('options', 'Options', [ORDER], 'Add Option')]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: sessionLines(p.sessionId), qs: defined(p.options) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/transcripts`, qs: defined(p.options) }),
 		paginate: dsOffset,
 	}),
 	operation({
@@ -87,7 +84,7 @@ const operations: OperationDescriptor[] = [
 		description: 'Download the transcripts of one session as a text or JSON file in a binary field',
 		...params([sessionField(), format], [exportOptions()]),
 		repeatable: true,
-		request: (p) => ({ method: 'GET', path: `${sessionLines(p.sessionId)}/export`, qs: exportQuery(p) }),
+		request: (p) => ({ method: 'GET', path: `/sessions/${pathSegment(p.sessionId)}/transcripts/export`, qs: exportQuery(p) }),
 		binaryOutput: { fileName: (p) => `transcripts-${p.sessionId}.${p.format}` },
 	}),
 	operation({
