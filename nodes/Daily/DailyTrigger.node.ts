@@ -374,52 +374,52 @@ export class DailyTrigger implements INodeType {
 /** The trigger's webhook(): verifies a delivery and starts its run, fetching what Include asks with `transport`. */
 function deliveries(transport: ProviderTransport) {
 	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-			const raw = rawBody(this);
-			// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
-			// check that could refuse it (a failed ping fails the registration), and no run.
-			if (raw.length <= 64 && isPing(jsonBody(raw))) return respond(this, 200, 'ok');
-			// Signed over the raw bytes and parsed from them: a correctly signed delivery runs whatever its content type
-			// (Daily documents none for its events).
-			const malformed = refuseMalformed(this, raw, { anyContentType: true });
-			if (malformed) return malformed;
+		const raw = rawBody(this);
+		// Daily's test request while it registers or updates the webhook: 200 whatever its content type, before any
+		// check that could refuse it (a failed ping fails the registration), and no run.
+		if (raw.length <= 64 && isPing(jsonBody(raw))) return respond(this, 200, 'ok');
+		// Signed over the raw bytes and parsed from them: a correctly signed delivery runs whatever its content type
+		// (Daily documents none for its events).
+		const malformed = refuseMalformed(this, raw, { anyContentType: true });
+		if (malformed) return malformed;
 
-			const headers = this.getHeaderData() as IDataObject;
-			const signature = headerValue(headers, 'x-webhook-signature');
-			const timestamp = headerValue(headers, 'x-webhook-timestamp');
-			const { hmac } = this.getWorkflowStaticData('node') as StaticData;
-			if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
-			const { replayWindow = DAILY_REPLAY_WINDOW_S, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
-			// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
-			if (!withinWindow(timestampSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
-			if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
-			const event = jsonBody(raw);
-			if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
+		const headers = this.getHeaderData() as IDataObject;
+		const signature = headerValue(headers, 'x-webhook-signature');
+		const timestamp = headerValue(headers, 'x-webhook-timestamp');
+		const { hmac } = this.getWorkflowStaticData('node') as StaticData;
+		if (!signature || !timestamp || !hmac) return respond(this, 401, 'missing signature');
+		const { replayWindow = DAILY_REPLAY_WINDOW_S, dropRoomless = false } = this.getNodeParameter('options', {}) as { replayWindow?: number; dropRoomless?: boolean };
+		// Seconds or milliseconds (the unit is disputed): judged by magnitude; the signature covers the text as sent.
+		if (!withinWindow(timestampSeconds(timestamp), replayWindow)) return respond(this, 401, 'timestamp outside the replay window');
+		if (!safeEqual(signature, dailySignature(hmac, timestamp, raw))) return respond(this, 401, 'invalid signature');
+		const event = jsonBody(raw);
+		if (!event || typeof event.type !== 'string') return respond(this, 400, 'body is not a Daily event');
 
-			const events = chosenEvents(this);
-			const payload = (event.payload ?? {}) as IDataObject;
-			const room = (payload.room ?? payload.room_name) as string | undefined;
-			const roomFilter = this.getNodeParameter('roomName', '') as string;
-			if (!events.includes(event.type)) return respond(this, 200, 'ignored');
-			// Some events carry no room (recording.started, streaming.*, batch-processor.*): they pass unless asked not to.
-			if (roomFilter && (room === undefined ? dropRoomless : room !== roomFilter)) return respond(this, 200, 'ignored');
+		const events = chosenEvents(this);
+		const payload = (event.payload ?? {}) as IDataObject;
+		const room = (payload.room ?? payload.room_name) as string | undefined;
+		const roomFilter = this.getNodeParameter('roomName', '') as string;
+		if (!events.includes(event.type)) return respond(this, 200, 'ignored');
+		// Some events carry no room (recording.started, streaming.*, batch-processor.*): they pass unless asked not to.
+		if (roomFilter && (room === undefined ? dropRoomless : room !== roomFilter)) return respond(this, 200, 'ignored');
 
-			// Daily may deliver an event twice: the same signed bytes, or the same event id. 200, and no second run.
-			// Remembered for twice the window: the same bytes pass the timestamp check only within the window either side
-			// of their signed time, so two arrivals of them are at most two windows apart, and none runs twice.
-			const keys = [`${timestamp}.${raw.toString('utf8')}`, ...(typeof event.id === 'string' ? [`id:${event.id}`] : [])];
-			if (!firstDelivery(deliveryScope(this), keys, 2 * replayWindow * 1000)) return respond(this, 200, 'duplicate');
+		// Daily may deliver an event twice: the same signed bytes, or the same event id. 200, and no second run.
+		// Remembered for twice the window: the same bytes pass the timestamp check only within the window either side
+		// of their signed time, so two arrivals of them are at most two windows apart, and none runs twice.
+		const keys = [`${timestamp}.${raw.toString('utf8')}`, ...(typeof event.id === 'string' ? [`id:${event.id}`] : [])];
+		if (!firstDelivery(deliveryScope(this), keys, 2 * replayWindow * 1000)) return respond(this, 200, 'duplicate');
 
-			const seconds = Number(event.event_ts);
-			const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
-			const json: IDataObject = {
-				...event,
-				eventType: event.type,
-				room: room ?? null,
-				occurredAt,
-				// The same fields for every provider's trigger (issue 28); events.ts maps Daily's events and payloads.
-				normalized: normalizedEvent('daily', NORMALIZED, event.type, dailyNormalizedParts(event.type, payload), occurredAt) as unknown as IDataObject,
-			};
-			// With Include, the provider is answered first and the run starts once the artefact is fetched (includes.ts).
-			return await startRunWith(this, transport, DAILY_INCLUSIONS, event.type, json, event);
+		const seconds = Number(event.event_ts);
+		const occurredAt = Number.isFinite(seconds) ? new Date(seconds * 1000).toISOString() : null;
+		const json: IDataObject = {
+			...event,
+			eventType: event.type,
+			room: room ?? null,
+			occurredAt,
+			// The same fields for every provider's trigger (issue 28); events.ts maps Daily's events and payloads.
+			normalized: normalizedEvent('daily', NORMALIZED, event.type, dailyNormalizedParts(event.type, payload), occurredAt) as unknown as IDataObject,
+		};
+		// With Include, the provider is answered first and the run starts once the artefact is fetched (includes.ts).
+		return await startRunWith(this, transport, DAILY_INCLUSIONS, event.type, json, event);
 	};
 }
