@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OperationContext } from '../shared/model/descriptor';
 import { pathSegment } from '../shared/parameters/fields';
 import { cuesToText, parseWebVtt } from '../shared/formats/webvtt';
-import type { Inclusion } from '../shared/triggers/include';
+import { type Inclusion, linkFields } from '../shared/triggers/include';
 import { meetingAttendance } from './resources/meeting';
 import { recordingFile } from './resources/recording';
 import { transcriptText } from './resources/transcript';
@@ -13,8 +13,6 @@ function idOf(ctx: OperationContext, event: IDataObject, field: string): string 
 	if (typeof value !== 'string' || value === '') throw ctx.error(`The ${String(event.type)} event carries no ${field}`, 'Daily documents the field on this event; nothing was fetched.');
 	return value;
 }
-
-const iso = (seconds: number | undefined) => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
 
 /**
  * The job's outputs as text: GET /batch-processor/{id}/access-link answers `transcription` (a link per format: txt,
@@ -31,12 +29,11 @@ async function jobOutputs(ctx: OperationContext, jobId: string) {
 	const json: IDataObject = { jobId, preset: answer.preset ?? null };
 	const txt = linkOf('txt');
 	const vtt = linkOf('vtt');
-	if (vtt) {
-		const cues = parseWebVtt((await ctx.download(vtt)).toString('utf8'));
-		json.segments = cues as unknown as IDataObject[];
-		json.transcript = cuesToText(cues);
-	}
+	const cues = vtt ? parseWebVtt((await ctx.download(vtt)).toString('utf8')) : undefined;
+	if (cues) json.segments = cues as unknown as IDataObject[];
+	// The txt file is Daily's own text; without one, the cues' lines.
 	if (txt) json.transcript = (await ctx.download(txt)).toString('utf8').trim();
+	else if (cues) json.transcript = cuesToText(cues);
 	const summary = answer.summary as IDataObject | undefined;
 	if (typeof summary?.link === 'string') json.summary = (await ctx.download(summary.link)).toString('utf8').trim();
 	return json;
@@ -57,7 +54,7 @@ export const DAILY_INCLUSIONS: Inclusion[] = [
 		fetch: async (ctx, event) => {
 			const id = idOf(ctx, event, 'recording_id');
 			const file = await recordingFile(ctx, id);
-			return { json: { ...file.json, id, downloadLink: file.url, expiresAt: iso(file.expires), fileName: file.fileName }, file };
+			return { json: { ...file.json, id, ...linkFields(file) }, file };
 		},
 	},
 	{

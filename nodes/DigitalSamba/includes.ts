@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import type { OperationContext } from '../shared/model/descriptor';
 import { firstText, objectOf } from '../shared/triggers/normalized';
-import type { Inclusion } from '../shared/triggers/include';
+import { type Inclusion, linkFields } from '../shared/triggers/include';
 import { itemsOf } from '../shared/http/paginate';
 import { digitalSambaNormalizedParts } from './events';
 import { getRecording, recordingFile } from './resources/recording';
@@ -73,8 +73,6 @@ async function recordingOf(ctx: OperationContext, event: IDataObject): Promise<{
 	return { id, foundBy: 'session' };
 }
 
-const iso = (seconds: number | undefined) => (seconds === undefined ? null : new Date(seconds * 1000).toISOString());
-
 /**
  * What the Digital Samba Trigger can include (issue 28), each fetched with the action node's own operations
  * (resources/*.ts): Recording → Get and Download, Transcript → Get Many for Session and Export for Session,
@@ -95,7 +93,7 @@ export const DIGITAL_SAMBA_INCLUSIONS: Inclusion[] = [
 			}
 			// GET /recordings/{id}/download → {link, valid_until}; no link yet: asked again.
 			const file = await recordingFile(ctx, id);
-			const json: IDataObject = { ...recording, id, downloadLink: file.url, expiresAt: iso(file.expires), fileName: file.fileName, ...(foundBy === 'session' ? { foundBy } : {}) };
+			const json: IDataObject = { ...recording, id, ...linkFields(file), ...(foundBy === 'session' ? { foundBy } : {}) };
 			return { json, file };
 		},
 	},

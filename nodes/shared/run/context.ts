@@ -18,6 +18,14 @@ export interface ContextParts {
 	readBinary?: OperationContext['readBinary'];
 }
 
+/** OperationContext.once over `memo`: each key computed once, its promise shared (a failure too) by whoever asks. */
+export function onceIn(memo: Map<string, Promise<unknown>>): OperationContext['once'] {
+	return async <T>(key: string, compute: () => Promise<T>) => {
+		if (!memo.has(key)) memo.set(key, compute());
+		return await (memo.get(key) as Promise<T>);
+	};
+}
+
 /** Errors that mean "not ready yet, ask again later" (a recording still being written): see OperationContext.notYet. */
 const notYetErrors = new WeakSet<Error>();
 

@@ -16,7 +16,7 @@ import {
 import { cancelSignal, stopped } from '../http/cancel';
 import { itemError, redact } from '../http/errors';
 import { send } from '../http/send';
-import { operationContext } from './context';
+import { onceIn, operationContext } from './context';
 import { paginate } from '../http/paginate';
 import { ItemOrder, mapInOrder } from './pool';
 import { findOperation, operationProperties } from '../describe/properties';
@@ -140,10 +140,7 @@ async function runOperation(
 		return await send(ctx, node.transport, credentials, carried.length ? { ...spec, secrets: [...(spec.secrets ?? []), ...carried] } : spec);
 	};
 	const error = (message: string, description?: string) => new NodeOperationError(ctx.getNode(), message, { itemIndex, description });
-	const once = async <T>(key: string, compute: () => Promise<T>) => {
-		if (!memo.has(key)) memo.set(key, compute());
-		return await (memo.get(key) as Promise<T>);
-	};
+	const once = onceIn(memo);
 	const prepareCtx: PrepareContext = { send: call, error, once };
 	const params = op.prepare ? await op.prepare(prepareCtx, validated) : validated;
 

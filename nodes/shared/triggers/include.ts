@@ -5,7 +5,7 @@ import type { ProviderTransport } from '../model/provider';
 import { pause } from '../http/cancel';
 import { redact } from '../http/errors';
 import { backoffDelay, retryPolicyOf, send } from '../http/send';
-import { isNotYet, operationContext } from '../run/context';
+import { isNotYet, onceIn, operationContext } from '../run/context';
 import { respond } from './webhook';
 
 /**
@@ -112,6 +112,11 @@ async function untilReady(ctx: OperationContext, inclusion: Inclusion, event: ID
 	}
 }
 
+/** What an item says of a file behind a link: the link, when it stops working (ISO, null where not said), its name. */
+export function linkFields(file: LinkedFile): IDataObject {
+	return { downloadLink: file.url, expiresAt: file.expires === undefined ? null : new Date(file.expires * 1000).toISOString(), fileName: file.fileName };
+}
+
 function isLinked(file: LinkedFile | InlineFile): file is LinkedFile {
 	return typeof (file as LinkedFile).url === 'string';
 }
@@ -149,21 +154,16 @@ export async function startRunWith(
 			...(failure.description ? { description: redact(String(failure.description), secrets) } : {}),
 		} satisfies ArtefactError as unknown as IDataObject;
 	};
+	// The credential and the calls' context, made once for the delivery's inclusions; a failure is each one's error.
+	const prepared = (async () => {
+		const credentials = (await ctx.getCredentials(transport.credentialType)) as IDataObject;
+		secrets = transport.secrets(credentials);
+		const call: OperationContext['send'] = async (spec) => await send(ctx, transport, credentials, spec);
+		return operationContext(ctx, transport, { itemIndex: 0, credentials, carried: [], send: call, once: onceIn(new Map()) });
+	})();
 	for (const inclusion of wanted) {
 		try {
-			const credentials = (await ctx.getCredentials(transport.credentialType)) as IDataObject;
-			secrets = transport.secrets(credentials);
-			const memo = new Map<string, Promise<unknown>>();
-			const opCtx = operationContext(ctx, transport, {
-				itemIndex: 0,
-				credentials,
-				carried: [],
-				send: async (spec) => await send(ctx, transport, credentials, spec),
-				once: async <T>(key: string, compute: () => Promise<T>) => {
-					if (!memo.has(key)) memo.set(key, compute());
-					return await (memo.get(key) as Promise<T>);
-				},
-			});
+			const opCtx = await prepared;
 			const outcome = await untilReady(opCtx, inclusion, event, choice.includeFiles === true, transport);
 			if ('failure' in outcome) {
 				fail(inclusion, outcome.failure);
