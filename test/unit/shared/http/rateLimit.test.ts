@@ -82,8 +82,9 @@ describe('against the simulators', () => {
 			const params = Array.from({ length: 200 }, (_, i) => ({ resource: 'joinLink', operation: 'create', room: `room-${i}` }));
 			const { output } = await runMiroTalk(params, { apiKey: 'windows-mt', serverUrl: sim.url });
 			expect(output.map((item) => new URL(String(item.json.join)).searchParams.get('room'))).toEqual(params.map((p) => p.room));
-			// 100 in flight at a time: two rounds of 100 ms, not 50 rounds of four.
-			expect(Date.now() - started).toBeLessThan(1500);
+			// 100 in flight at a time: two rounds of 100 ms, not 50 rounds of four (5 s). Half of that, since the
+			// machine's load adds to each run: 1,603 ms was measured once beside the e2e suite (1,500 was the bound).
+			expect(Date.now() - started).toBeLessThan(2500);
 		} finally {
 			await sim.close();
 		}
